@@ -1,0 +1,71 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import pluginVue from 'eslint-plugin-vue';
+import globals from 'globals';
+
+const nodeBuiltins = ['fs', 'path', 'crypto', 'http', 'https', 'net', 'os', 'child_process', 'worker_threads', 'stream', 'url', 'util', 'events', 'async_hooks', 'zlib', 'dns', 'tls'];
+
+/** Apps are leaves: nothing imports them. */
+const noApps = { group: ['@keluh/api', '@keluh/api/*', '@keluh/console', '@keluh/console/*', '@keluh/widget', '@keluh/widget/*', '**/apps/**'], message: 'Apps are imported by nobody; move shared code into a package.' };
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/.tsbuild/**', 'data/**', 'test-results/**', 'playwright-report/**', '**/migrations/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...pluginVue.configs['flat/recommended'],
+  {
+    languageOptions: { globals: { ...globals.node }, ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'] }, globals: { ...globals.browser } },
+    rules: { 'vue/multi-word-component-names': 'off', 'vue/max-attributes-per-line': 'off', 'vue/singleline-html-element-content-newline': 'off', 'vue/html-self-closing': 'off' },
+  },
+  {
+    files: ['apps/console/src/**', 'apps/widget/app/**', 'apps/widget/loader/**'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    // The domain is pure: no frameworks, no database, no IO. Everything else depends on it, not the reverse.
+    files: ['packages/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: nodeBuiltins.map((name) => ({ name, message: 'Core does no IO; take a port instead.' })),
+        patterns: [
+          { group: ['node:*'], message: 'Core does no IO; take a port instead.' },
+          { group: ['fastify', 'fastify-*', '@fastify/*', 'drizzle-orm', 'drizzle-orm/*', 'better-sqlite3', 'pg', 'socket.io', 'socket.io-client', 'ioredis', 'redis', 'vue'], message: 'Core stays free of frameworks and drivers.' },
+          { group: ['@keluh/*'], message: 'Core depends on no other workspace.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['packages/contracts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: nodeBuiltins.map((name) => ({ name, message: 'Contracts run in browsers too.' })),
+        patterns: [{ group: ['node:*'], message: 'Contracts run in browsers too.' }, { group: ['@keluh/db', '@keluh/channels'], message: 'Contracts depend only on core.' }, noApps],
+      }],
+    },
+  },
+  {
+    files: ['packages/db/**/*.ts', 'packages/channels/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noApps] }] },
+  },
+  {
+    files: ['apps/console/**', 'apps/widget/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['@keluh/db', '@keluh/channels', '@keluh/api', 'fastify', 'drizzle-orm', 'better-sqlite3'], message: 'Browser apps talk to the API, not to server packages.' },
+          { group: ['node:*'], message: 'Browser code has no Node built-ins.' },
+        ],
+      }],
+    },
+  },
+);
