@@ -1,0 +1,36 @@
+import type { ChannelKind } from '../channels/channel.types.ts';
+import type { Instant } from '../shared/instant.ts';
+
+export const customerTypes = ['internal', 'external', 'intermediary'] as const;
+export type CustomerType = (typeof customerTypes)[number];
+
+export const customerCharacteristics = ['new', 'potential', 'impulsive', 'thrifty', 'loyal', 'growing'] as const;
+export type CustomerCharacteristic = (typeof customerCharacteristics)[number];
+
+export const languages = ['id', 'en'] as const;
+export type Language = (typeof languages)[number];
+
+export interface Customer {
+  id: number;
+  name: string;
+  type: CustomerType;
+  characteristic: CustomerCharacteristic;
+  language: Language;
+  email: string | null;
+  phone: string | null;
+  createdAt: Instant;
+  updatedAt: Instant;
+}
+
+/** One way of reaching a customer: a channel and the id that channel knows them by. */
+export interface Identity {
+  id: number;
+  customerId: number;
+  channel: ChannelKind;
+  externalId: string;
+  displayName: string | null;
+  verified: boolean;
+  createdAt: Instant;
+}
+
+export type CustomerBrief = Pick<Customer, 'id' | 'name' | 'type' | 'characteristic' | 'language'>;

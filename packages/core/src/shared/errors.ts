@@ -1,0 +1,55 @@
+/**
+ * Errors are data: every failure the outside world can see has a stable code, an HTTP-ish status and
+ * optional details. Clients map codes to translated messages; the text here is for logs and developers.
+ */
+export const errorCatalog = {
+  'validation.failed': 400,
+  'request.malformed_json': 400,
+  'request.too_large': 413,
+  'request.unsupported_media_type': 415,
+  'auth.invalid_credentials': 401,
+  'auth.unauthenticated': 401,
+  'auth.forbidden': 403,
+  'widget.invalid_visitor_token': 401,
+  'ticket.not_found': 404,
+  'user.not_found': 404,
+  'message.not_found': 404,
+  'route.not_found': 404,
+  'message.body_empty': 400,
+  'message.body_too_long': 400,
+  'message.body_invalid': 400,
+  'channel.not_configured': 409,
+  'channel.window_closed': 409,
+  'channel.unsupported': 400,
+  'webhook.invalid_signature': 401,
+  'webhook.verification_failed': 403,
+  'webhook.invalid_payload': 400,
+  'rate_limited': 429,
+  'internal': 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+export interface ErrorDetails {
+  /** Field paths for validation errors, e.g. [{ path: 'body', message: 'Required' }] */
+  issues?: { path: string; message: string }[];
+  [key: string]: unknown;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: ErrorDetails | undefined;
+
+  constructor(code: ErrorCode, message?: string, details?: ErrorDetails) {
+    super(message ?? code);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = errorCatalog[code];
+    this.details = details;
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

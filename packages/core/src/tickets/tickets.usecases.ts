@@ -1,0 +1,134 @@
+import type { Customer, Identity } from '../customers/customer.types.ts';
+import { previewOf, validateMessageBody } from '../messages/message.rules.ts';
+import type { Message } from '../messages/message.types.ts';
+import type { TicketPatch } from '../ports/repositories.ts';
+import { commit, type CoreDeps } from '../shared/deps.ts';
+import { AppError } from '../shared/errors.ts';
+import { resolvedAtFor } from './ticket.rules.ts';
+import type { TicketPage, TicketPriority, TicketQuery, TicketStatus, TicketView } from './ticket.types.ts';
+
+export interface TicketDetail {
+  ticket: TicketView;
+  customer: Customer;
+  identities: Identity[];
+  messages: Message[];
+}
+
+export function listTickets(deps: CoreDeps, query: TicketQuery): Promise<TicketPage> {
+  return deps.db.tickets.list(query);
+}
+
+export async function getTicketDetail(deps: CoreDeps, ticketId: number): Promise<TicketDetail> {
+  const ticket = await deps.db.tickets.findView(ticketId);
+  if (!ticket) throw new AppError('ticket.not_found', `Ticket ${ticketId} does not exist`);
+  const [customer, identities, messages] = await Promise.all([
+    deps.db.customers.findById(ticket.customerId),
+    deps.db.identities.listForCustomer(ticket.customerId),
+    deps.db.messages.listForTicket(ticketId),
+  ]);
+  if (!customer) throw new Error(`Ticket ${ticketId} points at missing customer ${ticket.customerId}`);
+  return { ticket, customer, identities, messages };
+}
+
+export interface TicketChanges {
+  status?: TicketStatus;
+  priority?: TicketPriority;
+  assigneeId?: number | null;
+}
+
+export async function updateTicket(deps: CoreDeps, ticketId: number, changes: TicketChanges): Promise<TicketView> {
+  return commit(deps, async (tx, emit) => {
+    const now = deps.clock.now();
+    const ticket = await tx.tickets.findById(ticketId);
+    if (!ticket) throw new AppError('ticket.not_found', `Ticket ${ticketId} does not exist`);
+    if (changes.assigneeId != null && !(await tx.users.findById(changes.assigneeId))) {
+      throw new AppError('user.not_found', `User ${changes.assigneeId} does not exist`, {
+        issues: [{ path: 'assigneeId', message: 'Unknown user' }],
+      });
+    }
+    const patch: TicketPatch = {};
+    const changed: string[] = [];
+    if (changes.status !== undefined && changes.status !== ticket.status) {
+      patch.status = changes.status;
+      patch.resolvedAt = resolvedAtFor(ticket, changes.status, now);
+      changed.push('status');
+    }
+    if (changes.priority !== undefined && changes.priority !== ticket.priority) {
+      patch.priority = changes.priority;
+      changed.push('priority');
+    }
+    if (changes.assigneeId !== undefined && changes.assigneeId !== ticket.assigneeId) {
+      patch.assigneeId = changes.assigneeId;
+      changed.push('assigneeId');
+    }
+    if (changed.length === 0) return mustView(await tx.tickets.findView(ticketId), ticketId);
+    await tx.tickets.update(ticketId, patch, now);
+    const view = mustView(await tx.tickets.findView(ticketId), ticketId);
+    await emit({ type: 'ticket.updated', ticketId, customerId: view.customerId, payload: { ticket: view, changes: changed } });
+    return view;
+  });
+}
+
+/**
+ * An agent's reply: stored as queued with an outbox row in the same transaction, so it leaves through
+ * its channel exactly once even if the process dies between commit and send.
+ */
+export async function replyToTicket(
+  deps: CoreDeps,
+  input: { ticketId: number; authorUserId: number; body: unknown },
+): Promise<Message> {
+  const body = validateMessageBody(input.body);
+  return commit(deps, async (tx, emit) => {
+    const now = deps.clock.now();
+    const ticket = await tx.tickets.findById(input.ticketId);
+    if (!ticket) throw new AppError('ticket.not_found', `Ticket ${input.ticketId} does not exist`);
+    const message = await tx.messages.insertIfAbsent(
+      {
+        ticketId: ticket.id,
+        direction: 'out',
+        authorKind: 'agent',
+        authorUserId: input.authorUserId,
+        channel: ticket.lastChannel,
+        body,
+        status: 'queued',
+        sentAt: now,
+      },
+      now,
+    );
+    if (!message) throw new Error('Outbound message without external id cannot conflict');
+    await tx.outbox.enqueue({ messageId: message.id, channel: message.channel, availableAt: now }, now);
+    await tx.tickets.update(
+      ticket.id,
+      {
+        lastMessageAt: now,
+        lastMessagePreview: previewOf(body),
+        firstResponseAt: ticket.firstResponseAt ?? now,
+        // Replying is reading: the agent has seen what the customer wrote.
+        unreadCount: 0,
+        status: ticket.status === 'resolved' || ticket.status === 'closed' ? 'open' : ticket.status,
+      },
+      now,
+    );
+    const view = mustView(await tx.tickets.findView(ticket.id), ticket.id);
+    await emit({ type: 'message.created', ticketId: ticket.id, customerId: ticket.customerId, payload: { message, ticket: view } });
+    return message;
+  });
+}
+
+/** Clears the unread count when an agent opens the ticket. */
+export async function markTicketRead(deps: CoreDeps, ticketId: number): Promise<TicketView> {
+  return commit(deps, async (tx, emit) => {
+    const ticket = await tx.tickets.findById(ticketId);
+    if (!ticket) throw new AppError('ticket.not_found', `Ticket ${ticketId} does not exist`);
+    if (ticket.unreadCount === 0) return mustView(await tx.tickets.findView(ticketId), ticketId);
+    await tx.tickets.update(ticketId, { unreadCount: 0 }, deps.clock.now());
+    const view = mustView(await tx.tickets.findView(ticketId), ticketId);
+    await emit({ type: 'ticket.updated', ticketId, customerId: ticket.customerId, payload: { ticket: view, changes: ['unreadCount'] } });
+    return view;
+  });
+}
+
+function mustView(view: TicketView | null, ticketId: number): TicketView {
+  if (!view) throw new AppError('ticket.not_found', `Ticket ${ticketId} does not exist`);
+  return view;
+}

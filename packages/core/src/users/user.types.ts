@@ -1,0 +1,43 @@
+import type { Language } from '../customers/customer.types.ts';
+import type { Instant } from '../shared/instant.ts';
+
+export const userRoles = ['admin', 'supervisor', 'agent'] as const;
+export type UserRole = (typeof userRoles)[number];
+
+export interface User {
+  id: number;
+  email: string;
+  name: string;
+  role: UserRole;
+  language: Language;
+  teamId: number | null;
+  createdAt: Instant;
+}
+
+export interface UserWithSecret extends User {
+  passwordHash: string;
+}
+
+export interface Team {
+  id: number;
+  name: string;
+}
+
+export interface Session {
+  tokenHash: string;
+  userId: number;
+  expiresAt: Instant;
+  createdAt: Instant;
+}
+
+/** Slow password hashing lives behind a port so the domain stays free of node:crypto. */
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(password: string, hash: string): Promise<boolean>;
+}
+
+/** Session tokens: random secrets for the client, only their digest is stored. */
+export interface TokenService {
+  newToken(): string;
+  digest(token: string): string;
+}
