@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import {
+  channelKindSchema,
+  customerCharacteristicSchema,
+  customerTypeSchema,
+  deliveryStatusSchema,
+  instantSchema,
+  languageSchema,
+  ticketPrioritySchema,
+  ticketStatusSchema,
+  userRoleSchema,
+} from './common.schemas.ts';
+
+export const userSchema = z.object({
+  id: z.number().int(),
+  email: z.string(),
+  name: z.string(),
+  role: userRoleSchema,
+  language: languageSchema,
+  teamId: z.number().int().nullable(),
+  createdAt: instantSchema,
+});
+
+export const customerBriefSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  type: customerTypeSchema,
+  characteristic: customerCharacteristicSchema,
+  language: languageSchema,
+});
+
+export const customerSchema = customerBriefSchema.extend({
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+});
+
+export const identitySchema = z.object({
+  id: z.number().int(),
+  customerId: z.number().int(),
+  channel: channelKindSchema,
+  externalId: z.string(),
+  displayName: z.string().nullable(),
+  verified: z.boolean(),
+  createdAt: instantSchema,
+});
+
+export const ticketViewSchema = z.object({
+  id: z.number().int(),
+  customerId: z.number().int(),
+  subject: z.string(),
+  status: ticketStatusSchema,
+  stage: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
+  priority: ticketPrioritySchema,
+  assigneeId: z.number().int().nullable(),
+  teamId: z.number().int().nullable(),
+  channel: channelKindSchema,
+  lastChannel: channelKindSchema,
+  unreadCount: z.number().int(),
+  lastMessageAt: instantSchema,
+  lastMessagePreview: z.string(),
+  lastInboundAt: instantSchema.nullable(),
+  firstResponseAt: instantSchema.nullable(),
+  resolvedAt: instantSchema.nullable(),
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+  customer: customerBriefSchema,
+  assignee: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+});
+
+export const messageErrorSchema = z.object({ code: z.string(), reason: z.string() });
+
+export const messageSchema = z.object({
+  id: z.number().int(),
+  ticketId: z.number().int(),
+  direction: z.enum(['in', 'out']),
+  authorKind: z.enum(['customer', 'agent', 'system']),
+  authorUserId: z.number().int().nullable(),
+  authorName: z.string().nullable(),
+  channel: channelKindSchema,
+  externalId: z.string().nullable(),
+  body: z.string(),
+  attachments: z.array(
+    z.object({
+      kind: z.string(),
+      url: z.string().nullable().optional(),
+      mimeType: z.string().nullable().optional(),
+      caption: z.string().nullable().optional(),
+      data: z.record(z.string(), z.unknown()).optional(),
+    }),
+  ),
+  status: deliveryStatusSchema,
+  error: messageErrorSchema.nullable(),
+  sentAt: instantSchema,
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+});
+
+export type UserDto = z.infer<typeof userSchema>;
+export type CustomerDto = z.infer<typeof customerSchema>;
+export type IdentityDto = z.infer<typeof identitySchema>;
+export type TicketViewDto = z.infer<typeof ticketViewSchema>;
+export type MessageDto = z.infer<typeof messageSchema>;

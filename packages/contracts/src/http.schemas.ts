@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import {
+  channelKindSchema,
+  idSchema,
+  messageBodySchema,
+  ticketPrioritySchema,
+  ticketStatusSchema,
+} from './common.schemas.ts';
+import { customerSchema, identitySchema, messageSchema, ticketViewSchema, userSchema } from './domain.schemas.ts';
+
+/** Accepts `status=open&status=pending` or `status=open,pending`. */
+function listOf<T extends z.ZodType>(item: T) {
+  return z.preprocess((value) => {
+    if (value === undefined || value === '') return undefined;
+    const list = Array.isArray(value) ? value : [value];
+    return list.flatMap((entry) => (typeof entry === 'string' ? entry.split(',') : [entry])).filter((s) => s !== '');
+  }, z.array(item).optional());
+}
+
+export const loginBodySchema = z.object({
+  email: z.string().trim().min(1).max(320),
+  password: z.string().min(1).max(1024),
+});
+export const loginResponseSchema = z.object({ token: z.string(), user: userSchema });
+export const meResponseSchema = z.object({ user: userSchema });
+
+export const ticketIdParamsSchema = z.object({ id: idSchema });
+
+export const listTicketsQuerySchema = z.object({
+  status: listOf(ticketStatusSchema),
+  channel: listOf(channelKindSchema),
+  assigneeId: z.union([z.literal('none'), idSchema]).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+  cursor: z.string().max(200).optional(),
+});
+/** `lastEventId` is the event-log position the response reflects: the console syncs realtime from there. */
+export const ticketPageSchema = z.object({
+  items: z.array(ticketViewSchema),
+  nextCursor: z.string().nullable(),
+  lastEventId: z.number().int(),
+});
+
+export const ticketDetailSchema = z.object({
+  ticket: ticketViewSchema,
+  customer: customerSchema,
+  identities: z.array(identitySchema),
+  messages: z.array(messageSchema),
+  lastEventId: z.number().int(),
+});
+
+export const replyBodySchema = z.object({ body: messageBodySchema });
+
+export const updateTicketBodySchema = z
+  .object({
+    status: ticketStatusSchema.optional(),
+    priority: ticketPrioritySchema.optional(),
+    assigneeId: z.number().int().positive().nullable().optional(),
+  })
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, { error: 'Nothing to change' });
+
+export const usersResponseSchema = z.object({ items: z.array(userSchema) });
+
+export const widgetSessionBodySchema = z
+  .object({
+    name: z.string().trim().max(120).optional(),
+    email: z.email().max(320).optional(),
+    /** A returning visitor presents their token to keep their conversation. */
+    visitorToken: z.string().max(300).optional(),
+  })
+  .strict();
+export const widgetSessionResponseSchema = z.object({ visitorToken: z.string(), visitorId: z.string() });
+
+export const widgetMessageSchema = messageSchema.pick({
+  id: true,
+  ticketId: true,
+  direction: true,
+  authorKind: true,
+  authorName: true,
+  body: true,
+  attachments: true,
+  status: true,
+  sentAt: true,
+  createdAt: true,
+});
+export const widgetConversationSchema = z.object({
+  messages: z.array(widgetMessageSchema),
+  lastEventId: z.number().int(),
+});
+
+export const healthResponseSchema = z.object({ status: z.literal('ok'), uptimeSeconds: z.number() });
+
+export type LoginBody = z.infer<typeof loginBodySchema>;
+export type LoginResponse = z.infer<typeof loginResponseSchema>;
+export type ListTicketsQuery = z.input<typeof listTicketsQuerySchema>;
+export type TicketPageDto = z.infer<typeof ticketPageSchema>;
+export type TicketDetailDto = z.infer<typeof ticketDetailSchema>;
+export type UpdateTicketBody = z.infer<typeof updateTicketBodySchema>;
+export type WidgetSessionBody = z.infer<typeof widgetSessionBodySchema>;
+export type WidgetSessionResponse = z.infer<typeof widgetSessionResponseSchema>;
+export type WidgetMessageDto = z.infer<typeof widgetMessageSchema>;
+export type WidgetConversationDto = z.infer<typeof widgetConversationSchema>;

@@ -1,0 +1,4 @@
+export * from './common.schemas.ts';
+export * from './domain.schemas.ts';
+export * from './http.schemas.ts';
+export * from './realtime.events.ts';
