@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { describeChannelAdapterContract } from '../contract/channel-adapter.contract.ts';
+import { WebchatAdapter, type WebchatDelivery } from './webchat.adapter.ts';
+
+const at = '2026-11-24T08:00:00.000Z';
+const visitorId = 'a'.repeat(32);
+
+describeChannelAdapterContract<WebchatDelivery>({
+  channel: 'webchat',
+  makeAdapter: () => new WebchatAdapter(),
+  messageDelivery: () => ({ type: 'message', visitorId, clientMessageId: 'client-0001', body: 'Paket saya belum sampai', receivedAt: at }),
+  invalidDelivery: () => ({ type: 'message', visitorId, clientMessageId: 'client-0001', body: '   ', receivedAt: at }),
+  outbound: () => ({ messageId: 7, ticketId: 1, channel: 'webchat', recipientExternalId: visitorId, body: 'Mohon maaf' }),
+});
+
+describe('web chat adapter', () => {
+  const adapter = new WebchatAdapter();
+
+  it('scopes the idempotency key by visitor so two visitors never collide', () => {
+    const other = 'b'.repeat(32);
+    const [a] = adapter.parse({ type: 'message', visitorId, clientMessageId: 'same-id-01', body: 'hi', receivedAt: at });
+    const [b] = adapter.parse({ type: 'message', visitorId: other, clientMessageId: 'same-id-01', body: 'hi', receivedAt: at });
+    expect(a?.externalMessageId).not.toBe(b?.externalMessageId);
+  });
+
+  it('turns a read receipt into status events for our outbound ids', () => {
+    const events = adapter.parse({ type: 'receipt', visitorId, messageIds: [3, 4], status: 'read', receivedAt: at });
+    expect(events).toEqual([
+      { kind: 'status', channel: 'webchat', externalMessageId: 'out-3', status: 'read', at },
+      { kind: 'status', channel: 'webchat', externalMessageId: 'out-4', status: 'read', at },
+    ]);
+  });
+
+  it.each([
+    ['an empty body', '', 'message.body_empty'],
+    ['a whitespace-only body', ' \n\t ', 'message.body_empty'],
+    ['a body over 4,096 characters', 'x'.repeat(4097), 'message.body_too_long'],
+    ['a body that is not a string', 42, 'message.body_invalid'],
+  ])('refuses %s', (_label, body, code) => {
+    expect(() => adapter.parse({ type: 'message', visitorId, clientMessageId: 'client-0002', body, receivedAt: at })).toThrow(
+      expect.objectContaining({ code }),
+    );
+  });
+
+  it('refuses a client id that could be used to forge keys', () => {
+    expect(() => adapter.parse({ type: 'message', visitorId, clientMessageId: 'a:b', body: 'hi', receivedAt: at })).toThrow(
+      expect.objectContaining({ code: 'validation.failed' }),
+    );
+  });
+});
