@@ -1,0 +1,99 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { systemClock, type AdapterRegistry, type Clock, type CoreDeps, type Database } from '@keluh/core';
+import { WebchatAdapter } from '@keluh/channels';
+import type { Config } from './config/config.ts';
+import { EventBus } from './realtime/event-bus.ts';
+import { scryptHasher } from './security/password-hasher.ts';
+import { randomTokenService } from './security/token-service.ts';
+import { createVisitorTokens } from './security/visitor-token.ts';
+import { OutboxWorker } from './outbox/outbox-worker.ts';
+import type { Services } from './services.ts';
+import errorHandler from './plugins/error-handler.plugin.ts';
+import auth from './plugins/auth.plugin.ts';
+import swaggerDocs from './plugins/swagger.plugin.ts';
+import staticFiles, { type StaticRoots } from './plugins/static.plugin.ts';
+import socketIo from './realtime/socket.plugin.ts';
+import healthRoutes from './routes/health/health.routes.ts';
+import authRoutes from './routes/auth/auth.routes.ts';
+import ticketsRoutes from './routes/tickets/tickets.routes.ts';
+import usersRoutes from './routes/users/users.routes.ts';
+import widgetRoutes from './routes/widget/widget.routes.ts';
+
+export interface AppDeps {
+  config: Config;
+  db: Database;
+  clock?: Clock;
+  /** Channel adapters beyond web chat (WhatsApp, Instagram, API channels). */
+  adapters?: AdapterRegistry;
+  staticRoots?: StaticRoots;
+}
+
+const defaultStaticRoots: StaticRoots = {
+  console: fileURLToPath(new URL('../../console/dist', import.meta.url)),
+  widget: fileURLToPath(new URL('../../widget/dist', import.meta.url)),
+};
+
+/** Visitor tokens must survive restarts, so a generated secret is kept in the database. */
+async function visitorSecret(config: Config, db: Database): Promise<string> {
+  if (config.SESSION_SECRET) return config.SESSION_SECRET;
+  const stored = await db.settings.get('visitor_token_secret');
+  if (stored) return stored;
+  const generated = randomBytes(32).toString('base64url');
+  await db.settings.set('visitor_token_secret', generated);
+  return generated;
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: deps.config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    bodyLimit: 1024 * 1024,
+    forceCloseConnections: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const clock = deps.clock ?? systemClock;
+  const bus = new EventBus((error, event) => app.log.error({ err: error, eventId: event.id }, 'event listener failed'));
+  const core: CoreDeps = { db: deps.db, clock, events: bus };
+  const webchat = new WebchatAdapter();
+  const adapters: AdapterRegistry = { webchat, ...deps.adapters };
+  const services: Services = {
+    config: deps.config,
+    db: deps.db,
+    clock,
+    bus,
+    core,
+    auth: { db: deps.db, clock, hasher: scryptHasher, tokens: randomTokenService },
+    visitorTokens: createVisitorTokens(await visitorSecret(deps.config, deps.db)),
+    webchat,
+    adapters,
+  };
+  app.decorate('services', services);
+
+  await app.register(errorHandler);
+  await app.register(cookie);
+  // The widget iframe is embedded by other sites, so framing is allowed; CSP is set for the console only later.
+  await app.register(helmet, { contentSecurityPolicy: false, frameguard: false, crossOriginEmbedderPolicy: false });
+  await app.register(rateLimit, { global: false });
+  await app.register(auth);
+  await app.register(swaggerDocs);
+  await app.register(socketIo);
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes, { prefix: '/api/auth' });
+  await app.register(ticketsRoutes, { prefix: '/api/tickets' });
+  await app.register(usersRoutes, { prefix: '/api/users' });
+  await app.register(widgetRoutes, { prefix: '/api/widget' });
+  await app.register(staticFiles, { roots: deps.staticRoots ?? defaultStaticRoots });
+
+  const outbox = new OutboxWorker(core, adapters, bus, app.log);
+  app.addHook('onReady', async () => outbox.start());
+  app.addHook('preClose', async () => outbox.stop());
+  return app;
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/**
+ * The only place that reads the environment. Everything else receives a typed Config, so tests build
+ * apps with explicit settings and nothing depends on process-wide state.
+ */
+const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z.string().min(1).default('sqlite://./data/keluh.db'),
+  ADMIN_EMAIL: z.email().default('admin@keluh.test'),
+  ADMIN_PASSWORD: z.string().min(8).default('keluh-admin-123'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Signs widget visitor tokens; generated and stored in the database when unset. */
+  SESSION_SECRET: z.string().min(32).optional(),
+  /** Whether to create demo users, customers and tickets on an empty database. */
+  SEED_DEMO: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('1')
+    .transform((value) => value === '1' || value === 'true'),
+  /** Public URL printed at start; defaults to http://localhost:PORT. */
+  PUBLIC_URL: z.url().optional(),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+/** Settings for tests: an in-memory database, quiet logs, no demo data. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ DATABASE_URL: ':memory:', LOG_LEVEL: 'silent', SEED_DEMO: '0', PORT: '0', HOST: '127.0.0.1' }), ...overrides };
+}

@@ -1,0 +1,32 @@
+import fp from 'fastify-plugin';
+import type { FastifyRequest } from 'fastify';
+import { authenticate, type User } from '@keluh/core';
+
+export const SESSION_COOKIE = 'keluh_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: User | null;
+  }
+  interface FastifyInstance {
+    /** onRequest hook for staff-only routes: 401 `auth.unauthenticated` unless a valid session is presented. */
+    requireUser: (request: FastifyRequest) => Promise<void>;
+  }
+}
+
+/** The session token from `Authorization: Bearer …` (API clients) or the httpOnly cookie (the console). */
+export function sessionTokenFrom(request: Pick<FastifyRequest, 'headers' | 'cookies'>): string | null {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice(7).trim() || null;
+  return request.cookies?.[SESSION_COOKIE] ?? null;
+}
+
+export default fp(
+  async (app) => {
+    app.decorateRequest('user', null);
+    app.decorate('requireUser', async (request: FastifyRequest) => {
+      request.user = await authenticate(app.services.auth, sessionTokenFrom(request));
+    });
+  },
+  { name: 'auth', dependencies: ['@fastify/cookie'] },
+);

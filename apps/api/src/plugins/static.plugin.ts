@@ -1,0 +1,41 @@
+import fp from 'fastify-plugin';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { errorBody } from './error-handler.plugin.ts';
+
+export interface StaticRoots {
+  /** apps/console/dist */
+  console: string;
+  /** apps/widget/dist: widget.js, app/, demo/ */
+  widget: string;
+}
+
+/**
+ * One port serves everything: the console at `/`, the widget loader and iframe app, the demo shop.
+ * Unknown `/api` paths get a coded 404; other unknown GETs fall back to the console's index.html so
+ * deep links (/tickets/42) survive a reload.
+ */
+export default fp<{ roots: StaticRoots }>(
+  async (app, { roots }) => {
+    const consoleBuilt = existsSync(join(roots.console, 'index.html'));
+    if (consoleBuilt) await app.register(fastifyStatic, { root: roots.console, prefix: '/', wildcard: false, index: ['index.html'] });
+    if (existsSync(join(roots.widget, 'widget.js'))) {
+      await app.register(fastifyStatic, { root: join(roots.widget, 'app'), prefix: '/widget/', decorateReply: false });
+      await app.register(fastifyStatic, { root: join(roots.widget, 'demo'), prefix: '/demo/', decorateReply: false });
+      app.get('/widget.js', { schema: { hide: true } }, (_request, reply) =>
+        reply.header('cache-control', 'public, max-age=300').sendFile('widget.js', roots.widget),
+      );
+      app.get('/demo', { schema: { hide: true } }, (_request, reply) => reply.sendFile('index.html', join(roots.widget, 'demo')));
+    }
+
+    app.setNotFoundHandler((request, reply) => {
+      const wantsPage = request.method === 'GET' && !request.url.startsWith('/api') && !request.url.startsWith('/webhooks');
+      if (consoleBuilt && wantsPage && request.headers.accept?.includes('text/html')) {
+        return reply.sendFile('index.html', roots.console);
+      }
+      return reply.status(404).send(errorBody('route.not_found', `No route ${request.method} ${request.url.split('?')[0]}`));
+    });
+  },
+  { name: 'static-files' },
+);

@@ -1,0 +1,24 @@
+import type { SocketError } from '@keluh/contracts';
+import type { z } from 'zod';
+import { AppError } from '@keluh/core';
+import { toAppError } from '../plugins/error-handler.plugin.ts';
+
+/** Socket acks use the same coded errors as HTTP; 5xx details stay in the log. */
+export function toSocketError(error: unknown): SocketError {
+  const appError = toAppError(error);
+  return { code: appError.code, message: appError.message, ...(appError.details ? { details: appError.details } : {}) };
+}
+
+/** Parses a client payload or throws `validation.failed` with field paths, like the HTTP routes. */
+export function parsePayload<S extends z.ZodType>(schema: S, payload: unknown): z.infer<S> {
+  const parsed = schema.safeParse(payload);
+  if (parsed.success) return parsed.data;
+  throw new AppError('validation.failed', 'The event payload is not valid', {
+    issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.') || '(root)', message: issue.message })),
+  });
+}
+
+/** socket.io lets a client omit the ack; answering into nothing must not crash the handler. */
+export function safeAck<T>(ack: unknown): (value: T) => void {
+  return typeof ack === 'function' ? (ack as (value: T) => void) : () => undefined;
+}

@@ -1,0 +1,32 @@
+import type { Message, StoredEvent } from '@keluh/core';
+import type { VisitorEvent, WidgetMessageDto } from '@keluh/contracts';
+
+/** A visitor sees their conversation, never internal ticket fields, notes or who else is on it. */
+export function toWidgetMessage(message: Message): WidgetMessageDto {
+  return {
+    id: message.id,
+    ticketId: message.ticketId,
+    direction: message.direction,
+    authorKind: message.authorKind,
+    authorName: message.authorName,
+    body: message.body,
+    attachments: message.attachments,
+    status: message.status,
+    sentAt: message.sentAt,
+    createdAt: message.createdAt,
+  };
+}
+
+/** Projects a domain event for the widget; events a visitor must not see project to null. */
+export function toVisitorEvent(event: StoredEvent): VisitorEvent | null {
+  switch (event.type) {
+    case 'message.created':
+      return event.payload.message.authorKind === 'system'
+        ? null
+        : { id: event.id, type: 'message.created', message: toWidgetMessage(event.payload.message) };
+    case 'message.status':
+      return { id: event.id, type: 'message.status', messageId: event.payload.messageId, status: event.payload.status };
+    default:
+      return null;
+  }
+}

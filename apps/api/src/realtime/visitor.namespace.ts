@@ -1,0 +1,114 @@
+import type { Namespace, Socket } from 'socket.io';
+import { applyDeliveryStatus, ingestMessage, type InboundMessageEvent, type InboundStatusEvent } from '@keluh/core';
+import {
+  syncRequestSchema,
+  visitorReceiptSchema,
+  visitorSendSchema,
+  type VisitorClientToServer,
+  type VisitorEvent,
+  type VisitorServerToClient,
+} from '@keluh/contracts';
+import type { Services } from '../services.ts';
+import { replaySince } from './replay.ts';
+import { parsePayload, safeAck, toSocketError } from './socket-errors.ts';
+import { toVisitorEvent, toWidgetMessage } from './visitor-projection.ts';
+
+export type VisitorNamespace = Namespace<VisitorClientToServer, VisitorServerToClient>;
+type VisitorSocket = Socket<VisitorClientToServer, VisitorServerToClient>;
+
+const customerRoom = (customerId: number) => `customer:${customerId}`;
+
+/** The visitor's customer id, once their first message has created one; joins their room on discovery. */
+async function customerOf(socket: VisitorSocket, services: Services): Promise<number | null> {
+  if (typeof socket.data.customerId === 'number') return socket.data.customerId;
+  const identity = await services.db.identities.findByExternalId('webchat', socket.data.visitorId);
+  if (!identity) return null;
+  socket.data.customerId = identity.customerId;
+  await socket.join(customerRoom(identity.customerId));
+  return identity.customerId;
+}
+
+export function setUpVisitorNamespace(namespace: VisitorNamespace, services: Services): () => void {
+  namespace.use((socket, next) => {
+    const visitorId = services.visitorTokens.verify(socket.handshake.auth?.visitorToken);
+    if (!visitorId) return next(Object.assign(new Error('widget.invalid_visitor_token'), { data: { code: 'widget.invalid_visitor_token' } }));
+    socket.data.visitorId = visitorId;
+    next();
+  });
+
+  namespace.on('connection', (socket) => {
+    void customerOf(socket, services);
+
+    socket.on('message.send', async (request, ack) => {
+      const reply = safeAck<Parameters<typeof ack>[0]>(ack);
+      try {
+        const payload = parsePayload(visitorSendSchema, request);
+        const [event] = services.webchat.parse({
+          type: 'message',
+          visitorId: socket.data.visitorId,
+          clientMessageId: payload.clientMessageId,
+          body: payload.body,
+          receivedAt: services.clock.now(),
+        }) as [InboundMessageEvent];
+        const result = await ingestMessage(services.core, event);
+        await customerOf(socket, services);
+        reply({ ok: true, message: toWidgetMessage(result.message), duplicate: result.duplicate });
+      } catch (error) {
+        reply({ ok: false, error: toSocketError(error) });
+      }
+    });
+
+    socket.on('message.receipt', async (request, ack) => {
+      const reply = safeAck<Parameters<typeof ack>[0]>(ack);
+      try {
+        const payload = parsePayload(visitorReceiptSchema, request);
+        const customerId = await customerOf(socket, services);
+        // Only receipts for messages sent to this visitor count; others are ignored, not reported.
+        const own = await ownOutboundIds(services, customerId, payload.messageIds);
+        const events = services.webchat.parse({
+          type: 'receipt',
+          visitorId: socket.data.visitorId,
+          messageIds: own,
+          status: payload.status,
+          receivedAt: services.clock.now(),
+        }) as InboundStatusEvent[];
+        for (const event of events) await applyDeliveryStatus(services.core, event);
+        reply({ ok: true });
+      } catch (error) {
+        reply({ ok: false, error: toSocketError(error) });
+      }
+    });
+
+    socket.on('sync', async (request, ack) => {
+      const reply = safeAck<Parameters<typeof ack>[0]>(ack);
+      try {
+        const { lastEventId } = parsePayload(syncRequestSchema, request);
+        const customerId = await customerOf(socket, services);
+        if (customerId === null) return reply({ ok: true, events: [], latestId: await services.db.events.latestId() });
+        const result = await replaySince(services.db.events, lastEventId, customerId);
+        const events = result.events.map(toVisitorEvent).filter((event): event is VisitorEvent => event !== null);
+        reply({ ok: true, events, latestId: result.latestId });
+      } catch (error) {
+        reply({ ok: false, error: toSocketError(error) });
+      }
+    });
+  });
+
+  return services.bus.subscribe((event) => {
+    if (event.customerId === null) return;
+    const projected = toVisitorEvent(event);
+    if (projected) namespace.to(customerRoom(event.customerId)).emit('event', projected);
+  });
+}
+
+async function ownOutboundIds(services: Services, customerId: number | null, messageIds: number[]): Promise<number[]> {
+  if (customerId === null) return [];
+  const owned: number[] = [];
+  for (const id of new Set(messageIds)) {
+    const message = await services.db.messages.findById(id);
+    if (!message || message.direction !== 'out' || message.channel !== 'webchat') continue;
+    const ticket = await services.db.tickets.findById(message.ticketId);
+    if (ticket?.customerId === customerId) owned.push(id);
+  }
+  return owned;
+}

@@ -1,0 +1,112 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { getTicketDetail, listTickets, markTicketRead, replyToTicket, updateTicket } from '@keluh/core';
+import {
+  errorResponseSchema,
+  listTicketsQuerySchema,
+  messageSchema,
+  replyBodySchema,
+  ticketDetailSchema,
+  ticketIdParamsSchema,
+  ticketPageSchema,
+  ticketViewSchema,
+  updateTicketBodySchema,
+} from '@keluh/contracts';
+
+const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 404: errorResponseSchema };
+
+const ticketsRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.addHook('onRequest', app.requireUser);
+  const { core } = app.services;
+
+  app.get(
+    '/',
+    {
+      schema: {
+        tags: ['tickets'],
+        summary: 'List tickets, newest activity first',
+        security: [{ bearer: [] }],
+        querystring: listTicketsQuerySchema,
+        response: { 200: ticketPageSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const { status, channel, assigneeId, limit, cursor } = request.query;
+      // Read the log position first: anything committed after it is replayed by the socket sync.
+      const lastEventId = await core.db.events.latestId();
+      const page = await listTickets(core, {
+        ...(status ? { status } : {}),
+        ...(channel ? { channel } : {}),
+        ...(assigneeId !== undefined ? { assigneeId: assigneeId === 'none' ? null : assigneeId } : {}),
+        limit,
+        cursor: cursor ?? null,
+      });
+      return { ...page, lastEventId };
+    },
+  );
+
+  app.get(
+    '/:id',
+    {
+      schema: {
+        tags: ['tickets'],
+        summary: 'One ticket with its customer and timeline',
+        security: [{ bearer: [] }],
+        params: ticketIdParamsSchema,
+        response: { 200: ticketDetailSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const lastEventId = await core.db.events.latestId();
+      return { ...(await getTicketDetail(core, request.params.id)), lastEventId };
+    },
+  );
+
+  app.post(
+    '/:id/messages',
+    {
+      schema: {
+        tags: ['tickets'],
+        summary: "Reply to the customer on the ticket's channel",
+        security: [{ bearer: [] }],
+        params: ticketIdParamsSchema,
+        body: replyBodySchema,
+        response: { 201: messageSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const message = await replyToTicket(core, { ticketId: request.params.id, authorUserId: request.user!.id, body: request.body.body });
+      return reply.status(201).send({ ...message, authorName: request.user!.name });
+    },
+  );
+
+  app.patch(
+    '/:id',
+    {
+      schema: {
+        tags: ['tickets'],
+        summary: 'Change status, priority or assignee',
+        security: [{ bearer: [] }],
+        params: ticketIdParamsSchema,
+        body: updateTicketBodySchema,
+        response: { 200: ticketViewSchema, ...errors },
+      },
+    },
+    async (request) => updateTicket(core, request.params.id, request.body),
+  );
+
+  app.post(
+    '/:id/read',
+    {
+      schema: {
+        tags: ['tickets'],
+        summary: 'Mark the customer messages as read by the team',
+        security: [{ bearer: [] }],
+        params: ticketIdParamsSchema,
+        response: { 200: ticketViewSchema, ...errors },
+      },
+    },
+    async (request) => markTicketRead(core, request.params.id),
+  );
+};
+
+export default ticketsRoutes;

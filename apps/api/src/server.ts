@@ -1,0 +1,45 @@
+import { openDatabase } from '@keluh/db';
+import { systemClock } from '@keluh/core';
+import { loadConfig } from './config/config.ts';
+import { buildApp } from './app.ts';
+import { seedDatabase } from './seed/seed.ts';
+import { scryptHasher } from './security/password-hasher.ts';
+import { DEMO_STAFF_PASSWORD, demoStaff } from './seed/demo-content.ts';
+
+const config = loadConfig();
+const db = openDatabase(config.DATABASE_URL);
+const seeded = await seedDatabase({ db, hasher: scryptHasher, config, clock: systemClock });
+const app = await buildApp({ config, db });
+
+let closing = false;
+async function shutdown(signal: string): Promise<void> {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, 'shutting down');
+  // Stop taking requests, let in-flight ones and the outbox finish, then close the database.
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  await app.close();
+  await db.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
+
+await app.listen({ port: config.PORT, host: config.HOST });
+const address = app.server.address();
+const port = typeof address === 'object' && address ? address.port : config.PORT;
+const base = config.PUBLIC_URL ?? `http://localhost:${port}`;
+const lines = [
+  '',
+  `  Keluh help desk is running`,
+  `  Console     ${base}/`,
+  `  Demo shop   ${base}/demo   (the chat widget: ${base}/widget.js)`,
+  `  API docs    ${base}/docs`,
+  `  Database    ${config.DATABASE_URL}${seeded.demoCreated ? '  (demo data created)' : ''}`,
+  '',
+  `  Admin       ${config.ADMIN_EMAIL} / ${config.ADMIN_PASSWORD === 'keluh-admin-123' ? config.ADMIN_PASSWORD : '(ADMIN_PASSWORD)'}`,
+  ...(config.SEED_DEMO ? demoStaff.map((person) => `  ${person.role.padEnd(11)} ${person.email} / ${DEMO_STAFF_PASSWORD}`) : []),
+  '',
+];
+console.log(lines.join('\n'));

@@ -1,0 +1,24 @@
+import type { AuthDeps, CoreDeps, Database, Clock, AdapterRegistry } from '@keluh/core';
+import type { Config } from './config/config.ts';
+import type { EventBus } from './realtime/event-bus.ts';
+import type { VisitorTokens } from './security/visitor-token.ts';
+import type { WebchatAdapter } from '@keluh/channels';
+
+/** Everything the routes and the realtime layer use, built once per app by buildApp. */
+export interface Services {
+  config: Config;
+  db: Database;
+  clock: Clock;
+  bus: EventBus;
+  core: CoreDeps;
+  auth: AuthDeps;
+  visitorTokens: VisitorTokens;
+  webchat: WebchatAdapter;
+  adapters: AdapterRegistry;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+  }
+}
