@@ -1,0 +1,10 @@
+export { teams } from './teams.table.ts';
+export { users } from './users.table.ts';
+export { customers } from './customers.table.ts';
+export { identities } from './identities.table.ts';
+export { tickets } from './tickets.table.ts';
+export { messages } from './messages.table.ts';
+export { events } from './events.table.ts';
+export { sessions } from './sessions.table.ts';
+export { outbox } from './outbox.table.ts';
+export { settings } from './settings.table.ts';

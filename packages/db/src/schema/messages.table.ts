@@ -1,0 +1,34 @@
+import { index, integer, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core';
+import { channelKinds, type DeliveryStatus, type MessageAttachment } from '@keluh/core';
+import { tickets } from './tickets.table.ts';
+import { users } from './users.table.ts';
+
+const deliveryStatuses = ['received', 'queued', 'sent', 'delivered', 'read', 'failed'] as const satisfies readonly DeliveryStatus[];
+
+export const messages = sqliteTable(
+  'messages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ticketId: integer('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
+    direction: text('direction', { enum: ['in', 'out'] }).notNull(),
+    authorKind: text('author_kind', { enum: ['customer', 'agent', 'system'] }).notNull(),
+    authorUserId: integer('author_user_id').references(() => users.id, { onDelete: 'set null' }),
+    channel: text('channel', { enum: channelKinds }).notNull(),
+    externalId: text('external_id'),
+    body: text('body').notNull(),
+    attachments: text('attachments', { mode: 'json' }).$type<MessageAttachment[]>().notNull().default([]),
+    status: text('status', { enum: deliveryStatuses }).notNull(),
+    error: text('error', { mode: 'json' }).$type<{ code: string; reason: string }>(),
+    sentAt: text('sent_at').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    // The idempotency key for redeliveries. SQLite treats NULLs as distinct, so queued outbound
+    // messages (no channel id yet) never collide with each other.
+    unique('messages_channel_external_id_uq').on(t.channel, t.externalId),
+    index('messages_ticket_timeline_idx').on(t.ticketId, t.sentAt, t.id),
+  ],
+);

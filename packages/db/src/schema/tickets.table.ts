@@ -1,0 +1,38 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { channelKinds, ticketPriorities, ticketStatuses, type WorkflowStage } from '@keluh/core';
+import { customers } from './customers.table.ts';
+import { teams } from './teams.table.ts';
+import { users } from './users.table.ts';
+
+export const tickets = sqliteTable(
+  'tickets',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    subject: text('subject').notNull(),
+    status: text('status', { enum: ticketStatuses }).notNull().default('open'),
+    stage: integer('stage').$type<WorkflowStage>().notNull().default(1),
+    priority: text('priority', { enum: ticketPriorities }).notNull().default('normal'),
+    assigneeId: integer('assignee_id').references(() => users.id, { onDelete: 'set null' }),
+    teamId: integer('team_id').references(() => teams.id, { onDelete: 'set null' }),
+    channel: text('channel', { enum: channelKinds }).notNull(),
+    lastChannel: text('last_channel', { enum: channelKinds }).notNull(),
+    unreadCount: integer('unread_count').notNull().default(0),
+    lastMessageAt: text('last_message_at').notNull(),
+    lastMessagePreview: text('last_message_preview').notNull().default(''),
+    lastInboundAt: text('last_inbound_at'),
+    firstResponseAt: text('first_response_at'),
+    resolvedAt: text('resolved_at'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    // Serves the inbox order and its keyset pagination without a sort step.
+    index('tickets_activity_idx').on(sql`${t.lastMessageAt} desc`, sql`${t.id} desc`),
+    // Serves "the customer's active ticket", looked up on every inbound message.
+    index('tickets_customer_status_idx').on(t.customerId, t.status),
+  ],
+);

@@ -1,0 +1,64 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { AppError, type Message, type MessageRepository } from '@keluh/core';
+import { messages } from '../schema/index.ts';
+import { selectMessages } from './message.query.ts';
+import type { SqliteDb } from './sqlite-db.ts';
+
+export function createMessageRepository(db: SqliteDb): MessageRepository {
+  const findById = (id: number): Message | null => selectMessages(db).where(eq(messages.id, id)).get() ?? null;
+
+  return {
+    async insertIfAbsent(input, now) {
+      const inserted = db
+        .insert(messages)
+        .values({
+          ticketId: input.ticketId,
+          direction: input.direction,
+          authorKind: input.authorKind,
+          authorUserId: input.authorUserId ?? null,
+          channel: input.channel,
+          externalId: input.externalId ?? null,
+          body: input.body,
+          attachments: input.attachments ?? [],
+          status: input.status,
+          sentAt: input.sentAt,
+          createdAt: now,
+          updatedAt: now,
+        })
+        // The unique key, not a prior lookup, decides: two racing deliveries cannot both insert.
+        .onConflictDoNothing({ target: [messages.channel, messages.externalId] })
+        .returning({ id: messages.id })
+        .get();
+      return inserted ? findById(inserted.id) : null;
+    },
+
+    async findById(id) {
+      return findById(id);
+    },
+
+    async findByExternalId(channel, externalId) {
+      return selectMessages(db)
+        .where(and(eq(messages.channel, channel), eq(messages.externalId, externalId)))
+        .get() ?? null;
+    },
+
+    async listForTicket(ticketId) {
+      return selectMessages(db)
+        .where(eq(messages.ticketId, ticketId))
+        .orderBy(asc(messages.sentAt), asc(messages.id))
+        .all();
+    },
+
+    async update(id, patch, now) {
+      const changed = db
+        .update(messages)
+        .set({ status: patch.status, error: patch.error, externalId: patch.externalId, updatedAt: now })
+        .where(eq(messages.id, id))
+        .returning({ id: messages.id })
+        .get();
+      const message = changed ? findById(changed.id) : null;
+      if (!message) throw new AppError('message.not_found', `Message ${id} does not exist`);
+      return message;
+    },
+  };
+}

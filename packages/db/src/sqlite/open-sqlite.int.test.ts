@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../open-database.ts';
+import { T0 } from '../testing/fixtures.ts';
+import { openSqliteDatabase } from './open-sqlite.ts';
+
+describe('opening the embedded database', () => {
+  const folders: string[] = [];
+  afterEach(() => {
+    for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('a file database runs in WAL mode, creates its folder and keeps data across a restart', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'keluh-db-'));
+    folders.push(folder);
+    const file = join(folder, 'nested', 'keluh.db');
+
+    const first = openSqliteDatabase(`sqlite://${file}`);
+    const customer = await first.customers.create({ name: 'Budi' }, T0);
+    await first.settings.set('widget.secret', 's3cret');
+    await first.close();
+
+    const raw = new BetterSqlite3(file, { readonly: true });
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    raw.close();
+
+    const second = openSqliteDatabase(file);
+    expect(await second.customers.findById(customer.id)).toMatchObject({ name: 'Budi', type: 'external' });
+    expect(await second.settings.get('widget.secret')).toBe('s3cret');
+    await second.close();
+  });
+
+  it('every connection enforces foreign keys', async () => {
+    const db = openSqliteDatabase(':memory:');
+    await expect(
+      db.tickets.create({ customerId: 999, subject: 'orphan', channel: 'webchat' }, T0),
+    ).rejects.toThrow(/FOREIGN KEY/);
+    await db.close();
+  });
+
+  it('two in-memory databases are independent of each other', async () => {
+    const a = openDatabase(':memory:');
+    const b = openDatabase('sqlite::memory:');
+    await a.customers.create({ name: 'Only in A' }, T0);
+    expect(await b.customers.findById(1)).toBeNull();
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('a PostgreSQL url is refused with a clear message until that release', () => {
+    expect(() => openDatabase('postgres://keluh@localhost/keluh')).toThrow(/PostgreSQL support arrives in a later release/);
+  });
+
+  it('an unknown scheme is refused instead of becoming a file name', () => {
+    expect(() => openDatabase('mysql://keluh@localhost/keluh')).toThrow(/Unsupported DATABASE_URL scheme: mysql/);
+  });
+});

@@ -1,0 +1,48 @@
+import { asc, count, eq } from 'drizzle-orm';
+import type { User, UserRepository, UserWithSecret } from '@keluh/core';
+import { users } from '../schema/index.ts';
+import type { SqliteDb } from './sqlite-db.ts';
+
+type UserRow = typeof users.$inferSelect;
+
+function toUser({ passwordHash: _secret, ...user }: UserRow): User {
+  return user;
+}
+
+export function createUserRepository(db: SqliteDb): UserRepository {
+  return {
+    async create(input, now) {
+      const row = db
+        .insert(users)
+        .values({
+          email: input.email.trim().toLowerCase(),
+          name: input.name,
+          role: input.role,
+          passwordHash: input.passwordHash,
+          language: input.language,
+          teamId: input.teamId ?? null,
+          createdAt: now,
+        })
+        .returning()
+        .get();
+      return toUser(row);
+    },
+
+    async findById(id) {
+      const row = db.select().from(users).where(eq(users.id, id)).get();
+      return row ? toUser(row) : null;
+    },
+
+    async findByEmailWithSecret(email): Promise<UserWithSecret | null> {
+      return db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get() ?? null;
+    },
+
+    async list() {
+      return db.select().from(users).orderBy(asc(users.id)).all().map(toUser);
+    },
+
+    async count() {
+      return db.select({ n: count() }).from(users).get()?.n ?? 0;
+    },
+  };
+}
