@@ -2,6 +2,7 @@ export * from './shared/instant.ts';
 export * from './shared/errors.ts';
 export * from './shared/deps.ts';
 export * from './channels/channel.types.ts';
+export * from './channels/channel.rules.ts';
 export * from './customers/customer.types.ts';
 export * from './customers/customer.rules.ts';
 export * from './tickets/ticket.types.ts';

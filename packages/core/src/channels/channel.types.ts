@@ -12,14 +12,37 @@ export interface InboundSender {
   email?: string | null;
   /** True when the channel has proven who this is (a signed widget identity, a WhatsApp number). */
   verified?: boolean;
+  /**
+   * Other ids the same person may already be known by on this channel (a WhatsApp wa_id when the
+   * externalId is the newer business-scoped user id), so a change of key never splits a customer.
+   */
+  aliases?: string[];
 }
 
+export type AttachmentKind =
+  | 'image'
+  | 'video'
+  | 'audio'
+  | 'document'
+  | 'sticker'
+  | 'location'
+  | 'contacts'
+  | 'story'
+  | 'share'
+  | 'unsupported';
+
 export interface InboundAttachment {
-  kind: 'image' | 'video' | 'audio' | 'document' | 'sticker' | 'location' | 'contacts' | 'unsupported';
-  /** Channel reference to fetch later (media id), or null when inline. */
+  kind: AttachmentKind;
+  /**
+   * Where the bytes come from: a WhatsApp media id (fetched with the token) or an Instagram CDN URL.
+   * Null for attachments that carry their data inline (location, contacts).
+   */
   externalRef?: string | null;
   mimeType?: string | null;
+  /** Base64 SHA-256 announced by the channel, checked after download. */
+  sha256?: string | null;
   caption?: string | null;
+  filename?: string | null;
   data?: Record<string, unknown>;
 }
 
@@ -33,7 +56,17 @@ export interface InboundMessageEvent {
   attachments?: InboundAttachment[];
   /** The channel's own timestamp, used to order messages inside a ticket. */
   sentAt: Instant;
+  /** The channel id of the message this one quotes or replies to. */
   replyToExternalId?: string | null;
+  /**
+   * 'customer' for what the customer wrote; 'business_app' for an echo of a message the business typed
+   * in the channel's own app (Instagram app, WhatsApp Business app), stored as outgoing.
+   */
+  author?: 'customer' | 'business_app';
+  /** Set when the channel could not give us the content: the timeline still shows that they wrote. */
+  placeholder?: 'unsupported' | 'unavailable' | null;
+  /** Channel context worth keeping: forwarded flags, button/list payloads, ad referrals, story links. */
+  context?: Record<string, unknown>;
 }
 
 export interface InboundStatusEvent {
@@ -46,7 +79,57 @@ export interface InboundStatusEvent {
   error?: { code: string; reason: string } | null;
 }
 
-export type InboundEvent = InboundMessageEvent | InboundStatusEvent;
+/** The customer reacted to a message (emoji null = reaction removed). */
+export interface InboundReactionEvent {
+  kind: 'reaction';
+  channel: ChannelKind;
+  targetExternalId: string;
+  senderExternalId: string;
+  emoji: string | null;
+  at: Instant;
+}
+
+/** The customer edited a message they had sent. */
+export interface InboundEditEvent {
+  kind: 'edit';
+  channel: ChannelKind;
+  targetExternalId: string;
+  body: string;
+  at: Instant;
+}
+
+/** A message was unsent / revoked; it stays in the timeline, flagged deleted. */
+export interface InboundDeleteEvent {
+  kind: 'delete';
+  channel: ChannelKind;
+  targetExternalId: string;
+  at: Instant;
+}
+
+/** The customer's id on the channel changed (WhatsApp number change): re-key, keep the history. */
+export interface InboundIdentityChangeEvent {
+  kind: 'identity_change';
+  channel: ChannelKind;
+  previousExternalId: string;
+  externalId: string;
+  phone?: string | null;
+  at: Instant;
+}
+
+export type InboundEvent =
+  | InboundMessageEvent
+  | InboundStatusEvent
+  | InboundReactionEvent
+  | InboundEditEvent
+  | InboundDeleteEvent
+  | InboundIdentityChangeEvent;
+
+export interface OutboundTemplate {
+  name: string;
+  language: string;
+  /** Body parameters in order ({{1}}, {{2}} …). */
+  parameters: string[];
+}
 
 export interface OutboundMessage {
   messageId: number;
@@ -54,7 +137,22 @@ export interface OutboundMessage {
   channel: ChannelKind;
   /** The recipient's id on that channel (identity external id). */
   recipientExternalId: string;
+  /** The recipient's phone, where the channel addresses people by number. */
+  recipientPhone?: string | null;
   body: string;
+  /** Set for template sends (WhatsApp outside the 24-hour window). */
+  template?: OutboundTemplate | null;
+  replyToExternalId?: string | null;
+  /** When the customer last wrote on this channel: adapters decide window tags (HUMAN_AGENT) from it. */
+  lastInboundAt?: Instant | null;
+  /** Our own correlation id, echoed by channels that support it (biz_opaque_callback_data). */
+  correlationId?: string;
+}
+
+/** Bytes of an inbound attachment fetched from the channel. */
+export interface FetchedMedia {
+  bytes: Uint8Array;
+  mimeType: string;
 }
 
 export interface DeliveryReceipt {
@@ -94,4 +192,18 @@ export interface ChannelAdapter<Delivery = unknown> {
   parse(delivery: Delivery): InboundEvent[];
   /** Sends one agent message; resolves with the channel's id or throws ChannelSendError. */
   send(message: OutboundMessage): Promise<DeliveryReceipt>;
+  /**
+   * Downloads an inbound attachment's bytes (channels with media). Throws ChannelMediaError; `expired`
+   * means the channel will never serve it again and the attachment is shown as unavailable.
+   */
+  fetchMedia?(attachment: InboundAttachment): Promise<FetchedMedia>;
+}
+
+export class ChannelMediaError extends Error {
+  readonly expired: boolean;
+  constructor(reason: string, expired: boolean) {
+    super(reason);
+    this.name = 'ChannelMediaError';
+    this.expired = expired;
+  }
 }
