@@ -30,6 +30,8 @@ export interface Identity {
   externalId: string;
   displayName: string | null;
   verified: boolean;
+  /** When the customer last wrote from this identity (channel windows start here). */
+  lastInboundAt: Instant | null;
   createdAt: Instant;
 }
 

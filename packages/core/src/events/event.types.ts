@@ -1,3 +1,5 @@
+import type { ChannelKind } from '../channels/channel.types.ts';
+import type { ChannelStatus } from '../channels/channel-config.types.ts';
 import type { Message, DeliveryStatus } from '../messages/message.types.ts';
 import type { Instant } from '../shared/instant.ts';
 import type { TicketView } from '../tickets/ticket.types.ts';
@@ -10,6 +12,10 @@ export interface DomainEventPayloads {
   'ticket.created': { ticket: TicketView };
   'ticket.updated': { ticket: TicketView; changes: string[] };
   'message.created': { message: Message; ticket: TicketView };
+  /** Content changed after creation: an edit, an unsend, a reaction, a downloaded attachment. */
+  'message.updated': { message: Message; changes: string[] };
+  /** A channel needs attention (reconnect) or is healthy again. Staff only. */
+  'channel.updated': { kind: ChannelKind; status: ChannelStatus; reason: string | null };
   'message.status': {
     messageId: number;
     ticketId: number;

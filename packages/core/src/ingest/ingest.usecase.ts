@@ -1,141 +1,63 @@
-import type { InboundMessageEvent, InboundStatusEvent } from '../channels/channel.types.ts';
-import { displayNameFor } from '../customers/customer.rules.ts';
+import type { InboundEvent, InboundMessageEvent, InboundStatusEvent } from '../channels/channel.types.ts';
 import type { Message } from '../messages/message.types.ts';
-import { nextDeliveryStatus, previewOf } from '../messages/message.rules.ts';
-import type { Repositories } from '../ports/repositories.ts';
 import { commit, type CoreDeps } from '../shared/deps.ts';
-import { subjectFrom } from '../tickets/ticket.rules.ts';
-import type { Ticket, TicketView } from '../tickets/ticket.types.ts';
+import { changeIdentity } from './customer-resolution.ts';
+import { handleDeliveryStatus, type StatusOutcome } from './delivery-status.handler.ts';
+import { handleInboundMessage, type IngestResult } from './inbound-message.handler.ts';
+import { handleMessageChange } from './message-change.handler.ts';
+import type { TxContext } from './tx-context.ts';
 
-export interface IngestResult {
-  message: Message;
-  ticket: TicketView;
-  /** True when this delivery had been stored before: nothing changed. */
-  duplicate: boolean;
-  ticketCreated: boolean;
-}
+export type { IngestResult } from './inbound-message.handler.ts';
+
+export type IngestOutcome =
+  | { kind: 'message'; result: IngestResult }
+  | { kind: 'status'; outcome: StatusOutcome }
+  | { kind: 'reaction' | 'edit' | 'delete'; outcome: 'applied' | 'ignored' }
+  | { kind: 'identity_change'; outcome: 'rekeyed' | 'ignored' };
 
 /**
- * Takes one inbound customer message into the help desk: dedupe on (channel, external id), find or
- * create the customer by identity, thread into their active ticket or open a new one, store the
- * message and append the events — in one transaction, so a retry after a crash never half-applies.
+ * Takes one delivery's events into the help desk in ONE transaction: a webhook batch is stored whole or
+ * not at all, so answering 200 after this returns means everything in it is committed, and the
+ * channel's retry of a failed batch re-applies cleanly (every step is idempotent).
  */
+export async function ingestEvents(deps: CoreDeps, events: readonly InboundEvent[]): Promise<IngestOutcome[]> {
+  if (events.length === 0) return [];
+  return commit(deps, async (tx, emit) => {
+    const ctx: TxContext = { tx, emit, now: deps.clock.now() };
+    const outcomes: IngestOutcome[] = [];
+    for (const event of events) outcomes.push(await handle(ctx, event));
+    return outcomes;
+  });
+}
+
+async function handle(ctx: TxContext, event: InboundEvent): Promise<IngestOutcome> {
+  switch (event.kind) {
+    case 'message':
+      return { kind: 'message', result: await handleInboundMessage(ctx, event) };
+    case 'status':
+      return { kind: 'status', outcome: await handleDeliveryStatus(ctx, event) };
+    case 'reaction':
+    case 'edit':
+    case 'delete':
+      return { kind: event.kind, outcome: await handleMessageChange(ctx, event) };
+    case 'identity_change':
+      return { kind: 'identity_change', outcome: await changeIdentity(ctx, event) };
+    default:
+      // An adapter produced something the core does not know: fail the batch rather than drop it silently.
+      throw new Error(`Unknown inbound event kind: ${(event as { kind?: unknown }).kind}`);
+  }
+}
+
+/** One customer message (web chat sends them one at a time). */
 export async function ingestMessage(deps: CoreDeps, event: InboundMessageEvent): Promise<IngestResult> {
-  return commit(deps, async (tx, emit) => {
-    const now = deps.clock.now();
-    const known = await tx.messages.findByExternalId(event.channel, event.externalMessageId);
-    if (known) return duplicateResult(tx, known);
-
-    const customerId = await resolveCustomer(tx, event, now);
-    let ticket = await tx.tickets.findActiveForCustomer(customerId);
-    const ticketCreated = ticket === null;
-    ticket ??= await tx.tickets.create({ customerId, subject: subjectFrom(event.body), channel: event.channel }, now);
-
-    const message = await tx.messages.insertIfAbsent(
-      {
-        ticketId: ticket.id,
-        direction: 'in',
-        authorKind: 'customer',
-        channel: event.channel,
-        externalId: event.externalMessageId,
-        body: event.body,
-        attachments: (event.attachments ?? []).map((a) => ({
-          kind: a.kind,
-          mimeType: a.mimeType ?? null,
-          caption: a.caption ?? null,
-          ...(a.data ? { data: a.data } : {}),
-        })),
-        status: 'received',
-        sentAt: event.sentAt,
-      },
-      now,
-    );
-    // Only reachable when a concurrent delivery won the unique key between our check and insert.
-    if (!message) return duplicateResult(tx, await mustFindExternal(tx, event));
-
-    const updated = await tx.tickets.update(
-      ticket.id,
-      {
-        lastChannel: event.channel,
-        unreadCount: ticket.unreadCount + 1,
-        lastMessageAt: now,
-        lastMessagePreview: previewOf(event.body),
-        lastInboundAt: now,
-        // A customer writing again means the ticket needs us again.
-        status: ticket.status === 'pending' ? 'open' : ticket.status,
-      },
-      now,
-    );
-    const view = await mustView(tx, updated);
-    if (ticketCreated) {
-      await emit({ type: 'ticket.created', ticketId: view.id, customerId, payload: { ticket: view } });
-    }
-    await emit({ type: 'message.created', ticketId: view.id, customerId, payload: { message, ticket: view } });
-    return { message, ticket: view, duplicate: false, ticketCreated };
-  });
+  const [outcome] = await ingestEvents(deps, [event]);
+  if (outcome?.kind !== 'message') throw new Error('ingestMessage expected a message outcome');
+  return outcome.result;
 }
 
-/** Applies a channel's delivery status to one of our outbound messages; statuses only move forward. */
+/** One delivery status; returns the message as it now stands, or null when it is not ours (yet). */
 export async function applyDeliveryStatus(deps: CoreDeps, event: InboundStatusEvent): Promise<Message | null> {
-  return commit(deps, async (tx, emit) => {
-    const message = await tx.messages.findByExternalId(event.channel, event.externalMessageId);
-    if (!message || message.direction !== 'out') return null;
-    const next = nextDeliveryStatus(message.status, event.status);
-    if (!next) return message;
-    const updated = await tx.messages.update(
-      message.id,
-      { status: next, error: next === 'failed' ? (event.error ?? { code: 'unknown', reason: 'Delivery failed' }) : null },
-      deps.clock.now(),
-    );
-    const ticket = await tx.tickets.findById(message.ticketId);
-    await emit({
-      type: 'message.status',
-      ticketId: message.ticketId,
-      customerId: ticket?.customerId ?? null,
-      payload: { messageId: updated.id, ticketId: updated.ticketId, status: updated.status, error: updated.error },
-    });
-    return updated;
-  });
-}
-
-async function resolveCustomer(tx: Repositories, event: InboundMessageEvent, now: string): Promise<number> {
-  const identity = await tx.identities.findByExternalId(event.channel, event.sender.externalId);
-  if (identity) return identity.customerId;
-  const customer = await tx.customers.create(
-    {
-      name: displayNameFor(event.channel, event.sender),
-      email: event.sender.email ?? null,
-      phone: event.sender.phone ?? null,
-    },
-    now,
-  );
-  await tx.identities.create(
-    {
-      customerId: customer.id,
-      channel: event.channel,
-      externalId: event.sender.externalId,
-      displayName: event.sender.displayName ?? null,
-      verified: event.sender.verified ?? false,
-    },
-    now,
-  );
-  return customer.id;
-}
-
-async function duplicateResult(tx: Repositories, message: Message): Promise<IngestResult> {
-  const ticket = await tx.tickets.findView(message.ticketId);
-  if (!ticket) throw new Error(`Message ${message.id} points at missing ticket ${message.ticketId}`);
-  return { message, ticket, duplicate: true, ticketCreated: false };
-}
-
-async function mustFindExternal(tx: Repositories, event: InboundMessageEvent): Promise<Message> {
-  const message = await tx.messages.findByExternalId(event.channel, event.externalMessageId);
-  if (!message) throw new Error('Unique conflict without a stored message');
-  return message;
-}
-
-async function mustView(tx: Repositories, ticket: Ticket): Promise<TicketView> {
-  const view = await tx.tickets.findView(ticket.id);
-  if (!view) throw new Error(`Ticket ${ticket.id} vanished inside its own transaction`);
-  return view;
+  await ingestEvents(deps, [event]);
+  const message = await deps.db.messages.findByExternalId(event.channel, event.externalMessageId);
+  return message?.direction === 'out' ? message : null;
 }

@@ -8,10 +8,32 @@ export type DeliveryStatus = 'received' | 'queued' | 'sent' | 'delivered' | 'rea
 
 export interface MessageAttachment {
   kind: string;
+  /** Our own URL for the stored bytes (/api/media/<sha256>) once downloaded. */
   url?: string | null;
   mimeType?: string | null;
   caption?: string | null;
+  filename?: string | null;
   data?: Record<string, unknown>;
+  /** Channel media arrive as references: pending until downloaded, unavailable if the channel lost them. */
+  state?: 'pending' | 'stored' | 'unavailable';
+  externalRef?: string | null;
+  sha256?: string | null;
+  size?: number | null;
+}
+
+export interface MessageReaction {
+  emoji: string;
+  by: 'customer' | 'agent';
+  at: Instant;
+}
+
+/** Who sent an outgoing message that did not come from our composer. */
+export type MessageVia = 'instagram_app' | 'whatsapp_business_app';
+
+export interface MessageTemplate {
+  name: string;
+  language: string;
+  parameters: string[];
 }
 
 export interface Message {
@@ -27,6 +49,15 @@ export interface Message {
   attachments: MessageAttachment[];
   status: DeliveryStatus;
   error: { code: string; reason: string } | null;
+  via: MessageVia | null;
+  replyToExternalId: string | null;
+  context: Record<string, unknown> | null;
+  placeholder: 'unsupported' | 'unavailable' | null;
+  template: MessageTemplate | null;
+  editCount: number;
+  editedAt: Instant | null;
+  deletedAt: Instant | null;
+  reactions: MessageReaction[];
   /** The channel's own time for inbound messages; our send time for outbound. Orders the timeline. */
   sentAt: Instant;
   createdAt: Instant;

@@ -1,9 +1,15 @@
-import { ChannelSendError, type ChannelAdapter, type ChannelKind } from '../channels/channel.types.ts';
+import { ChannelSendError, type ChannelAdapter, type ChannelKind, type OutboundMessage } from '../channels/channel.types.ts';
+import type { Identity } from '../customers/customer.types.ts';
+import { applyParkedStatuses } from '../ingest/delivery-status.handler.ts';
+import type { Message } from '../messages/message.types.ts';
+import type { Ticket } from '../tickets/ticket.types.ts';
 import { commit, type CoreDeps } from '../shared/deps.ts';
 import { addMilliseconds } from '../shared/instant.ts';
 import type { OutboxItem } from './outbox.types.ts';
 
 export const MAX_SEND_ATTEMPTS = 8;
+/** A paused channel is looked at again this often: no tight loop while a token is expired (case 45). */
+export const PAUSED_CHANNEL_RECHECK_MS = 60_000;
 
 /** Exponential back-off with a ceiling: 2 s, 4 s, 8 s … 5 min. */
 export function backoffMs(attempt: number): number {
@@ -16,6 +22,7 @@ export interface DispatchReport {
   sent: number;
   retried: number;
   failed: number;
+  paused: number;
 }
 
 /**
@@ -24,7 +31,7 @@ export interface DispatchReport {
  * the message is retried rather than lost.
  */
 export async function dispatchDueMessages(deps: CoreDeps, adapters: AdapterRegistry, limit = 20): Promise<DispatchReport> {
-  const report: DispatchReport = { sent: 0, retried: 0, failed: 0 };
+  const report: DispatchReport = { sent: 0, retried: 0, failed: 0, paused: 0 };
   const due = await deps.db.outbox.listDue(deps.clock.now(), limit);
   for (const item of due) {
     const outcome = await sendOne(deps, adapters, item);
@@ -40,36 +47,64 @@ async function sendOne(deps: CoreDeps, adapters: AdapterRegistry, item: OutboxIt
     await deps.db.outbox.markFailed(item.id, 'message vanished');
     return 'failed';
   }
-  const adapter = adapters[item.channel];
-  const identities = await deps.db.identities.listForCustomer(ticket.customerId);
-  const recipient = identities.find((identity) => identity.channel === item.channel);
+  if ((await deps.db.channelConfigs.get(item.channel))?.status === 'reconnect_needed') {
+    await deps.db.outbox.postpone(item.id, addMilliseconds(deps.clock.now(), PAUSED_CHANNEL_RECHECK_MS));
+    return 'paused';
+  }
   try {
-    if (!adapter) throw new ChannelSendError({ code: 'channel.not_configured', reason: `No ${item.channel} adapter is configured`, retryable: false });
-    if (!recipient) throw new ChannelSendError({ code: 'channel.no_recipient', reason: `Customer has no ${item.channel} identity`, retryable: false });
-    const receipt = await adapter.send({
-      messageId: message.id,
-      ticketId: ticket.id,
-      channel: item.channel,
-      recipientExternalId: recipient.externalId,
-      body: message.body,
-    });
+    const adapter = adapters[item.channel];
+    if (!adapter) throw new ChannelSendError({ code: 'channel.not_configured', reason: `The ${item.channel} channel is not connected`, retryable: false });
+    const outbound = await outboundFor(deps, message, ticket, item.channel);
+    const receipt = await adapter.send(outbound);
     await settle(deps, item, message.id, ticket.customerId, { status: 'sent', externalId: receipt.externalMessageId, error: null });
     return 'sent';
   } catch (error) {
     const failure = error instanceof ChannelSendError ? error : new ChannelSendError({ code: 'internal', reason: String(error), retryable: true });
+    if (failure.pauseChannel) {
+      await pauseChannel(deps, item, failure);
+      return 'paused';
+    }
     const attempts = item.attempts + 1;
     if (failure.retryable && attempts < MAX_SEND_ATTEMPTS) {
-      const wait = failure.retryAfterMs ?? backoffMs(attempts);
+      const wait = Math.max(failure.retryAfterMs ?? 0, backoffMs(attempts));
       await deps.db.outbox.reschedule(item.id, addMilliseconds(deps.clock.now(), wait), `${failure.code}: ${failure.message}`);
       return 'retried';
     }
-    await settle(deps, item, message.id, ticket.customerId, {
-      status: 'failed',
-      externalId: null,
-      error: { code: failure.code, reason: failure.message },
-    });
+    await settle(deps, item, message.id, ticket.customerId, { status: 'failed', externalId: null, error: { code: failure.code, reason: failure.message } });
     return 'failed';
   }
+}
+
+async function outboundFor(deps: CoreDeps, message: Message, ticket: Ticket, channel: ChannelKind): Promise<OutboundMessage> {
+  const [identities, customer] = await Promise.all([deps.db.identities.listForCustomer(ticket.customerId), deps.db.customers.findById(ticket.customerId)]);
+  const recipient = mostRecent(identities.filter((identity) => identity.channel === channel));
+  if (!recipient) throw new ChannelSendError({ code: 'channel.no_recipient', reason: `The customer has no ${channel} identity`, retryable: false });
+  return {
+    messageId: message.id,
+    ticketId: ticket.id,
+    channel,
+    recipientExternalId: recipient.externalId,
+    recipientPhone: channel === 'whatsapp' ? (customer?.phone ?? null) : null,
+    body: message.body,
+    template: message.template,
+    replyToExternalId: message.replyToExternalId,
+    lastInboundAt: recipient.lastInboundAt,
+    correlationId: `keluh-msg-${message.id}`,
+  };
+}
+
+/** The identity the customer last wrote from is the one that reaches them now. */
+function mostRecent(identities: Identity[]): Identity | undefined {
+  return [...identities].sort((a, b) => (b.lastInboundAt ?? '').localeCompare(a.lastInboundAt ?? '') || b.id - a.id)[0];
+}
+
+async function pauseChannel(deps: CoreDeps, item: OutboxItem, failure: ChannelSendError): Promise<void> {
+  await commit(deps, async (tx, emit) => {
+    const now = deps.clock.now();
+    await tx.channelConfigs.setStatus(item.channel, 'reconnect_needed', failure.message, now);
+    await tx.outbox.postpone(item.id, addMilliseconds(now, PAUSED_CHANNEL_RECHECK_MS));
+    await emit({ type: 'channel.updated', ticketId: null, customerId: null, payload: { kind: item.channel, status: 'reconnect_needed', reason: failure.message } });
+  });
 }
 
 async function settle(
@@ -82,20 +117,12 @@ async function settle(
   await commit(deps, async (tx, emit) => {
     const now = deps.clock.now();
     const current = await tx.messages.findById(messageId);
-    // A fast channel may already have reported delivered/read for this id; never step back.
+    // An echo or a fast status may already have moved this message on; never step back.
     const status = current && current.status !== 'queued' && outcome.status === 'sent' ? current.status : outcome.status;
-    const updated = await tx.messages.update(
-      messageId,
-      { status, error: outcome.error, ...(outcome.externalId ? { externalId: outcome.externalId } : {}) },
-      now,
-    );
+    const updated = await tx.messages.update(messageId, { status, error: outcome.error, ...(outcome.externalId ? { externalId: outcome.externalId } : {}) }, now);
     if (outcome.status === 'sent') await tx.outbox.markDone(item.id, now);
     else await tx.outbox.markFailed(item.id, outcome.error?.reason ?? 'failed');
-    await emit({
-      type: 'message.status',
-      ticketId: updated.ticketId,
-      customerId,
-      payload: { messageId, ticketId: updated.ticketId, status: updated.status, error: updated.error },
-    });
+    await emit({ type: 'message.status', ticketId: updated.ticketId, customerId, payload: { messageId, ticketId: updated.ticketId, status: updated.status, error: updated.error } });
+    await applyParkedStatuses({ tx, emit, now }, updated);
   });
 }

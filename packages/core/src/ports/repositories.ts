@@ -1,7 +1,16 @@
-import type { ChannelKind } from '../channels/channel.types.ts';
+import type { ChannelKind, InboundStatusEvent } from '../channels/channel.types.ts';
+import type { ChannelConfig, ChannelStatus } from '../channels/channel-config.types.ts';
 import type { Customer, CustomerCharacteristic, CustomerType, Identity, Language } from '../customers/customer.types.ts';
 import type { NewDomainEvent, StoredEvent } from '../events/event.types.ts';
-import type { DeliveryStatus, Message, MessageAttachment, MessageAuthorKind, MessageDirection } from '../messages/message.types.ts';
+import type {
+  DeliveryStatus,
+  Message,
+  MessageAttachment,
+  MessageAuthorKind,
+  MessageDirection,
+  MessageTemplate,
+  MessageVia,
+} from '../messages/message.types.ts';
 import type { OutboxItem } from '../outbox/outbox.types.ts';
 import type { Instant } from '../shared/instant.ts';
 import type { Ticket, TicketPage, TicketPriority, TicketQuery, TicketStatus, TicketView } from '../tickets/ticket.types.ts';
@@ -24,6 +33,7 @@ export interface NewCustomer {
 export interface CustomerRepository {
   create(input: NewCustomer, now: Instant): Promise<Customer>;
   findById(id: number): Promise<Customer | null>;
+  update(id: number, patch: Partial<Pick<Customer, 'name' | 'phone' | 'email'>>, now: Instant): Promise<Customer>;
 }
 
 export interface NewIdentity {
@@ -38,6 +48,10 @@ export interface IdentityRepository {
   findByExternalId(channel: ChannelKind, externalId: string): Promise<Identity | null>;
   create(input: NewIdentity, now: Instant): Promise<Identity>;
   listForCustomer(customerId: number): Promise<Identity[]>;
+  /** Records when the customer last wrote from this identity: channel windows are measured from it. */
+  touchInbound(id: number, at: Instant): Promise<void>;
+  /** Re-keys an identity (WhatsApp number change), keeping its customer and history. */
+  rekey(id: number, externalId: string): Promise<void>;
 }
 
 export interface NewTicket {
@@ -90,7 +104,16 @@ export interface NewMessage {
   attachments?: MessageAttachment[];
   status: DeliveryStatus;
   sentAt: Instant;
+  via?: MessageVia | null;
+  replyToExternalId?: string | null;
+  context?: Record<string, unknown> | null;
+  placeholder?: 'unsupported' | 'unavailable' | null;
+  template?: MessageTemplate | null;
 }
+
+export type MessagePatch = Partial<
+  Pick<Message, 'status' | 'error' | 'externalId' | 'body' | 'attachments' | 'editCount' | 'editedAt' | 'deletedAt' | 'reactions'>
+>;
 
 export interface MessageRepository {
   /** Inserts unless (channel, externalId) exists; returns null on that conflict so callers treat it as a redelivery. */
@@ -99,11 +122,12 @@ export interface MessageRepository {
   findByExternalId(channel: ChannelKind, externalId: string): Promise<Message | null>;
   /** In channel-time order (sentAt, then id). */
   listForTicket(ticketId: number): Promise<Message[]>;
-  update(
-    id: number,
-    patch: Partial<Pick<Message, 'status' | 'error' | 'externalId'>>,
-    now: Instant,
-  ): Promise<Message>;
+  update(id: number, patch: MessagePatch, now: Instant): Promise<Message>;
+  /**
+   * The newest outbound message on a ticket still waiting for its channel id with exactly this body:
+   * how an echo that beats our send response is recognised as ours (channels.md §5, case 36).
+   */
+  findUnconfirmedOutbound(ticketId: number, channel: ChannelKind, body: string, since: Instant): Promise<Message | null>;
 }
 
 export interface EventRepository {
@@ -147,6 +171,8 @@ export interface OutboxRepository {
   listDue(now: Instant, limit: number): Promise<OutboxItem[]>;
   markDone(id: number, now: Instant): Promise<void>;
   reschedule(id: number, availableAt: Instant, lastError: string): Promise<void>;
+  /** Moves an item later without counting an attempt (its channel is paused, not failing). */
+  postpone(id: number, availableAt: Instant): Promise<void>;
   markFailed(id: number, lastError: string): Promise<void>;
 }
 
@@ -154,6 +180,25 @@ export interface OutboxRepository {
 export interface SettingsRepository {
   get(key: string): Promise<string | null>;
   set(key: string, value: string): Promise<void>;
+}
+
+export interface ChannelConfigRepository {
+  list(): Promise<ChannelConfig[]>;
+  get(kind: ChannelKind): Promise<ChannelConfig | null>;
+  /** Saves new settings and marks the channel active again (new credentials end a reconnect-needed state). */
+  upsert(kind: ChannelKind, settings: Record<string, string>, now: Instant): Promise<ChannelConfig>;
+  setStatus(kind: ChannelKind, status: ChannelStatus, reason: string | null, now: Instant): Promise<void>;
+}
+
+/**
+ * Statuses that arrived before we knew the message they describe (the status beat our send response,
+ * channels.md §2.5): kept until the send is stored, then applied.
+ */
+export interface ParkedStatusRepository {
+  park(event: InboundStatusEvent, now: Instant): Promise<void>;
+  /** Removes and returns the parked statuses for one channel message id, oldest first. */
+  take(channel: ChannelKind, externalId: string): Promise<InboundStatusEvent[]>;
+  purgeOlderThan(before: Instant): Promise<number>;
 }
 
 export interface Repositories {
@@ -167,6 +212,8 @@ export interface Repositories {
   sessions: SessionRepository;
   outbox: OutboxRepository;
   settings: SettingsRepository;
+  channelConfigs: ChannelConfigRepository;
+  parkedStatuses: ParkedStatusRepository;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Customer, Identity } from '../customers/customer.types.ts';
-import { previewOf, validateMessageBody } from '../messages/message.rules.ts';
-import type { Message } from '../messages/message.types.ts';
+import { previewOf } from '../messages/message.rules.ts';
+import type { Message, MessageTemplate } from '../messages/message.types.ts';
+import { composeReply } from './reply.rules.ts';
 import type { TicketPatch } from '../ports/repositories.ts';
 import { commit, type CoreDeps } from '../shared/deps.ts';
 import { AppError } from '../shared/errors.ts';
@@ -69,19 +70,25 @@ export async function updateTicket(deps: CoreDeps, ticketId: number, changes: Ti
   });
 }
 
+export interface ReplyInput {
+  ticketId: number;
+  authorUserId: number;
+  body?: unknown;
+  /** A WhatsApp template instead of free text (the only thing allowed outside the 24-hour window). */
+  template?: MessageTemplate | null;
+}
+
 /**
- * An agent's reply: stored as queued with an outbox row in the same transaction, so it leaves through
- * its channel exactly once even if the process dies between commit and send.
+ * An agent's reply: checked against the channel's rules (window, text limit), then stored as queued
+ * with an outbox row in the same transaction, so it leaves through its channel exactly once even if
+ * the process dies between commit and send.
  */
-export async function replyToTicket(
-  deps: CoreDeps,
-  input: { ticketId: number; authorUserId: number; body: unknown },
-): Promise<Message> {
-  const body = validateMessageBody(input.body);
+export async function replyToTicket(deps: CoreDeps, input: ReplyInput): Promise<Message> {
   return commit(deps, async (tx, emit) => {
     const now = deps.clock.now();
     const ticket = await tx.tickets.findById(input.ticketId);
     if (!ticket) throw new AppError('ticket.not_found', `Ticket ${input.ticketId} does not exist`);
+    const { body, template } = await composeReply(tx, ticket, input, now);
     const message = await tx.messages.insertIfAbsent(
       {
         ticketId: ticket.id,
@@ -92,6 +99,7 @@ export async function replyToTicket(
         body,
         status: 'queued',
         sentAt: now,
+        template,
       },
       now,
     );

@@ -13,6 +13,7 @@ export const identities = sqliteTable(
     externalId: text('external_id').notNull(),
     displayName: text('display_name'),
     verified: integer('verified', { mode: 'boolean' }).notNull().default(false),
+    lastInboundAt: text('last_inbound_at'),
     createdAt: text('created_at').notNull(),
   },
   (t) => [

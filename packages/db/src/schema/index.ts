@@ -8,3 +8,5 @@ export { events } from './events.table.ts';
 export { sessions } from './sessions.table.ts';
 export { outbox } from './outbox.table.ts';
 export { settings } from './settings.table.ts';
+export { channelConfigs } from './channel-configs.table.ts';
+export { parkedStatuses } from './parked-statuses.table.ts';

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core';
-import { channelKinds, type DeliveryStatus, type MessageAttachment } from '@keluh/core';
+import { channelKinds, type DeliveryStatus, type MessageAttachment, type MessageReaction, type MessageTemplate } from '@keluh/core';
 import { tickets } from './tickets.table.ts';
 import { users } from './users.table.ts';
 
@@ -21,6 +21,15 @@ export const messages = sqliteTable(
     attachments: text('attachments', { mode: 'json' }).$type<MessageAttachment[]>().notNull().default([]),
     status: text('status', { enum: deliveryStatuses }).notNull(),
     error: text('error', { mode: 'json' }).$type<{ code: string; reason: string }>(),
+    via: text('via', { enum: ['instagram_app', 'whatsapp_business_app'] }),
+    replyToExternalId: text('reply_to_external_id'),
+    context: text('context', { mode: 'json' }).$type<Record<string, unknown>>(),
+    placeholder: text('placeholder', { enum: ['unsupported', 'unavailable'] }),
+    template: text('template', { mode: 'json' }).$type<MessageTemplate>(),
+    editCount: integer('edit_count').notNull().default(0),
+    editedAt: text('edited_at'),
+    deletedAt: text('deleted_at'),
+    reactions: text('reactions', { mode: 'json' }).$type<MessageReaction[]>().notNull().default([]),
     sentAt: text('sent_at').notNull(),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),

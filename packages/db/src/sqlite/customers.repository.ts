@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Customer, CustomerRepository } from '@keluh/core';
+import { AppError, type Customer, type CustomerRepository } from '@keluh/core';
 import { customers } from '../schema/index.ts';
 import type { SqliteDb } from './sqlite-db.ts';
 
@@ -20,6 +20,12 @@ export function createCustomerRepository(db: SqliteDb): CustomerRepository {
         })
         .returning()
         .get();
+    },
+
+    async update(id, patch, now) {
+      const updated = db.update(customers).set({ ...patch, updatedAt: now }).where(eq(customers.id, id)).returning().get();
+      if (!updated) throw new AppError('validation.failed', `Customer ${id} does not exist`);
+      return updated;
     },
 
     async findById(id) {

@@ -30,6 +30,14 @@ export function createIdentityRepository(db: SqliteDb): IdentityRepository {
         .get();
     },
 
+    async touchInbound(id, at) {
+      db.update(identities).set({ lastInboundAt: at }).where(eq(identities.id, id)).run();
+    },
+
+    async rekey(id, externalId) {
+      db.update(identities).set({ externalId }).where(eq(identities.id, id)).run();
+    },
+
     async listForCustomer(customerId) {
       return db.select().from(identities).where(eq(identities.customerId, customerId)).orderBy(asc(identities.id)).all();
     },

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull } from 'drizzle-orm';
 import { AppError, type Message, type MessageRepository } from '@keluh/core';
 import { messages } from '../schema/index.ts';
 import { selectMessages } from './message.query.ts';
@@ -22,6 +22,11 @@ export function createMessageRepository(db: SqliteDb): MessageRepository {
           attachments: input.attachments ?? [],
           status: input.status,
           sentAt: input.sentAt,
+          via: input.via ?? null,
+          replyToExternalId: input.replyToExternalId ?? null,
+          context: input.context ?? null,
+          placeholder: input.placeholder ?? null,
+          template: input.template ?? null,
           createdAt: now,
           updatedAt: now,
         })
@@ -52,13 +57,31 @@ export function createMessageRepository(db: SqliteDb): MessageRepository {
     async update(id, patch, now) {
       const changed = db
         .update(messages)
-        .set({ status: patch.status, error: patch.error, externalId: patch.externalId, updatedAt: now })
+        .set({ ...patch, updatedAt: now })
         .where(eq(messages.id, id))
         .returning({ id: messages.id })
         .get();
       const message = changed ? findById(changed.id) : null;
       if (!message) throw new AppError('message.not_found', `Message ${id} does not exist`);
       return message;
+    },
+
+    async findUnconfirmedOutbound(ticketId, channel, body, since) {
+      return (
+        selectMessages(db)
+          .where(
+            and(
+              eq(messages.ticketId, ticketId),
+              eq(messages.channel, channel),
+              eq(messages.direction, 'out'),
+              isNull(messages.externalId),
+              eq(messages.body, body),
+              gte(messages.createdAt, since),
+            ),
+          )
+          .orderBy(desc(messages.id))
+          .get() ?? null
+      );
     },
   };
 }

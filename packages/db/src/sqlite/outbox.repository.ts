@@ -35,6 +35,10 @@ export function createOutboxRepository(db: SqliteDb): OutboxRepository {
         .run();
     },
 
+    async postpone(id, availableAt) {
+      db.update(outbox).set({ availableAt }).where(eq(outbox.id, id)).run();
+    },
+
     async markFailed(id, lastError) {
       db.update(outbox)
         .set({ state: 'failed', lastError, attempts: sql`${outbox.attempts} + 1` })

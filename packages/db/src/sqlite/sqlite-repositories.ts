@@ -1,5 +1,7 @@
 import type { Repositories } from '@keluh/core';
+import { createChannelConfigRepository } from './channel-configs.repository.ts';
 import { createCustomerRepository } from './customers.repository.ts';
+import { createParkedStatusRepository } from './parked-statuses.repository.ts';
 import { createEventRepository } from './events.repository.ts';
 import { createIdentityRepository } from './identities.repository.ts';
 import { createMessageRepository } from './messages.repository.ts';
@@ -24,6 +26,8 @@ export function createSqliteRepositories(db: SqliteDb): Repositories {
     sessions: createSessionRepository(db),
     outbox: createOutboxRepository(db),
     settings: createSettingsRepository(db),
+    channelConfigs: createChannelConfigRepository(db),
+    parkedStatuses: createParkedStatusRepository(db),
   };
 }
 

@@ -1,0 +1,62 @@
+import { exceedsTextLimit, textLimits, windowState, type WindowState } from '../channels/channel.rules.ts';
+import type { ChannelKind } from '../channels/channel.types.ts';
+import { approvedTemplates, renderTemplate } from '../channels/templates.ts';
+import { validateMessageBody } from '../messages/message.rules.ts';
+import type { MessageTemplate } from '../messages/message.types.ts';
+import type { Repositories } from '../ports/repositories.ts';
+import { AppError } from '../shared/errors.ts';
+import type { Instant } from '../shared/instant.ts';
+import type { Ticket } from './ticket.types.ts';
+
+/** Where the ticket's reply channel stands with its messaging window, for the composer and for sends. */
+export async function replyWindow(tx: Pick<Repositories, 'identities'>, ticket: Ticket, now: Instant): Promise<WindowState & { channel: ChannelKind }> {
+  const identities = await tx.identities.listForCustomer(ticket.customerId);
+  const lastInbound = identities
+    .filter((identity) => identity.channel === ticket.lastChannel)
+    .map((identity) => identity.lastInboundAt)
+    .filter((at): at is string => at !== null)
+    .sort()
+    .at(-1);
+  return { channel: ticket.lastChannel, ...windowState(ticket.lastChannel, lastInbound ?? null, now) };
+}
+
+/**
+ * Turns what the agent asked to send into the stored reply, refusing up front what the channel would
+ * refuse: free text outside the window, text over the channel's limit, unknown templates.
+ */
+export async function composeReply(
+  tx: Repositories,
+  ticket: Ticket,
+  input: { body?: unknown; template?: MessageTemplate | null },
+  now: Instant,
+): Promise<{ body: string; template: MessageTemplate | null }> {
+  const channel = ticket.lastChannel;
+  if (input.template) {
+    if (channel !== 'whatsapp') throw new AppError('channel.unsupported', 'Templates are a WhatsApp feature');
+    const approved = approvedTemplates(await tx.channelConfigs.get('whatsapp')).find(
+      (candidate) => candidate.name === input.template!.name && candidate.language === input.template!.language,
+    );
+    if (!approved) {
+      throw new AppError('validation.failed', `Template ${input.template.name} (${input.template.language}) is not approved`, {
+        issues: [{ path: 'template.name', message: 'Unknown template' }],
+      });
+    }
+    return { body: renderTemplate(approved, input.template.parameters), template: input.template };
+  }
+  const body = validateMessageBody(input.body);
+  if (exceedsTextLimit(channel, body)) {
+    const limit = textLimits[channel]!;
+    throw new AppError('message.body_too_long', `${channel} accepts at most ${limit.max} ${limit.unit}`, { channel, max: limit.max, unit: limit.unit });
+  }
+  const window = await replyWindow(tx, ticket, now);
+  if (window.state === 'closed') {
+    throw new AppError(
+      'channel.window_closed',
+      channel === 'whatsapp'
+        ? 'More than 24 hours since the customer last wrote on WhatsApp: send an approved template'
+        : `The ${channel} messaging window has closed: the customer must write first`,
+      { channel, closedAt: window.closedAt },
+    );
+  }
+  return { body, template: null };
+}
