@@ -5,7 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { systemClock, type AdapterRegistry, type Clock, type CoreDeps, type Database } from '@keluh/core';
+import { systemClock, type Clock, type CoreDeps, type Database } from '@keluh/core';
 import { WebchatAdapter } from '@keluh/channels';
 import type { Config } from './config/config.ts';
 import { EventBus } from './realtime/event-bus.ts';
@@ -24,13 +24,17 @@ import authRoutes from './routes/auth/auth.routes.ts';
 import ticketsRoutes from './routes/tickets/tickets.routes.ts';
 import usersRoutes from './routes/users/users.routes.ts';
 import widgetRoutes from './routes/widget/widget.routes.ts';
+import channelsRoutes from './routes/channels/channels.routes.ts';
+import metaWebhooksRoutes from './routes/webhooks/meta-webhooks.routes.ts';
+import { ChannelRegistry } from './channels/channel-registry.ts';
+import { channelSettingsFromEnv } from './channels/channel-settings.ts';
 
 export interface AppDeps {
   config: Config;
   db: Database;
   clock?: Clock;
-  /** Channel adapters beyond web chat (WhatsApp, Instagram, API channels). */
-  adapters?: AdapterRegistry;
+  /** The HTTP client channel adapters use (tests may observe or fake the network). */
+  fetch?: typeof fetch;
   staticRoots?: StaticRoots;
 }
 
@@ -49,6 +53,13 @@ async function visitorSecret(config: Config, db: Database): Promise<string> {
   return generated;
 }
 
+/** Credentials from the environment fill a channel's settings once; after that the admin's edits win. */
+async function seedChannelsFromEnv(config: Config, db: Database, clock: Clock): Promise<void> {
+  for (const [kind, settings] of Object.entries(channelSettingsFromEnv(config))) {
+    if (!(await db.channelConfigs.get(kind as 'whatsapp'))) await db.channelConfigs.upsert(kind as 'whatsapp', settings, clock.now());
+  }
+}
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: deps.config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
@@ -62,7 +73,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const bus = new EventBus((error, event) => app.log.error({ err: error, eventId: event.id }, 'event listener failed'));
   const core: CoreDeps = { db: deps.db, clock, events: bus };
   const webchat = new WebchatAdapter();
-  const adapters: AdapterRegistry = { webchat, ...deps.adapters };
+  const channels = new ChannelRegistry(deps.db, webchat, { clock, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+  await seedChannelsFromEnv(deps.config, deps.db, clock);
+  await channels.load();
+  const outbox = new OutboxWorker(core, channels.adapters, bus, app.log);
   const services: Services = {
     config: deps.config,
     db: deps.db,
@@ -72,7 +86,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     auth: { db: deps.db, clock, hasher: scryptHasher, tokens: randomTokenService },
     visitorTokens: createVisitorTokens(await visitorSecret(deps.config, deps.db)),
     webchat,
-    adapters,
+    channels,
+    outbox,
   };
   app.decorate('services', services);
 
@@ -90,9 +105,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(ticketsRoutes, { prefix: '/api/tickets' });
   await app.register(usersRoutes, { prefix: '/api/users' });
   await app.register(widgetRoutes, { prefix: '/api/widget' });
+  await app.register(channelsRoutes, { prefix: '/api/channels' });
+  await app.register(metaWebhooksRoutes, { prefix: '/webhooks' });
   await app.register(staticFiles, { roots: deps.staticRoots ?? defaultStaticRoots });
 
-  const outbox = new OutboxWorker(core, adapters, bus, app.log);
   app.addHook('onReady', async () => outbox.start());
   app.addHook('preClose', async () => outbox.stop());
   return app;

@@ -1,4 +1,6 @@
-import type { AuthDeps, CoreDeps, Database, Clock, AdapterRegistry } from '@keluh/core';
+import type { AuthDeps, CoreDeps, Database, Clock } from '@keluh/core';
+import type { ChannelRegistry } from './channels/channel-registry.ts';
+import type { OutboxWorker } from './outbox/outbox-worker.ts';
 import type { Config } from './config/config.ts';
 import type { EventBus } from './realtime/event-bus.ts';
 import type { VisitorTokens } from './security/visitor-token.ts';
@@ -14,7 +16,8 @@ export interface Services {
   auth: AuthDeps;
   visitorTokens: VisitorTokens;
   webchat: WebchatAdapter;
-  adapters: AdapterRegistry;
+  channels: ChannelRegistry;
+  outbox: OutboxWorker;
 }
 
 declare module 'fastify' {

@@ -1,1 +1,5 @@
 export * from './webchat/webchat.adapter.ts';
+export * from './meta/handshake.ts';
+export * from './meta/signature.ts';
+export * from './whatsapp/index.ts';
+export * from './instagram/index.ts';

@@ -7,6 +7,7 @@ import {
   ticketStatusSchema,
 } from './common.schemas.ts';
 import { customerSchema, identitySchema, messageSchema, ticketViewSchema, userSchema } from './domain.schemas.ts';
+import { windowStateSchema } from './channels.schemas.ts';
 
 /** Accepts `status=open&status=pending` or `status=open,pending`. */
 function listOf<T extends z.ZodType>(item: T) {
@@ -45,10 +46,27 @@ export const ticketDetailSchema = z.object({
   customer: customerSchema,
   identities: z.array(identitySchema),
   messages: z.array(messageSchema),
+  /** Whether the reply channel accepts free text now (WhatsApp 24 h, Instagram 24 h / 7 days). */
+  window: windowStateSchema,
   lastEventId: z.number().int(),
 });
 
-export const replyBodySchema = z.object({ body: messageBodySchema });
+export const replyTemplateSchema = z
+  .object({
+    name: z.string().min(1).max(512),
+    language: z.string().min(2).max(15),
+    parameters: z.array(z.string().max(1024)).max(20).default([]),
+  })
+  .strict();
+
+/** Free text, or a WhatsApp template (outside the 24-hour window). */
+export const replyBodySchema = z
+  .object({ body: messageBodySchema.optional(), template: replyTemplateSchema.optional() })
+  .strict()
+  .superRefine((reply, context) => {
+    if (reply.body === undefined && reply.template === undefined) context.addIssue({ code: 'custom', path: ['body'], message: 'Write a message or pick a template' });
+    if (reply.body !== undefined && reply.template !== undefined) context.addIssue({ code: 'custom', path: ['template'], message: 'Send text or a template, not both' });
+  });
 
 export const updateTicketBodySchema = z
   .object({

@@ -2,3 +2,4 @@ export * from './common.schemas.ts';
 export * from './domain.schemas.ts';
 export * from './http.schemas.ts';
 export * from './realtime.events.ts';
+export * from './channels.schemas.ts';

@@ -20,6 +20,24 @@ const configSchema = z.object({
     .transform((value) => value === '1' || value === 'true'),
   /** Public URL printed at start; defaults to http://localhost:PORT. */
   PUBLIC_URL: z.url().optional(),
+  /** Where downloaded channel media are kept, content-addressed. */
+  MEDIA_DIR: z.string().min(1).default('./data/media'),
+  // Channel credentials, copied into the channel settings on first start when set (admins edit them later).
+  WHATSAPP_APP_SECRET: z.string().min(1).optional(),
+  WHATSAPP_VERIFY_TOKEN: z.string().min(1).optional(),
+  WHATSAPP_ACCESS_TOKEN: z.string().min(1).optional(),
+  WHATSAPP_PHONE_NUMBER_ID: z.string().min(1).optional(),
+  INSTAGRAM_APP_SECRET: z.string().min(1).optional(),
+  INSTAGRAM_VERIFY_TOKEN: z.string().min(1).optional(),
+  INSTAGRAM_ACCESS_TOKEN: z.string().min(1).optional(),
+  INSTAGRAM_ACCOUNT_ID: z.string().min(1).optional(),
+  /** Base URL of the Graph API for both channels (point at meta-sim locally). */
+  GRAPH_API_BASE_URL: z.url().optional(),
+  /** Run the Meta stand-in alongside the server, feeding demo complaints (npm start with DEMO_SIM=1). */
+  DEMO_SIM: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('0')
+    .transform((value) => value === '1' || value === 'true'),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { getTicketDetail, listTickets, markTicketRead, replyToTicket, updateTicket } from '@keluh/core';
+import { getTicketDetail, listTickets, markTicketRead, replyToTicket, replyWindow, updateTicket } from '@keluh/core';
 import {
   errorResponseSchema,
   listTicketsQuerySchema,
@@ -57,7 +57,8 @@ const ticketsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const lastEventId = await core.db.events.latestId();
-      return { ...(await getTicketDetail(core, request.params.id)), lastEventId };
+      const detail = await getTicketDetail(core, request.params.id);
+      return { ...detail, window: await replyWindow(core.db, detail.ticket, core.clock.now()), lastEventId };
     },
   );
 
@@ -74,7 +75,8 @@ const ticketsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const message = await replyToTicket(core, { ticketId: request.params.id, authorUserId: request.user!.id, body: request.body.body });
+      const { body, template } = request.body;
+      const message = await replyToTicket(core, { ticketId: request.params.id, authorUserId: request.user!.id, body, template: template ?? null });
       return reply.status(201).send({ ...message, authorName: request.user!.name });
     },
   );

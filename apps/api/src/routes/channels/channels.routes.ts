@@ -1,0 +1,65 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
+import { AppError, approvedTemplates } from '@keluh/core';
+import {
+  channelKindParamsSchema,
+  channelListSchema,
+  channelViewSchema,
+  errorResponseSchema,
+  instagramSettingsSchema,
+  templateListSchema,
+  whatsappSettingsSchema,
+} from '@keluh/contracts';
+import { z } from 'zod';
+import { mergeSecrets, toChannelView } from '../../channels/channel-settings.ts';
+
+const settingsSchemas = { whatsapp: whatsappSettingsSchema, instagram: instagramSettingsSchema } as const;
+
+const channelsRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.addHook('onRequest', app.requireUser);
+  const { db, channels, clock } = app.services;
+  const publicUrl = (request: FastifyRequest) => app.services.config.PUBLIC_URL ?? `${request.protocol}://${request.host}`;
+
+  app.get(
+    '/',
+    { schema: { tags: ['channels'], summary: 'Connected channels, secrets masked', security: [{ bearer: [] }], response: { 200: channelListSchema, 401: errorResponseSchema } } },
+    async (request) => ({ items: (await db.channelConfigs.list()).map((config) => toChannelView(config, publicUrl(request))) }),
+  );
+
+  app.put(
+    '/:kind',
+    {
+      schema: {
+        tags: ['channels'],
+        summary: 'Connect a channel or change its credentials (admins). A masked secret keeps the stored value.',
+        security: [{ bearer: [] }],
+        params: channelKindParamsSchema,
+        body: z.record(z.string(), z.string()),
+        response: { 200: channelViewSchema, 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema },
+      },
+    },
+    async (request) => {
+      if (request.user?.role !== 'admin') throw new AppError('auth.forbidden', 'Only admins change channel credentials');
+      const { kind } = request.params;
+      const stored = await db.channelConfigs.get(kind);
+      const parsed = settingsSchemas[kind].safeParse(mergeSecrets(request.body, stored?.settings));
+      if (!parsed.success) {
+        throw new AppError('validation.failed', 'The channel settings are not valid', {
+          issues: parsed.error.issues.map((issue) => ({ path: ['body', ...issue.path].join('.'), message: issue.message })),
+        });
+      }
+      const settings = Object.fromEntries(Object.entries(parsed.data).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+      const config = await channels.configure(kind, settings, clock.now());
+      app.services.outbox.kick();
+      return toChannelView(config, publicUrl(request));
+    },
+  );
+
+  app.get(
+    '/whatsapp/templates',
+    { schema: { tags: ['channels'], summary: 'Approved WhatsApp templates for the composer', security: [{ bearer: [] }], response: { 200: templateListSchema, 401: errorResponseSchema } } },
+    async () => ({ items: approvedTemplates(await db.channelConfigs.get('whatsapp')) }),
+  );
+};
+
+export default channelsRoutes;
