@@ -94,7 +94,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(errorHandler);
   await app.register(cookie);
   // The widget iframe is embedded by other sites, so framing is allowed; CSP is set for the console only later.
-  await app.register(helmet, { contentSecurityPolicy: false, frameguard: false, crossOriginEmbedderPolicy: false });
+  await app.register(helmet, {
+    contentSecurityPolicy: false,
+    frameguard: false,
+    crossOriginEmbedderPolicy: false,
+    // widget.js is loaded by other sites' pages, so it must be fetchable cross-origin.
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+  });
   await app.register(rateLimit, { global: false });
   await app.register(auth);
   await app.register(swaggerDocs);

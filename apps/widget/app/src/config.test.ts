@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_ACCENT, readConfig, sanitizeColor, sanitizeOrigin } from './config.ts';
+import { checkDraft } from './draft.ts';
+import { linkify, safeHttpUrl } from './linkify.ts';
+
+describe('what the embedding page passes in', () => {
+  it('reads language, title, colour and parent origin from the query string', () => {
+    const config = readConfig('?lang=id&title=Toko%20Batik%20Sari&color=%23b45309&parent=https%3A%2F%2Fshop.example', 'en-US');
+    expect(config).toEqual({ lang: 'id', title: 'Toko Batik Sari', accent: '#b45309', parentOrigin: 'https://shop.example', startOpen: true });
+    expect(readConfig('?open=0', 'en').startOpen).toBe(false);
+  });
+
+  it('refuses colours and origins that could smuggle something in', () => {
+    expect(sanitizeColor('red; background:url(x)')).toBeNull();
+    expect(sanitizeColor('rgb(15, 118, 110)')).toBe('rgb(15, 118, 110)');
+    expect(readConfig('?color=expression(alert(1))', 'en').accent).toBe(DEFAULT_ACCENT);
+    expect(sanitizeOrigin('javascript:alert(1)')).toBeNull();
+    expect(sanitizeOrigin('null')).toBeNull();
+    expect(sanitizeOrigin('http://localhost:5173/path')).toBe('http://localhost:5173');
+  });
+});
+
+describe('the draft rules', () => {
+  it('trims, refuses blanks and bodies over 4,096 characters', () => {
+    expect(checkDraft('  halo \n')).toEqual({ ok: true, body: 'halo' });
+    expect(checkDraft(' \n\t ')).toMatchObject({ ok: false, reason: 'empty' });
+    expect(checkDraft('x'.repeat(4096))).toMatchObject({ ok: true });
+    expect(checkDraft('x'.repeat(4097))).toEqual({ ok: false, reason: 'too_long', length: 4097 });
+  });
+});
+
+describe('links in messages', () => {
+  it('turns http(s) links into segments, leaving sentence punctuation outside', () => {
+    expect(linkify('Cek https://jne.example/track/1. Terima kasih')).toEqual([
+      { kind: 'text', text: 'Cek ' },
+      { kind: 'link', text: 'https://jne.example/track/1', href: 'https://jne.example/track/1' },
+      { kind: 'text', text: '. Terima kasih' },
+    ]);
+    expect(linkify('no links')).toEqual([{ kind: 'text', text: 'no links' }]);
+    expect(safeHttpUrl('javascript:alert(1)')).toBeNull();
+  });
+});

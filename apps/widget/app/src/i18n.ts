@@ -1,0 +1,100 @@
+import { inject, provide, type InjectionKey } from 'vue';
+
+/* Two small dictionaries; English is typed against Indonesian so a missing key fails the type check. */
+
+export type Lang = 'id' | 'en';
+
+const id = {
+  defaultTitle: 'Layanan Pelanggan',
+  replyTime: 'Kami biasanya membalas dalam beberapa menit',
+  close: 'Tutup chat',
+  conversation: 'Percakapan',
+  welcome: 'Halo! 👋 Ada yang bisa kami bantu hari ini?',
+  welcomeHint: 'Ceritakan kendala Anda, tim kami akan segera membalas di sini.',
+  placeholder: 'Tulis pesan…',
+  inputLabel: 'Pesan',
+  send: 'Kirim',
+  hint: 'Enter untuk kirim · Shift+Enter untuk baris baru',
+  tooLong: 'Pesan terlalu panjang: {count}/{max} karakter',
+  statusSending: 'Mengirim…',
+  statusSent: 'Terkirim',
+  statusDelivered: 'Diterima',
+  statusRead: 'Dibaca',
+  statusFailed: 'Gagal terkirim',
+  sendError: 'Pesan belum terkirim.',
+  retry: 'Coba lagi',
+  online: 'Online',
+  connecting: 'Menghubungkan…',
+  reconnecting: 'Menyambung ulang… pesan akan terkirim otomatis',
+  agent: 'Tim dukungan',
+  you: 'Anda',
+  today: 'Hari ini',
+  yesterday: 'Kemarin',
+  attachment: 'Lampiran',
+  poweredBy: 'Didukung oleh Keluh',
+};
+
+export type MessageKey = keyof typeof id;
+
+const en: Record<MessageKey, string> = {
+  defaultTitle: 'Customer support',
+  replyTime: 'We reply in minutes',
+  close: 'Close chat',
+  conversation: 'Conversation',
+  welcome: 'Hi there! 👋 How can we help you today?',
+  welcomeHint: 'Tell us what happened — our team will reply right here.',
+  placeholder: 'Write a message…',
+  inputLabel: 'Message',
+  send: 'Send',
+  hint: 'Enter to send · Shift+Enter for a new line',
+  tooLong: 'Message too long: {count}/{max} characters',
+  statusSending: 'Sending…',
+  statusSent: 'Sent',
+  statusDelivered: 'Delivered',
+  statusRead: 'Read',
+  statusFailed: 'Not sent',
+  sendError: 'Message not sent.',
+  retry: 'Retry',
+  online: 'Online',
+  connecting: 'Connecting…',
+  reconnecting: 'Reconnecting… messages will be sent automatically',
+  agent: 'Support team',
+  you: 'You',
+  today: 'Today',
+  yesterday: 'Yesterday',
+  attachment: 'Attachment',
+  poweredBy: 'Powered by Keluh',
+};
+
+export const dictionaries: Record<Lang, Record<MessageKey, string>> = { id, en };
+
+/** `?lang=` wins; otherwise the browser's language, Indonesian for any `id*` locale, else English. */
+export function pickLanguage(param: string | null | undefined, navigatorLanguage: string | undefined): Lang {
+  const requested = param?.trim().toLowerCase();
+  if (requested === 'id' || requested === 'en') return requested;
+  return navigatorLanguage?.toLowerCase().startsWith('id') ? 'id' : 'en';
+}
+
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+export function createTranslator(lang: Lang): Translate {
+  const dictionary = dictionaries[lang];
+  return (key, vars) => dictionary[key].replace(/\{(\w+)\}/g, (match, name: string) => String(vars?.[name] ?? match));
+}
+
+export interface I18n {
+  lang: Lang;
+  t: Translate;
+}
+
+const i18nKey: InjectionKey<I18n> = Symbol('keluh.i18n');
+
+export function provideI18n(lang: Lang): I18n {
+  const i18n = { lang, t: createTranslator(lang) };
+  provide(i18nKey, i18n);
+  return i18n;
+}
+
+export function useI18n(): I18n {
+  return inject(i18nKey, () => ({ lang: 'en' as Lang, t: createTranslator('en') }), true);
+}
