@@ -27,6 +27,9 @@ import widgetRoutes from './routes/widget/widget.routes.ts';
 import channelsRoutes from './routes/channels/channels.routes.ts';
 import metaWebhooksRoutes from './routes/webhooks/meta-webhooks.routes.ts';
 import { ChannelRegistry } from './channels/channel-registry.ts';
+import { MediaStore } from './media/media-store.ts';
+import { MediaWorker } from './media/media-worker.ts';
+import mediaRoutes from './routes/media/media.routes.ts';
 import { channelSettingsFromEnv } from './channels/channel-settings.ts';
 
 export interface AppDeps {
@@ -77,6 +80,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await seedChannelsFromEnv(deps.config, deps.db, clock);
   await channels.load();
   const outbox = new OutboxWorker(core, channels.adapters, bus, app.log);
+  const media = new MediaStore(deps.config.MEDIA_DIR);
+  const mediaWorker = new MediaWorker(core, channels.adapters, media, bus, app.log);
   const services: Services = {
     config: deps.config,
     db: deps.db,
@@ -88,6 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     webchat,
     channels,
     outbox,
+    media,
   };
   app.decorate('services', services);
 
@@ -112,10 +118,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(usersRoutes, { prefix: '/api/users' });
   await app.register(widgetRoutes, { prefix: '/api/widget' });
   await app.register(channelsRoutes, { prefix: '/api/channels' });
+  await app.register(mediaRoutes, { prefix: '/api/media' });
   await app.register(metaWebhooksRoutes, { prefix: '/webhooks' });
   await app.register(staticFiles, { roots: deps.staticRoots ?? defaultStaticRoots });
 
-  app.addHook('onReady', async () => outbox.start());
-  app.addHook('preClose', async () => outbox.stop());
+  app.addHook('onReady', async () => {
+    outbox.start();
+    mediaWorker.start();
+  });
+  app.addHook('preClose', async () => {
+    await outbox.stop();
+    await mediaWorker.stop();
+  });
   return app;
 }

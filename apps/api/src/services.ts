@@ -1,6 +1,7 @@
 import type { AuthDeps, CoreDeps, Database, Clock } from '@keluh/core';
 import type { ChannelRegistry } from './channels/channel-registry.ts';
 import type { OutboxWorker } from './outbox/outbox-worker.ts';
+import type { MediaStore } from './media/media-store.ts';
 import type { Config } from './config/config.ts';
 import type { EventBus } from './realtime/event-bus.ts';
 import type { VisitorTokens } from './security/visitor-token.ts';
@@ -18,6 +19,7 @@ export interface Services {
   webchat: WebchatAdapter;
   channels: ChannelRegistry;
   outbox: OutboxWorker;
+  media: MediaStore;
 }
 
 declare module 'fastify' {

@@ -20,3 +20,4 @@ export * from './outbox/outbox.usecases.ts';
 export * from './ports/repositories.ts';
 export * from './ingest/ingest.usecase.ts';
 export * from './auth/auth.usecases.ts';
+export * from './media/media.usecases.ts';

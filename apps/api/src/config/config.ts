@@ -53,5 +53,5 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 /** Settings for tests: an in-memory database, quiet logs, no demo data. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ DATABASE_URL: ':memory:', LOG_LEVEL: 'silent', SEED_DEMO: '0', PORT: '0', HOST: '127.0.0.1' }), ...overrides };
+  return { ...loadConfig({ DATABASE_URL: ':memory:', LOG_LEVEL: 'silent', SEED_DEMO: '0', PORT: '0', HOST: '127.0.0.1', MEDIA_DIR: `${process.env.TMPDIR ?? '/tmp'}/keluh-test-media` }), ...overrides };
 }

@@ -14,6 +14,7 @@ export const errorCatalog = {
   'ticket.not_found': 404,
   'user.not_found': 404,
   'message.not_found': 404,
+  'media.not_found': 404,
   'route.not_found': 404,
   'message.body_empty': 400,
   'message.body_too_long': 400,

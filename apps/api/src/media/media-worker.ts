@@ -1,0 +1,80 @@
+import { ChannelMediaError, recordAttachment, type AdapterRegistry, type CoreDeps, type InboundAttachment, type StoredEvent } from '@keluh/core';
+import type { FastifyBaseLogger } from 'fastify';
+import type { EventBus } from '../realtime/event-bus.ts';
+import type { MediaStore } from './media-store.ts';
+
+const MAX_TRIES = 3;
+const RETRY_DELAY_MS = 2_000;
+
+interface Job {
+  messageId: number;
+  index: number;
+  attachment: InboundAttachment;
+  tries: number;
+}
+
+/**
+ * Downloads channel media after the webhook has been answered (channels.md §2.7: ids expire in 7 days,
+ * so fetch on receipt). One download at a time keeps a burst of photos from starving the event loop.
+ */
+export class MediaWorker {
+  private readonly queue: Job[] = [];
+  private running = false;
+  private stopped = false;
+  private unsubscribe: (() => void) | null = null;
+  private idle: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly deps: CoreDeps,
+    private readonly adapters: AdapterRegistry,
+    private readonly store: MediaStore,
+    private readonly bus: EventBus,
+    private readonly log: FastifyBaseLogger,
+  ) {}
+
+  start(): void {
+    this.unsubscribe = this.bus.subscribe((event: StoredEvent) => {
+      if (event.type !== 'message.created') return;
+      const { message } = event.payload;
+      message.attachments.forEach((attachment, index) => {
+        if (attachment.state === 'pending') this.enqueue({ messageId: message.id, index, attachment: { ...attachment, kind: attachment.kind as InboundAttachment['kind'] }, tries: 0 });
+      });
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.unsubscribe?.();
+    await this.idle;
+  }
+
+  private enqueue(job: Job): void {
+    this.queue.push(job);
+    if (!this.running) this.idle = this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    while (!this.stopped && this.queue.length > 0) await this.download(this.queue.shift()!);
+    this.running = false;
+  }
+
+  private async download(job: Job): Promise<void> {
+    const message = await this.deps.db.messages.findById(job.messageId);
+    const adapter = message ? this.adapters[message.channel] : undefined;
+    try {
+      if (!adapter?.fetchMedia) throw new ChannelMediaError('The channel cannot download media', true);
+      const media = await adapter.fetchMedia(job.attachment);
+      const stored = await this.store.save(media.bytes, media.mimeType);
+      await recordAttachment(this.deps, job.messageId, job.index, { state: 'stored', url: `/api/media/${stored.sha256}`, sha256: stored.sha256, size: stored.size, mimeType: media.mimeType });
+    } catch (error) {
+      const expired = error instanceof ChannelMediaError && error.expired;
+      if (!expired && job.tries + 1 < MAX_TRIES) {
+        setTimeout(() => this.enqueue({ ...job, tries: job.tries + 1 }), RETRY_DELAY_MS).unref();
+        return;
+      }
+      this.log.warn({ err: error, messageId: job.messageId }, 'media unavailable');
+      await recordAttachment(this.deps, job.messageId, job.index, { state: 'unavailable' });
+    }
+  }
+}
