@@ -1,0 +1,55 @@
+import { createRouter, createWebHistory } from 'vue-router';
+import { useSessionStore } from '../features/auth/session.store.ts';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    public?: boolean;
+  }
+}
+
+/**
+ * `/inbox/:view/:ticketId?` keeps the list mounted while tickets change; status tab and channel live in
+ * the query so a reload or a shared link shows the same list. `/tickets/:id` is the short deep link.
+ */
+export function createAppRouter() {
+  const router = createRouter({
+    history: createWebHistory('/'),
+    routes: [
+      { path: '/login', name: 'login', component: () => import('../features/auth/LoginPage.vue'), meta: { public: true } },
+      {
+        path: '/',
+        component: () => import('./AppShell.vue'),
+        children: [
+          { path: '', redirect: { name: 'inbox', params: { view: 'all' } } },
+          {
+            path: 'inbox/:view(mine|unassigned|all)/:ticketId(\\d+)?',
+            name: 'inbox',
+            component: () => import('../features/inbox/InboxPage.vue'),
+          },
+          {
+            path: 'tickets/:ticketId(\\d+)',
+            redirect: (to) => ({ name: 'inbox', params: { view: 'all', ticketId: to.params.ticketId } }),
+          },
+        ],
+      },
+      { path: '/:pathMatch(.*)*', redirect: '/' },
+    ],
+  });
+
+  router.beforeEach(async (to) => {
+    const session = useSessionStore();
+    await session.hydrate();
+    if (!to.meta.public && !session.isAuthenticated) {
+      return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+    }
+    if (to.name === 'login' && session.isAuthenticated) return safeRedirect(to.query.redirect);
+    return true;
+  });
+
+  return router;
+}
+
+/** Only same-app paths: a crafted `?redirect=https://…` must not send an agent elsewhere after login. */
+export function safeRedirect(value: unknown): string {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : '/';
+}

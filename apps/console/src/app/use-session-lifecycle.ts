@@ -1,0 +1,40 @@
+import { watch } from 'vue';
+import { useRoute, useRouter } from 'vue-router';
+import { useSessionStore } from '../features/auth/session.store.ts';
+import { useTicketListStore } from '../features/inbox/ticket-list.store.ts';
+import { useTicketDetailStore } from '../features/ticket/ticket-detail.store.ts';
+import { useUsersStore } from '../features/ticket/users.store.ts';
+import { useRealtimeStore } from '../realtime/realtime.store.ts';
+
+/**
+ * Signing in starts realtime; losing the session (sign-out or any 401) clears every store and returns
+ * to the login page, remembering where the agent was.
+ */
+export function useSessionLifecycle(): void {
+  const session = useSessionStore();
+  const realtime = useRealtimeStore();
+  const list = useTicketListStore();
+  const detail = useTicketDetailStore();
+  const users = useUsersStore();
+  const router = useRouter();
+  const route = useRoute();
+
+  watch(
+    () => session.isAuthenticated,
+    (signedIn) => {
+      if (signedIn) {
+        realtime.hydrate();
+        void users.hydrate();
+        return;
+      }
+      realtime.reset();
+      detail.reset();
+      list.reset();
+      users.reset();
+      if (session.hydrated && !route.meta.public) {
+        void router.replace({ name: 'login', query: { redirect: route.fullPath } });
+      }
+    },
+    { immediate: true },
+  );
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import type { AgentEvent, CustomerDto } from '@keluh/contracts';
+import { events, message, ticket } from '../../test/fixtures.ts';
+import { applyEventToDetail, applyTicketSnapshotToDetail, upsertMessage, type DetailState } from './apply-event.ts';
+
+const customer: CustomerDto = {
+  id: 1,
+  name: 'Customer 1',
+  type: 'external',
+  characteristic: 'new',
+  language: 'id',
+  email: null,
+  phone: null,
+  createdAt: '2025-01-06T09:00:00.000Z',
+  updatedAt: '2025-01-06T09:00:00.000Z',
+};
+
+function detail(messages = [message(1, 1)]): DetailState {
+  return { ticket: ticket(1), customer, identities: [], messages, lastEventId: 50 };
+}
+
+const reply = (status: 'queued' | 'sent' | 'delivered' | 'read' | 'failed' = 'queued') =>
+  message(2, 1, { direction: 'out', authorKind: 'agent', status, externalId: null });
+
+describe('applying live events to the open ticket', () => {
+  it('adds a new message to the end of the timeline and takes the ticket snapshot', () => {
+    const bumped = ticket(1, { minute: 20, unreadCount: 1 });
+    const next = applyEventToDetail(detail(), events.messageCreated(51, message(3, 1, { minute: 20 }), bumped));
+    expect(next.messages.map((m) => m.id)).toEqual([1, 3]);
+    expect(next.ticket.unreadCount).toBe(1);
+    expect(next.lastEventId).toBe(51);
+  });
+
+  it('orders the timeline by the channel timestamp, not by arrival', () => {
+    const late = message(4, 1, { minute: 0 });
+    const next = applyEventToDetail(detail(), events.messageCreated(51, late, ticket(1)));
+    expect(next.messages.map((m) => m.id)).toEqual([4, 1]);
+  });
+
+  it('ignores events for other tickets except to advance its position', () => {
+    const state = detail();
+    const next = applyEventToDetail(state, events.messageCreated(51, message(9, 2), ticket(2)));
+    expect(next.messages).toBe(state.messages);
+    expect(next.lastEventId).toBe(51);
+  });
+
+  it('ignores a duplicate event id', () => {
+    const state = detail([message(1, 1), reply('sent')]);
+    expect(applyEventToDetail(state, events.messageStatus(50, reply(), 'read'))).toBe(state);
+  });
+
+  it('moves delivery status forward only, even when the channel reports out of order', () => {
+    let state = detail([message(1, 1), reply('queued')]);
+    state = applyEventToDetail(state, events.messageStatus(51, reply(), 'read'));
+    state = applyEventToDetail(state, events.messageStatus(52, reply(), 'delivered'));
+    state = applyEventToDetail(state, events.messageStatus(53, reply(), 'sent'));
+    expect(state.messages[1]?.status).toBe('read');
+    expect(state.lastEventId).toBe(53);
+  });
+
+  it('shows a failure with its reason', () => {
+    const failure = { code: 'channel.window_closed', reason: 'Re-engagement message' };
+    const state = applyEventToDetail(detail([reply('sent')]), events.messageStatus(51, reply(), 'failed', failure));
+    expect(state.messages[0]).toMatchObject({ status: 'failed', error: failure });
+  });
+});
+
+describe('merging the reply answer with live events', () => {
+  it('keeps the later status when the POST answer arrives after a status event', () => {
+    const messages = upsertMessage([reply('delivered')], reply('queued'));
+    expect(messages).toHaveLength(1);
+    expect(messages[0]?.status).toBe('delivered');
+  });
+
+  it('does not let an older ticket snapshot overwrite a newer one', () => {
+    const state = { ...detail(), ticket: ticket(1, { minute: 30, status: 'pending' }) };
+    expect(applyTicketSnapshotToDetail(state, ticket(1, { minute: 10 }))).toBe(state);
+  });
+});
+
+describe('edits and other late changes', () => {
+  it('replaces the content of an edited message in place', () => {
+    const edited = message(1, 1, { body: 'Edited text', editCount: 1, editedAt: '2025-01-06T09:30:00.000Z' });
+    const event: AgentEvent = { id: 51, type: 'message.updated', ticketId: 1, createdAt: edited.updatedAt, payload: { message: edited, changes: ['body'] } };
+    const next = applyEventToDetail(detail(), event);
+    expect(next.messages).toHaveLength(1);
+    expect(next.messages[0]).toMatchObject({ body: 'Edited text', editCount: 1 });
+  });
+
+  it('moves past events it does not display', () => {
+    const event: AgentEvent = {
+      id: 51,
+      type: 'channel.updated',
+      ticketId: null,
+      createdAt: '2025-01-06T09:30:00.000Z',
+      payload: { kind: 'whatsapp', status: 'reconnect_needed', reason: 'token expired' },
+    };
+    const state = detail();
+    const next = applyEventToDetail(state, event);
+    expect(next.messages).toBe(state.messages);
+    expect(next.lastEventId).toBe(51);
+  });
+});

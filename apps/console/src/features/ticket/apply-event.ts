@@ -1,0 +1,85 @@
+import { nextDeliveryStatus } from '@keluh/core';
+import type { AgentEvent, CustomerDto, IdentityDto, MessageDto, TicketViewDto } from '@keluh/contracts';
+
+export interface DetailState {
+  ticket: TicketViewDto;
+  customer: CustomerDto;
+  identities: IdentityDto[];
+  messages: MessageDto[];
+  /** The event-log position this detail reflects; events at or below it are already included. */
+  lastEventId: number;
+}
+
+/** Applies one event to the open ticket; returns the same object when nothing changes. */
+export function applyEventToDetail(state: DetailState, event: AgentEvent): DetailState {
+  if (event.id <= state.lastEventId) return state;
+  const advanced = { ...state, lastEventId: event.id };
+  if (event.ticketId !== state.ticket.id) return advanced;
+
+  switch (event.type) {
+    case 'ticket.created':
+    case 'ticket.updated':
+      return withTicket(advanced, event.payload.ticket);
+    case 'message.created':
+      return { ...withTicket(advanced, event.payload.ticket), messages: upsertMessage(state.messages, event.payload.message) };
+    case 'message.updated':
+      return { ...advanced, messages: upsertMessage(state.messages, event.payload.message) };
+    case 'message.status': {
+      const { messageId, status, error } = event.payload;
+      return { ...advanced, messages: updateStatus(state.messages, messageId, status, error) };
+    }
+    default:
+      // Events the open ticket does not show (e.g. channel health) still move its position on.
+      return advanced;
+  }
+}
+
+/** A ticket snapshot from an HTTP answer; skipped when an event already brought a newer one. */
+export function applyTicketSnapshotToDetail(state: DetailState, ticket: TicketViewDto): DetailState {
+  if (ticket.id !== state.ticket.id) return state;
+  if (Date.parse(state.ticket.updatedAt) > Date.parse(ticket.updatedAt)) return state;
+  return withTicket(state, ticket);
+}
+
+/**
+ * Inserts or merges a message by id, keeping timeline order. The POST answer and the `message.created`
+ * event race each other, and a status event can beat both, so a merge never moves status backwards.
+ */
+export function upsertMessage(messages: MessageDto[], incoming: MessageDto): MessageDto[] {
+  const index = messages.findIndex((m) => m.id === incoming.id);
+  if (index === -1) return [...messages, incoming].sort(compareMessages);
+  const current = messages[index]!;
+  const status = nextDeliveryStatus(current.status, incoming.status) ?? current.status;
+  const merged = { ...current, ...incoming, status, error: status === incoming.status ? incoming.error : current.error };
+  const next = [...messages];
+  next[index] = merged;
+  return next.sort(compareMessages);
+}
+
+/** Timeline order follows the channel's own timestamp; the id keeps equal timestamps stable. */
+export function compareMessages(a: MessageDto, b: MessageDto): number {
+  const byTime = Date.parse(a.sentAt) - Date.parse(b.sentAt);
+  return byTime !== 0 ? byTime : a.id - b.id;
+}
+
+function updateStatus(
+  messages: MessageDto[],
+  messageId: number,
+  incoming: MessageDto['status'],
+  error: MessageDto['error'],
+): MessageDto[] {
+  const index = messages.findIndex((m) => m.id === messageId);
+  if (index === -1) return messages;
+  const current = messages[index]!;
+  // Channels report out of order (a `read` can overtake `delivered`): status only moves forward.
+  const status = nextDeliveryStatus(current.status, incoming);
+  if (!status) return messages;
+  const next = [...messages];
+  next[index] = { ...current, status, error: status === 'failed' ? error : null };
+  return next;
+}
+
+function withTicket(state: DetailState, ticket: TicketViewDto): DetailState {
+  const { name, type, characteristic, language } = ticket.customer;
+  return { ...state, ticket, customer: { ...state.customer, name, type, characteristic, language } };
+}

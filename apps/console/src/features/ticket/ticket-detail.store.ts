@@ -1,0 +1,142 @@
+import { computed, ref, shallowRef } from 'vue';
+import { defineStore } from 'pinia';
+import type { AgentEvent, MessageDto, TicketViewDto, UpdateTicketBody } from '@keluh/contracts';
+import { useApi } from '../../api/use-api.ts';
+import { useTicketListStore } from '../inbox/ticket-list.store.ts';
+import { applyEventToDetail, applyTicketSnapshotToDetail, upsertMessage, type DetailState } from './apply-event.ts';
+
+/** Re-reading is batched: a burst of customer messages clears the unread count once. */
+const READ_DELAY_MS = 800;
+
+/** The open ticket: header, customer, identities and timeline, kept current by realtime events. */
+export const useTicketDetailStore = defineStore('ticketDetail', () => {
+  const api = useApi();
+  const list = useTicketListStore();
+
+  const ticketId = ref<number | null>(null);
+  const detail = shallowRef<DetailState | null>(null);
+  const snapshot = shallowRef<{ lastEventId: number } | null>(null);
+  const loading = ref(false);
+  const error = shallowRef<unknown>(null);
+  let request: AbortController | null = null;
+  let readTimer: ReturnType<typeof setTimeout> | null = null;
+
+  const position = computed(() => detail.value?.lastEventId ?? null);
+
+  async function hydrate(id: number | null): Promise<void> {
+    request?.abort();
+    cancelRead();
+    ticketId.value = id;
+    if (detail.value?.ticket.id !== id) detail.value = null;
+    error.value = null;
+    if (id === null) {
+      loading.value = false;
+      snapshot.value = null;
+      return;
+    }
+    const controller = new AbortController();
+    request = controller;
+    loading.value = true;
+    try {
+      const result = await api.ticket(id, controller.signal);
+      if (request !== controller) return;
+      const { ticket, customer, identities, messages, lastEventId } = result;
+      detail.value = { ticket, customer, identities, messages, lastEventId };
+      snapshot.value = { lastEventId: result.lastEventId };
+      list.applySnapshot(result.ticket);
+      void markRead();
+    } catch (cause) {
+      if (request === controller && !(cause instanceof DOMException && cause.name === 'AbortError')) error.value = cause;
+    } finally {
+      if (request === controller) {
+        loading.value = false;
+        request = null;
+      }
+    }
+  }
+
+  function applyEvents(events: readonly AgentEvent[]): void {
+    const current = detail.value;
+    if (!current) return;
+    let state = current;
+    for (const event of events) state = applyEventToDetail(state, event);
+    if (state === current) return;
+    detail.value = state;
+    const customerWrote = events.some(
+      (e) => e.type === 'message.created' && e.ticketId === state.ticket.id && e.payload.message.direction === 'in',
+    );
+    // The agent is looking at this conversation, so what the customer just wrote counts as read.
+    if (customerWrote && document.visibilityState === 'visible') scheduleRead();
+  }
+
+  async function send(body: string): Promise<MessageDto> {
+    const id = ticketId.value;
+    if (id === null) throw new Error('No ticket is open');
+    const message = await api.reply(id, body);
+    if (detail.value?.ticket.id === id) detail.value = { ...detail.value, messages: upsertMessage(detail.value.messages, message) };
+    return message;
+  }
+
+  /** Shows the change at once and rolls it back if the server refuses it. */
+  async function update(changes: UpdateTicketBody): Promise<void> {
+    const before = detail.value;
+    if (!before) return;
+    detail.value = { ...before, ticket: optimistic(before.ticket, changes) };
+    try {
+      const ticket = await api.updateTicket(before.ticket.id, changes);
+      applySnapshot(ticket);
+    } catch (cause) {
+      if (detail.value?.ticket.id === before.ticket.id) detail.value = { ...detail.value, ticket: before.ticket };
+      throw cause;
+    }
+  }
+
+  async function markRead(): Promise<void> {
+    const id = ticketId.value;
+    if (id === null) return;
+    try {
+      applySnapshot(await api.markRead(id));
+    } catch {
+      // Unread counts are a convenience; the next open or event will correct them.
+    }
+  }
+
+  function applySnapshot(ticket: TicketViewDto): void {
+    if (detail.value) detail.value = applyTicketSnapshotToDetail(detail.value, ticket);
+    list.applySnapshot(ticket);
+  }
+
+  function scheduleRead(): void {
+    cancelRead();
+    readTimer = setTimeout(() => {
+      readTimer = null;
+      void markRead();
+    }, READ_DELAY_MS);
+  }
+
+  function cancelRead(): void {
+    if (readTimer) clearTimeout(readTimer);
+    readTimer = null;
+  }
+
+  function reset(): void {
+    request?.abort();
+    request = null;
+    cancelRead();
+    ticketId.value = null;
+    detail.value = null;
+    snapshot.value = null;
+    loading.value = false;
+    error.value = null;
+  }
+
+  return { ticketId, detail, snapshot, position, loading, error, hydrate, applyEvents, send, update, markRead, reset };
+});
+
+function optimistic(ticket: TicketViewDto, changes: UpdateTicketBody): TicketViewDto {
+  const next = { ...ticket };
+  if (changes.status !== undefined) next.status = changes.status;
+  if (changes.priority !== undefined) next.priority = changes.priority;
+  if (changes.assigneeId !== undefined) next.assigneeId = changes.assigneeId;
+  return next;
+}
