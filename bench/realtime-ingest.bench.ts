@@ -22,7 +22,7 @@ async function ingestFigures(url: string) {
   const started = performance.now();
   await Promise.all(
     Array.from({ length: VISITORS }, async (_, visitorIndex) => {
-      const session = await (await fetch(`${url}/api/widget/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json();
+      const session = (await (await fetch(`${url}/api/widget/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as { visitorToken: string };
       const socket = io(`${url}${VISITOR_NAMESPACE}`, { auth: { visitorToken: session.visitorToken }, transports: ['websocket'] });
       await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
       for (let n = 0; n < MESSAGES_EACH; n += 1) {
@@ -40,7 +40,7 @@ async function ingestFigures(url: string) {
 
 const server = await startServer(Number(process.env.BENCH_PORT ?? 3301));
 try {
-  const login = await (await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@keluh.test', password: 'keluh-admin-123' }) })).json();
+  const login = (await (await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@keluh.test', password: 'keluh-admin-123' }) })).json()) as { token: string };
   const baseline = await httpFigures(`${server.url}/healthz`);
   const ingest = await ingestFigures(server.url);
   const inbox = await httpFigures(`${server.url}/api/tickets?limit=30`, { authorization: `Bearer ${login.token}` });
