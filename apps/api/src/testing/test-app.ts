@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { io as connect, type Socket } from 'socket.io-client';
 import { openDatabase } from '@keluh/db';
-import type { Database } from '@keluh/core';
+import type { ChannelKind, Clock, Database } from '@keluh/core';
 import {
   AGENT_NAMESPACE,
   VISITOR_NAMESPACE,
@@ -11,7 +11,7 @@ import {
   type VisitorServerToClient,
 } from '@keluh/contracts';
 import { buildApp } from '../app.ts';
-import { testConfig } from '../config/config.ts';
+import { testConfig, type Config } from '../config/config.ts';
 import { scryptHasher } from '../security/password-hasher.ts';
 
 export const AGENT = { email: 'agent@keluh.test', password: 'agent-password-1' };
@@ -29,12 +29,25 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  clock?: Clock;
+  config?: Partial<Config>;
+  /** Channel settings stored before the app starts, as an admin would have saved them. */
+  channels?: Partial<Record<ChannelKind, Record<string, string>>>;
+}
+
 /** The real app on a real port with an in-memory SQLite database: what the integration tests drive. */
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const db = openDatabase(':memory:');
   const now = new Date().toISOString();
+  for (const [kind, settings] of Object.entries(options.channels ?? {})) await db.channelConfigs.upsert(kind as ChannelKind, settings, now);
   const agent = await db.users.create({ email: AGENT.email, name: 'Test Agent', role: 'agent', passwordHash: await scryptHasher.hash(AGENT.password) }, now);
-  const app = await buildApp({ config: testConfig(), db, staticRoots: { console: '/nonexistent', widget: '/nonexistent' } });
+  const app = await buildApp({
+    config: testConfig(options.config),
+    db,
+    ...(options.clock ? { clock: options.clock } : {}),
+    staticRoots: { console: '/nonexistent', widget: '/nonexistent' },
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
