@@ -5,11 +5,15 @@ import { buildApp } from './app.ts';
 import { seedDatabase } from './seed/seed.ts';
 import { scryptHasher } from './security/password-hasher.ts';
 import { DEMO_STAFF_PASSWORD, demoStaff } from './seed/demo-content.ts';
+import { startDemoSim } from './seed/demo-sim.ts';
 
 const config = loadConfig();
 const db = openDatabase(config.DATABASE_URL);
-const seeded = await seedDatabase({ db, hasher: scryptHasher, config, clock: systemClock });
+// Channel settings from the environment are stored before the demo seed, so they win over demo ones.
 const app = await buildApp({ config, db });
+const seeded = await seedDatabase({ db, hasher: scryptHasher, config, clock: systemClock });
+if (seeded.demoCreated) await app.services.channels.load();
+let demoSim: { stop(): Promise<void> } | null = null;
 
 let closing = false;
 async function shutdown(signal: string): Promise<void> {
@@ -19,6 +23,7 @@ async function shutdown(signal: string): Promise<void> {
   // Stop taking requests, let in-flight ones and the outbox finish, then close the database.
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
+  await demoSim?.stop();
   await app.close();
   await db.close();
   process.exit(0);
@@ -43,3 +48,4 @@ const lines = [
   '',
 ];
 console.log(lines.join('\n'));
+if (config.DEMO_SIM) demoSim = await startDemoSim(`http://127.0.0.1:${port}`);

@@ -65,3 +65,31 @@ export const demoConversations: DemoConversation[] = [
     status: 'resolved',
   },
 ];
+
+/**
+ * Demo channel connections pointing at the local Meta stand-in (`npm run sim`, or DEMO_SIM=1), with the
+ * stand-in's default secrets and ids. An admin replaces them with real credentials in Settings.
+ */
+export const DEMO_SIM_URL = 'http://127.0.0.1:3900';
+export const demoChannels = {
+  whatsapp: {
+    appSecret: 'demo-whatsapp-secret',
+    verifyToken: 'demo-verify-token',
+    accessToken: 'demo-whatsapp-token',
+    phoneNumberId: '118220045566779',
+    graphBaseUrl: DEMO_SIM_URL,
+    graphVersion: 'v23.0',
+    templates: JSON.stringify([
+      { name: 'complaint_followup_v2', language: 'id', body: 'Halo {{1}}, kami menindaklanjuti keluhan Anda ({{2}}). Balas pesan ini agar kami bisa membantu lagi.' },
+      { name: 'complaint_followup_v2', language: 'en', body: 'Hi {{1}}, we are following up on your complaint ({{2}}). Reply to this message so we can help further.' },
+    ]),
+  },
+  instagram: {
+    appSecret: 'demo-instagram-secret',
+    verifyToken: 'demo-verify-token',
+    accessToken: 'demo-instagram-token',
+    accountId: '17841400123456789',
+    graphBaseUrl: DEMO_SIM_URL,
+    graphVersion: 'v23.0',
+  },
+} as const;

@@ -1,6 +1,6 @@
 import { ingestMessage, replyToTicket, updateTicket, type CoreDeps, type Database, type PasswordHasher, type Clock } from '@keluh/core';
 import type { Config } from '../config/config.ts';
-import { DEMO_STAFF_PASSWORD, demoConversations, demoStaff } from './demo-content.ts';
+import { DEMO_STAFF_PASSWORD, demoChannels, demoConversations, demoStaff } from './demo-content.ts';
 
 export interface SeedReport {
   adminCreated: boolean;
@@ -25,6 +25,10 @@ export async function seedDatabase(deps: { db: Database; hasher: PasswordHasher;
     staffIds.set(person.email, user.id);
   }
   await seedConversations(db, clock, staffIds);
+  // Channels configured from the environment win; otherwise the demo talks to the local Meta stand-in.
+  for (const [kind, settings] of Object.entries(demoChannels)) {
+    if (!(await db.channelConfigs.get(kind as 'whatsapp'))) await db.channelConfigs.upsert(kind as 'whatsapp', { ...settings }, now);
+  }
   return { adminCreated: true, demoCreated: true };
 }
 
