@@ -41,6 +41,8 @@ export const channelViewSchema = z.object({
   statusReason: z.string().nullable(),
   webhookUrl: z.string(),
   updatedAt: instantSchema,
+  /** When this process last accepted a webhook for the channel (null: none since start) — "no webhooks for N minutes". */
+  lastWebhookAt: instantSchema.nullable().optional(),
 });
 export const channelListSchema = z.object({ items: z.array(channelViewSchema) });
 export const channelKindParamsSchema = z.object({ kind: z.enum(['whatsapp', 'instagram']) });

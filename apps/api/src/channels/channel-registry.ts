@@ -1,5 +1,5 @@
 import type { AdapterRegistry, ChannelConfig, ChannelKind, Clock, Database, InboundEvent } from '@keluh/core';
-import { InstagramAdapter, WhatsappAdapter, type WebchatAdapter } from '@keluh/channels';
+import { ApiChannelAdapter, InstagramAdapter, WhatsappAdapter, type WebchatAdapter } from '@keluh/channels';
 import type { HandshakeResult } from '@keluh/channels';
 
 /** What the webhook routes need from a Meta channel, whichever it is. */
@@ -7,6 +7,8 @@ export interface MetaWebhookAdapter {
   verifySignature(rawBody: Uint8Array, header: unknown): boolean;
   answerHandshake(query: Record<string, unknown>): HandshakeResult;
   parse(delivery: { body: unknown }): InboundEvent[];
+  /** Account-level errors Meta reported in the delivery (WhatsApp `value.errors`, §2.3.7): logged only. */
+  webhookErrors?(delivery: { body: unknown }): { code: number | null; title: string | null; details: string | null }[];
 }
 
 export interface ChannelRegistryOptions {
@@ -20,14 +22,24 @@ export interface ChannelRegistryOptions {
  */
 export class ChannelRegistry {
   readonly adapters: AdapterRegistry;
+  /** Serves every API channel integration; it reads each one's secret and URL from the database per send. */
+  readonly api: ApiChannelAdapter;
   private readonly meta: Partial<Record<'whatsapp' | 'instagram', MetaWebhookAdapter>> = {};
+  private whatsappAdapter: WhatsappAdapter | null = null;
+  private instagramAdapter: InstagramAdapter | null = null;
+  /** When each channel last delivered a webhook we accepted: in memory, for the console's health hint (§3.5). */
+  private readonly webhookSeenAt: Partial<Record<'whatsapp' | 'instagram', string>> = {};
 
   constructor(
     private readonly db: Database,
     webchat: WebchatAdapter,
     private readonly options: ChannelRegistryOptions,
   ) {
-    this.adapters = { webchat };
+    this.api = new ApiChannelAdapter((id) => db.apiChannels.findById(id), {
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      now: () => options.clock.now(),
+    });
+    this.adapters = { webchat, api: this.api };
   }
 
   async load(): Promise<void> {
@@ -36,6 +48,24 @@ export class ChannelRegistry {
 
   webhookAdapter(kind: 'whatsapp' | 'instagram'): MetaWebhookAdapter | null {
     return this.meta[kind] ?? null;
+  }
+
+  /** The live WhatsApp adapter, for calls beyond sending (mark-as-read). */
+  whatsapp(): WhatsappAdapter | null {
+    return this.whatsappAdapter;
+  }
+
+  /** The live Instagram adapter, for calls beyond sending (re-subscribing webhooks). */
+  instagram(): InstagramAdapter | null {
+    return this.instagramAdapter;
+  }
+
+  noteWebhook(kind: 'whatsapp' | 'instagram', at: string): void {
+    this.webhookSeenAt[kind] = at;
+  }
+
+  lastWebhookAt(kind: ChannelKind): string | null {
+    return kind === 'whatsapp' || kind === 'instagram' ? (this.webhookSeenAt[kind] ?? null) : null;
   }
 
   /** Saves settings (validated by the route) and swaps the adapter in. */
@@ -55,6 +85,7 @@ export class ChannelRegistry {
       );
       this.adapters.whatsapp = adapter;
       this.meta.whatsapp = adapter;
+      this.whatsappAdapter = adapter;
     }
     if (config.kind === 'instagram') {
       const adapter = new InstagramAdapter(
@@ -63,6 +94,7 @@ export class ChannelRegistry {
       );
       this.adapters.instagram = adapter;
       this.meta.instagram = adapter;
+      this.instagramAdapter = adapter;
     }
   }
 }

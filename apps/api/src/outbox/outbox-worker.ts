@@ -46,6 +46,11 @@ export class OutboxWorker {
     });
   }
 
+  /** Resolves once no dispatch is running or queued (a kick followed by this = "the due items were handled"). */
+  async settled(): Promise<void> {
+    while (this.running) await this.idle;
+  }
+
   async stop(): Promise<void> {
     this.unsubscribe?.();
     if (this.timer) clearInterval(this.timer);

@@ -16,7 +16,7 @@ export interface ChannelHarness {
   headers: Record<string, string>;
   /** Moves the help desk's clock and the sim's together (windows, media URL expiry). */
   advance(ms: number): void;
-  /** meta-sim back to its defaults, still pointed at this app. */
+  /** meta-sim back to its defaults, still pointed at this app and on the same clock. */
   resetSim(): void;
   /** The stored message with that channel id, once it exists. */
   message(channel: 'whatsapp' | 'instagram', externalId: string): Promise<Message>;
@@ -69,7 +69,10 @@ export async function startChannelHarness(): Promise<ChannelHarness> {
       sim.advanceClock(ms);
     },
     resetSim() {
+      // sim.reset() restores the creation knobs, clock offset included: keep the sim's clock in step with ours.
+      const clockOffsetMs = sim.knobs.clockOffsetMs;
       sim.reset();
+      sim.knobs.clockOffsetMs = clockOffsetMs;
       pointAtApp();
     },
     async message(channel, externalId) {

@@ -8,16 +8,27 @@ import { AppError } from '../shared/errors.ts';
 import type { Instant } from '../shared/instant.ts';
 import type { Ticket } from './ticket.types.ts';
 
+/** Failure codes meaning "the channel itself refused: window closed" — our adapters' code, and WhatsApp's async 131047 status. */
+const WINDOW_REFUSAL_CODES = new Set(['channel.window_closed', '131047']);
+
 /** Where the ticket's reply channel stands with its messaging window, for the composer and for sends. */
-export async function replyWindow(tx: Pick<Repositories, 'identities'>, ticket: Ticket, now: Instant): Promise<WindowState & { channel: ChannelKind }> {
+export async function replyWindow(tx: Pick<Repositories, 'identities' | 'messages'>, ticket: Ticket, now: Instant): Promise<WindowState & { channel: ChannelKind }> {
+  const channel = ticket.lastChannel;
   const identities = await tx.identities.listForCustomer(ticket.customerId);
   const lastInbound = identities
-    .filter((identity) => identity.channel === ticket.lastChannel)
+    .filter((identity) => identity.channel === channel)
     .map((identity) => identity.lastInboundAt)
     .filter((at): at is string => at !== null)
     .sort()
     .at(-1);
-  return { channel: ticket.lastChannel, ...windowState(ticket.lastChannel, lastInbound ?? null, now) };
+  const window = windowState(channel, lastInbound ?? null, now);
+  if (lastInbound === undefined || (window.state !== 'open' && window.state !== 'human_agent')) return { channel, ...window };
+  // Our clock and the channel's can disagree (channels.md §2.8 notes replies failing inside the window):
+  // once the channel refused a reply after the customer's last message, trust it until they write again.
+  const refusal = (await tx.messages.listForTicket(ticket.id)).find(
+    (m) => m.direction === 'out' && m.channel === channel && m.status === 'failed' && m.sentAt > lastInbound && WINDOW_REFUSAL_CODES.has(m.error?.code ?? ''),
+  );
+  return refusal ? { channel, state: 'closed', closedAt: refusal.updatedAt } : { channel, ...window };
 }
 
 /**

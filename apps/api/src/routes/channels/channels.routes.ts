@@ -23,7 +23,9 @@ const channelsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
     { schema: { tags: ['channels'], summary: 'Connected channels, secrets masked', security: [{ bearer: [] }], response: { 200: channelListSchema, 401: errorResponseSchema } } },
-    async (request) => ({ items: (await db.channelConfigs.list()).map((config) => toChannelView(config, publicUrl(request))) }),
+    async (request) => ({
+      items: (await db.channelConfigs.list()).map((config) => ({ ...toChannelView(config, publicUrl(request)), lastWebhookAt: channels.lastWebhookAt(config.kind) })),
+    }),
   );
 
   app.put(
@@ -51,7 +53,28 @@ const channelsRoutes: FastifyPluginAsyncZod = async (app) => {
       const settings = Object.fromEntries(Object.entries(parsed.data).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
       const config = await channels.configure(kind, settings, clock.now());
       app.services.outbox.kick();
-      return toChannelView(config, publicUrl(request));
+      return { ...toChannelView(config, publicUrl(request)), lastWebhookAt: channels.lastWebhookAt(kind) };
+    },
+  );
+
+  app.post(
+    '/instagram/subscribe',
+    {
+      schema: {
+        tags: ['channels'],
+        summary: 'Re-subscribe the app to Instagram webhooks (admins), e.g. after Meta disabled them for failing deliveries',
+        security: [{ bearer: [] }],
+        response: { 200: z.object({ ok: z.literal(true) }), 401: errorResponseSchema, 403: errorResponseSchema, 409: errorResponseSchema, 502: errorResponseSchema },
+      },
+    },
+    async (request) => {
+      if (request.user?.role !== 'admin') throw new AppError('auth.forbidden', 'Only admins re-subscribe channel webhooks');
+      const adapter = channels.instagram();
+      if (!adapter) throw new AppError('channel.not_configured', 'The instagram channel is not connected');
+      const result = await adapter.subscribeApp();
+      if (!result.ok) throw new AppError('channel.subscribe_failed', `Instagram refused the webhook subscription: ${result.reason}`);
+      request.log.info({ channel: 'instagram' }, 'webhooks re-subscribed');
+      return { ok: true as const };
     },
   );
 

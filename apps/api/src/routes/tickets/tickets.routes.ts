@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyBaseLogger } from 'fastify';
 import { getTicketDetail, listTickets, markTicketRead, replyToTicket, replyWindow, updateTicket } from '@keluh/core';
 import {
   errorResponseSchema,
@@ -11,6 +12,9 @@ import {
   ticketViewSchema,
   updateTicketBodySchema,
 } from '@keluh/contracts';
+
+/** §2.10: read receipts only within 30 days of receipt. */
+const READ_RECEIPT_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 404: errorResponseSchema };
 
@@ -107,8 +111,31 @@ const ticketsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ticketViewSchema, ...errors },
       },
     },
-    async (request) => markTicketRead(core, request.params.id),
+    async (request) => {
+      const ticketId = request.params.id;
+      const before = await core.db.tickets.findById(ticketId);
+      const view = await markTicketRead(core, ticketId);
+      // After the commit and never awaited: blue ticks are a courtesy to the customer, so a slow or failing
+      // Graph call must neither delay nor fail the agent (case 46). Only when something was unread, so
+      // re-opening a ticket does not call Meta again.
+      if (before && before.unreadCount > 0) void markWhatsappRead(ticketId, request.log);
+      return view;
+    },
   );
+
+  /** §2.6: marks the customer's newest WhatsApp message read (earlier ones follow); Meta allows 30 days. */
+  async function markWhatsappRead(ticketId: number, log: FastifyBaseLogger): Promise<void> {
+    try {
+      const adapter = app.services.channels.whatsapp();
+      if (!adapter) return;
+      const newest = (await core.db.messages.listForTicket(ticketId)).filter((m) => m.direction === 'in' && m.channel === 'whatsapp' && m.externalId).at(-1);
+      if (!newest?.externalId || Date.parse(core.clock.now()) - Date.parse(newest.sentAt) > READ_RECEIPT_MAX_AGE_MS) return;
+      const result = await adapter.markRead(newest.externalId);
+      if (!result.ok) log.warn({ ticketId, wamid: newest.externalId, reason: result.reason }, 'WhatsApp mark-as-read failed');
+    } catch (error) {
+      log.warn({ err: error, ticketId }, 'WhatsApp mark-as-read failed');
+    }
+  }
 };
 
 export default ticketsRoutes;

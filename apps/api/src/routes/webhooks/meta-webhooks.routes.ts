@@ -45,6 +45,10 @@ const metaWebhooksRoutes: FastifyPluginAsync = async (app) => {
       const outcomes = await ingestEvents(core, events);
       const ignored = outcomes.filter((outcome) => 'outcome' in outcome && (outcome.outcome === 'ignored' || outcome.outcome === 'parked')).length;
       request.log.info({ channel: kind, events: events.length, ignored }, 'webhook ingested');
+      // §2.3.7: account-level errors (e.g. 130429 throughput) concern no single message: log, never fail the delivery.
+      const accountErrors = adapter.webhookErrors?.({ body }) ?? [];
+      if (accountErrors.length > 0) request.log.warn({ channel: kind, errors: accountErrors }, 'channel reported account-level errors');
+      channels.noteWebhook(kind, core.clock.now());
       return reply.status(200).send({ received: events.length });
     });
   }
