@@ -26,9 +26,12 @@ import usersRoutes from './routes/users/users.routes.ts';
 import widgetRoutes from './routes/widget/widget.routes.ts';
 import channelsRoutes from './routes/channels/channels.routes.ts';
 import metaWebhooksRoutes from './routes/webhooks/meta-webhooks.routes.ts';
+import apiChannelWebhooksRoutes from './routes/webhooks/api-channel-webhooks.routes.ts';
+import apiChannelsRoutes from './routes/api-channels/api-channels.routes.ts';
 import { ChannelRegistry } from './channels/channel-registry.ts';
 import { MediaStore } from './media/media-store.ts';
 import { MediaWorker } from './media/media-worker.ts';
+import { InstagramProfileListener } from './channels/instagram-profile.listener.ts';
 import mediaRoutes from './routes/media/media.routes.ts';
 import { channelSettingsFromEnv } from './channels/channel-settings.ts';
 
@@ -82,6 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const outbox = new OutboxWorker(core, channels.adapters, bus, app.log);
   const media = new MediaStore(deps.config.MEDIA_DIR);
   const mediaWorker = new MediaWorker(core, channels.adapters, media, bus, app.log);
+  const instagramProfiles = new InstagramProfileListener(core, channels.adapters, bus, app.log);
   const services: Services = {
     config: deps.config,
     db: deps.db,
@@ -120,15 +124,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(channelsRoutes, { prefix: '/api/channels' });
   await app.register(mediaRoutes, { prefix: '/api/media' });
   await app.register(metaWebhooksRoutes, { prefix: '/webhooks' });
+  await app.register(apiChannelsRoutes, { prefix: '/api/api-channels' });
+  await app.register(apiChannelWebhooksRoutes, { prefix: '/webhooks/api' });
   await app.register(staticFiles, { roots: deps.staticRoots ?? defaultStaticRoots });
 
   app.addHook('onReady', async () => {
     outbox.start();
     mediaWorker.start();
+    instagramProfiles.start();
   });
   app.addHook('preClose', async () => {
     await outbox.stop();
     await mediaWorker.stop();
+    await instagramProfiles.stop();
   });
   return app;
 }

@@ -3,3 +3,5 @@ export * from './domain.schemas.ts';
 export * from './http.schemas.ts';
 export * from './realtime.events.ts';
 export * from './channels.schemas.ts';
+export * from './api-channel.schemas.ts';
+export * from './api-channel-admin.schemas.ts';

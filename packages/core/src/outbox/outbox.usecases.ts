@@ -4,7 +4,8 @@ import { applyParkedStatuses } from '../ingest/delivery-status.handler.ts';
 import type { Message } from '../messages/message.types.ts';
 import type { Ticket } from '../tickets/ticket.types.ts';
 import { commit, type CoreDeps } from '../shared/deps.ts';
-import { addMilliseconds } from '../shared/instant.ts';
+import type { Repositories } from '../ports/repositories.ts';
+import { addMilliseconds, type Instant } from '../shared/instant.ts';
 import type { OutboxItem } from './outbox.types.ts';
 
 export const MAX_SEND_ATTEMPTS = 8;
@@ -119,10 +120,25 @@ async function settle(
     const current = await tx.messages.findById(messageId);
     // An echo or a fast status may already have moved this message on; never step back.
     const status = current && current.status !== 'queued' && outcome.status === 'sent' ? current.status : outcome.status;
-    const updated = await tx.messages.update(messageId, { status, error: outcome.error, ...(outcome.externalId ? { externalId: outcome.externalId } : {}) }, now);
+    const ownsId = outcome.externalId ? await reclaimExternalId(tx, item.channel, outcome.externalId, messageId, now) : false;
+    const updated = await tx.messages.update(messageId, { status, error: outcome.error, ...(ownsId ? { externalId: outcome.externalId } : {}) }, now);
     if (outcome.status === 'sent') await tx.outbox.markDone(item.id, now);
     else await tx.outbox.markFailed(item.id, outcome.error?.reason ?? 'failed');
     await emit({ type: 'message.status', ticketId: updated.ticketId, customerId, payload: { messageId, ticketId: updated.ticketId, status: updated.status, error: updated.error } });
     await applyParkedStatuses({ tx, emit, now }, updated);
   });
+}
+
+/**
+ * The channel id a send returned is this message's, but an echo that beat the send response may have
+ * been claimed by another unconfirmed reply with the same text (case 36). A claimed reply goes back to
+ * waiting for its own send. Never fail here: the message went out, and a failed settle would resend it.
+ * Returns false when the id is held by something else (a copy stored from the echo), left as it is.
+ */
+async function reclaimExternalId(tx: Repositories, channel: ChannelKind, externalId: string, messageId: number, now: Instant): Promise<boolean> {
+  const holder = await tx.messages.findByExternalId(channel, externalId);
+  if (!holder || holder.id === messageId) return true;
+  if (holder.direction !== 'out' || holder.via !== null || holder.authorKind !== 'agent') return false;
+  await tx.messages.update(holder.id, { externalId: null, status: 'queued' }, now);
+  return true;
 }

@@ -1,3 +1,4 @@
+import type { ApiChannel } from '../channels/api-channel.types.ts';
 import type { ChannelKind, InboundStatusEvent } from '../channels/channel.types.ts';
 import type { ChannelConfig, ChannelStatus } from '../channels/channel-config.types.ts';
 import type { Customer, CustomerCharacteristic, CustomerType, Identity, Language } from '../customers/customer.types.ts';
@@ -124,8 +125,9 @@ export interface MessageRepository {
   listForTicket(ticketId: number): Promise<Message[]>;
   update(id: number, patch: MessagePatch, now: Instant): Promise<Message>;
   /**
-   * The newest outbound message on a ticket still waiting for its channel id with exactly this body:
-   * how an echo that beats our send response is recognised as ours (channels.md §5, case 36).
+   * The oldest outbound message on a ticket still waiting for its channel id (not failed) with exactly
+   * this body: how an echo that beats our send response is recognised as ours (channels.md §5, case 36).
+   * Oldest, because the outbox sends in that order.
    */
   findUnconfirmedOutbound(ticketId: number, channel: ChannelKind, body: string, since: Instant): Promise<Message | null>;
 }
@@ -201,6 +203,17 @@ export interface ParkedStatusRepository {
   purgeOlderThan(before: Instant): Promise<number>;
 }
 
+export interface ApiChannelRepository {
+  create(input: Pick<ApiChannel, 'name' | 'secret' | 'webhookUrl'>, now: Instant): Promise<ApiChannel>;
+  findById(id: number): Promise<ApiChannel | null>;
+  /** Oldest first. */
+  list(): Promise<ApiChannel[]>;
+  /** Null when the channel does not exist (deleted meanwhile). */
+  update(id: number, patch: Partial<Pick<ApiChannel, 'name' | 'secret' | 'webhookUrl'>>, now: Instant): Promise<ApiChannel | null>;
+  /** False when there was nothing to delete. */
+  delete(id: number): Promise<boolean>;
+}
+
 export interface Repositories {
   customers: CustomerRepository;
   identities: IdentityRepository;
@@ -214,6 +227,7 @@ export interface Repositories {
   settings: SettingsRepository;
   channelConfigs: ChannelConfigRepository;
   parkedStatuses: ParkedStatusRepository;
+  apiChannels: ApiChannelRepository;
 }
 
 /**

@@ -10,3 +10,4 @@ export { outbox } from './outbox.table.ts';
 export { settings } from './settings.table.ts';
 export { channelConfigs } from './channel-configs.table.ts';
 export { parkedStatuses } from './parked-statuses.table.ts';
+export { apiChannels } from './api-channels.table.ts';

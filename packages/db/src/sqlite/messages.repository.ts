@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, isNull } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, ne } from 'drizzle-orm';
 import { AppError, type Message, type MessageRepository } from '@keluh/core';
 import { messages } from '../schema/index.ts';
 import { selectMessages } from './message.query.ts';
@@ -75,11 +75,13 @@ export function createMessageRepository(db: SqliteDb): MessageRepository {
               eq(messages.channel, channel),
               eq(messages.direction, 'out'),
               isNull(messages.externalId),
+              ne(messages.status, 'failed'),
               eq(messages.body, body),
               gte(messages.createdAt, since),
             ),
           )
-          .orderBy(desc(messages.id))
+          // The outbox sends oldest first, so an early echo belongs to the oldest reply still waiting.
+          .orderBy(asc(messages.id))
           .get() ?? null
       );
     },

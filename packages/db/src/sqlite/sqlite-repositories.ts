@@ -1,4 +1,5 @@
 import type { Repositories } from '@keluh/core';
+import { createApiChannelRepository } from './api-channels.repository.ts';
 import { createChannelConfigRepository } from './channel-configs.repository.ts';
 import { createCustomerRepository } from './customers.repository.ts';
 import { createParkedStatusRepository } from './parked-statuses.repository.ts';
@@ -28,6 +29,7 @@ export function createSqliteRepositories(db: SqliteDb): Repositories {
     settings: createSettingsRepository(db),
     channelConfigs: createChannelConfigRepository(db),
     parkedStatuses: createParkedStatusRepository(db),
+    apiChannels: createApiChannelRepository(db),
   };
 }
 

@@ -1,0 +1,98 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { AppError, type ApiChannel } from '@keluh/core';
+import { generateApiChannelSecret } from '@keluh/channels';
+import {
+  apiChannelIdParamsSchema,
+  apiChannelListSchema,
+  apiChannelViewSchema,
+  apiChannelWithSecretSchema,
+  createApiChannelBodySchema,
+  errorResponseSchema,
+  updateApiChannelBodySchema,
+} from '@keluh/contracts';
+import { toApiChannelView } from '../../channels/api-channel-view.ts';
+
+const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema };
+const docs = (summary: string) => ({ tags: ['api-channels'], summary, security: [{ bearer: [] }] });
+
+/**
+ * `/api/api-channels`: admins connect integrations of their own (see POST /webhooks/api/{channelId}).
+ * The secret is shown in full only in the answer that creates it, so it never sits in a list view.
+ */
+const apiChannelsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, clock, outbox } = app.services;
+  app.addHook('onRequest', app.requireUser);
+  // Checked before the body is validated, so a non-admin learns nothing about the expected shape.
+  app.addHook('onRequest', async (request) => {
+    if (request.user?.role !== 'admin') throw new AppError('auth.forbidden', 'Only admins manage API channels');
+  });
+  const publicUrl = (request: FastifyRequest) => app.services.config.PUBLIC_URL ?? `${request.protocol}://${request.host}`;
+  const found = (channel: ApiChannel | null, id: number): ApiChannel => {
+    if (!channel) throw new AppError('api_channel.not_found', `There is no API channel ${id}`);
+    return channel;
+  };
+
+  app.get('/', { schema: { ...docs('API channels, secrets masked (admins)'), response: { 200: apiChannelListSchema, ...errors } } }, async (request) => ({
+    items: (await db.apiChannels.list()).map((channel) => toApiChannelView(channel, publicUrl(request))),
+  }));
+
+  app.post(
+    '/',
+    { schema: { ...docs('Create an API channel; the answer holds its secret, shown this once'), body: createApiChannelBodySchema, response: { 201: apiChannelWithSecretSchema, ...errors } } },
+    async (request, reply) => {
+      const channel = await db.apiChannels.create({ ...request.body, secret: generateApiChannelSecret() }, clock.now());
+      request.log.info({ apiChannelId: channel.id }, 'api channel created');
+      return reply.status(201).send(toApiChannelView(channel, publicUrl(request), 'full'));
+    },
+  );
+
+  app.post(
+    '/:id/rotate-secret',
+    {
+      schema: {
+        ...docs('Replace the secret; the old one stops working at once (inbound and outbound). The new one is shown this once'),
+        params: apiChannelIdParamsSchema,
+        response: { 200: apiChannelWithSecretSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const channel = found(await db.apiChannels.update(id, { secret: generateApiChannelSecret() }, clock.now()), id);
+      request.log.info({ apiChannelId: id }, 'api channel secret rotated');
+      return toApiChannelView(channel, publicUrl(request), 'full');
+    },
+  );
+
+  app.patch(
+    '/:id',
+    { schema: { ...docs('Rename an API channel or change its webhook URL'), params: apiChannelIdParamsSchema, body: updateApiChannelBodySchema, response: { 200: apiChannelViewSchema, ...errors } } },
+    async (request) => {
+      const { id } = request.params;
+      const channel = found(await db.apiChannels.update(id, request.body, clock.now()), id);
+      // Replies waiting out a back-off against the old URL get their next attempt now.
+      if (request.body.webhookUrl) outbox.kick();
+      return toApiChannelView(channel, publicUrl(request));
+    },
+  );
+
+  app.delete(
+    '/:id',
+    {
+      schema: {
+        ...docs('Delete an API channel. Its customers and tickets stay; replies to them fail with api_channel.not_found'),
+        params: apiChannelIdParamsSchema,
+        response: { 204: z.null().describe('Deleted'), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      if (!(await db.apiChannels.delete(id))) throw new AppError('api_channel.not_found', `There is no API channel ${id}`);
+      request.log.info({ apiChannelId: id }, 'api channel deleted');
+      return reply.status(204).send(null);
+    },
+  );
+};
+
+export default apiChannelsRoutes;
