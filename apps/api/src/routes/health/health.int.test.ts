@@ -25,6 +25,12 @@ describe('operating the service', () => {
     expect(document.paths['/api/tickets/{id}/messages'].post.requestBody.content['application/json'].schema.properties.body).toBeDefined();
   });
 
+  it("lets other sites load the widget script, which helmet's default would forbid", async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/healthz' });
+    expect(response.headers['cross-origin-resource-policy']).toBe('cross-origin');
+    expect(response.headers['x-frame-options']).toBeUndefined();
+  });
+
   it('answers an unknown API path with a coded 404', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/nothing-here' });
     expect(response.statusCode).toBe(404);
