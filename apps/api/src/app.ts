@@ -31,6 +31,7 @@ import apiChannelsRoutes from './routes/api-channels/api-channels.routes.ts';
 import { ChannelRegistry } from './channels/channel-registry.ts';
 import { MediaStore } from './media/media-store.ts';
 import { MediaWorker } from './media/media-worker.ts';
+import { ParkedStatusJanitor } from './outbox/parked-status-janitor.ts';
 import { InstagramProfileListener } from './channels/instagram-profile.listener.ts';
 import mediaRoutes from './routes/media/media.routes.ts';
 import { channelSettingsFromEnv } from './channels/channel-settings.ts';
@@ -85,6 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const outbox = new OutboxWorker(core, channels.adapters, bus, app.log);
   const media = new MediaStore(deps.config.MEDIA_DIR);
   const mediaWorker = new MediaWorker(core, channels.adapters, media, bus, app.log);
+  const janitor = new ParkedStatusJanitor(core, app.log);
   const instagramProfiles = new InstagramProfileListener(core, channels.adapters, bus, app.log);
   const services: Services = {
     config: deps.config,
@@ -131,11 +133,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onReady', async () => {
     outbox.start();
     mediaWorker.start();
+    janitor.start();
     instagramProfiles.start();
   });
   app.addHook('preClose', async () => {
     await outbox.stop();
     await mediaWorker.stop();
+    janitor.stop();
     await instagramProfiles.stop();
   });
   return app;

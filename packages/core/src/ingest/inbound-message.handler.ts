@@ -66,15 +66,17 @@ export async function handleInboundMessage(ctx: TxContext, event: InboundMessage
   if (!message) return duplicateResult(tx, (await tx.messages.findByExternalId(event.channel, event.externalMessageId))!);
 
   if (fromCustomer && (!identity.lastInboundAt || event.sentAt > identity.lastInboundAt)) await tx.identities.touchInbound(identity.id, event.sentAt);
-  const updated = await tx.tickets.update(ticket.id, ticketChanges(ticket, event, fromCustomer, now), now);
+  // A message the channel delivers late (older than one we already have) must not become the preview.
+  const arrivedLate = fromCustomer && identity.lastInboundAt !== null && event.sentAt < identity.lastInboundAt;
+  const updated = await tx.tickets.update(ticket.id, ticketChanges(ticket, event, fromCustomer, arrivedLate, now), now);
   const view = (await tx.tickets.findView(updated.id))!;
   if (ticketCreated) await emit({ type: 'ticket.created', ticketId: view.id, customerId: identity.customerId, payload: { ticket: view } });
   await emit({ type: 'message.created', ticketId: view.id, customerId: identity.customerId, payload: { message, ticket: view } });
   return { message, ticket: view, duplicate: false, ticketCreated };
 }
 
-function ticketChanges(ticket: Ticket, event: InboundMessageEvent, fromCustomer: boolean, now: string) {
-  const activity = { lastMessageAt: now, lastMessagePreview: previewOf(event.body || previewFor(event)) };
+function ticketChanges(ticket: Ticket, event: InboundMessageEvent, fromCustomer: boolean, arrivedLate: boolean, now: string) {
+  const activity = { lastMessageAt: now, lastMessagePreview: arrivedLate ? ticket.lastMessagePreview : previewOf(event.body || previewFor(event)) };
   if (!fromCustomer) return activity;
   return {
     ...activity,

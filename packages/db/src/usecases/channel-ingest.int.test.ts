@@ -62,6 +62,8 @@ describe('channel events beyond plain messages, against real SQLite', () => {
     await ingestEvents(deps, [message('mid-late', { body: 'kedua', sentAt: '2026-03-02T08:05:00.000Z' }), message('mid-early', { body: 'pertama', sentAt: '2026-03-02T08:01:00.000Z' })]);
     const timeline = await deps.db.messages.listForTicket(await ticketOf('mid-late'));
     expect(timeline.map((entry) => entry.body)).toEqual(['pertama', 'kedua']);
+    // The inbox preview stays on the newest message, not on the one that happened to arrive last.
+    expect((await deps.db.tickets.findById(timeline[0]!.ticketId))?.lastMessagePreview).toBe('kedua');
   });
 
   it('shows an echo typed in the Instagram app as outgoing, from the app, not from an agent (case 35)', async () => {
