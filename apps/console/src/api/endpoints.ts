@@ -1,7 +1,9 @@
 import type {
+  ChannelViewDto,
   LoginBody,
   LoginResponse,
   MessageDto,
+  TemplateDto,
   TicketDetailDto,
   TicketPageDto,
   TicketViewDto,
@@ -19,6 +21,12 @@ export interface TicketListQuery {
   cursor?: string | null;
 }
 
+/** Free text, or an approved WhatsApp template with its {{n}} values in order. */
+export type ReplyPayload = { body: string } | { template: { name: string; language: string; parameters: string[] } };
+
+/** Channels whose credentials an admin edits in the console. */
+export type ConfigurableChannel = 'whatsapp' | 'instagram';
+
 /** One typed function per endpoint the console uses; paths and shapes live here only. */
 export function createApi(http: Http) {
   return {
@@ -29,11 +37,15 @@ export function createApi(http: Http) {
     listTickets: (query: TicketListQuery, signal?: AbortSignal) =>
       http<TicketPageDto>('/api/tickets', { query: { ...query }, signal }),
     ticket: (id: number, signal?: AbortSignal) => http<TicketDetailDto>(`/api/tickets/${id}`, { signal }),
-    reply: (id: number, body: string) =>
-      http<MessageDto>(`/api/tickets/${id}/messages`, { method: 'POST', body: { body } }),
+    reply: (id: number, payload: ReplyPayload) =>
+      http<MessageDto>(`/api/tickets/${id}/messages`, { method: 'POST', body: payload }),
     updateTicket: (id: number, changes: UpdateTicketBody) =>
       http<TicketViewDto>(`/api/tickets/${id}`, { method: 'PATCH', body: changes }),
     markRead: (id: number) => http<TicketViewDto>(`/api/tickets/${id}/read`, { method: 'POST' }),
+    channels: () => http<{ items: ChannelViewDto[] }>('/api/channels'),
+    saveChannel: (kind: ConfigurableChannel, settings: Record<string, string>) =>
+      http<ChannelViewDto>(`/api/channels/${kind}`, { method: 'PUT', body: settings }),
+    whatsappTemplates: () => http<{ items: TemplateDto[] }>('/api/channels/whatsapp/templates'),
   };
 }
 

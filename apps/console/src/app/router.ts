@@ -26,6 +26,12 @@ export function createAppRouter() {
             name: 'inbox',
             component: () => import('../features/inbox/InboxPage.vue'),
           },
+          { path: 'settings', redirect: { name: 'settings-channels' } },
+          {
+            path: 'settings/channels',
+            name: 'settings-channels',
+            component: () => import('../features/settings/ChannelSettingsPage.vue'),
+          },
           {
             path: 'tickets/:ticketId(\\d+)',
             redirect: (to) => ({ name: 'inbox', params: { view: 'all', ticketId: to.params.ticketId } }),

@@ -2,7 +2,9 @@ import { watch } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 import { useSessionStore } from '../features/auth/session.store.ts';
 import { useTicketListStore } from '../features/inbox/ticket-list.store.ts';
+import { useChannelsStore } from '../features/settings/channels.store.ts';
 import { useTicketDetailStore } from '../features/ticket/ticket-detail.store.ts';
+import { useTemplatesStore } from '../features/ticket/templates.store.ts';
 import { useUsersStore } from '../features/ticket/users.store.ts';
 import { useRealtimeStore } from '../realtime/realtime.store.ts';
 
@@ -16,6 +18,8 @@ export function useSessionLifecycle(): void {
   const list = useTicketListStore();
   const detail = useTicketDetailStore();
   const users = useUsersStore();
+  const channels = useChannelsStore();
+  const templates = useTemplatesStore();
   const router = useRouter();
   const route = useRoute();
 
@@ -25,12 +29,16 @@ export function useSessionLifecycle(): void {
       if (signedIn) {
         realtime.hydrate();
         void users.hydrate();
+        // Loaded for every staff member: the rail warns when a channel needs reconnecting.
+        void channels.hydrate();
         return;
       }
       realtime.reset();
       detail.reset();
       list.reset();
       users.reset();
+      channels.reset();
+      templates.reset();
       if (session.hydrated && !route.meta.public) {
         void router.replace({ name: 'login', query: { redirect: route.fullPath } });
       }

@@ -3,6 +3,7 @@ import { defineStore } from 'pinia';
 import { useApi } from '../api/use-api.ts';
 import { useSessionStore } from '../features/auth/session.store.ts';
 import { useTicketListStore } from '../features/inbox/ticket-list.store.ts';
+import { useChannelsStore } from '../features/settings/channels.store.ts';
 import { useTicketDetailStore } from '../features/ticket/ticket-detail.store.ts';
 import { connectAgentSocket, type AgentSocket } from './agent-socket.ts';
 import { createEventSync, StaleCursorError } from './event-sync.ts';
@@ -20,6 +21,7 @@ export const useRealtimeStore = defineStore('realtime', () => {
   const session = useSessionStore();
   const list = useTicketListStore();
   const detail = useTicketDetailStore();
+  const channels = useChannelsStore();
   const api = useApi();
 
   const state = ref<ConnectionState>('idle');
@@ -38,6 +40,7 @@ export const useRealtimeStore = defineStore('realtime', () => {
     dispatch: (events) => {
       list.applyEvents(events);
       detail.applyEvents(events);
+      channels.applyEvents(events);
     },
     position: () => {
       const positions = [list.position, detail.position].filter((p): p is number => p !== null);
@@ -49,6 +52,7 @@ export const useRealtimeStore = defineStore('realtime', () => {
     onStale: () => {
       void list.hydrate();
       if (detail.ticketId !== null) void detail.hydrate(detail.ticketId);
+      void channels.hydrate(true);
     },
   });
 

@@ -16,7 +16,7 @@ const customer: CustomerDto = {
 };
 
 function detail(messages = [message(1, 1)]): DetailState {
-  return { ticket: ticket(1), customer, identities: [], messages, lastEventId: 50 };
+  return { ticket: ticket(1), customer, identities: [], messages, window: { channel: 'whatsapp', state: 'open', closesAt: '2025-01-07T09:01:00.000Z' }, lastEventId: 50 };
 }
 
 const reply = (status: 'queued' | 'sent' | 'delivered' | 'read' | 'failed' = 'queued') =>
@@ -99,5 +99,42 @@ describe('edits and other late changes', () => {
     const next = applyEventToDetail(state, event);
     expect(next.messages).toBe(state.messages);
     expect(next.lastEventId).toBe(51);
+  });
+});
+
+describe('the reply window of the open ticket', () => {
+  const closed = (): DetailState => ({ ...detail(), window: { channel: 'whatsapp', state: 'closed', closedAt: '2025-01-07T09:01:00.000Z' } });
+
+  it('opens again for 24 hours from the customer’s new message', () => {
+    const incoming = message(3, 1, { minute: 30 });
+    const next = applyEventToDetail(closed(), events.messageCreated(51, incoming, ticket(1, { minute: 30 })));
+    expect(next.window).toEqual({ channel: 'whatsapp', state: 'open', closesAt: '2025-01-07T09:30:00.000Z' });
+  });
+
+  it('does not move when the agent’s own reply arrives', () => {
+    const state = closed();
+    const next = applyEventToDetail(state, events.messageCreated(51, reply('queued'), ticket(1)));
+    expect(next.window).toBe(state.window);
+  });
+
+  it('closes when WhatsApp refuses a reply sent inside our countdown (its clock wins)', () => {
+    const sent = message(2, 1, { minute: 40, direction: 'out', authorKind: 'agent', status: 'sent' });
+    const state = { ...detail([message(1, 1), sent]), window: { channel: 'whatsapp' as const, state: 'open' as const, closesAt: '2025-01-07T09:01:00.000Z' } };
+    const next = applyEventToDetail(state, events.messageStatus(51, sent, 'failed', { code: '131047', reason: 'Re-engagement message' }));
+    expect(next.window).toMatchObject({ state: 'closed' });
+  });
+
+  it('ignores other failures', () => {
+    const sent = message(2, 1, { minute: 40, direction: 'out', authorKind: 'agent', status: 'sent' });
+    const state = detail([message(1, 1), sent]);
+    const next = applyEventToDetail(state, events.messageStatus(51, sent, 'failed', { code: '131026', reason: 'Undeliverable' }));
+    expect(next.window).toBe(state.window);
+  });
+
+  it('shows that a customer unsent or reacted to a message in place', () => {
+    const unsent = message(1, 1, { deletedAt: '2025-01-06T09:30:00.000Z', reactions: [{ emoji: '👍', by: 'customer', at: '2025-01-06T09:29:00.000Z' }] });
+    const event: AgentEvent = { id: 51, type: 'message.updated', ticketId: 1, createdAt: unsent.updatedAt, payload: { message: unsent, changes: ['deletedAt'] } };
+    const next = applyEventToDetail(detail(), event);
+    expect(next.messages[0]).toMatchObject({ deletedAt: '2025-01-06T09:30:00.000Z', reactions: [{ emoji: '👍' }] });
   });
 });

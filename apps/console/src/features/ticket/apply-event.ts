@@ -1,11 +1,14 @@
 import { nextDeliveryStatus } from '@keluh/core';
-import type { AgentEvent, CustomerDto, IdentityDto, MessageDto, TicketViewDto } from '@keluh/contracts';
+import type { AgentEvent, CustomerDto, IdentityDto, MessageDto, TicketViewDto, WindowStateDto } from '@keluh/contracts';
+import { isWindowRefusal, windowAfterInbound, windowAfterRefusal } from './reply-window.ts';
 
 export interface DetailState {
   ticket: TicketViewDto;
   customer: CustomerDto;
   identities: IdentityDto[];
   messages: MessageDto[];
+  /** Whether the reply channel takes free text, as the server saw it; kept current by customer messages. */
+  window: WindowStateDto;
   /** The event-log position this detail reflects; events at or below it are already included. */
   lastEventId: number;
 }
@@ -20,13 +23,23 @@ export function applyEventToDetail(state: DetailState, event: AgentEvent): Detai
     case 'ticket.created':
     case 'ticket.updated':
       return withTicket(advanced, event.payload.ticket);
-    case 'message.created':
-      return { ...withTicket(advanced, event.payload.ticket), messages: upsertMessage(state.messages, event.payload.message) };
+    case 'message.created': {
+      const { message, ticket } = event.payload;
+      // The customer wrote: the channel's window opens again from their message.
+      const window =
+        message.direction === 'in' && message.channel === ticket.lastChannel
+          ? windowAfterInbound(state.window, ticket.lastChannel, message.sentAt)
+          : state.window;
+      return { ...withTicket(advanced, ticket), window, messages: upsertMessage(state.messages, message) };
+    }
     case 'message.updated':
       return { ...advanced, messages: upsertMessage(state.messages, event.payload.message) };
     case 'message.status': {
       const { messageId, status, error } = event.payload;
-      return { ...advanced, messages: updateStatus(state.messages, messageId, status, error) };
+      const messages = updateStatus(state.messages, messageId, status, error);
+      const refused = status === 'failed' && isWindowRefusal(error?.code) ? messages.find((m) => m.id === messageId) : undefined;
+      const window = refused ? windowAfterRefusal(state.window, refused, event.createdAt) : state.window;
+      return { ...advanced, messages, window };
     }
     default:
       // Events the open ticket does not show (e.g. channel health) still move its position on.

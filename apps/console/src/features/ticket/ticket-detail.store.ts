@@ -1,6 +1,8 @@
 import { computed, ref, shallowRef } from 'vue';
 import { defineStore } from 'pinia';
 import type { AgentEvent, MessageDto, TicketViewDto, UpdateTicketBody } from '@keluh/contracts';
+import type { ReplyPayload } from '../../api/endpoints.ts';
+import { ApiError } from '../../api/http.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useTicketListStore } from '../inbox/ticket-list.store.ts';
 import { applyEventToDetail, applyTicketSnapshotToDetail, upsertMessage, type DetailState } from './apply-event.ts';
@@ -40,8 +42,8 @@ export const useTicketDetailStore = defineStore('ticketDetail', () => {
     try {
       const result = await api.ticket(id, controller.signal);
       if (request !== controller) return;
-      const { ticket, customer, identities, messages, lastEventId } = result;
-      detail.value = { ticket, customer, identities, messages, lastEventId };
+      const { ticket, customer, identities, messages, window, lastEventId } = result;
+      detail.value = { ticket, customer, identities, messages, window, lastEventId };
       snapshot.value = { lastEventId: result.lastEventId };
       list.applySnapshot(result.ticket);
       void markRead();
@@ -69,12 +71,29 @@ export const useTicketDetailStore = defineStore('ticketDetail', () => {
     if (customerWrote && document.visibilityState === 'visible') scheduleRead();
   }
 
-  async function send(body: string): Promise<MessageDto> {
+  function send(body: string): Promise<MessageDto> {
+    return reply({ body });
+  }
+
+  function sendTemplate(template: { name: string; language: string; parameters: string[] }): Promise<MessageDto> {
+    return reply({ template });
+  }
+
+  async function reply(payload: ReplyPayload): Promise<MessageDto> {
     const id = ticketId.value;
     if (id === null) throw new Error('No ticket is open');
-    const message = await api.reply(id, body);
-    if (detail.value?.ticket.id === id) detail.value = { ...detail.value, messages: upsertMessage(detail.value.messages, message) };
-    return message;
+    try {
+      const message = await api.reply(id, payload);
+      if (detail.value?.ticket.id === id) detail.value = { ...detail.value, messages: upsertMessage(detail.value.messages, message) };
+      return message;
+    } catch (cause) {
+      // The server knows the window better than our countdown (clocks differ): switch the composer now.
+      if (cause instanceof ApiError && cause.code === 'channel.window_closed' && detail.value?.ticket.id === id) {
+        const closedAt = typeof cause.details?.closedAt === 'string' ? cause.details.closedAt : null;
+        detail.value = { ...detail.value, window: { channel: detail.value.window.channel, state: 'closed', closedAt } };
+      }
+      throw cause;
+    }
   }
 
   /** Shows the change at once and rolls it back if the server refuses it. */
@@ -130,7 +149,7 @@ export const useTicketDetailStore = defineStore('ticketDetail', () => {
     error.value = null;
   }
 
-  return { ticketId, detail, snapshot, position, loading, error, hydrate, applyEvents, send, update, markRead, reset };
+  return { ticketId, detail, snapshot, position, loading, error, hydrate, applyEvents, send, sendTemplate, update, markRead, reset };
 });
 
 function optimistic(ticket: TicketViewDto, changes: UpdateTicketBody): TicketViewDto {

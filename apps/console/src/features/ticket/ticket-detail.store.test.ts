@@ -1,0 +1,53 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createPinia, setActivePinia } from 'pinia';
+import type { TicketDetailDto } from '@keluh/contracts';
+import { message, ticket } from '../../test/fixtures.ts';
+import { useTicketDetailStore } from './ticket-detail.store.ts';
+
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+const snapshot: TicketDetailDto = {
+  ticket: ticket(1),
+  customer: { id: 1, name: 'Customer 1', type: 'external', characteristic: 'new', language: 'id', email: null, phone: null, createdAt: '', updatedAt: '' },
+  identities: [],
+  messages: [message(1, 1)],
+  window: { channel: 'whatsapp', state: 'open', closesAt: '2025-01-07T09:01:00.000Z' },
+  lastEventId: 10,
+};
+
+describe('sending from the open ticket', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('switches to templates when the server says the window has closed', async () => {
+    const fetch = vi.fn(async (url: string, init?: RequestInit) => {
+      if (url === '/api/tickets/1' && !init?.method?.startsWith('P')) return json(200, snapshot);
+      if (url === '/api/tickets/1/read') return json(200, ticket(1));
+      return json(409, { error: { code: 'channel.window_closed', message: 'closed', details: { channel: 'whatsapp', closedAt: '2025-01-07T08:00:00.000Z' } } });
+    });
+    vi.stubGlobal('fetch', fetch);
+    setActivePinia(createPinia());
+    const store = useTicketDetailStore();
+    await store.hydrate(1);
+    expect(store.detail?.window.state).toBe('open');
+
+    await expect(store.send('Halo')).rejects.toMatchObject({ code: 'channel.window_closed' });
+    expect(store.detail?.window).toEqual({ channel: 'whatsapp', state: 'closed', closedAt: '2025-01-07T08:00:00.000Z' });
+  });
+
+  it('posts a template with its values', async () => {
+    const sent = message(2, 1, { direction: 'out', authorKind: 'agent', status: 'queued', template: { name: 'followup', language: 'id', parameters: ['Rina'] } });
+    const fetch = vi.fn(async (url: string, init?: RequestInit) => {
+      if (init?.method === 'POST' && url === '/api/tickets/1/messages') return json(201, sent);
+      if (url === '/api/tickets/1/read') return json(200, ticket(1));
+      return json(200, snapshot);
+    });
+    vi.stubGlobal('fetch', fetch);
+    setActivePinia(createPinia());
+    const store = useTicketDetailStore();
+    await store.hydrate(1);
+    await store.sendTemplate({ name: 'followup', language: 'id', parameters: ['Rina'] });
+    const post = fetch.mock.calls.find(([url, init]) => url === '/api/tickets/1/messages' && init?.method === 'POST');
+    expect(JSON.parse(String(post?.[1]?.body))).toEqual({ template: { name: 'followup', language: 'id', parameters: ['Rina'] } });
+    expect(store.detail?.messages.map((m) => m.id)).toEqual([1, 2]);
+  });
+});
