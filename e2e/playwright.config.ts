@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { metaChannelEnv } from './fixtures/meta-channels.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const port = Number(process.env.E2E_PORT ?? 3217);
@@ -43,6 +44,8 @@ export default defineConfig({
       DATABASE_URL: `sqlite://${join(dataDir, 'keluh.db')}`,
       SEED_DEMO: '1',
       LOG_LEVEL: 'warn',
+      MEDIA_DIR: join(dataDir, 'media'),
+      ...metaChannelEnv(),
     },
   },
 });

@@ -23,3 +23,4 @@ export * from './ports/repositories.ts';
 export * from './ingest/ingest.usecase.ts';
 export * from './auth/auth.usecases.ts';
 export * from './media/media.usecases.ts';
+export * from './channels/channel-status.usecases.ts';

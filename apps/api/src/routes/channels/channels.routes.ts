@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
-import { AppError, approvedTemplates } from '@keluh/core';
+import { AppError, announceChannelStatus, approvedTemplates } from '@keluh/core';
 import {
   channelKindParamsSchema,
   channelListSchema,
@@ -52,6 +52,7 @@ const channelsRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       const settings = Object.fromEntries(Object.entries(parsed.data).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
       const config = await channels.configure(kind, settings, clock.now());
+      await announceChannelStatus(app.services.core, config);
       app.services.outbox.kick();
       return { ...toChannelView(config, publicUrl(request)), lastWebhookAt: channels.lastWebhookAt(kind) };
     },
