@@ -1,41 +1,21 @@
-import { computed, ref, shallowRef } from 'vue';
+import { computed } from 'vue';
 import { defineStore } from 'pinia';
 import type { AgentEvent, ChannelViewDto } from '@keluh/contracts';
 import type { ConfigurableChannel } from '../../api/endpoints.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useTemplatesStore } from '../ticket/templates.store.ts';
 import { applyEventToChannels } from './apply-event.ts';
+import { useCachedList } from '../../ui/use-cached-list.ts';
 
 /** Connected channels and their health, for the settings page and the rail's warning dot. */
 export const useChannelsStore = defineStore('channels', () => {
   const api = useApi();
   const templates = useTemplatesStore();
 
-  const items = shallowRef<ChannelViewDto[]>([]);
-  const loaded = ref(false);
-  const error = shallowRef<unknown>(null);
-  let loading: Promise<void> | null = null;
+  const { items, loaded, error, hydrate, reset } = useCachedList<ChannelViewDto>(() => api.channels());
 
   const needsAttention = computed(() => items.value.some((item) => item.status === 'reconnect_needed'));
   const byKind = (kind: ConfigurableChannel) => items.value.find((item) => item.kind === kind) ?? null;
-
-  function hydrate(force = false): Promise<void> {
-    if (loaded.value && !force) return Promise.resolve();
-    loading ??= api
-      .channels()
-      .then((result) => {
-        items.value = result.items;
-        loaded.value = true;
-        error.value = null;
-      })
-      .catch((cause: unknown) => {
-        error.value = cause;
-      })
-      .finally(() => {
-        loading = null;
-      });
-    return loading;
-  }
 
   async function save(kind: ConfigurableChannel, settings: Record<string, string>): Promise<ChannelViewDto> {
     const view = await api.saveChannel(kind, settings);
@@ -55,12 +35,6 @@ export const useChannelsStore = defineStore('channels', () => {
     if (next !== items.value) items.value = next;
     // A channel we have not listed yet (connected elsewhere meanwhile): fetch the list again.
     if (unknown && loaded.value) void hydrate(true);
-  }
-
-  function reset(): void {
-    items.value = [];
-    loaded.value = false;
-    error.value = null;
   }
 
   return { items, loaded, error, needsAttention, byKind, hydrate, save, applyEvents, reset };
