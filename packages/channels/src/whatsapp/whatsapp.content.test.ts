@@ -93,7 +93,7 @@ describe('WhatsApp inbound content beyond the §2.3 examples', () => {
     expect(events.map((event) => event.kind === 'status' && [event.externalMessageId, event.status, event.error ?? null])).toEqual([
       ['wamid.a', 'delivered', null],
       ['wamid.a', 'read', null],
-      ['wamid.b', 'failed', { code: '131026', reason: 'Message undeliverable' }],
+      ['wamid.b', 'failed', { code: 'whatsapp.131026', reason: 'Message undeliverable' }],
     ]);
   });
 });

@@ -98,7 +98,7 @@ describe('WhatsApp webhooks: the example payloads of channels.md §2.3', () => {
     expect(sent).not.toHaveProperty('error');
     expect(failed).toMatchObject({
       status: 'failed',
-      error: { code: '131047', reason: 'Not sent: the customer last wrote to this number more than 24 hours ago.' },
+      error: { code: 'channel.window_closed', reason: 'Not sent: the customer last wrote to this number more than 24 hours ago.' },
     });
   });
 

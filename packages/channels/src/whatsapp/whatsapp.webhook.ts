@@ -40,9 +40,13 @@ function statusEvent(item: WaStatus): InboundStatusEvent[] {
   if (status === undefined) return [];
   const first = list<WaErrorItem>(item.errors)[0];
   const summary = first ? errorSummary(first) : null;
+  // The same codes as a refusal at send time (whatsapp.send-errors.ts), however the failure reached us.
   const error =
     status === 'failed' && summary
-      ? { code: String(summary.code ?? 'unknown'), reason: summary.details ?? summary.title ?? 'WhatsApp reported the message as failed' }
+      ? {
+          code: summary.code === 131047 ? 'channel.window_closed' : `whatsapp.${summary.code ?? 'unknown'}`,
+          reason: summary.details ?? summary.title ?? 'WhatsApp reported the message as failed',
+        }
       : null;
   return [{ kind: 'status', channel: 'whatsapp', externalMessageId: id, status, at, ...(error && { error }) }];
 }

@@ -8,8 +8,8 @@ import { AppError } from '../shared/errors.ts';
 import type { Instant } from '../shared/instant.ts';
 import type { Ticket } from './ticket.types.ts';
 
-/** Failure codes meaning "the channel itself refused: window closed" — our adapters' code, and WhatsApp's async 131047 status. */
-const WINDOW_REFUSAL_CODES = new Set(['channel.window_closed', '131047']);
+/** The failure code adapters give a refusal because the channel's window had closed (sync or by webhook). */
+const WINDOW_REFUSAL_CODES = new Set(['channel.window_closed']);
 
 /** Where the ticket's reply channel stands with its messaging window, for the composer and for sends. */
 export async function replyWindow(tx: Pick<Repositories, 'identities' | 'messages'>, ticket: Ticket, now: Instant): Promise<WindowState & { channel: ChannelKind }> {
