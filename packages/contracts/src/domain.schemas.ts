@@ -44,6 +44,7 @@ export const identitySchema = z.object({
   displayName: z.string().nullable(),
   verified: z.boolean(),
   lastInboundAt: instantSchema.nullable(),
+  unreachableAt: instantSchema.nullable(),
   createdAt: instantSchema,
 });
 

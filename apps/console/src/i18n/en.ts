@@ -300,6 +300,8 @@ const en = {
     identities: 'Channels',
     noIdentities: 'No linked channels.',
     verified: 'Verified',
+    unreachable: 'Unreachable',
+    unreachableHint: 'The channel says this person blocked us or is unavailable. Cleared when they write again.',
     toneHint: 'Tone',
     types: {
       internal: 'Internal',

@@ -299,6 +299,8 @@ const id: Messages = {
     identities: 'Kanal',
     noIdentities: 'Belum ada kanal yang terhubung.',
     verified: 'Terverifikasi',
+    unreachable: 'Tak terjangkau',
+    unreachableHint: 'Kanal menyatakan orang ini memblokir kita atau tidak tersedia. Hilang saat mereka menulis lagi.',
     toneHint: 'Nada',
     types: {
       internal: 'Internal',

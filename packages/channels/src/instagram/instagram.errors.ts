@@ -36,7 +36,7 @@ export function sendErrorFromGraph(error: GraphError, network: boolean, retryAft
     return new ChannelSendError({ code: 'channel.reconnect_needed', reason: `The Instagram access token is no longer valid; reconnect the account. ${detail}`, retryable: false, pauseChannel: true });
   }
   if (code === 551) {
-    return new ChannelSendError({ code: 'instagram.user_unavailable', reason: 'The customer blocked this account or is unavailable on Instagram (deactivated or restricted)', retryable: false });
+    return new ChannelSendError({ code: 'instagram.user_unavailable', reason: 'The customer blocked this account or is unavailable on Instagram (deactivated or restricted)', retryable: false, recipientUnreachable: true });
   }
   if (code === 613) return rateLimited(detail, retryAfterMs ?? SEND_RATE_BACKOFF_MS);
   if (code === 4 || code === 17 || code === 32) return rateLimited(detail, retryAfterMs ?? CALL_BUDGET_BACKOFF_MS);

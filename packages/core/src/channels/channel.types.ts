@@ -170,14 +170,24 @@ export class ChannelSendError extends Error {
   readonly retryAfterMs: number | undefined;
   /** Pause the channel's whole queue (expired token) instead of failing one message. */
   readonly pauseChannel: boolean;
+  /** The channel says this person cannot be reached (blocked us, deactivated): flag the contact. */
+  readonly recipientUnreachable: boolean;
 
-  constructor(input: { code: string; reason: string; retryable: boolean; retryAfterMs?: number; pauseChannel?: boolean }) {
+  constructor(input: {
+    code: string;
+    reason: string;
+    retryable: boolean;
+    retryAfterMs?: number;
+    pauseChannel?: boolean;
+    recipientUnreachable?: boolean;
+  }) {
     super(input.reason);
     this.name = 'ChannelSendError';
     this.code = input.code;
     this.retryable = input.retryable;
     this.retryAfterMs = input.retryAfterMs;
     this.pauseChannel = input.pauseChannel ?? false;
+    this.recipientUnreachable = input.recipientUnreachable ?? false;
   }
 }
 

@@ -32,6 +32,8 @@ export interface Identity {
   verified: boolean;
   /** When the customer last wrote from this identity (channel windows start here). */
   lastInboundAt: Instant | null;
+  /** Set when the channel said this person cannot be reached (blocked us, deactivated); cleared when they write. */
+  unreachableAt: Instant | null;
   createdAt: Instant;
 }
 

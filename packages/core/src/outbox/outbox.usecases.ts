@@ -52,10 +52,11 @@ async function sendOne(deps: CoreDeps, adapters: AdapterRegistry, item: OutboxIt
     await deps.db.outbox.postpone(item.id, addMilliseconds(deps.clock.now(), PAUSED_CHANNEL_RECHECK_MS));
     return 'paused';
   }
+  let outbound: OutboundMessage | null = null;
   try {
     const adapter = adapters[item.channel];
     if (!adapter) throw new ChannelSendError({ code: 'channel.not_configured', reason: `The ${item.channel} channel is not connected`, retryable: false });
-    const outbound = await outboundFor(deps, message, ticket, item.channel);
+    outbound = await outboundFor(deps, message, ticket, item.channel);
     const receipt = await adapter.send(outbound);
     await settle(deps, item, message.id, ticket.customerId, { status: 'sent', externalId: receipt.externalMessageId, error: null });
     return 'sent';
@@ -71,7 +72,8 @@ async function sendOne(deps: CoreDeps, adapters: AdapterRegistry, item: OutboxIt
       await deps.db.outbox.reschedule(item.id, addMilliseconds(deps.clock.now(), wait), `${failure.code}: ${failure.message}`);
       return 'retried';
     }
-    await settle(deps, item, message.id, ticket.customerId, { status: 'failed', externalId: null, error: { code: failure.code, reason: failure.message } });
+    const unreachable = failure.recipientUnreachable && outbound ? await deps.db.identities.findByExternalId(item.channel, outbound.recipientExternalId) : null;
+    await settle(deps, item, message.id, ticket.customerId, { status: 'failed', externalId: null, error: { code: failure.code, reason: failure.message } }, unreachable?.id);
     return 'failed';
   }
 }
@@ -114,9 +116,11 @@ async function settle(
   messageId: number,
   customerId: number,
   outcome: { status: 'sent' | 'failed'; externalId: string | null; error: { code: string; reason: string } | null },
+  unreachableIdentityId?: number,
 ): Promise<void> {
   await commit(deps, async (tx, emit) => {
     const now = deps.clock.now();
+    if (unreachableIdentityId !== undefined) await tx.identities.markUnreachable(unreachableIdentityId, now);
     const current = await tx.messages.findById(messageId);
     // An echo or a fast status may already have moved this message on; never step back.
     const status = current && current.status !== 'queued' && outcome.status === 'sent' ? current.status : outcome.status;

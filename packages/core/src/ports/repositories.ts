@@ -51,6 +51,7 @@ export interface IdentityRepository {
   listForCustomer(customerId: number): Promise<Identity[]>;
   /** Records when the customer last wrote from this identity: channel windows are measured from it. */
   touchInbound(id: number, at: Instant): Promise<void>;
+  markUnreachable(id: number, at: Instant): Promise<void>;
   /** Re-keys an identity (WhatsApp number change), keeping its customer and history. */
   rekey(id: number, externalId: string): Promise<void>;
 }

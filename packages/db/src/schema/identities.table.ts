@@ -14,6 +14,7 @@ export const identities = sqliteTable(
     displayName: text('display_name'),
     verified: integer('verified', { mode: 'boolean' }).notNull().default(false),
     lastInboundAt: text('last_inbound_at'),
+    unreachableAt: text('unreachable_at'),
     createdAt: text('created_at').notNull(),
   },
   (t) => [

@@ -31,7 +31,12 @@ export function createIdentityRepository(db: SqliteDb): IdentityRepository {
     },
 
     async touchInbound(id, at) {
-      db.update(identities).set({ lastInboundAt: at }).where(eq(identities.id, id)).run();
+      // Writing to us proves they can be reached again.
+      db.update(identities).set({ lastInboundAt: at, unreachableAt: null }).where(eq(identities.id, id)).run();
+    },
+
+    async markUnreachable(id, at) {
+      db.update(identities).set({ unreachableAt: at }).where(eq(identities.id, id)).run();
     },
 
     async rekey(id, externalId) {
