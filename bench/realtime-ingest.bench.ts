@@ -7,6 +7,7 @@ import autocannon from 'autocannon';
 import { io } from 'socket.io-client';
 import { VISITOR_NAMESPACE } from '@keluh/contracts';
 import { percentile, startServer } from './support/server.ts';
+import { BENCH_WHATSAPP, whatsappWebhookFigures } from './support/whatsapp-webhooks.ts';
 
 const VISITORS = 20;
 const MESSAGES_EACH = 25;
@@ -38,17 +39,21 @@ async function ingestFigures(url: string) {
   return { messages: latencies.length, perSecond: Math.round(latencies.length / seconds), p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) };
 }
 
-const server = await startServer(Number(process.env.BENCH_PORT ?? 3301));
+const server = await startServer(Number(process.env.BENCH_PORT ?? 3301), BENCH_WHATSAPP);
 try {
   const login = (await (await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@keluh.test', password: 'keluh-admin-123' }) })).json()) as { token: string };
   const baseline = await httpFigures(`${server.url}/healthz`);
   const ingest = await ingestFigures(server.url);
   const inbox = await httpFigures(`${server.url}/api/tickets?limit=30`, { authorization: `Bearer ${login.token}` });
+  const waSingle = await whatsappWebhookFigures(server.url, { posts: 300, batch: 1, concurrency: 10 });
+  const waBatch = await whatsappWebhookFigures(server.url, { posts: 30, batch: 100, concurrency: 4 });
   const ms = (value: number) => `${value.toFixed(1)} ms`;
   console.log('\nKeluh benchmark (loopback, SQLite WAL, 1 API process)\n');
   console.log(`baseline  GET /healthz             ${baseline.rps} req/s   p50 ${ms(baseline.p50)}   p99 ${ms(baseline.p99)}   errors ${baseline.errors}`);
   console.log(`inbox     GET /api/tickets?limit=30 ${inbox.rps} req/s   p50 ${ms(inbox.p50)}   p99 ${ms(inbox.p99)}   errors ${inbox.errors}   (${VISITORS} tickets)`);
   console.log(`ingest    web-chat message → ack    ${ingest.perSecond} msg/s   p50 ${ms(ingest.p50)}   p95 ${ms(ingest.p95)}   p99 ${ms(ingest.p99)}   (${ingest.messages} messages, ${VISITORS} visitors)`);
+  console.log(`whatsapp  webhook, 1 message/POST     ${waSingle.messagesPerSecond} msg/s   p50 ${ms(waSingle.p50)}   p99 ${ms(waSingle.p99)}   (${waSingle.posts} signed POSTs, 10 in flight)`);
+  console.log(`whatsapp  webhook, 100 messages/POST  ${waBatch.messagesPerSecond} msg/s   p50 ${ms(waBatch.p50)}   p99 ${ms(waBatch.p99)}   (${waBatch.posts} signed POSTs, 4 in flight)`);
   console.log(`inbox/baseline throughput ratio: ${(inbox.rps / baseline.rps).toFixed(2)}`);
 } finally {
   await server.stop();

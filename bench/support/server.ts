@@ -7,12 +7,12 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Starts the real server (as `npm start` would, minus the build) on loopback with a fresh SQLite file. */
-export async function startServer(port: number): Promise<{ url: string; stop(): Promise<void>; process: ChildProcess }> {
+export async function startServer(port: number, extraEnv: Record<string, string> = {}): Promise<{ url: string; stop(): Promise<void>; process: ChildProcess }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'keluh-bench-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `sqlite://${join(dataDir, 'bench.db')}`, SEED_DEMO: '0', LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `sqlite://${join(dataDir, 'bench.db')}`, SEED_DEMO: '0', LOG_LEVEL: 'warn', ...extraEnv },
   });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
