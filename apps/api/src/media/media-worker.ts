@@ -1,4 +1,4 @@
-import { ChannelMediaError, recordAttachment, type AdapterRegistry, type CoreDeps, type InboundAttachment, type StoredEvent } from '@keluh/core';
+import { ChannelMediaError, recordAttachment, type AdapterRegistry, type CoreDeps, type InboundAttachment, type Message, type StoredEvent } from '@keluh/core';
 import type { FastifyBaseLogger } from 'fastify';
 import type { EventBus } from '../realtime/event-bus.ts';
 import type { MediaStore } from './media-store.ts';
@@ -34,11 +34,18 @@ export class MediaWorker {
 
   start(): void {
     this.unsubscribe = this.bus.subscribe((event: StoredEvent) => {
-      if (event.type !== 'message.created') return;
-      const { message } = event.payload;
-      message.attachments.forEach((attachment, index) => {
-        if (attachment.state === 'pending') this.enqueue({ messageId: message.id, index, attachment: { ...attachment, kind: attachment.kind as InboundAttachment['kind'] }, tries: 0 });
-      });
+      if (event.type === 'message.created') this.enqueuePending(event.payload.message);
+    });
+    // Downloads a restart interrupted are picked up again, so no photo stays "downloading" forever.
+    void this.deps.db.messages
+      .listWithPendingMedia(500)
+      .then((messages) => messages.forEach((message) => this.enqueuePending(message)))
+      .catch((error: unknown) => this.log.error({ err: error }, 'pending media scan failed'));
+  }
+
+  private enqueuePending(message: Message): void {
+    message.attachments.forEach((attachment, index) => {
+      if (attachment.state === 'pending') this.enqueue({ messageId: message.id, index, attachment: { ...attachment, kind: attachment.kind as InboundAttachment['kind'] }, tries: 0 });
     });
   }
 

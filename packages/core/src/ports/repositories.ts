@@ -125,6 +125,8 @@ export interface MessageRepository {
   /** In channel-time order (sentAt, then id). */
   listForTicket(ticketId: number): Promise<Message[]>;
   update(id: number, patch: MessagePatch, now: Instant): Promise<Message>;
+  /** Messages with an attachment still waiting for download (left so by a restart), oldest first. */
+  listWithPendingMedia(limit: number): Promise<Message[]>;
   /**
    * The oldest outbound message on a ticket still waiting for its channel id (not failed) with exactly
    * this body: how an echo that beats our send response is recognised as ours (channels.md §5, case 36).

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNull, ne } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, like, ne } from 'drizzle-orm';
 import { AppError, type Message, type MessageRepository } from '@keluh/core';
 import { messages } from '../schema/index.ts';
 import { selectMessages } from './message.query.ts';
@@ -64,6 +64,15 @@ export function createMessageRepository(db: SqliteDb): MessageRepository {
       const message = changed ? findById(changed.id) : null;
       if (!message) throw new AppError('message.not_found', `Message ${id} does not exist`);
       return message;
+    },
+
+    async listWithPendingMedia(limit) {
+      // The attachments column is JSON text; pending items carry this exact marker.
+      return selectMessages(db)
+        .where(like(messages.attachments, '%"state":"pending"%'))
+        .orderBy(asc(messages.id))
+        .limit(limit)
+        .all();
     },
 
     async findUnconfirmedOutbound(ticketId, channel, body, since) {
