@@ -14,11 +14,15 @@ declare module 'fastify' {
   }
 }
 
+/** The token of an `Authorization: Bearer …` header, for staff sessions and widget visitors alike. */
+export function bearerToken(headers: FastifyRequest['headers']): string | null {
+  const header = headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice(7).trim() || null : null;
+}
+
 /** The session token from `Authorization: Bearer …` (API clients) or the httpOnly cookie (the console). */
 export function sessionTokenFrom(request: Pick<FastifyRequest, 'headers' | 'cookies'>): string | null {
-  const header = request.headers.authorization;
-  if (header?.startsWith('Bearer ')) return header.slice(7).trim() || null;
-  return request.cookies?.[SESSION_COOKIE] ?? null;
+  return bearerToken(request.headers) ?? request.cookies?.[SESSION_COOKIE] ?? null;
 }
 
 export default fp(

@@ -1,4 +1,5 @@
 import type { Namespace } from 'socket.io';
+import fastifyCookie from '@fastify/cookie';
 import { authenticate, type StoredEvent } from '@keluh/core';
 import { syncRequestSchema, type AgentClientToServer, type AgentEvent, type AgentServerToClient } from '@keluh/contracts';
 import type { Services } from '../services.ts';
@@ -15,9 +16,9 @@ export function toAgentEvent(event: StoredEvent): AgentEvent {
   return { id: event.id, type: event.type, ticketId: event.ticketId, createdAt: event.createdAt, payload: event.payload } as AgentEvent;
 }
 
+/** The console's socket carries the session cookie; parsed the same way @fastify/cookie parses requests. */
 function cookieToken(cookieHeader: string | undefined): string | null {
-  const match = cookieHeader?.split(';').map((part) => part.trim()).find((part) => part.startsWith(`${SESSION_COOKIE}=`));
-  return match ? decodeURIComponent(match.slice(SESSION_COOKIE.length + 1)) : null;
+  return cookieHeader ? (fastifyCookie.parse(cookieHeader)[SESSION_COOKIE] ?? null) : null;
 }
 
 export function setUpAgentNamespace(namespace: AgentNamespace, services: Services): () => void {

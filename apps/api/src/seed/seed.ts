@@ -25,6 +25,7 @@ export async function seedDatabase(deps: { db: Database; hasher: PasswordHasher;
     staffIds.set(person.email, user.id);
   }
   await seedConversations(db, clock, staffIds);
+  await markHistoricRepliesRead(db, now);
   // Channels configured from the environment win; otherwise the demo talks to the local Meta stand-in.
   for (const [kind, settings] of Object.entries(demoChannels)) {
     if (!(await db.channelConfigs.get(kind as 'whatsapp'))) await db.channelConfigs.upsert(kind as 'whatsapp', { ...settings }, now);
@@ -32,11 +33,15 @@ export async function seedDatabase(deps: { db: Database; hasher: PasswordHasher;
   return { adminCreated: true, demoCreated: true };
 }
 
-/** Demo replies are history, not work: they are shown as read instead of being sent again. */
-async function markHistoricReplyRead(db: Database, messageId: number, now: string): Promise<void> {
-  const due = await db.outbox.listDue('9999-12-31T00:00:00.000Z', 1000);
-  for (const item of due.filter((entry) => entry.messageId === messageId)) await db.outbox.markDone(item.id, now);
-  await db.messages.update(messageId, { status: 'read', externalId: `demo-out-${messageId}` }, now);
+/**
+ * Demo replies are history, not work: they are shown as read instead of being sent. The database was
+ * empty, so everything in the outbox now is a demo reply.
+ */
+async function markHistoricRepliesRead(db: Database, now: string): Promise<void> {
+  for (const item of await db.outbox.listDue('9999-12-31T00:00:00.000Z', 1000)) {
+    await db.outbox.markDone(item.id, now);
+    await db.messages.update(item.messageId, { status: 'read', externalId: `demo-out-${item.messageId}` }, now);
+  }
 }
 
 async function seedConversations(db: Database, clock: Clock, staffIds: Map<string, number>): Promise<void> {
@@ -65,8 +70,7 @@ async function seedConversations(db: Database, clock: Clock, staffIds: Map<strin
         });
         ticketId = result.ticket.id;
       } else {
-        const reply = await replyToTicket(core, { ticketId, authorUserId: staffIds.get(message.agent!)!, body: message.body });
-        await markHistoricReplyRead(db, reply.id, pastClock.now());
+        await replyToTicket(core, { ticketId, authorUserId: staffIds.get(message.agent!)!, body: message.body });
       }
       at += 90_000;
     }

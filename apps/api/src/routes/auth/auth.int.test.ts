@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AGENT, startTestApp, type TestApp } from '../../testing/test-app.ts';
+import { io as connect } from 'socket.io-client';
+import { AGENT_NAMESPACE } from '@keluh/contracts';
+import { AGENT, connected, startTestApp, type TestApp } from '../../testing/test-app.ts';
 
 describe('signing in', () => {
   let t: TestApp;
@@ -75,6 +77,14 @@ describe('signing in', () => {
     const headers = { authorization: `Bearer ${token}` };
     expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers })).statusCode).toBe(204);
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers })).statusCode).toBe(401);
+  });
+
+  it('accepts the session cookie in the socket handshake, as the console sends it', async () => {
+    const token = await t.login();
+    const socket = connect(`${t.url}${AGENT_NAMESPACE}`, { transports: ['websocket'], extraHeaders: { cookie: `theme=dark; keluh_session=${encodeURIComponent(token)}` } });
+    await connected(socket);
+    expect(socket.connected).toBe(true);
+    socket.disconnect();
   });
 
   it('refuses a socket connection without a valid session', async () => {

@@ -8,13 +8,13 @@ import {
   widgetSessionResponseSchema,
 } from '@keluh/contracts';
 import { toWidgetMessage } from '../../realtime/visitor-projection.ts';
+import { bearerToken } from '../../plugins/auth.plugin.ts';
 
 const widgetRoutes: FastifyPluginAsyncZod = async (app) => {
   const { visitorTokens, db } = app.services;
 
   const visitorFrom = (request: FastifyRequest): string => {
-    const header = request.headers.authorization;
-    const visitorId = visitorTokens.verify(header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined);
+    const visitorId = visitorTokens.verify(bearerToken(request.headers));
     if (!visitorId) throw new AppError('widget.invalid_visitor_token', 'Visitor token is missing or forged');
     return visitorId;
   };
