@@ -30,9 +30,11 @@ import apiChannelWebhooksRoutes from './routes/webhooks/api-channel-webhooks.rou
 import apiChannelsRoutes from './routes/api-channels/api-channels.routes.ts';
 import { ChannelRegistry } from './channels/channel-registry.ts';
 import { MediaStore } from './media/media-store.ts';
-import { MediaWorker } from './media/media-worker.ts';
-import { ParkedStatusJanitor } from './outbox/parked-status-janitor.ts';
-import { InstagramProfileListener } from './channels/instagram-profile.listener.ts';
+import { mediaDownloadHandler } from './media/media-download.job.ts';
+import { customerProfileHandler } from './channels/customer-profile.job.ts';
+import { janitorHandlers, scheduleJanitors } from './workers/janitor.jobs.ts';
+import { JobRunner } from './workers/job-runner.ts';
+import { newWorkerId } from './workers/worker-id.ts';
 import mediaRoutes from './routes/media/media.routes.ts';
 import { channelSettingsFromEnv } from './channels/channel-settings.ts';
 
@@ -83,11 +85,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const channels = new ChannelRegistry(deps.db, webchat, { clock, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
   await seedChannelsFromEnv(deps.config, deps.db, clock);
   await channels.load();
-  const outbox = new OutboxWorker(core, channels.adapters, bus, app.log);
+  const workerId = newWorkerId();
+  const outbox = new OutboxWorker(core, channels.adapters, bus, app.log, workerId);
   const media = new MediaStore(deps.config.MEDIA_DIR);
-  const mediaWorker = new MediaWorker(core, channels.adapters, media, bus, app.log);
-  const janitor = new ParkedStatusJanitor(core, app.log);
-  const instagramProfiles = new InstagramProfileListener(core, channels.adapters, bus, app.log);
+  const jobs = new JobRunner(
+    core,
+    {
+      'media.download': mediaDownloadHandler(core, channels.adapters, media, app.log),
+      'customer.profile': customerProfileHandler(core, channels.adapters),
+      ...janitorHandlers(core, app.log),
+    },
+    bus,
+    app.log,
+    workerId,
+  );
+  await scheduleJanitors(core);
   const services: Services = {
     config: deps.config,
     db: deps.db,
@@ -99,6 +111,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     webchat,
     channels,
     outbox,
+    jobs,
     media,
   };
   app.decorate('services', services);
@@ -132,15 +145,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.addHook('onReady', async () => {
     outbox.start();
-    mediaWorker.start();
-    janitor.start();
-    instagramProfiles.start();
+    jobs.start();
   });
   app.addHook('preClose', async () => {
     await outbox.stop();
-    await mediaWorker.stop();
-    janitor.stop();
-    await instagramProfiles.stop();
+    await jobs.stop();
   });
   return app;
 }

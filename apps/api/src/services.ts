@@ -1,6 +1,7 @@
 import type { AuthDeps, CoreDeps, Database, Clock } from '@keluh/core';
 import type { ChannelRegistry } from './channels/channel-registry.ts';
 import type { OutboxWorker } from './outbox/outbox-worker.ts';
+import type { JobRunner } from './workers/job-runner.ts';
 import type { MediaStore } from './media/media-store.ts';
 import type { Config } from './config/config.ts';
 import type { EventBus } from './realtime/event-bus.ts';
@@ -19,6 +20,7 @@ export interface Services {
   webchat: WebchatAdapter;
   channels: ChannelRegistry;
   outbox: OutboxWorker;
+  jobs: JobRunner;
   media: MediaStore;
 }
 

@@ -23,4 +23,7 @@ export * from './ports/repositories.ts';
 export * from './ingest/ingest.usecase.ts';
 export * from './auth/auth.usecases.ts';
 export * from './media/media.usecases.ts';
+export * from './jobs/job.types.ts';
+export * from './jobs/job.schedules.ts';
+export * from './jobs/jobs.usecases.ts';
 export * from './channels/channel-status.usecases.ts';

@@ -38,8 +38,9 @@ export async function seedDatabase(deps: { db: Database; hasher: PasswordHasher;
  * empty, so everything in the outbox now is a demo reply.
  */
 async function markHistoricRepliesRead(db: Database, now: string): Promise<void> {
-  for (const item of await db.outbox.listDue('9999-12-31T00:00:00.000Z', 1000)) {
-    await db.outbox.markDone(item.id, now);
+  const lease = { owner: 'demo-seed', until: '9999-12-31T00:00:00.000Z' };
+  for (const item of await db.outbox.claimDue('9999-12-31T00:00:00.000Z', 1000, lease)) {
+    await db.outbox.markDone(item.id, lease.owner);
     await db.messages.update(item.messageId, { status: 'read', externalId: `demo-out-${item.messageId}` }, now);
   }
 }
@@ -56,7 +57,7 @@ async function seedConversations(db: Database, clock: Clock, staffIds: Map<strin
       { name: conversation.name, type: conversation.type, characteristic: conversation.characteristic, language: conversation.language },
       pastClock.now(),
     );
-    await db.identities.create({ customerId: customer.id, channel: conversation.channel, externalId: conversation.externalId, displayName: conversation.name }, pastClock.now());
+    await db.identities.insertIfAbsent({ customerId: customer.id, channel: conversation.channel, externalId: conversation.externalId, displayName: conversation.name }, pastClock.now());
     let ticketId = 0;
     for (const [step, message] of conversation.messages.entries()) {
       if (message.from === 'customer') {

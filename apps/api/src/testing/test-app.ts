@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { io as connect, type Socket } from 'socket.io-client';
-import { openDatabase } from '@keluh/db';
+import { openTestDatabase } from '@keluh/db/testing';
 import type { ChannelKind, Clock, Database } from '@keluh/core';
 import {
   AGENT_NAMESPACE,
@@ -38,7 +38,7 @@ export interface TestAppOptions {
 
 /** The real app on a real port with an in-memory SQLite database: what the integration tests drive. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const db = openDatabase(':memory:');
+  const db = await openTestDatabase();
   const now = new Date().toISOString();
   for (const [kind, settings] of Object.entries(options.channels ?? {})) await db.channelConfigs.upsert(kind as ChannelKind, settings, now);
   const agent = await db.users.create({ email: AGENT.email, name: 'Test Agent', role: 'agent', passwordHash: await scryptHasher.hash(AGENT.password) }, now);

@@ -343,6 +343,8 @@ const en = {
     },
     ticket: {
       not_found: 'This ticket does not exist (any more).',
+      conflict: 'Someone else changed this ticket just now. It has been reloaded: check it and try again.',
+      active_exists: 'This customer already has another open ticket.',
     },
     user: {
       not_found: 'That user does not exist.',

@@ -342,6 +342,8 @@ const id: Messages = {
     },
     ticket: {
       not_found: 'Tiket ini tidak ada (lagi).',
+      conflict: 'Orang lain baru saja mengubah tiket ini. Tiket sudah dimuat ulang: periksa lalu coba lagi.',
+      active_exists: 'Pelanggan ini sudah punya tiket lain yang masih terbuka.',
     },
     user: {
       not_found: 'Pengguna tersebut tidak ada.',

@@ -55,3 +55,9 @@ export function exceedsTextLimit(channel: ChannelKind, body: string): boolean {
   const limit = textLimits[channel];
   return limit !== undefined && textLength(channel, body) > limit.max;
 }
+
+/**
+ * Channels whose webhooks carry only an opaque sender id, so a new customer is named from the channel's
+ * profile API after the message is stored (Instagram: IGSID only, channels.md §3.7).
+ */
+export const channelsNamedFromProfile: readonly ChannelKind[] = ['instagram'];

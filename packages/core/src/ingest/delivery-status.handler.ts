@@ -30,7 +30,7 @@ export async function applyStatusTo(ctx: TxContext, message: Message, event: Inb
     ctx.now,
   );
   const ticket = await ctx.tx.tickets.findById(message.ticketId);
-  await ctx.emit({
+  ctx.emit({
     type: 'message.status',
     ticketId: message.ticketId,
     customerId: ticket?.customerId ?? null,

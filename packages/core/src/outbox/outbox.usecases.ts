@@ -27,29 +27,43 @@ export interface DispatchReport {
 }
 
 /**
- * Sends what is due in the outbox. The network call happens outside any transaction; its outcome is
- * then committed together with the status event, so a crash in between leaves the row pending and
- * the message is retried rather than lost.
+ * How long a claimed send stays ours. Far longer than any adapter's request timeout, so a live process
+ * always settles before its lease runs out; a crashed one's rows are taken over after this.
  */
-export async function dispatchDueMessages(deps: CoreDeps, adapters: AdapterRegistry, limit = 20): Promise<DispatchReport> {
+export const OUTBOX_LEASE_MS = 5 * 60_000;
+
+export interface DispatchOptions {
+  /** Who claims the rows: unique per process (see Lease). */
+  owner: string;
+  limit?: number;
+}
+
+/**
+ * Sends what is due in the outbox. Rows are claimed first (a lease no other process can take while it
+ * lasts), so with several processes each message is handed to its channel once. The network call happens
+ * outside any transaction; its outcome is then committed together with the status event, so a crash in
+ * between leaves the row claimed until its lease runs out, and the message is retried rather than lost.
+ */
+export async function dispatchDueMessages(deps: CoreDeps, adapters: AdapterRegistry, options: DispatchOptions): Promise<DispatchReport> {
   const report: DispatchReport = { sent: 0, retried: 0, failed: 0, paused: 0 };
-  const due = await deps.db.outbox.listDue(deps.clock.now(), limit);
+  const now = deps.clock.now();
+  const due = await deps.db.outbox.claimDue(now, options.limit ?? 20, { owner: options.owner, until: addMilliseconds(now, OUTBOX_LEASE_MS) });
   for (const item of due) {
-    const outcome = await sendOne(deps, adapters, item);
+    const outcome = await sendOne(deps, adapters, item, options.owner);
     report[outcome] += 1;
   }
   return report;
 }
 
-async function sendOne(deps: CoreDeps, adapters: AdapterRegistry, item: OutboxItem): Promise<keyof DispatchReport> {
+async function sendOne(deps: CoreDeps, adapters: AdapterRegistry, item: OutboxItem, owner: string): Promise<keyof DispatchReport> {
   const message = await deps.db.messages.findById(item.messageId);
   const ticket = message ? await deps.db.tickets.findById(message.ticketId) : null;
   if (!message || !ticket) {
-    await deps.db.outbox.markFailed(item.id, 'message vanished');
+    await deps.db.outbox.markFailed(item.id, 'message vanished', owner);
     return 'failed';
   }
   if ((await deps.db.channelConfigs.get(item.channel))?.status === 'reconnect_needed') {
-    await deps.db.outbox.postpone(item.id, addMilliseconds(deps.clock.now(), PAUSED_CHANNEL_RECHECK_MS));
+    await deps.db.outbox.postpone(item.id, addMilliseconds(deps.clock.now(), PAUSED_CHANNEL_RECHECK_MS), owner);
     return 'paused';
   }
   let outbound: OutboundMessage | null = null;
@@ -58,22 +72,22 @@ async function sendOne(deps: CoreDeps, adapters: AdapterRegistry, item: OutboxIt
     if (!adapter) throw new ChannelSendError({ code: 'channel.not_configured', reason: `The ${item.channel} channel is not connected`, retryable: false });
     outbound = await outboundFor(deps, message, ticket, item.channel);
     const receipt = await adapter.send(outbound);
-    await settle(deps, item, message.id, ticket.customerId, { status: 'sent', externalId: receipt.externalMessageId, error: null });
+    await settle(deps, item, owner, message.id, ticket.customerId, { status: 'sent', externalId: receipt.externalMessageId, error: null });
     return 'sent';
   } catch (error) {
     const failure = error instanceof ChannelSendError ? error : new ChannelSendError({ code: 'internal', reason: String(error), retryable: true });
     if (failure.pauseChannel) {
-      await pauseChannel(deps, item, failure);
+      await pauseChannel(deps, item, owner, failure);
       return 'paused';
     }
     const attempts = item.attempts + 1;
     if (failure.retryable && attempts < MAX_SEND_ATTEMPTS) {
       const wait = Math.max(failure.retryAfterMs ?? 0, backoffMs(attempts));
-      await deps.db.outbox.reschedule(item.id, addMilliseconds(deps.clock.now(), wait), `${failure.code}: ${failure.message}`);
+      await deps.db.outbox.reschedule(item.id, addMilliseconds(deps.clock.now(), wait), `${failure.code}: ${failure.message}`, owner);
       return 'retried';
     }
     const unreachable = failure.recipientUnreachable && outbound ? await deps.db.identities.findByExternalId(item.channel, outbound.recipientExternalId) : null;
-    await settle(deps, item, message.id, ticket.customerId, { status: 'failed', externalId: null, error: { code: failure.code, reason: failure.message } }, unreachable?.id);
+    await settle(deps, item, owner, message.id, ticket.customerId, { status: 'failed', externalId: null, error: { code: failure.code, reason: failure.message } }, unreachable?.id);
     return 'failed';
   }
 }
@@ -101,18 +115,19 @@ function mostRecent(identities: Identity[]): Identity | undefined {
   return [...identities].sort((a, b) => (b.lastInboundAt ?? '').localeCompare(a.lastInboundAt ?? '') || b.id - a.id)[0];
 }
 
-async function pauseChannel(deps: CoreDeps, item: OutboxItem, failure: ChannelSendError): Promise<void> {
+async function pauseChannel(deps: CoreDeps, item: OutboxItem, owner: string, failure: ChannelSendError): Promise<void> {
   await commit(deps, async (tx, emit) => {
     const now = deps.clock.now();
     await tx.channelConfigs.setStatus(item.channel, 'reconnect_needed', failure.message, now);
-    await tx.outbox.postpone(item.id, addMilliseconds(now, PAUSED_CHANNEL_RECHECK_MS));
-    await emit({ type: 'channel.updated', ticketId: null, customerId: null, payload: { kind: item.channel, status: 'reconnect_needed', reason: failure.message } });
+    await tx.outbox.postpone(item.id, addMilliseconds(now, PAUSED_CHANNEL_RECHECK_MS), owner);
+    emit({ type: 'channel.updated', ticketId: null, customerId: null, payload: { kind: item.channel, status: 'reconnect_needed', reason: failure.message } });
   });
 }
 
 async function settle(
   deps: CoreDeps,
   item: OutboxItem,
+  owner: string,
   messageId: number,
   customerId: number,
   outcome: { status: 'sent' | 'failed'; externalId: string | null; error: { code: string; reason: string } | null },
@@ -126,9 +141,10 @@ async function settle(
     const status = current && current.status !== 'queued' && outcome.status === 'sent' ? current.status : outcome.status;
     const ownsId = outcome.externalId ? await reclaimExternalId(tx, item.channel, outcome.externalId, messageId, now) : false;
     const updated = await tx.messages.update(messageId, { status, error: outcome.error, ...(ownsId ? { externalId: outcome.externalId } : {}) }, now);
-    if (outcome.status === 'sent') await tx.outbox.markDone(item.id, now);
-    else await tx.outbox.markFailed(item.id, outcome.error?.reason ?? 'failed');
-    await emit({ type: 'message.status', ticketId: updated.ticketId, customerId, payload: { messageId, ticketId: updated.ticketId, status: updated.status, error: updated.error } });
+    // A lost lease (we overran it and another process took the row) still records what happened to this send.
+    if (outcome.status === 'sent') await tx.outbox.markDone(item.id, owner);
+    else await tx.outbox.markFailed(item.id, outcome.error?.reason ?? 'failed', owner);
+    emit({ type: 'message.status', ticketId: updated.ticketId, customerId, payload: { messageId, ticketId: updated.ticketId, status: updated.status, error: updated.error } });
     await applyParkedStatuses({ tx, emit, now }, updated);
   });
 }

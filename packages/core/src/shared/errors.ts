@@ -12,6 +12,10 @@ export const errorCatalog = {
   'auth.forbidden': 403,
   'widget.invalid_visitor_token': 401,
   'ticket.not_found': 404,
+  /** The ticket changed since the client read it (optimistic versioning): reload and try again. */
+  'ticket.conflict': 409,
+  /** The change would give the customer a second active ticket; one active ticket per customer issue. */
+  'ticket.active_exists': 409,
   'user.not_found': 404,
   'message.not_found': 404,
   'media.not_found': 404,

@@ -1,30 +1,38 @@
-import { and, asc, eq, gt, max } from 'drizzle-orm';
+import { and, asc, eq, gt, max, sql } from 'drizzle-orm';
 import type { EventRepository, StoredEvent } from '@keluh/core';
 import { events } from '../schema/index.ts';
 import type { SqliteDb } from './sqlite-db.ts';
 
 type EventRow = typeof events.$inferSelect;
 
-// The row cannot prove that `payload` matches `type`; only append writes rows, and it takes a typed event.
+// The row cannot prove that `payload` matches `type`; only appendAll writes rows, and it takes typed events.
 function toStoredEvent(row: EventRow): StoredEvent {
   return row as StoredEvent;
 }
 
+/**
+ * Commit order comes free here: SQLite has one writer (BEGIN IMMEDIATE, across processes too), so ids are
+ * assigned in the order transactions commit, and a rolled-back transaction's ids are handed out again.
+ */
 export function createEventRepository(db: SqliteDb): EventRepository {
+  const insert = db
+    .insert(events)
+    .values({
+      type: sql.placeholder('type'),
+      ticketId: sql.placeholder('ticketId'),
+      customerId: sql.placeholder('customerId'),
+      payload: sql.placeholder('payload'),
+      createdAt: sql.placeholder('now'),
+    })
+    .returning()
+    .prepare();
+  const latest = db.select({ id: max(events.id) }).from(events).prepare();
+
   return {
-    async append(event, now) {
-      const row = db
-        .insert(events)
-        .values({
-          type: event.type,
-          ticketId: event.ticketId,
-          customerId: event.customerId,
-          payload: event.payload,
-          createdAt: now,
-        })
-        .returning()
-        .get();
-      return toStoredEvent(row);
+    async appendAll(pending, now) {
+      return pending.map((event) =>
+        toStoredEvent(insert.get({ type: event.type, ticketId: event.ticketId, customerId: event.customerId, payload: event.payload, now })!),
+      );
     },
 
     async listAfter(afterId, { limit, customerId }) {
@@ -40,7 +48,7 @@ export function createEventRepository(db: SqliteDb): EventRepository {
     },
 
     async latestId() {
-      return db.select({ id: max(events.id) }).from(events).get()?.id ?? 0;
+      return latest.get()?.id ?? 0;
     },
   };
 }

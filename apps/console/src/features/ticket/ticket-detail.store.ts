@@ -102,10 +102,13 @@ export const useTicketDetailStore = defineStore('ticketDetail', () => {
     if (!before) return;
     detail.value = { ...before, ticket: optimistic(before.ticket, changes) };
     try {
-      const ticket = await api.updateTicket(before.ticket.id, changes);
+      // The version we looked at: if someone changed the ticket since, the server refuses instead of overwriting.
+      const ticket = await api.updateTicket(before.ticket.id, { ...changes, version: before.ticket.version });
       applySnapshot(ticket);
     } catch (cause) {
       if (detail.value?.ticket.id === before.ticket.id) detail.value = { ...detail.value, ticket: before.ticket };
+      // Show what the other person did, so the agent decides again on the current ticket.
+      if (cause instanceof ApiError && cause.code === 'ticket.conflict') void hydrate(before.ticket.id);
       throw cause;
     }
   }

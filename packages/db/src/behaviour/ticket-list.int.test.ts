@@ -1,18 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addMilliseconds, type Database, type TicketQuery } from '@keluh/core';
-import { memoryDb, seedTicket, T0 } from '../testing/fixtures.ts';
-import { encodeTicketCursor } from './ticket-cursor.ts';
+import { freshDb, seedTicket, T0 } from '../testing/fixtures.ts';
+import { encodeTicketCursor } from '../shared/ticket-cursor.ts';
 
 describe('the inbox list', () => {
   let db: Database;
-  beforeEach(() => {
-    db = memoryDb();
+  beforeEach(async () => {
+    db = await freshDb();
   });
   afterEach(() => db.close());
 
   async function ticketAt(minutes: number, options: Parameters<typeof seedTicket>[1] = {}) {
     const ticket = await seedTicket(db, options);
-    return db.tickets.update(ticket.id, { lastMessageAt: addMilliseconds(T0, minutes * 60_000) }, T0);
+    return db.tickets.recordReply(ticket.id, { at: addMilliseconds(T0, minutes * 60_000), preview: 'x', reopen: [] }, T0);
   }
 
   async function allPages(query: Omit<TicketQuery, 'cursor'>): Promise<number[][]> {
@@ -58,7 +58,8 @@ describe('the inbox list', () => {
     const wa = await ticketAt(1, { channel: 'whatsapp' });
     const ig = await ticketAt(2, { channel: 'instagram' });
     const moved = await ticketAt(3, { channel: 'webchat' });
-    await db.tickets.update(moved.id, { lastChannel: 'whatsapp', assigneeId: agent.id }, T0);
+    await db.tickets.recordInbound(moved.id, { at: moved.lastMessageAt, channel: 'whatsapp', preview: null, reopen: [] }, T0);
+    await db.tickets.update(moved.id, { assigneeId: agent.id }, T0);
     await db.tickets.update(ig.id, { status: 'pending' }, T0);
 
     const ids = async (query: Omit<TicketQuery, 'limit'>) => (await db.tickets.list({ limit: 10, ...query })).items.map((t) => t.id);

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database, NewMessage, Ticket } from '@keluh/core';
-import { memoryDb, seedTicket, T0 } from '../testing/fixtures.ts';
+import { freshDb, seedTicket, T0 } from '../testing/fixtures.ts';
 
 describe('messages', () => {
   let db: Database;
   let ticket: Ticket;
   beforeEach(async () => {
-    db = memoryDb();
+    db = await freshDb();
     ticket = await seedTicket(db);
   });
   afterEach(() => db.close());

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '@keluh/core';
-import { memoryDb, T0 } from '../testing/fixtures.ts';
+import { freshDb, T0 } from '../testing/fixtures.ts';
 
 describe('users and teams', () => {
   let db: Database;
-  beforeEach(() => {
-    db = memoryDb();
+  beforeEach(async () => {
+    db = await freshDb();
   });
   afterEach(() => db.close());
 

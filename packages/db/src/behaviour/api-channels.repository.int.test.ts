@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '@keluh/core';
-import { memoryDb, T0 } from '../testing/fixtures.ts';
+import { freshDb, T0 } from '../testing/fixtures.ts';
 
 const LATER = '2026-03-02T09:00:00.000Z';
 
 describe('API channel integrations', () => {
   let db: Database;
-  beforeEach(() => {
-    db = memoryDb();
+  beforeEach(async () => {
+    db = await freshDb();
   });
   afterEach(() => db.close());
 

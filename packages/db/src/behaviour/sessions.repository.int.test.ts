@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '@keluh/core';
-import { memoryDb, T0 } from '../testing/fixtures.ts';
+import { freshDb, T0 } from '../testing/fixtures.ts';
 
 describe('sessions and settings', () => {
   let db: Database;
   let userId: number;
   beforeEach(async () => {
-    db = memoryDb();
+    db = await freshDb();
     userId = (await db.users.create({ email: 'a@k.id', name: 'A', role: 'agent', passwordHash: 'h' }, T0)).id;
   });
   afterEach(() => db.close());

@@ -1,0 +1,30 @@
+import type { Instant } from '../shared/instant.ts';
+import type { Session, Team, User, UserRole, UserWithSecret } from '../users/user.types.ts';
+
+export interface NewUser {
+  email: string;
+  name: string;
+  role: UserRole;
+  passwordHash: string;
+  language?: 'id' | 'en';
+  teamId?: number | null;
+}
+
+export interface UserRepository {
+  create(input: NewUser, now: Instant): Promise<User>;
+  findById(id: number): Promise<User | null>;
+  findByEmailWithSecret(email: string): Promise<UserWithSecret | null>;
+  list(): Promise<User[]>;
+  count(): Promise<number>;
+}
+
+export interface TeamRepository {
+  create(name: string, now: Instant): Promise<Team>;
+  list(): Promise<Team[]>;
+}
+
+export interface SessionRepository {
+  create(session: Session): Promise<void>;
+  findValid(tokenHash: string, now: Instant): Promise<Session | null>;
+  delete(tokenHash: string): Promise<void>;
+}
