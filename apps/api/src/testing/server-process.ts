@@ -31,6 +31,7 @@ export async function freePort(): Promise<number> {
 }
 
 export interface ServerProcess {
+  /** From the banner's Console line (servers only). */
   url: string;
   output(): string;
   /** Resolves once the output matches (the in-process sim logs after the banner). */
@@ -38,11 +39,14 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
-const BANNER_END = 'Stop it with Ctrl-C.';
+/** The real server process (as `npm start` runs it) until its banner (start-banner.ts) is out, to its last line. */
+export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  return startProcess(['apps/api/src/server.ts'], env, /Stop it with Ctrl-C\./);
+}
 
-/** The real server process (as `npm start` runs it) until its banner is out. */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], { cwd: repoRoot, env: cleanEnv(env) });
+/** A long-running script of this repository (tsx), once its output matches `ready`. */
+export async function startProcess(args: string[], env: Record<string, string>, ready: RegExp): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: repoRoot, env: cleanEnv(env) });
   let output = '';
   const listeners = new Set<() => void>();
   const onData = (chunk: Buffer) => {
@@ -71,7 +75,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
       check();
     });
   try {
-    await waitFor(new RegExp(BANNER_END.replace(/\./g, '\\.')));
+    await waitFor(ready);
   } catch (error) {
     child.kill('SIGKILL');
     throw error;
