@@ -65,11 +65,10 @@ export const demoConversations: DemoConversation[] = [
 ];
 
 /**
- * What the demo channels look like when DEMO_SIM=1 connects them to the in-process Meta stand-in: the
- * stand-in's ids and templates. Their secrets are not here — they are generated at that start and kept
+ * What the demo channels look like when DEMO_SIM=1 connects them to the in-process Meta stand-in (at
+ * demoSimUrl(META_SIM_PORT)): the stand-in's ids and templates. Their secrets are not here — they are generated at that start and kept
  * (sealed) in the database, so no value in this repository can sign a webhook for a running server.
  */
-export const DEMO_SIM_URL = 'http://127.0.0.1:3900';
 export const demoChannelSettings = {
   whatsapp: {
     phoneNumberId: '118220045566779',
