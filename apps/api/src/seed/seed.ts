@@ -38,9 +38,8 @@ export async function seedDatabase(deps: SeedDeps): Promise<SeedReport> {
   const adminEmail = config.ADMIN_EMAIL.toLowerCase();
   const adminPassword = config.ADMIN_PASSWORD ?? deps.generatePassword();
   await db.users.create({ email: adminEmail, name: 'Admin', role: 'admin', passwordHash: await hasher.hash(adminPassword) }, now);
-  const logins: SeedLogin[] = [
-    config.ADMIN_PASSWORD ? { role: 'admin', email: adminEmail, password: null, from: 'ADMIN_PASSWORD' } : { role: 'admin', email: adminEmail, password: adminPassword, from: 'generated' },
-  ];
+  const fromEnv = config.ADMIN_PASSWORD !== undefined;
+  const logins: SeedLogin[] = [{ role: 'admin', email: adminEmail, password: fromEnv ? null : adminPassword, from: fromEnv ? 'ADMIN_PASSWORD' : 'generated' }];
   if (!config.SEED_DEMO) return { adminCreated: true, demoCreated: false, logins };
 
   const sharedHash = config.DEMO_PASSWORD ? await hasher.hash(config.DEMO_PASSWORD) : null;
