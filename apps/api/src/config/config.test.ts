@@ -20,5 +20,28 @@ describe('configuration from the environment', () => {
 
   it('refuses a short admin password', () => {
     expect(() => loadConfig({ ADMIN_PASSWORD: 'short' })).toThrow(/ADMIN_PASSWORD/);
+    expect(() => loadConfig({ DEMO_PASSWORD: 'short' })).toThrow(/DEMO_PASSWORD/);
+  });
+
+  it('has no fixed password and no fixed key: unset, they are generated at the first start', () => {
+    const config = loadConfig({});
+    expect(config.ADMIN_PASSWORD).toBeUndefined();
+    expect(config.DEMO_PASSWORD).toBeUndefined();
+    expect(config.SECRET_KEY).toBeUndefined();
+    // docker-compose passes ${ADMIN_PASSWORD:-} through as an empty string: that is "unset", not a password.
+    expect(loadConfig({ ADMIN_PASSWORD: '', SECRET_KEY: '' })).toMatchObject({ ADMIN_PASSWORD: undefined, SECRET_KEY: undefined });
+  });
+
+  it('keeps the database and media in the data folder unless told otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ DATA_DIR: './data', DATABASE_URL: 'sqlite://./data/keluh.db', MEDIA_DIR: './data/media' });
+    expect(loadConfig({ DATA_DIR: '/var/lib/keluh/' })).toMatchObject({ DATABASE_URL: 'sqlite:///var/lib/keluh/keluh.db', MEDIA_DIR: '/var/lib/keluh/media' });
+    expect(loadConfig({ DATA_DIR: '/srv', DATABASE_URL: ':memory:', MEDIA_DIR: '/tmp/m' })).toMatchObject({ DATABASE_URL: ':memory:', MEDIA_DIR: '/tmp/m' });
+  });
+
+  it('takes SECRET_KEY as 32 bytes in hex or base64 and refuses anything else at start', () => {
+    expect(loadConfig({ SECRET_KEY: 'ab'.repeat(32) }).SECRET_KEY).toBe('ab'.repeat(32));
+    expect(loadConfig({ SECRET_KEY: Buffer.alloc(32, 7).toString('base64') }).SECRET_KEY).toBeDefined();
+    expect(() => loadConfig({ SECRET_KEY: 'correct horse battery staple' })).toThrow(/SECRET_KEY/);
+    expect(() => loadConfig({ SECRET_KEY: 'ab'.repeat(16) })).toThrow(/SECRET_KEY/);
   });
 });

@@ -1,5 +1,14 @@
 import { z } from 'zod';
 
+/** docker-compose passes `${VAR:-}` as an empty string: that means "not set", not "set to nothing". */
+function unsetWhenEmpty<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (value === '' ? undefined : value), schema);
+}
+
+const secretKeySchema = z
+  .string()
+  .regex(/^\s*(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)\s*$/, { error: '32 bytes as 64 hex characters or base64 (openssl rand -hex 32)' });
+
 /**
  * The only place that reads the environment. Everything else receives a typed Config, so tests build
  * apps with explicit settings and nothing depends on process-wide state.
@@ -7,9 +16,20 @@ import { z } from 'zod';
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
-  DATABASE_URL: z.string().min(1).default('sqlite://./data/keluh.db'),
+  /** Where the server keeps its data: the generated secrets key, and by default the database and media. */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** Defaults to sqlite://<DATA_DIR>/keluh.db. */
+  DATABASE_URL: z.string().min(1).optional(),
   ADMIN_EMAIL: z.email().default('admin@keluh.test'),
-  ADMIN_PASSWORD: z.string().min(8).default('keluh-admin-123'),
+  /** The first admin's password; generated and printed once when unset (no password in the source works). */
+  ADMIN_PASSWORD: unsetWhenEmpty(z.string().min(8).optional()),
+  /** The demo staff's password (tests and e2e set it); generated per person and printed once when unset. */
+  DEMO_PASSWORD: unsetWhenEmpty(z.string().min(8).optional()),
+  /**
+   * 32-byte key sealing the stored secrets (AES-256-GCM): 64 hex characters or base64. When unset, a key is
+   * generated into <DATA_DIR>/secret.key (0600) on the first start.
+   */
+  SECRET_KEY: unsetWhenEmpty(secretKeySchema.optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Signs widget visitor tokens; generated and stored in the database when unset. */
   SESSION_SECRET: z.string().min(32).optional(),
@@ -20,8 +40,8 @@ const configSchema = z.object({
     .transform((value) => value === '1' || value === 'true'),
   /** Public URL printed at start; defaults to http://localhost:PORT. */
   PUBLIC_URL: z.url().optional(),
-  /** Where downloaded channel media are kept, content-addressed. */
-  MEDIA_DIR: z.string().min(1).default('./data/media'),
+  /** Where downloaded channel media are kept, content-addressed. Defaults to <DATA_DIR>/media. */
+  MEDIA_DIR: z.string().min(1).optional(),
   // Channel credentials, copied into the channel settings on first start when set (admins edit them later).
   WHATSAPP_APP_SECRET: z.string().min(1).optional(),
   WHATSAPP_VERIFY_TOKEN: z.string().min(1).optional(),
@@ -38,7 +58,13 @@ const configSchema = z.object({
     .enum(['0', '1', 'true', 'false'])
     .default('0')
     .transform((value) => value === '1' || value === 'true'),
-});
+  /** Port of the in-process Meta stand-in (DEMO_SIM=1) on 127.0.0.1; the demo channels point at it. */
+  META_SIM_PORT: z.coerce.number().int().min(1).max(65535).default(3900),
+})
+  .transform((config) => {
+    const dataDir = config.DATA_DIR.replace(/\/+$/, '') || '/';
+    return { ...config, DATABASE_URL: config.DATABASE_URL ?? `sqlite://${dataDir}/keluh.db`, MEDIA_DIR: config.MEDIA_DIR ?? `${dataDir}/media` };
+  });
 
 export type Config = z.infer<typeof configSchema>;
 
@@ -49,6 +75,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/** `npm run secrets:rotate`: the server's settings plus the key to rotate to (generated when unset). */
+export function loadRotationConfig(env: Record<string, string | undefined> = process.env): Config & { NEW_SECRET_KEY: string | undefined } {
+  const parsed = unsetWhenEmpty(secretKeySchema.optional()).safeParse(env.NEW_SECRET_KEY);
+  if (!parsed.success) throw new Error(`Invalid configuration:\n  NEW_SECRET_KEY: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  return { ...loadConfig(env), NEW_SECRET_KEY: parsed.data };
 }
 
 /** Settings for tests: an in-memory database, quiet logs, no demo data. */

@@ -13,6 +13,9 @@ import {
 import { buildApp } from '../app.ts';
 import { testConfig, type Config } from '../config/config.ts';
 import { scryptHasher } from '../security/password-hasher.ts';
+import { createSecretBox } from '../security/secret-box.ts';
+import { generateSecretKey } from '../security/secret-key.ts';
+import { sealDatabase } from '../security/sealed-repositories.ts';
 
 export const AGENT = { email: 'agent@keluh.test', password: 'agent-password-1' };
 
@@ -38,7 +41,8 @@ export interface TestAppOptions {
 
 /** The real app on a real port with an in-memory SQLite database: what the integration tests drive. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const db = openDatabase(':memory:');
+  // Sealed as the server's is, so every route and worker under test reads secrets through the decorator.
+  const db = sealDatabase(openDatabase(':memory:'), createSecretBox(generateSecretKey()));
   const now = new Date().toISOString();
   for (const [kind, settings] of Object.entries(options.channels ?? {})) await db.channelConfigs.upsert(kind as ChannelKind, settings, now);
   const agent = await db.users.create({ email: AGENT.email, name: 'Test Agent', role: 'agent', passwordHash: await scryptHasher.hash(AGENT.password) }, now);

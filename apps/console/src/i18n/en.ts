@@ -371,6 +371,10 @@ const en = {
       user_unavailable: 'This Instagram user is not available any more (account removed or messages restricted).',
       permission_missing: 'The Instagram token lacks the messaging permission; reconnect the channel.',
     },
+    secrets: {
+      key_mismatch: 'The server cannot read its stored channel secrets (wrong SECRET_KEY). Ask your administrator.',
+      unreadable: 'A stored channel secret is damaged. Ask your administrator to enter it again.',
+    },
     api_channel: {
       rejected: 'The connected system refused the message.',
       unreachable: 'The connected system could not be reached; Keluh keeps retrying.',

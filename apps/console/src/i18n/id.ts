@@ -370,6 +370,10 @@ const id: Messages = {
       user_unavailable: 'Pengguna Instagram ini sudah tidak tersedia (akun dihapus atau pesan dibatasi).',
       permission_missing: 'Token Instagram tidak punya izin pesan; hubungkan ulang kanal.',
     },
+    secrets: {
+      key_mismatch: 'Server tidak dapat membaca rahasia kanal yang tersimpan (SECRET_KEY salah). Hubungi administrator Anda.',
+      unreadable: 'Sebuah rahasia kanal yang tersimpan rusak. Minta administrator Anda memasukkannya lagi.',
+    },
     api_channel: {
       rejected: 'Sistem yang terhubung menolak pesan ini.',
       unreachable: 'Sistem yang terhubung tidak dapat dihubungi; Keluh terus mencoba lagi.',

@@ -29,6 +29,10 @@ export const errorCatalog = {
   'webhook.verification_failed': 403,
   'webhook.invalid_payload': 400,
   'rate_limited': 429,
+  /** Stored secrets were sealed with another SECRET_KEY than the one given: the start stops. */
+  'secrets.key_mismatch': 500,
+  /** A sealed secret is damaged or not sealed where it must be: never handed on as garbage. */
+  'secrets.unreadable': 500,
   'internal': 500,
 } as const;
 

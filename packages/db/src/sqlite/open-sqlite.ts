@@ -1,10 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import type { Database, Repositories } from '@keluh/core';
+import { preparePrivateDatabaseFile } from './private-files.ts';
 import { SerialGate } from './serial-gate.ts';
 import { createSqliteRepositories, gateRepositories } from './sqlite-repositories.ts';
 import { MEMORY, sqlitePathFromUrl } from './sqlite-url.ts';
@@ -15,7 +14,7 @@ const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.u
 /** Opens (creating if needed) an SQLite database, brings its schema up to date and returns core's Database. */
 export function openSqliteDatabase(url: string): Database {
   const path = sqlitePathFromUrl(url);
-  if (path !== MEMORY) mkdirSync(dirname(path), { recursive: true });
+  if (path !== MEMORY) preparePrivateDatabaseFile(path);
   const sqlite = new BetterSqlite3(path);
   try {
     // WAL lets readers (a backup, the CLI) work while the server writes; :memory: has no journal file.
@@ -24,6 +23,9 @@ export function openSqliteDatabase(url: string): Database {
     sqlite.pragma('busy_timeout = 5000');
     // Safe with WAL: a power cut may lose the last commits but never corrupts the file.
     sqlite.pragma('synchronous = NORMAL');
+    // A replaced secret (sealed over an older install's plain text, or rotated) is zeroed on disk, not
+    // left readable in a free page.
+    sqlite.pragma('secure_delete = ON');
     const db = drizzle({ client: sqlite });
     migrate(db, { migrationsFolder });
 

@@ -30,9 +30,11 @@ const metaWebhooksRoutes: FastifyPluginAsync = async (app) => {
     });
 
     app.post(`/${kind}`, { schema: { tags: ['webhooks'], summary: `${kind} notifications, signed with X-Hub-Signature-256` } }, async (request, reply) => {
-      const adapter = adapterFor();
+      // No connected channel means no secret any signature could match: answered like a wrong one, so a
+      // stranger probing with guessed (or once-published demo) secrets learns nothing from the status.
+      const adapter = channels.webhookAdapter(kind);
       const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      if (!adapter.verifySignature(raw, request.headers['x-hub-signature-256'])) {
+      if (!adapter || !adapter.verifySignature(raw, request.headers['x-hub-signature-256'])) {
         throw new AppError('webhook.invalid_signature', 'X-Hub-Signature-256 does not match the body');
       }
       let body: unknown;
