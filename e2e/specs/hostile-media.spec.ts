@@ -74,7 +74,11 @@ test('an HTML page and an SVG sent as WhatsApp photos reach the agent as downloa
     const url = new URL((await file.getAttribute('href'))!, baseURL).href;
 
     // What the server says about it, asked from the signed-in console.
-    const headers = await page.evaluate(async (href) => Object.fromEntries((await fetch(href)).headers.entries()), url);
+    const headers = await page.evaluate(async (href) => {
+      const all: Record<string, string> = {};
+      (await fetch(href)).headers.forEach((value, name) => (all[name] = value));
+      return all;
+    }, url);
     expect(headers).toMatchObject({ 'content-type': 'application/octet-stream', 'content-disposition': 'attachment', 'x-content-type-options': 'nosniff' });
     expect(headers['content-security-policy']).toMatch(/sandbox/);
 
