@@ -48,6 +48,7 @@ describe('channel media served to the console', () => {
     expect(headers['x-content-type-options']).toBe('nosniff');
     expect(headers['content-security-policy']).toMatch(/(^|;\s*)sandbox(;|$)/);
     expect(headers['content-security-policy']).toContain("default-src 'none'");
+    expect(headers['cross-origin-resource-policy']).toBe('same-origin');
   };
 
   it('shows an allow-listed photo inline, sandboxed and never sniffed', async () => {
