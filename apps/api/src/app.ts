@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { systemClock, type Clock, type CoreDeps, type Database } from '@keluh/core';
-import { WebchatAdapter } from '@keluh/channels';
+import { WebchatAdapter, createGuardedFetch } from '@keluh/channels';
 import type { Config } from './config/config.ts';
 import { EventBus } from './realtime/event-bus.ts';
 import { scryptHasher } from './security/password-hasher.ts';
@@ -35,12 +35,13 @@ import { ParkedStatusJanitor } from './outbox/parked-status-janitor.ts';
 import { InstagramProfileListener } from './channels/instagram-profile.listener.ts';
 import mediaRoutes from './routes/media/media.routes.ts';
 import { channelSettingsFromEnv } from './channels/channel-settings.ts';
+import { mediaRulesFrom, outboundPolicyFrom } from './outbound/outbound-policy.ts';
 
 export interface AppDeps {
   config: Config;
   db: Database;
   clock?: Clock;
-  /** The HTTP client channel adapters use (tests may observe or fake the network). */
+  /** The HTTP client channel adapters use; defaults to the outbound guard (tests may observe the network). */
   fetch?: typeof fetch;
   staticRoots?: StaticRoots;
 }
@@ -80,7 +81,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const bus = new EventBus((error, event) => app.log.error({ err: error, eventId: event.id }, 'event listener failed'));
   const core: CoreDeps = { db: deps.db, clock, events: bus };
   const webchat = new WebchatAdapter();
-  const channels = new ChannelRegistry(deps.db, webchat, { clock, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+  const outbound = outboundPolicyFrom(deps.config);
+  // Every call to the outside world (media, Graph, API-channel webhooks) dials only vetted addresses.
+  const fetcher = deps.fetch ?? (createGuardedFetch(outbound) as typeof fetch);
+  const channels = new ChannelRegistry(deps.db, webchat, { clock, fetch: fetcher, media: mediaRulesFrom(deps.config, outbound) });
   await seedChannelsFromEnv(deps.config, deps.db, clock);
   await channels.load();
   const outbox = new OutboxWorker(core, channels.adapters, bus, app.log);
@@ -100,6 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     channels,
     outbox,
     media,
+    outbound,
   };
   app.decorate('services', services);
 

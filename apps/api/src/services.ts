@@ -5,7 +5,7 @@ import type { MediaStore } from './media/media-store.ts';
 import type { Config } from './config/config.ts';
 import type { EventBus } from './realtime/event-bus.ts';
 import type { VisitorTokens } from './security/visitor-token.ts';
-import type { WebchatAdapter } from '@keluh/channels';
+import type { OutboundPolicy, WebchatAdapter } from '@keluh/channels';
 
 /** Everything the routes and the realtime layer use, built once per app by buildApp. */
 export interface Services {
@@ -20,6 +20,8 @@ export interface Services {
   channels: ChannelRegistry;
   outbox: OutboxWorker;
   media: MediaStore;
+  /** Which hosts may be called over http or on internal addresses (save-time checks of admin URLs). */
+  outbound: OutboundPolicy;
 }
 
 declare module 'fastify' {

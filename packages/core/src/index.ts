@@ -24,3 +24,4 @@ export * from './ingest/ingest.usecase.ts';
 export * from './auth/auth.usecases.ts';
 export * from './media/media.usecases.ts';
 export * from './channels/channel-status.usecases.ts';
+export * from './media/media-type.rules.ts';

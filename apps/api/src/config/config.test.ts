@@ -44,4 +44,19 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ SECRET_KEY: 'correct horse battery staple' })).toThrow(/SECRET_KEY/);
     expect(() => loadConfig({ SECRET_KEY: 'ab'.repeat(16) })).toThrow(/SECRET_KEY/);
   });
+
+  it('reads the outbound allow-list as host[:port] entries and refuses anything else', () => {
+    expect(loadConfig({}).OUTBOUND_ALLOW_HOSTS).toEqual([]);
+    expect(loadConfig({ OUTBOUND_ALLOW_HOSTS: '127.0.0.1:3900, localhost' }).OUTBOUND_ALLOW_HOSTS).toEqual([
+      { hostname: '127.0.0.1', port: '3900' },
+      { hostname: 'localhost', port: null },
+    ]);
+    expect(() => loadConfig({ OUTBOUND_ALLOW_HOSTS: 'http://127.0.0.1:3900' })).toThrow(/OUTBOUND_ALLOW_HOSTS/);
+  });
+
+  it('downloads Instagram media from Meta’s CDN hosts unless told otherwise', () => {
+    expect(loadConfig({}).INSTAGRAM_CDN_HOSTS).toEqual(['lookaside.fbsbx.com', 'fbcdn.net', 'cdninstagram.com']);
+    expect(loadConfig({ INSTAGRAM_CDN_HOSTS: 'fbcdn.net, CDN.example.com' }).INSTAGRAM_CDN_HOSTS).toEqual(['fbcdn.net', 'cdn.example.com']);
+    expect(() => loadConfig({ INSTAGRAM_CDN_HOSTS: 'https://fbcdn.net/' })).toThrow(/INSTAGRAM_CDN_HOSTS/);
+  });
 });

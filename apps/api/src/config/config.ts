@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_INSTAGRAM_CDN_HOSTS, parseAllowHosts } from '@keluh/channels';
 
 /** docker-compose passes `${VAR:-}` as an empty string: that means "not set", not "set to nothing". */
 function unsetWhenEmpty<T extends z.ZodType>(schema: T) {
@@ -53,6 +54,31 @@ const configSchema = z.object({
   INSTAGRAM_ACCOUNT_ID: z.string().min(1).optional(),
   /** Base URL of the Graph API for both channels (point at meta-sim locally). */
   GRAPH_API_BASE_URL: z.url().optional(),
+  /**
+   * host[:port] list the outbound guard lets through over http and on loopback / private addresses
+   * (a local Meta stand-in, an integration on this machine). Everything else must be public https.
+   */
+  OUTBOUND_ALLOW_HOSTS: z
+    .string()
+    .default('')
+    .transform((value, context) => {
+      try {
+        return parseAllowHosts(value);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+        return z.NEVER;
+      }
+    }),
+  /** Host suffixes Instagram attachments may be downloaded from (Meta's CDN). */
+  INSTAGRAM_CDN_HOSTS: z
+    .string()
+    .default(DEFAULT_INSTAGRAM_CDN_HOSTS.join(','))
+    .transform((value) => value.split(',').map((host) => host.trim().toLowerCase()).filter((host) => host.length > 0))
+    .pipe(z.array(z.string().regex(/^[a-z0-9.-]+$/, { error: 'Host names only, comma-separated' })).min(1)),
+  /** Largest channel attachment downloaded, in bytes (WhatsApp documents go up to 100 MB). */
+  MEDIA_MAX_BYTES: z.coerce.number().int().min(1024).default(100 * 1024 * 1024),
+  /** How long one attachment download may take, redirects and all, before it is cut. */
+  MEDIA_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
   /** Run the Meta stand-in alongside the server, feeding demo complaints (npm start with DEMO_SIM=1). */
   DEMO_SIM: z
     .enum(['0', '1', 'true', 'false'])

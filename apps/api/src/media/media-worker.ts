@@ -1,4 +1,4 @@
-import { ChannelMediaError, recordAttachment, type AdapterRegistry, type CoreDeps, type InboundAttachment, type Message, type StoredEvent } from '@keluh/core';
+import { ChannelMediaError, decideMediaType, recordAttachment, type AdapterRegistry, type CoreDeps, type InboundAttachment, type Message, type StoredEvent } from '@keluh/core';
 import type { FastifyBaseLogger } from 'fastify';
 import type { EventBus } from '../realtime/event-bus.ts';
 import type { MediaStore } from './media-store.ts';
@@ -72,16 +72,21 @@ export class MediaWorker {
     try {
       if (!adapter?.fetchMedia) throw new ChannelMediaError('The channel cannot download media', true);
       const media = await adapter.fetchMedia(job.attachment);
-      const stored = await this.store.save(media.bytes, media.mimeType);
-      await recordAttachment(this.deps, job.messageId, job.index, { state: 'stored', url: `/api/media/${stored.sha256}`, sha256: stored.sha256, size: stored.size, mimeType: media.mimeType });
+      // The claimed type is the sender's word; what we store (and the console shows) is what the bytes are.
+      const { mimeType } = decideMediaType(media.bytes, media.mimeType);
+      const stored = await this.store.save(media.bytes, mimeType);
+      await recordAttachment(this.deps, job.messageId, job.index, { state: 'stored', url: `/api/media/${stored.sha256}`, sha256: stored.sha256, size: stored.size, mimeType });
     } catch (error) {
+      const refusal = error instanceof ChannelMediaError ? error.code : null;
       const expired = error instanceof ChannelMediaError && error.expired;
-      if (!expired && job.tries + 1 < MAX_TRIES) {
+      // A refusal (internal address, too large, too slow) would be refused the same way again.
+      if (!expired && !refusal && job.tries + 1 < MAX_TRIES) {
         setTimeout(() => this.enqueue({ ...job, tries: job.tries + 1 }), RETRY_DELAY_MS).unref();
         return;
       }
-      this.log.warn({ err: error, messageId: job.messageId }, 'media unavailable');
-      await recordAttachment(this.deps, job.messageId, job.index, { state: 'unavailable' });
+      this.log.warn({ err: error, messageId: job.messageId, code: refusal }, 'media unavailable');
+      const reason = error instanceof Error ? error.message : String(error);
+      await recordAttachment(this.deps, job.messageId, job.index, { state: 'unavailable', ...(refusal ? { error: { code: refusal, reason } } : {}) });
     }
   }
 }

@@ -278,6 +278,7 @@ const en = {
     errors: {
       required: 'Required.',
       maskedEdited: 'Replace the whole saved value, or leave it unchanged.',
+      tokenForNewHost: 'Enter the access token again: the saved one is not sent to a new Graph address.',
       numericId: 'Digits only (5 to 30).',
       version: 'Like v23.0.',
       url: 'A web address starting with https:// or http://.',
@@ -362,6 +363,7 @@ const en = {
       reconnect_needed: 'The channel needs reconnecting: its access token is no longer accepted.',
       network_error: 'The channel could not be reached; Keluh keeps retrying.',
       subscribe_failed: 'Meta refused the webhook subscription.',
+      token_required: 'Enter the access token again: the saved one is not sent to a new Graph address.',
     },
     whatsapp: {
       '131047': 'More than 24 hours since the customer last wrote: only an approved template can reach them.',
@@ -381,6 +383,16 @@ const en = {
     },
     validation: {
       failed: 'Some fields are not valid.',
+    },
+    media: {
+      blocked_url: 'Not downloaded: the link does not lead to the channel’s own media server.',
+      blocked_address: 'Not downloaded: the link points into a private or local network.',
+      too_large: 'Not downloaded: the file is larger than this help desk accepts.',
+      timeout: 'Not downloaded: the file took too long to arrive.',
+      too_many_redirects: 'Not downloaded: the link redirected too many times.',
+    },
+    outbound: {
+      blocked: 'Keluh only calls public https addresses. An administrator can allow a local one with OUTBOUND_ALLOW_HOSTS.',
     },
     request: {
       malformed_json: 'The request was malformed.',

@@ -277,6 +277,7 @@ const id: Messages = {
     errors: {
       required: 'Wajib diisi.',
       maskedEdited: 'Ganti seluruh nilai tersimpan, atau biarkan tidak berubah.',
+      tokenForNewHost: 'Masukkan ulang access token: token tersimpan tidak dikirim ke alamat Graph yang baru.',
       numericId: 'Hanya angka (5 sampai 30 digit).',
       version: 'Seperti v23.0.',
       url: 'Alamat web yang diawali https:// atau http://.',
@@ -361,6 +362,7 @@ const id: Messages = {
       reconnect_needed: 'Kanal perlu dihubungkan ulang: token aksesnya tidak diterima lagi.',
       network_error: 'Kanal tidak dapat dihubungi; Keluh terus mencoba lagi.',
       subscribe_failed: 'Meta menolak langganan webhook.',
+      token_required: 'Masukkan ulang access token: token tersimpan tidak dikirim ke alamat Graph yang baru.',
     },
     whatsapp: {
       '131047': 'Sudah lebih dari 24 jam sejak pelanggan terakhir menulis: hanya templat yang disetujui yang bisa sampai.',
@@ -380,6 +382,16 @@ const id: Messages = {
     },
     validation: {
       failed: 'Beberapa isian tidak valid.',
+    },
+    media: {
+      blocked_url: 'Tidak diunduh: tautannya tidak mengarah ke server media milik kanal ini.',
+      blocked_address: 'Tidak diunduh: tautannya mengarah ke jaringan privat atau lokal.',
+      too_large: 'Tidak diunduh: ukuran berkas melebihi batas help desk ini.',
+      timeout: 'Tidak diunduh: berkas terlalu lama diterima.',
+      too_many_redirects: 'Tidak diunduh: tautannya dialihkan terlalu banyak kali.',
+    },
+    outbound: {
+      blocked: 'Keluh hanya memanggil alamat https publik. Administrator dapat mengizinkan alamat lokal lewat OUTBOUND_ALLOW_HOSTS.',
     },
     request: {
       malformed_json: 'Permintaan tidak sesuai format.',

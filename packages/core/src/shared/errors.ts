@@ -15,6 +15,15 @@ export const errorCatalog = {
   'user.not_found': 404,
   'message.not_found': 404,
   'media.not_found': 404,
+  /** Channel media refused before download: not https, not the channel's media host, or a malformed URL. */
+  'media.blocked_url': 422,
+  /** Channel media whose address (literal or resolved, on any redirect hop) is loopback, private, metadata … */
+  'media.blocked_address': 422,
+  'media.too_large': 413,
+  'media.timeout': 504,
+  'media.too_many_redirects': 508,
+  /** An outbound URL (Graph base URL, API-channel webhook) that is not https or points inside our network. */
+  'outbound.blocked': 400,
   'route.not_found': 404,
   'api_channel.not_found': 404,
   'message.body_empty': 400,
@@ -23,6 +32,8 @@ export const errorCatalog = {
   'channel.not_configured': 409,
   'channel.window_closed': 409,
   'channel.unsupported': 400,
+  /** The Graph base URL changed while the access token was left masked: the token must be typed again. */
+  'channel.token_required': 400,
   /** The channel's API refused or failed a management call (e.g. re-subscribing webhooks). */
   'channel.subscribe_failed': 502,
   'webhook.invalid_signature': 401,

@@ -11,7 +11,8 @@ import {
   whatsappSettingsSchema,
 } from '@keluh/contracts';
 import { z } from 'zod';
-import { mergeSecrets, toChannelView } from '../../channels/channel-settings.ts';
+import { assertTokenFollowsHost, mergeSecrets, toChannelView } from '../../channels/channel-settings.ts';
+import { assertOutboundUrl } from '../../outbound/outbound-urls.ts';
 
 const settingsSchemas = { whatsapp: whatsappSettingsSchema, instagram: instagramSettingsSchema } as const;
 
@@ -33,7 +34,8 @@ const channelsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['channels'],
-        summary: 'Connect a channel or change its credentials (admins). A masked secret keeps the stored value.',
+        summary:
+          'Connect a channel or change its credentials (admins). A masked secret keeps the stored value, except the access token when graphBaseUrl moves to another host (channel.token_required). graphBaseUrl must be public https unless OUTBOUND_ALLOW_HOSTS lists it (outbound.blocked).',
         security: [{ bearer: [] }],
         params: channelKindParamsSchema,
         body: z.record(z.string(), z.string()),
@@ -51,6 +53,8 @@ const channelsRoutes: FastifyPluginAsyncZod = async (app) => {
         });
       }
       const settings = Object.fromEntries(Object.entries(parsed.data).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+      await assertOutboundUrl(parsed.data.graphBaseUrl, 'graphBaseUrl', app.services.outbound);
+      assertTokenFollowsHost(kind, request.body, stored?.settings, parsed.data.graphBaseUrl);
       const config = await channels.configure(kind, settings, clock.now());
       await announceChannelStatus(app.services.core, config);
       app.services.outbox.kick();
