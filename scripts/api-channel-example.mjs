@@ -42,7 +42,7 @@ async function postSigned(channel, payload) {
 }
 
 async function createChannel(webhookUrl) {
-  const login = await fetch(`${keluh}/api/auth/login`, {
+  const login = await fetch(`${keluh}/api/auth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: env.KELUH_ADMIN_EMAIL ?? 'admin@keluh.test', password: env.KELUH_ADMIN_PASSWORD ?? 'keluh-admin-123' }),

@@ -31,7 +31,7 @@ async function runServer(databaseUrl: string, port: number) {
 }
 
 async function countTickets(url: string): Promise<number> {
-  const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@keluh.test', password: 'keluh-admin-123' }) });
+  const login = await fetch(`${url}/api/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@keluh.test', password: 'keluh-admin-123' }) });
   const { token } = (await login.json()) as { token: string };
   const page = await fetch(`${url}/api/tickets?limit=100`, { headers: { authorization: `Bearer ${token}` } });
   return ((await page.json()) as { items: unknown[] }).items.length;

@@ -5,6 +5,7 @@ import type { MediaStore } from './media/media-store.ts';
 import type { Config } from './config/config.ts';
 import type { EventBus } from './realtime/event-bus.ts';
 import type { VisitorTokens } from './security/visitor-token.ts';
+import type { OriginPolicy } from './security/origin-policy.ts';
 import type { WebchatAdapter } from '@keluh/channels';
 
 /** Everything the routes and the realtime layer use, built once per app by buildApp. */
@@ -20,6 +21,8 @@ export interface Services {
   channels: ChannelRegistry;
   outbox: OutboxWorker;
   media: MediaStore;
+  /** Which pages may use the console's session (CSRF, /agent) and the widget's socket (/visitor). */
+  origins: { console: OriginPolicy; widget: OriginPolicy };
 }
 
 declare module 'fastify' {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { originListSchema, trustProxySchema, widgetOriginsSchema } from './network-settings.ts';
 
 /**
  * The only place that reads the environment. Everything else receives a typed Config, so tests build
@@ -38,6 +39,12 @@ const configSchema = z.object({
     .enum(['0', '1', 'true', 'false'])
     .default('0')
     .transform((value) => value === '1' || value === 'true'),
+  /** Which proxies' X-Forwarded-* headers are believed (client address, https, host). */
+  TRUST_PROXY: trustProxySchema,
+  /** Origins besides our own (PUBLIC_URL, Host) allowed to use the console's cookie and /agent socket. */
+  CONSOLE_ORIGINS: originListSchema,
+  /** Sites allowed to embed the widget and open the /visitor socket. */
+  WIDGET_ORIGINS: widgetOriginsSchema,
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -28,7 +28,7 @@ export async function startApiChannelHarness(): Promise<ApiChannelHarness> {
   const clock = adjustableClock();
   const t = await startTestApp({ clock });
   await t.db.users.create({ email: ADMIN.email, name: 'Test Admin', role: 'admin', passwordHash: await scryptHasher.hash(ADMIN.password) }, clock.now());
-  const adminLogin = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: ADMIN });
+  const adminLogin = await t.app.inject({ method: 'POST', url: '/api/auth/token', payload: ADMIN });
   const admin = { authorization: `Bearer ${adminLogin.json<{ token: string }>().token}` };
   const agent = { authorization: `Bearer ${await t.login()}` };
   return {
