@@ -18,6 +18,7 @@ import type { Services } from './services.ts';
 import errorHandler from './plugins/error-handler.plugin.ts';
 import auth from './plugins/auth.plugin.ts';
 import swaggerDocs from './plugins/swagger.plugin.ts';
+import securityHeaders from './plugins/security-headers.plugin.ts';
 import { consoleOriginPolicy, widgetOriginPolicy } from './security/origin-policy.ts';
 import { SessionJanitor } from './security/session-janitor.ts';
 import staticFiles, { type StaticRoots } from './plugins/static.plugin.ts';
@@ -113,14 +114,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(errorHandler);
   await app.register(cookie);
-  // The widget iframe is embedded by other sites, so framing is allowed; CSP is set for the console only later.
+  // CSP, framing and HSTS differ per surface (the widget is embedded by other sites): security-headers sets them.
   await app.register(helmet, {
     contentSecurityPolicy: false,
     frameguard: false,
+    strictTransportSecurity: false,
     crossOriginEmbedderPolicy: false,
     // widget.js is loaded by other sites' pages, so it must be fetchable cross-origin.
     crossOriginResourcePolicy: { policy: 'cross-origin' },
   });
+  await app.register(securityHeaders);
   await app.register(rateLimit, { global: false });
   await app.register(auth);
   await app.register(swaggerDocs);
