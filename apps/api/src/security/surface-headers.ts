@@ -56,8 +56,11 @@ export function surfaceHeaders(config: Pick<Config, 'WIDGET_ORIGINS'>): Record<S
   const embeddable = widgetAncestors(config);
   return {
     console: { csp: serialise({ ...APP, 'frame-ancestors': NONE }), frameOptions: 'DENY' },
-    // Swagger UI ships its scripts as files (no inline script) and styles through the CSSOM.
-    docs: { csp: serialise({ ...APP, 'img-src': ["'self'", 'data:'], 'font-src': ["'self'", 'data:'], 'frame-ancestors': NONE }), frameOptions: 'DENY' },
+    // Swagger UI ships its scripts as files (no inline script) but injects <style> elements as it renders.
+    docs: {
+      csp: serialise({ ...APP, 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'], 'font-src': ["'self'", 'data:'], 'frame-ancestors': NONE }),
+      frameOptions: 'DENY',
+    },
     widget: { csp: serialise({ ...APP, 'frame-ancestors': embeddable }), frameOptions: null },
     // The demo shop stands in for a customer's page: hand-written, with inline styles, embedding our iframe.
     demo: { csp: serialise({ ...APP, 'style-src': ["'self'", "'unsafe-inline'"], 'frame-src': SELF, 'frame-ancestors': embeddable }), frameOptions: null },
