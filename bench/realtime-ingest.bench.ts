@@ -41,7 +41,7 @@ async function ingestFigures(url: string) {
 
 const server = await startServer(Number(process.env.BENCH_PORT ?? 3301), BENCH_WHATSAPP);
 try {
-  const login = (await (await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@keluh.test', password: server.adminPassword }) })).json()) as { token: string };
+  const login = (await (await fetch(`${server.url}/api/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@keluh.test', password: server.adminPassword }) })).json()) as { token: string };
   const baseline = await httpFigures(`${server.url}/healthz`);
   const ingest = await ingestFigures(server.url);
   const inbox = await httpFigures(`${server.url}/api/tickets?limit=30`, { authorization: `Bearer ${login.token}` });

@@ -44,7 +44,7 @@ async function postSigned(channel, payload) {
 
 async function createChannel(webhookUrl) {
   if (!env.KELUH_ADMIN_PASSWORD) throw new Error('Set KELUH_ADMIN_PASSWORD to the admin password Keluh printed at its first start (or its ADMIN_PASSWORD), or give API_CHANNEL_ID + API_CHANNEL_SECRET');
-  const login = await fetch(`${keluh}/api/auth/login`, {
+  const login = await fetch(`${keluh}/api/auth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: env.KELUH_ADMIN_EMAIL ?? 'admin@keluh.test', password: env.KELUH_ADMIN_PASSWORD }),

@@ -8,6 +8,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { systemClock, type Clock, type CoreDeps, type Database } from '@keluh/core';
 import { WebchatAdapter, createGuardedFetch } from '@keluh/channels';
 import type { Config } from './config/config.ts';
+import { fastifyTrustProxy } from './config/network-settings.ts';
 import { EventBus } from './realtime/event-bus.ts';
 import { scryptHasher } from './security/password-hasher.ts';
 import { randomTokenService } from './security/token-service.ts';
@@ -17,6 +18,9 @@ import type { Services } from './services.ts';
 import errorHandler from './plugins/error-handler.plugin.ts';
 import auth from './plugins/auth.plugin.ts';
 import swaggerDocs from './plugins/swagger.plugin.ts';
+import securityHeaders from './plugins/security-headers.plugin.ts';
+import { consoleOriginPolicy, widgetOriginPolicy } from './security/origin-policy.ts';
+import { SessionJanitor } from './security/session-janitor.ts';
 import staticFiles, { type StaticRoots } from './plugins/static.plugin.ts';
 import socketIo from './realtime/socket.plugin.ts';
 import healthRoutes from './routes/health/health.routes.ts';
@@ -73,6 +77,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: { level: deps.config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     bodyLimit: 1024 * 1024,
     forceCloseConnections: true,
+    // request.ip, request.protocol and request.host follow X-Forwarded-* only from these proxies.
+    trustProxy: fastifyTrustProxy(deps.config.TRUST_PROXY),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -92,32 +98,37 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const mediaWorker = new MediaWorker(core, channels.adapters, media, bus, app.log);
   const janitor = new ParkedStatusJanitor(core, app.log);
   const instagramProfiles = new InstagramProfileListener(core, channels.adapters, bus, app.log);
+  const authDeps = { db: deps.db, clock, hasher: scryptHasher, tokens: randomTokenService };
+  const sessionJanitor = new SessionJanitor(authDeps, app.log);
   const services: Services = {
     config: deps.config,
     db: deps.db,
     clock,
     bus,
     core,
-    auth: { db: deps.db, clock, hasher: scryptHasher, tokens: randomTokenService },
+    auth: authDeps,
     visitorTokens: createVisitorTokens(await visitorSecret(deps.config, deps.db)),
     webchat,
     channels,
     outbox,
     media,
     outbound,
+    origins: { console: consoleOriginPolicy(deps.config), widget: widgetOriginPolicy(deps.config) },
   };
   app.decorate('services', services);
 
   await app.register(errorHandler);
   await app.register(cookie);
-  // The widget iframe is embedded by other sites, so framing is allowed; CSP is set for the console only later.
+  // CSP, framing and HSTS differ per surface (the widget is embedded by other sites): security-headers sets them.
   await app.register(helmet, {
     contentSecurityPolicy: false,
     frameguard: false,
+    strictTransportSecurity: false,
     crossOriginEmbedderPolicy: false,
     // widget.js is loaded by other sites' pages, so it must be fetchable cross-origin.
     crossOriginResourcePolicy: { policy: 'cross-origin' },
   });
+  await app.register(securityHeaders);
   await app.register(rateLimit, { global: false });
   await app.register(auth);
   await app.register(swaggerDocs);
@@ -140,12 +151,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     mediaWorker.start();
     janitor.start();
     instagramProfiles.start();
+    sessionJanitor.start();
   });
   app.addHook('preClose', async () => {
     await outbox.stop();
     await mediaWorker.stop();
     janitor.stop();
     await instagramProfiles.stop();
+    sessionJanitor.stop();
   });
   return app;
 }

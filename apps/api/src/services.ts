@@ -6,6 +6,8 @@ import type { Config } from './config/config.ts';
 import type { EventBus } from './realtime/event-bus.ts';
 import type { VisitorTokens } from './security/visitor-token.ts';
 import type { OutboundPolicy, WebchatAdapter } from '@keluh/channels';
+import type { OriginPolicy } from './security/origin-policy.ts';
+import type { WebchatAdapter } from '@keluh/channels';
 
 /** Everything the routes and the realtime layer use, built once per app by buildApp. */
 export interface Services {
@@ -22,6 +24,8 @@ export interface Services {
   media: MediaStore;
   /** Which hosts may be called over http or on internal addresses (save-time checks of admin URLs). */
   outbound: OutboundPolicy;
+  /** Which pages may use the console's session (CSRF, /agent) and the widget's socket (/visitor). */
+  origins: { console: OriginPolicy; widget: OriginPolicy };
 }
 
 declare module 'fastify' {

@@ -22,7 +22,10 @@ export const loginBodySchema = z.object({
   email: z.string().trim().min(1).max(320),
   password: z.string().min(1).max(1024),
 });
-export const loginResponseSchema = z.object({ token: z.string(), user: userSchema });
+/** The console's sign-in: the session travels in an httpOnly cookie only, never in the body. */
+export const loginResponseSchema = z.object({ user: userSchema, expiresAt: z.string() });
+/** An API client's sign-in: a bearer token for `Authorization: Bearer …`, and no cookie. */
+export const tokenResponseSchema = z.object({ token: z.string(), tokenType: z.literal('Bearer'), expiresAt: z.string(), user: userSchema });
 export const meResponseSchema = z.object({ user: userSchema });
 
 export const ticketIdParamsSchema = z.object({ id: idSchema });
@@ -110,6 +113,7 @@ export const healthResponseSchema = z.object({ status: z.literal('ok'), uptimeSe
 
 export type LoginBody = z.infer<typeof loginBodySchema>;
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
+export type TokenResponse = z.infer<typeof tokenResponseSchema>;
 export type ListTicketsQuery = z.input<typeof listTicketsQuerySchema>;
 export type TicketPageDto = z.infer<typeof ticketPageSchema>;
 export type TicketDetailDto = z.infer<typeof ticketDetailSchema>;

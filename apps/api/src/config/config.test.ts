@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config.ts';
+import { fastifyTrustProxy } from './network-settings.ts';
 
 describe('configuration from the environment', () => {
   it('runs on the embedded database at port 3000 with nothing set', () => {
@@ -58,5 +59,30 @@ describe('configuration from the environment', () => {
     expect(loadConfig({}).INSTAGRAM_CDN_HOSTS).toEqual(['lookaside.fbsbx.com', 'fbcdn.net', 'cdninstagram.com']);
     expect(loadConfig({ INSTAGRAM_CDN_HOSTS: 'fbcdn.net, CDN.example.com' }).INSTAGRAM_CDN_HOSTS).toEqual(['fbcdn.net', 'cdn.example.com']);
     expect(() => loadConfig({ INSTAGRAM_CDN_HOSTS: 'https://fbcdn.net/' })).toThrow(/INSTAGRAM_CDN_HOSTS/);
+  });
+
+  it('trusts no proxy, allows no extra console origin and lets any site embed the widget by default', () => {
+    expect(loadConfig({})).toMatchObject({ TRUST_PROXY: false, CONSOLE_ORIGINS: [], WIDGET_ORIGINS: '*' });
+  });
+
+  it('reads TRUST_PROXY as off, a hop count, every hop, or a list of proxies', () => {
+    expect(loadConfig({ TRUST_PROXY: '0' }).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, loopback' }).TRUST_PROXY).toEqual(['10.0.0.0/8', 'loopback']);
+    expect(() => loadConfig({ TRUST_PROXY: 'yes please' })).toThrow(/TRUST_PROXY/);
+  });
+
+  it('turns a hop count into a function Fastify accepts: the nearest hops only', () => {
+    const trust = fastifyTrustProxy(1) as (address: string, hop: number) => boolean;
+    expect([trust('10.0.0.1', 0), trust('203.0.113.9', 1)]).toEqual([true, false]);
+    expect(fastifyTrustProxy(0)).toBe(false);
+  });
+
+  it('reads origin lists and refuses entries that are not bare origins', () => {
+    expect(loadConfig({ CONSOLE_ORIGINS: 'http://localhost:5173, https://desk.example/' }).CONSOLE_ORIGINS).toEqual(['http://localhost:5173', 'https://desk.example']);
+    expect(loadConfig({ WIDGET_ORIGINS: 'https://shop.example' }).WIDGET_ORIGINS).toEqual(['https://shop.example']);
+    expect(() => loadConfig({ WIDGET_ORIGINS: 'https://shop.example/checkout' })).toThrow(/WIDGET_ORIGINS/);
+    expect(() => loadConfig({ CONSOLE_ORIGINS: 'desk.example' })).toThrow(/CONSOLE_ORIGINS/);
   });
 });

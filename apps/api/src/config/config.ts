@@ -9,6 +9,7 @@ function unsetWhenEmpty<T extends z.ZodType>(schema: T) {
 const secretKeySchema = z
   .string()
   .regex(/^\s*(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)\s*$/, { error: '32 bytes as 64 hex characters or base64 (openssl rand -hex 32)' });
+import { originListSchema, trustProxySchema, widgetOriginsSchema } from './network-settings.ts';
 
 /**
  * The only place that reads the environment. Everything else receives a typed Config, so tests build
@@ -86,6 +87,12 @@ const configSchema = z.object({
     .transform((value) => value === '1' || value === 'true'),
   /** Port of the in-process Meta stand-in (DEMO_SIM=1) on 127.0.0.1; the demo channels point at it. */
   META_SIM_PORT: z.coerce.number().int().min(1).max(65535).default(3900),
+  /** Which proxies' X-Forwarded-* headers are believed (client address, https, host). */
+  TRUST_PROXY: trustProxySchema,
+  /** Origins besides our own (PUBLIC_URL, Host) allowed to use the console's cookie and /agent socket. */
+  CONSOLE_ORIGINS: originListSchema,
+  /** Sites allowed to embed the widget and open the /visitor socket. */
+  WIDGET_ORIGINS: widgetOriginsSchema,
 })
   .transform((config) => {
     const dataDir = config.DATA_DIR.replace(/\/+$/, '') || '/';

@@ -1,13 +1,13 @@
 import { parseAllowHosts, WHATSAPP_MEDIA_HOSTS, type MediaRules, type OutboundPolicy } from '@keluh/channels';
 import type { Config } from '../config/config.ts';
-import { DEMO_SIM_URL } from '../seed/demo-content.ts';
+import { demoSimUrl } from '../seed/demo-channels.ts';
 
 /**
  * Who the server may call beyond public https: only what the operator listed, plus the in-process
  * Meta stand-in when DEMO_SIM=1 runs it (the demo channels point at it).
  */
 export function outboundPolicyFrom(config: Config): OutboundPolicy {
-  const demo = config.DEMO_SIM ? parseAllowHosts(new URL(DEMO_SIM_URL).host) : [];
+  const demo = config.DEMO_SIM ? parseAllowHosts(new URL(demoSimUrl(config.META_SIM_PORT)).host) : [];
   return { allowHosts: [...config.OUTBOUND_ALLOW_HOSTS, ...demo] };
 }
 

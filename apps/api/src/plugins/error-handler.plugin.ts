@@ -42,6 +42,9 @@ export default fp(
       const appError = toAppError(error);
       if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
       else request.log.info({ code: appError.code }, 'request refused');
+      // A lock-out says how long to wait in the body for the console and in Retry-After for HTTP clients.
+      const retryAfter = appError.details?.retryAfterSeconds;
+      if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
       return reply.status(appError.status).send(errorBody(appError.code, appError.message, appError.details));
     });
   },

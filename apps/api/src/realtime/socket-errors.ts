@@ -1,6 +1,6 @@
 import type { SocketError } from '@keluh/contracts';
 import type { z } from 'zod';
-import { AppError } from '@keluh/core';
+import { AppError, type ErrorCode } from '@keluh/core';
 import { toAppError } from '../plugins/error-handler.plugin.ts';
 
 /** Socket acks use the same coded errors as HTTP; 5xx details stay in the log. */
@@ -21,4 +21,12 @@ export function parsePayload<S extends z.ZodType>(schema: S, payload: unknown): 
 /** socket.io lets a client omit the ack; answering into nothing must not crash the handler. */
 export function safeAck<T>(ack: unknown): (value: T) => void {
   return typeof ack === 'function' ? (ack as (value: T) => void) : () => undefined;
+}
+
+/** An Error for a namespace middleware's next(): the client's connect_error gets the code as message and the error as data. */
+export function refusal(error: SocketError): Error;
+export function refusal(code: ErrorCode, message: string): Error;
+export function refusal(errorOrCode: SocketError | ErrorCode, message?: string): Error {
+  const data: SocketError = typeof errorOrCode === 'string' ? { code: errorOrCode, message: message ?? errorOrCode } : errorOrCode;
+  return Object.assign(new Error(data.code), { data });
 }

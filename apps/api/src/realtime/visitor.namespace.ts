@@ -10,7 +10,7 @@ import {
 } from '@keluh/contracts';
 import type { Services } from '../services.ts';
 import { replaySince } from './replay.ts';
-import { parsePayload, safeAck, toSocketError } from './socket-errors.ts';
+import { parsePayload, refusal, safeAck, toSocketError } from './socket-errors.ts';
 import { toVisitorEvent, toWidgetMessage } from './visitor-projection.ts';
 
 export type VisitorNamespace = Namespace<VisitorClientToServer, VisitorServerToClient>;
@@ -30,8 +30,11 @@ async function customerOf(socket: VisitorSocket, services: Services): Promise<nu
 
 export function setUpVisitorNamespace(namespace: VisitorNamespace, services: Services): () => void {
   namespace.use((socket, next) => {
+    const { origin, host } = socket.handshake.headers;
+    // Our own iframe always passes; WIDGET_ORIGINS decides for sites that talk to the socket themselves.
+    if (!services.origins.widget.allows(origin, host)) return next(refusal('socket.origin_rejected', `The widget socket does not accept ${origin ?? 'a request without Origin'}`));
     const visitorId = services.visitorTokens.verify(socket.handshake.auth?.visitorToken);
-    if (!visitorId) return next(Object.assign(new Error('widget.invalid_visitor_token'), { data: { code: 'widget.invalid_visitor_token' } }));
+    if (!visitorId) return next(refusal('widget.invalid_visitor_token', 'Visitor token is missing or forged'));
     socket.data.visitorId = visitorId;
     next();
   });

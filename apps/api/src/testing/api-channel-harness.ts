@@ -31,7 +31,7 @@ export async function startApiChannelHarness(options: { config?: Partial<Config>
   // integration on the same machine would list it.
   const t = await startTestApp({ clock, config: { OUTBOUND_ALLOW_HOSTS: parseAllowHosts('127.0.0.1'), ...options.config } });
   await t.db.users.create({ email: ADMIN.email, name: 'Test Admin', role: 'admin', passwordHash: await scryptHasher.hash(ADMIN.password) }, clock.now());
-  const adminLogin = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: ADMIN });
+  const adminLogin = await t.app.inject({ method: 'POST', url: '/api/auth/token', payload: ADMIN });
   const admin = { authorization: `Bearer ${adminLogin.json<{ token: string }>().token}` };
   const agent = { authorization: `Bearer ${await t.login()}` };
   return {

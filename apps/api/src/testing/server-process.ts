@@ -112,6 +112,6 @@ export function printedLogins(output: string): Map<string, string> {
 
 /** A staff session token, or null when the server refuses the password. */
 export async function signIn(url: string, email: string, password: string): Promise<string | null> {
-  const response = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const response = await fetch(`${url}/api/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
   return response.ok ? ((await response.json()) as { token: string }).token : null;
 }

@@ -17,6 +17,8 @@ import { createSecretBox } from '../security/secret-box.ts';
 import { generateSecretKey } from '../security/secret-key.ts';
 import { sealDatabase } from '../security/sealed-repositories.ts';
 
+const TEST_SECRET_KEY = generateSecretKey();
+
 export const AGENT = { email: 'agent@keluh.test', password: 'agent-password-1' };
 
 export interface TestApp {
@@ -24,9 +26,14 @@ export interface TestApp {
   db: Database;
   url: string;
   agentId: number;
-  /** A fresh session token for the test agent. */
+  /** A fresh bearer token for the test agent (POST /api/auth/token, as API clients sign in). */
   login(): Promise<string>;
+  /** Signs the test agent in as the console does; returns the session cookie's value. */
+  consoleLogin(): Promise<string>;
+  /** The /agent socket as an API client opens it: bearer token in the handshake, no Origin. */
   agentSocket(token: string): Socket<AgentServerToClient, AgentClientToServer>;
+  /** The /agent socket as the console opens it: session cookie plus the page's Origin (ours by default). */
+  consoleSocket(sessionCookie: string, origin?: string | null): Socket<AgentServerToClient, AgentClientToServer>;
   visitorSocket(visitorToken: string): Socket<VisitorServerToClient, VisitorClientToServer>;
   newVisitor(): Promise<{ visitorId: string; visitorToken: string }>;
   close(): Promise<void>;
@@ -37,15 +44,20 @@ export interface TestAppOptions {
   config?: Partial<Config>;
   /** Channel settings stored before the app starts, as an admin would have saved them. */
   channels?: Partial<Record<ChannelKind, Record<string, string>>>;
+  /** A database file shared with another test app: two processes on one database. Default: in memory. */
+  databaseUrl?: string;
 }
 
 /** The real app on a real port with an in-memory SQLite database: what the integration tests drive. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   // Sealed as the server's is, so every route and worker under test reads secrets through the decorator.
-  const db = sealDatabase(openDatabase(':memory:'), createSecretBox(generateSecretKey()));
+  // One key per test process: two apps sharing a database file (two "processes") must open each other's secrets.
+  const db = sealDatabase(openDatabase(options.databaseUrl ?? ':memory:'), createSecretBox(TEST_SECRET_KEY));
   const now = new Date().toISOString();
   for (const [kind, settings] of Object.entries(options.channels ?? {})) await db.channelConfigs.upsert(kind as ChannelKind, settings, now);
-  const agent = await db.users.create({ email: AGENT.email, name: 'Test Agent', role: 'agent', passwordHash: await scryptHasher.hash(AGENT.password) }, now);
+  const agent =
+    (await db.users.findByEmailWithSecret(AGENT.email)) ??
+    (await db.users.create({ email: AGENT.email, name: 'Test Agent', role: 'agent', passwordHash: await scryptHasher.hash(AGENT.password) }, now));
   const app = await buildApp({
     config: testConfig(options.config),
     db,
@@ -66,10 +78,24 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     url,
     agentId: agent.id,
     async login() {
-      const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: AGENT });
+      const response = await app.inject({ method: 'POST', url: '/api/auth/token', payload: AGENT });
       return response.json<{ token: string }>().token;
     },
+    async consoleLogin() {
+      const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: AGENT });
+      const cookie = response.cookies.find((c) => c.name === 'keluh_session');
+      if (!cookie) throw new Error(`console sign-in failed: ${response.statusCode} ${response.body}`);
+      return cookie.value;
+    },
     agentSocket: (token) => track(connect(`${url}${AGENT_NAMESPACE}`, { auth: { token }, transports: ['websocket'], reconnectionDelay: 50 })),
+    consoleSocket: (sessionCookie, origin = url) =>
+      track(
+        connect(`${url}${AGENT_NAMESPACE}`, {
+          transports: ['websocket'],
+          reconnectionDelay: 50,
+          extraHeaders: { cookie: `keluh_session=${encodeURIComponent(sessionCookie)}`, ...(origin ? { origin } : {}) },
+        }),
+      ),
     visitorSocket: (visitorToken) =>
       track(connect(`${url}${VISITOR_NAMESPACE}`, { auth: { visitorToken }, transports: ['websocket'], reconnectionDelay: 50 })),
     async newVisitor() {

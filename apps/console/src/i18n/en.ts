@@ -38,6 +38,8 @@ const en = {
     password: 'Password',
     submit: 'Sign in',
     submitting: 'Signing in…',
+    waitSeconds: 'one second | {n} seconds',
+    waitMinutes: 'one minute | {n} minutes',
   },
   inbox: {
     title: 'Inbox',
@@ -341,6 +343,11 @@ const en = {
       invalid_credentials: 'Wrong email or password.',
       unauthenticated: 'Your session has ended. Please sign in again.',
       forbidden: 'You are not allowed to do that.',
+      locked: 'Too many failed sign-ins. Try again in {time}.',
+      csrf_rejected: 'The server refused a request that did not come from this page. Reload and try again.',
+    },
+    socket: {
+      origin_rejected: 'This page may not open the live connection; its address is not allowed.',
     },
     ticket: {
       not_found: 'This ticket does not exist (any more).',

@@ -37,6 +37,8 @@ const id: Messages = {
     password: 'Kata sandi',
     submit: 'Masuk',
     submitting: 'Sedang masuk…',
+    waitSeconds: '{n} detik | {n} detik',
+    waitMinutes: '{n} menit | {n} menit',
   },
   inbox: {
     title: 'Kotak masuk',
@@ -340,6 +342,11 @@ const id: Messages = {
       invalid_credentials: 'Email atau kata sandi salah.',
       unauthenticated: 'Sesi Anda telah berakhir. Silakan masuk lagi.',
       forbidden: 'Anda tidak diizinkan melakukan itu.',
+      locked: 'Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {time}.',
+      csrf_rejected: 'Server menolak permintaan yang tidak berasal dari halaman ini. Muat ulang lalu coba lagi.',
+    },
+    socket: {
+      origin_rejected: 'Halaman ini tidak boleh membuka koneksi langsung; alamatnya tidak diizinkan.',
     },
     ticket: {
       not_found: 'Tiket ini tidak ada (lagi).',

@@ -16,6 +16,7 @@ import type { OutboxItem } from '../outbox/outbox.types.ts';
 import type { Instant } from '../shared/instant.ts';
 import type { Ticket, TicketPage, TicketPriority, TicketQuery, TicketStatus, TicketView } from '../tickets/ticket.types.ts';
 import type { Session, Team, User, UserRole, UserWithSecret } from '../users/user.types.ts';
+import type { LoginFailureRepository } from './login-failures.port.ts';
 
 /*
  * Persistence ports. The embedded SQLite implementation lives in packages/db; a PostgreSQL one will
@@ -168,6 +169,8 @@ export interface SessionRepository {
   create(session: Session): Promise<void>;
   findValid(tokenHash: string, now: Instant): Promise<Session | null>;
   delete(tokenHash: string): Promise<void>;
+  /** Deletes sessions that expired at or before `now`; returns how many. */
+  purgeExpired(now: Instant): Promise<number>;
 }
 
 export interface OutboxRepository {
@@ -231,6 +234,7 @@ export interface Repositories {
   channelConfigs: ChannelConfigRepository;
   parkedStatuses: ParkedStatusRepository;
   apiChannels: ApiChannelRepository;
+  loginFailures: LoginFailureRepository;
 }
 
 /**

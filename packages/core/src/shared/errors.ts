@@ -10,6 +10,12 @@ export const errorCatalog = {
   'auth.invalid_credentials': 401,
   'auth.unauthenticated': 401,
   'auth.forbidden': 403,
+  /** A cookie-authenticated change from another site (or without proof of its origin): CSRF defence. */
+  'auth.csrf_rejected': 403,
+  /** Too many failed sign-ins for this account; `details.retryAfterSeconds` says how long to wait. */
+  'auth.locked': 429,
+  /** A socket handshake from an origin that may not open this namespace. */
+  'socket.origin_rejected': 403,
   'widget.invalid_visitor_token': 401,
   'ticket.not_found': 404,
   'user.not_found': 404,

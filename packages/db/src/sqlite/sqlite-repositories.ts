@@ -5,6 +5,7 @@ import { createCustomerRepository } from './customers.repository.ts';
 import { createParkedStatusRepository } from './parked-statuses.repository.ts';
 import { createEventRepository } from './events.repository.ts';
 import { createIdentityRepository } from './identities.repository.ts';
+import { createLoginFailureRepository } from './login-failures.repository.ts';
 import { createMessageRepository } from './messages.repository.ts';
 import { createOutboxRepository } from './outbox.repository.ts';
 import type { SerialGate } from './serial-gate.ts';
@@ -30,6 +31,7 @@ export function createSqliteRepositories(db: SqliteDb): Repositories {
     channelConfigs: createChannelConfigRepository(db),
     parkedStatuses: createParkedStatusRepository(db),
     apiChannels: createApiChannelRepository(db),
+    loginFailures: createLoginFailureRepository(db),
   };
 }
 

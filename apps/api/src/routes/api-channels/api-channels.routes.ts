@@ -16,7 +16,9 @@ import { toApiChannelView } from '../../channels/api-channel-view.ts';
 import { assertOutboundUrl } from '../../outbound/outbound-urls.ts';
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema };
-const docs = (summary: string) => ({ tags: ['api-channels'], summary, security: [{ bearer: [] }] });
+/** Either credential works: a bearer token (API clients) or the console's session cookie. */
+const staffSecurity: Record<string, string[]>[] = [{ bearer: [] }, { session: [] }];
+const docs = (summary: string) => ({ tags: ['api-channels'], summary, security: staffSecurity });
 
 /**
  * `/api/api-channels`: admins connect integrations of their own (see POST /webhooks/api/{channelId}).

@@ -11,7 +11,7 @@ const mediaRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['media'],
         summary: 'A downloaded channel attachment (content-addressed)',
-        security: [{ bearer: [] }],
+        security: [{ bearer: [] }, { session: [] }],
         params: z.object({ sha256: z.string().regex(/^[a-f0-9]{64}$/) }),
         // The 200 body is the file itself; errors are the usual coded JSON.
         description:
