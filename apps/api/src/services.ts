@@ -7,7 +7,6 @@ import type { EventBus } from './realtime/event-bus.ts';
 import type { VisitorTokens } from './security/visitor-token.ts';
 import type { OutboundPolicy, WebchatAdapter } from '@keluh/channels';
 import type { OriginPolicy } from './security/origin-policy.ts';
-import type { WebchatAdapter } from '@keluh/channels';
 
 /** Everything the routes and the realtime layer use, built once per app by buildApp. */
 export interface Services {
