@@ -11,7 +11,22 @@ import {
 } from '@keluh/core';
 
 export const instantSchema = z.string().describe('ISO-8601 UTC timestamp');
-export const idSchema = z.coerce.number().int().positive();
+/**
+ * A whole number in path or query text, spelled only the canonical decimal way. `z.coerce.number` took
+ * `0x10`, `1e3`, ` 1`, `01`, `1.0` and `+1` too: one row under many spellings defeats anything keyed on
+ * the text (logs, caches, rate limits), and numbers past 2^53 silently addressed a different row.
+ */
+export function decimalIntSchema(bounds: { min: number; max?: number }) {
+  const max = bounds.max ?? Number.MAX_SAFE_INTEGER;
+  const digits = bounds.min === 0 ? /^(0|[1-9][0-9]{0,15})$/ : /^[1-9][0-9]{0,15}$/;
+  return z
+    .string()
+    .regex(digits, { error: 'A whole number in plain decimal digits, without sign, spaces or leading zeros' })
+    .transform(Number)
+    .pipe(z.number().int().min(bounds.min).max(max, { error: `At most ${max}` }));
+}
+
+export const idSchema = decimalIntSchema({ min: 1 });
 export const channelKindSchema = z.enum(channelKinds);
 export const ticketStatusSchema = z.enum(ticketStatuses);
 export const ticketPrioritySchema = z.enum(ticketPriorities);

@@ -13,8 +13,10 @@ import {
 import { buildApp } from '../app.ts';
 import { testConfig, type Config } from '../config/config.ts';
 import { scryptHasher } from '../security/password-hasher.ts';
+import type { StaticRoots } from '../plugins/static.plugin.ts';
 
 export const AGENT = { email: 'agent@keluh.test', password: 'agent-password-1' };
+export const TEST_ADMIN = { email: 'test-admin@keluh.test', password: 'admin-password-1' };
 
 export interface TestApp {
   app: FastifyInstance;
@@ -23,6 +25,8 @@ export interface TestApp {
   agentId: number;
   /** A fresh session token for the test agent. */
   login(): Promise<string>;
+  /** A fresh session token for a test admin (created on first use). */
+  loginAdmin(): Promise<string>;
   agentSocket(token: string): Socket<AgentServerToClient, AgentClientToServer>;
   visitorSocket(visitorToken: string): Socket<VisitorServerToClient, VisitorClientToServer>;
   newVisitor(): Promise<{ visitorId: string; visitorToken: string }>;
@@ -34,6 +38,8 @@ export interface TestAppOptions {
   config?: Partial<Config>;
   /** Channel settings stored before the app starts, as an admin would have saved them. */
   channels?: Partial<Record<ChannelKind, Record<string, string>>>;
+  /** Built console/widget folders to serve; none by default. */
+  staticRoots?: StaticRoots;
 }
 
 /** The real app on a real port with an in-memory SQLite database: what the integration tests drive. */
@@ -46,7 +52,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     config: testConfig(options.config),
     db,
     ...(options.clock ? { clock: options.clock } : {}),
-    staticRoots: { console: '/nonexistent', widget: '/nonexistent' },
+    staticRoots: options.staticRoots ?? { console: '/nonexistent', widget: '/nonexistent' },
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -63,6 +69,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     agentId: agent.id,
     async login() {
       const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: AGENT });
+      return response.json<{ token: string }>().token;
+    },
+    async loginAdmin() {
+      if (!(await db.users.findByEmailWithSecret(TEST_ADMIN.email))) {
+        await db.users.create({ email: TEST_ADMIN.email, name: 'Test Admin', role: 'admin', passwordHash: await scryptHasher.hash(TEST_ADMIN.password) }, now);
+      }
+      const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: TEST_ADMIN });
       return response.json<{ token: string }>().token;
     },
     agentSocket: (token) => track(connect(`${url}${AGENT_NAMESPACE}`, { auth: { token }, transports: ['websocket'], reconnectionDelay: 50 })),
