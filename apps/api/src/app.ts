@@ -14,7 +14,9 @@ import { randomTokenService } from './security/token-service.ts';
 import { createVisitorTokens } from './security/visitor-token.ts';
 import { OutboxWorker } from './outbox/outbox-worker.ts';
 import type { Services } from './services.ts';
-import errorHandler from './plugins/error-handler.plugin.ts';
+import errorHandler, { frameworkErrors } from './plugins/error-handler.plugin.ts';
+import textHygiene from './plugins/text-hygiene.plugin.ts';
+import pathGuard from './plugins/path-guard.plugin.ts';
 import auth from './plugins/auth.plugin.ts';
 import swaggerDocs from './plugins/swagger.plugin.ts';
 import staticFiles, { type StaticRoots } from './plugins/static.plugin.ts';
@@ -72,6 +74,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: { level: deps.config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     bodyLimit: 1024 * 1024,
     forceCloseConnections: true,
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -104,6 +107,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('services', services);
 
   await app.register(errorHandler);
+  await app.register(pathGuard);
+  await app.register(textHygiene);
   await app.register(cookie);
   // The widget iframe is embedded by other sites, so framing is allowed; CSP is set for the console only later.
   await app.register(helmet, {
