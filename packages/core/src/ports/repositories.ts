@@ -16,6 +16,7 @@ import type { OutboxItem } from '../outbox/outbox.types.ts';
 import type { Instant } from '../shared/instant.ts';
 import type { Ticket, TicketPage, TicketPriority, TicketQuery, TicketStatus, TicketView } from '../tickets/ticket.types.ts';
 import type { Session, Team, User, UserRole, UserWithSecret } from '../users/user.types.ts';
+import type { VisitorSessionRepository } from './visitor-sessions.port.ts';
 
 /*
  * Persistence ports. The embedded SQLite implementation lives in packages/db; a PostgreSQL one will
@@ -231,6 +232,7 @@ export interface Repositories {
   channelConfigs: ChannelConfigRepository;
   parkedStatuses: ParkedStatusRepository;
   apiChannels: ApiChannelRepository;
+  visitorSessions: VisitorSessionRepository;
 }
 
 /**

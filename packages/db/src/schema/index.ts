@@ -11,3 +11,4 @@ export { settings } from './settings.table.ts';
 export { channelConfigs } from './channel-configs.table.ts';
 export { parkedStatuses } from './parked-statuses.table.ts';
 export { apiChannels } from './api-channels.table.ts';
+export { visitorSessions } from './visitor-sessions.table.ts';

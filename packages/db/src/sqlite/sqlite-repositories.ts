@@ -14,6 +14,7 @@ import type { SqliteDb } from './sqlite-db.ts';
 import { createTeamRepository } from './teams.repository.ts';
 import { createTicketRepository } from './tickets.repository.ts';
 import { createUserRepository } from './users.repository.ts';
+import { createVisitorSessionRepository } from './visitor-sessions.repository.ts';
 
 export function createSqliteRepositories(db: SqliteDb): Repositories {
   return {
@@ -30,6 +31,7 @@ export function createSqliteRepositories(db: SqliteDb): Repositories {
     channelConfigs: createChannelConfigRepository(db),
     parkedStatuses: createParkedStatusRepository(db),
     apiChannels: createApiChannelRepository(db),
+    visitorSessions: createVisitorSessionRepository(db),
   };
 }
 
