@@ -11,7 +11,11 @@ import type { Config } from './config/config.ts';
 import { EventBus } from './realtime/event-bus.ts';
 import { scryptHasher } from './security/password-hasher.ts';
 import { randomTokenService } from './security/token-service.ts';
-import { createVisitorTokens } from './security/visitor-token.ts';
+import { createVisitorCredentials } from './security/visitor-token.ts';
+import { clientAddressResolver, type TrustProxy } from './security/client-address.ts';
+import { createMemoryRateLimiter } from './rate-limit/memory-rate-limiter.ts';
+import { createWidgetRateLimits } from './rate-limit/widget-rate-limits.ts';
+import { Listeners } from './realtime/listeners.ts';
 import { OutboxWorker } from './outbox/outbox-worker.ts';
 import type { Services } from './services.ts';
 import errorHandler, { frameworkErrors } from './plugins/error-handler.plugin.ts';
@@ -26,6 +30,7 @@ import authRoutes from './routes/auth/auth.routes.ts';
 import ticketsRoutes from './routes/tickets/tickets.routes.ts';
 import usersRoutes from './routes/users/users.routes.ts';
 import widgetRoutes from './routes/widget/widget.routes.ts';
+import visitorSessionsRoutes from './routes/widget/visitor-sessions.routes.ts';
 import channelsRoutes from './routes/channels/channels.routes.ts';
 import metaWebhooksRoutes from './routes/webhooks/meta-webhooks.routes.ts';
 import apiChannelWebhooksRoutes from './routes/webhooks/api-channel-webhooks.routes.ts';
@@ -70,7 +75,10 @@ async function seedChannelsFromEnv(config: Config, db: Database, clock: Clock): 
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  // One value for Fastify's request.ip and for the socket handshakes' address (TRUST_PROXY feeds both).
+  const trustProxy: TrustProxy = false;
   const app = Fastify({
+    trustProxy,
     logger: { level: deps.config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     bodyLimit: 1024 * 1024,
     forceCloseConnections: true,
@@ -91,6 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const mediaWorker = new MediaWorker(core, channels.adapters, media, bus, app.log);
   const janitor = new ParkedStatusJanitor(core, app.log);
   const instagramProfiles = new InstagramProfileListener(core, channels.adapters, bus, app.log);
+  const visitorRevocations = new Listeners<string[]>();
   const services: Services = {
     config: deps.config,
     db: deps.db,
@@ -98,7 +107,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bus,
     core,
     auth: { db: deps.db, clock, hasher: scryptHasher, tokens: randomTokenService },
-    visitorTokens: createVisitorTokens(await visitorSecret(deps.config, deps.db)),
+    visitorAuth: {
+      db: deps.db,
+      clock,
+      credentials: createVisitorCredentials(await visitorSecret(deps.config, deps.db)),
+      lifetimes: { accessMs: deps.config.WIDGET_TOKEN_TTL, sessionMs: deps.config.WIDGET_SESSION_TTL },
+      onRevoked: (sessionIds) => visitorRevocations.emit(sessionIds),
+    },
+    visitorRevocations,
+    widgetLimits: createWidgetRateLimits(createMemoryRateLimiter(), deps.config, clock),
+    clientAddress: clientAddressResolver(trustProxy),
     webchat,
     channels,
     outbox,
@@ -128,6 +146,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(ticketsRoutes, { prefix: '/api/tickets' });
   await app.register(usersRoutes, { prefix: '/api/users' });
   await app.register(widgetRoutes, { prefix: '/api/widget' });
+  await app.register(visitorSessionsRoutes, { prefix: '/api/widget/visitors' });
   await app.register(channelsRoutes, { prefix: '/api/channels' });
   await app.register(mediaRoutes, { prefix: '/api/media' });
   await app.register(metaWebhooksRoutes, { prefix: '/webhooks' });

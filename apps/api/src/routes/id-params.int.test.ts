@@ -63,6 +63,7 @@ describe('ids in paths and queries', () => {
   it('finds every id route of the API in the OpenAPI document', () => {
     expect(operations.map((o) => `${o.method} ${o.path}`).sort()).toEqual([
       'DELETE /api/api-channels/{id}',
+      'DELETE /api/widget/visitors/{visitorId}/sessions',
       'GET /api/tickets/{id}',
       'PATCH /api/api-channels/{id}',
       'PATCH /api/tickets/{id}',

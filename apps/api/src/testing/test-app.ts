@@ -9,6 +9,7 @@ import {
   type AgentServerToClient,
   type VisitorClientToServer,
   type VisitorServerToClient,
+  type WidgetSessionResponse,
 } from '@keluh/contracts';
 import { buildApp } from '../app.ts';
 import { testConfig, type Config } from '../config/config.ts';
@@ -28,8 +29,9 @@ export interface TestApp {
   /** A fresh session token for a test admin (created on first use). */
   loginAdmin(): Promise<string>;
   agentSocket(token: string): Socket<AgentServerToClient, AgentClientToServer>;
-  visitorSocket(visitorToken: string): Socket<VisitorServerToClient, VisitorClientToServer>;
-  newVisitor(): Promise<{ visitorId: string; visitorToken: string }>;
+  /** `localAddress` (127.0.0.x) makes the visitor appear to come from another address. */
+  visitorSocket(visitorToken: string, options?: { localAddress?: string }): Socket<VisitorServerToClient, VisitorClientToServer>;
+  newVisitor(): Promise<WidgetSessionResponse>;
   close(): Promise<void>;
 }
 
@@ -79,11 +81,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       return response.json<{ token: string }>().token;
     },
     agentSocket: (token) => track(connect(`${url}${AGENT_NAMESPACE}`, { auth: { token }, transports: ['websocket'], reconnectionDelay: 50 })),
-    visitorSocket: (visitorToken) =>
-      track(connect(`${url}${VISITOR_NAMESPACE}`, { auth: { visitorToken }, transports: ['websocket'], reconnectionDelay: 50 })),
+    visitorSocket: (visitorToken, socketOptions = {}) =>
+      track(connect(`${url}${VISITOR_NAMESPACE}`, { auth: { visitorToken }, transports: ['websocket'], reconnectionDelay: 50, ...(socketOptions.localAddress ? { forceNew: true, localAddress: socketOptions.localAddress } : {}) })),
     async newVisitor() {
       const response = await app.inject({ method: 'POST', url: '/api/widget/sessions', payload: {} });
-      return response.json<{ visitorId: string; visitorToken: string }>();
+      return response.json<WidgetSessionResponse>();
     },
     async close() {
       sockets.forEach((socket) => socket.disconnect());
