@@ -45,6 +45,8 @@ export default defineConfig({
       SEED_DEMO: '1',
       LOG_LEVEL: 'warn',
       MEDIA_DIR: join(dataDir, 'media'),
+      // A short window, so widget-rate-limit.spec.ts can watch a burst be held and then delivered.
+      WIDGET_MESSAGE_RATE: '5/6s',
       ...metaChannelEnv(),
     },
   },
