@@ -12,21 +12,19 @@ import {
 
 export const instantSchema = z.string().describe('ISO-8601 UTC timestamp');
 /**
- * A whole number in path or query text, spelled only the canonical decimal way. `z.coerce.number` took
- * `0x10`, `1e3`, ` 1`, `01`, `1.0` and `+1` too: one row under many spellings defeats anything keyed on
- * the text (logs, caches, rate limits), and numbers past 2^53 silently addressed a different row.
+ * A positive whole number in path or query text, spelled only the canonical decimal way. `z.coerce.number`
+ * took `0x10`, `1e3`, ` 1`, `01`, `1.0` and `+1` too: one row under many spellings defeats anything keyed
+ * on the text (logs, caches, rate limits, proxies' allow-lists). At most 2^53 − 1, where numbers stay exact.
  */
-export function decimalIntSchema(bounds: { min: number; max?: number }) {
-  const max = bounds.max ?? Number.MAX_SAFE_INTEGER;
-  const digits = bounds.min === 0 ? /^(0|[1-9][0-9]{0,15})$/ : /^[1-9][0-9]{0,15}$/;
+export function decimalIntSchema(max = Number.MAX_SAFE_INTEGER) {
   return z
     .string()
-    .regex(digits, { error: 'A whole number in plain decimal digits, without sign, spaces or leading zeros' })
+    .regex(/^[1-9][0-9]{0,15}$/, { error: 'A positive whole number in plain decimal digits, without sign, spaces or leading zeros' })
     .transform(Number)
-    .pipe(z.number().int().min(bounds.min).max(max, { error: `At most ${max}` }));
+    .pipe(z.number().int().max(max, { error: `At most ${max}` }));
 }
 
-export const idSchema = decimalIntSchema({ min: 1 });
+export const idSchema = decimalIntSchema();
 export const channelKindSchema = z.enum(channelKinds);
 export const ticketStatusSchema = z.enum(ticketStatuses);
 export const ticketPrioritySchema = z.enum(ticketPriorities);

@@ -33,7 +33,7 @@ export const listTicketsQuerySchema = z.object({
   status: listOf(ticketStatusSchema),
   channel: listOf(channelKindSchema),
   assigneeId: z.union([z.literal('none'), idSchema]).optional(),
-  limit: decimalIntSchema({ min: 1, max: 100 }).default(30),
+  limit: decimalIntSchema(100).default(30),
   cursor: z.string().max(200).optional(),
 });
 /** `lastEventId` is the event-log position the response reflects: the console syncs realtime from there. */
