@@ -51,6 +51,8 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD,
       DEMO_PASSWORD: process.env.E2E_DEMO_PASSWORD,
+      // A short window, so widget-rate-limit.spec.ts can watch a burst be held and then delivered.
+      WIDGET_MESSAGE_RATE: '5/6s',
       ...metaChannelEnv(),
     },
   },

@@ -12,10 +12,16 @@ import { fastifyTrustProxy } from './config/network-settings.ts';
 import { EventBus } from './realtime/event-bus.ts';
 import { scryptHasher } from './security/password-hasher.ts';
 import { randomTokenService } from './security/token-service.ts';
-import { createVisitorTokens } from './security/visitor-token.ts';
+import { createVisitorCredentials } from './security/visitor-token.ts';
+import { clientAddressResolver, type TrustProxy } from './security/client-address.ts';
+import { createMemoryRateLimiter } from './rate-limit/memory-rate-limiter.ts';
+import { createWidgetRateLimits } from './rate-limit/widget-rate-limits.ts';
+import { Listeners } from './realtime/listeners.ts';
 import { OutboxWorker } from './outbox/outbox-worker.ts';
 import type { Services } from './services.ts';
-import errorHandler from './plugins/error-handler.plugin.ts';
+import errorHandler, { frameworkErrors } from './plugins/error-handler.plugin.ts';
+import textHygiene from './plugins/text-hygiene.plugin.ts';
+import pathGuard from './plugins/path-guard.plugin.ts';
 import auth from './plugins/auth.plugin.ts';
 import swaggerDocs from './plugins/swagger.plugin.ts';
 import securityHeaders from './plugins/security-headers.plugin.ts';
@@ -28,6 +34,7 @@ import authRoutes from './routes/auth/auth.routes.ts';
 import ticketsRoutes from './routes/tickets/tickets.routes.ts';
 import usersRoutes from './routes/users/users.routes.ts';
 import widgetRoutes from './routes/widget/widget.routes.ts';
+import visitorSessionsRoutes from './routes/widget/visitor-sessions.routes.ts';
 import channelsRoutes from './routes/channels/channels.routes.ts';
 import metaWebhooksRoutes from './routes/webhooks/meta-webhooks.routes.ts';
 import apiChannelWebhooksRoutes from './routes/webhooks/api-channel-webhooks.routes.ts';
@@ -73,12 +80,15 @@ async function seedChannelsFromEnv(config: Config, db: Database, clock: Clock): 
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  // One value for Fastify's request.ip and for the socket handshakes' address (TRUST_PROXY feeds both).
+  // request.ip, request.protocol and request.host follow X-Forwarded-* only from these proxies.
+  const trustProxy: TrustProxy = fastifyTrustProxy(deps.config.TRUST_PROXY);
   const app = Fastify({
+    trustProxy,
     logger: { level: deps.config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     bodyLimit: 1024 * 1024,
     forceCloseConnections: true,
-    // request.ip, request.protocol and request.host follow X-Forwarded-* only from these proxies.
-    trustProxy: fastifyTrustProxy(deps.config.TRUST_PROXY),
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -100,6 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const instagramProfiles = new InstagramProfileListener(core, channels.adapters, bus, app.log);
   const authDeps = { db: deps.db, clock, hasher: scryptHasher, tokens: randomTokenService };
   const sessionJanitor = new SessionJanitor(authDeps, app.log);
+  const visitorRevocations = new Listeners<string[]>();
   const services: Services = {
     config: deps.config,
     db: deps.db,
@@ -107,7 +118,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bus,
     core,
     auth: authDeps,
-    visitorTokens: createVisitorTokens(await visitorSecret(deps.config, deps.db)),
+    visitorAuth: {
+      db: deps.db,
+      clock,
+      credentials: createVisitorCredentials(await visitorSecret(deps.config, deps.db)),
+      lifetimes: { accessMs: deps.config.WIDGET_TOKEN_TTL, sessionMs: deps.config.WIDGET_SESSION_TTL },
+      onRevoked: (sessionIds) => visitorRevocations.emit(sessionIds),
+    },
+    visitorRevocations,
+    widgetLimits: createWidgetRateLimits(createMemoryRateLimiter(), deps.config, clock),
+    clientAddress: clientAddressResolver(trustProxy),
     webchat,
     channels,
     outbox,
@@ -118,6 +138,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('services', services);
 
   await app.register(errorHandler);
+  await app.register(pathGuard);
+  await app.register(textHygiene);
   await app.register(cookie);
   // CSP, framing and HSTS differ per surface (the widget is embedded by other sites): security-headers sets them.
   await app.register(helmet, {
@@ -139,6 +161,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(ticketsRoutes, { prefix: '/api/tickets' });
   await app.register(usersRoutes, { prefix: '/api/users' });
   await app.register(widgetRoutes, { prefix: '/api/widget' });
+  await app.register(visitorSessionsRoutes, { prefix: '/api/widget/visitors' });
   await app.register(channelsRoutes, { prefix: '/api/channels' });
   await app.register(mediaRoutes, { prefix: '/api/media' });
   await app.register(metaWebhooksRoutes, { prefix: '/webhooks' });

@@ -1,4 +1,5 @@
-import type { AuthDeps, CoreDeps, Database, Clock } from '@keluh/core';
+import type { IncomingMessage } from 'node:http';
+import type { AuthDeps, CoreDeps, Database, Clock, VisitorAuthDeps } from '@keluh/core';
 import type { ChannelRegistry } from './channels/channel-registry.ts';
 import type { OutboxWorker } from './outbox/outbox-worker.ts';
 import type { MediaStore } from './media/media-store.ts';
@@ -7,6 +8,9 @@ import type { EventBus } from './realtime/event-bus.ts';
 import type { VisitorTokens } from './security/visitor-token.ts';
 import type { OutboundPolicy, WebchatAdapter } from '@keluh/channels';
 import type { OriginPolicy } from './security/origin-policy.ts';
+import type { WidgetRateLimits } from './rate-limit/widget-rate-limits.ts';
+import type { Listeners } from './realtime/listeners.ts';
+import type { WebchatAdapter } from '@keluh/channels';
 
 /** Everything the routes and the realtime layer use, built once per app by buildApp. */
 export interface Services {
@@ -16,7 +20,13 @@ export interface Services {
   bus: EventBus;
   core: CoreDeps;
   auth: AuthDeps;
-  visitorTokens: VisitorTokens;
+  /** Widget visitor sessions: access and refresh tokens, revocation. */
+  visitorAuth: VisitorAuthDeps;
+  /** Session ids just revoked: the visitor namespace closes their sockets. */
+  visitorRevocations: Listeners<string[]>;
+  widgetLimits: WidgetRateLimits;
+  /** request.ip for requests Fastify never sees (socket.io handshakes), from the same trustProxy. */
+  clientAddress: (raw: IncomingMessage) => string;
   webchat: WebchatAdapter;
   channels: ChannelRegistry;
   outbox: OutboxWorker;

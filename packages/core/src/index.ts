@@ -27,3 +27,8 @@ export * from './auth/login-throttle.rules.ts';
 export * from './media/media.usecases.ts';
 export * from './channels/channel-status.usecases.ts';
 export * from './media/media-type.rules.ts';
+export * from './ports/visitor-sessions.port.ts';
+export * from './visitors/visitor-session.types.ts';
+export * from './visitors/visitor-session.rules.ts';
+export * from './visitors/visitor-sessions.usecases.ts';
+export * from './ports/rate-limiter.port.ts';

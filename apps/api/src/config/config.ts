@@ -11,6 +11,27 @@ const secretKeySchema = z
   .regex(/^\s*(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)\s*$/, { error: '32 bytes as 64 hex characters or base64 (openssl rand -hex 32)' });
 import { originListSchema, trustProxySchema, widgetOriginsSchema } from './network-settings.ts';
 
+const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+type Unit = keyof typeof UNIT_MS;
+
+/** `90s`, `15m`, `12h`, `30d` → milliseconds. */
+const duration = z
+  .string()
+  .regex(/^[1-9][0-9]*(ms|s|m|h|d)$/, { error: 'A duration such as 90s, 15m, 12h or 30d' })
+  .transform((text) => {
+    const [, amount, unit] = /^(\d+)(ms|s|m|h|d)$/.exec(text)!;
+    return Number(amount) * UNIT_MS[unit as Unit];
+  });
+
+/** `20/1m` (or `20/m`): at most 20 in any window of one minute. */
+const rate = z
+  .string()
+  .regex(/^[1-9][0-9]*\/([1-9][0-9]*)?(ms|s|m|h|d)$/, { error: 'A rate such as 20/1m or 5/10s' })
+  .transform((text) => {
+    const [, limit, amount, unit] = /^(\d+)\/(\d*)(ms|s|m|h|d)$/.exec(text)!;
+    return { limit: Number(limit), windowMs: Number(amount || 1) * UNIT_MS[unit as Unit] };
+  });
+
 /**
  * The only place that reads the environment. Everything else receives a typed Config, so tests build
  * apps with explicit settings and nothing depends on process-wide state.
@@ -35,6 +56,18 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Signs widget visitor tokens; generated and stored in the database when unset. */
   SESSION_SECRET: z.string().min(32).optional(),
+  /** Lifetime of a widget visitor's access token; the widget refreshes it without the visitor noticing. */
+  WIDGET_TOKEN_TTL: duration.prefault('15m'),
+  /** How long a widget visitor session lasts without use (each refresh moves it forward). */
+  WIDGET_SESSION_TTL: duration.prefault('30d'),
+  /** Widget messages one visitor may send. */
+  WIDGET_MESSAGE_RATE: rate.prefault('20/1m'),
+  /** Widget messages from one IP address (IPv6: one /64), across visitors: shared offices and carrier NAT. */
+  WIDGET_MESSAGE_IP_RATE: rate.prefault('120/1m'),
+  /** Widget sessions started or refreshed from one IP address (IPv6: one /64). */
+  WIDGET_SESSION_IP_RATE: rate.prefault('30/1m'),
+  /** Refreshes of one widget visitor session. */
+  WIDGET_SESSION_RATE: rate.prefault('10/1m'),
   /** Whether to create demo users, customers and tickets on an empty database. */
   SEED_DEMO: z
     .enum(['0', '1', 'true', 'false'])

@@ -20,10 +20,16 @@ declare module 'fastify' {
   }
 }
 
-/** The token of an `Authorization: Bearer …` header, for staff sessions and widget visitors alike. */
+/**
+ * The token of an `Authorization: Bearer <token>` header, for staff sessions and widget visitors alike.
+ * Exactly one space and a token68 (RFC 6750): padding spaces or a second word mean a client assembling
+ * the header wrongly, or someone probing, and are refused rather than trimmed into a match.
+ */
+const BEARER = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i;
+
 export function bearerToken(headers: FastifyRequest['headers']): string | null {
   const header = headers.authorization;
-  return header?.startsWith('Bearer ') ? header.slice(7).trim() || null : null;
+  return typeof header === 'string' ? (BEARER.exec(header)?.[1] ?? null) : null;
 }
 
 /** The session token from `Authorization: Bearer …` (API clients) or the httpOnly cookie (the console). */

@@ -9,6 +9,7 @@ import {
   type AgentServerToClient,
   type VisitorClientToServer,
   type VisitorServerToClient,
+  type WidgetSessionResponse,
 } from '@keluh/contracts';
 import { buildApp } from '../app.ts';
 import { testConfig, type Config } from '../config/config.ts';
@@ -18,8 +19,10 @@ import { generateSecretKey } from '../security/secret-key.ts';
 import { sealDatabase } from '../security/sealed-repositories.ts';
 
 const TEST_SECRET_KEY = generateSecretKey();
+import type { StaticRoots } from '../plugins/static.plugin.ts';
 
 export const AGENT = { email: 'agent@keluh.test', password: 'agent-password-1' };
+export const TEST_ADMIN = { email: 'test-admin@keluh.test', password: 'admin-password-1' };
 
 export interface TestApp {
   app: FastifyInstance;
@@ -34,8 +37,11 @@ export interface TestApp {
   agentSocket(token: string): Socket<AgentServerToClient, AgentClientToServer>;
   /** The /agent socket as the console opens it: session cookie plus the page's Origin (ours by default). */
   consoleSocket(sessionCookie: string, origin?: string | null): Socket<AgentServerToClient, AgentClientToServer>;
-  visitorSocket(visitorToken: string): Socket<VisitorServerToClient, VisitorClientToServer>;
-  newVisitor(): Promise<{ visitorId: string; visitorToken: string }>;
+  /** `localAddress` (127.0.0.x) makes the visitor appear to come from another address. */
+  visitorSocket(visitorToken: string, options?: { localAddress?: string }): Socket<VisitorServerToClient, VisitorClientToServer>;
+  newVisitor(): Promise<WidgetSessionResponse>;
+  /** A fresh bearer token for a test admin (created on first use). */
+  loginAdmin(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -46,6 +52,8 @@ export interface TestAppOptions {
   channels?: Partial<Record<ChannelKind, Record<string, string>>>;
   /** A database file shared with another test app: two processes on one database. Default: in memory. */
   databaseUrl?: string;
+  /** Built console/widget folders to serve; none by default. */
+  staticRoots?: StaticRoots;
 }
 
 /** The real app on a real port with an in-memory SQLite database: what the integration tests drive. */
@@ -62,7 +70,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     config: testConfig(options.config),
     db,
     ...(options.clock ? { clock: options.clock } : {}),
-    staticRoots: { console: '/nonexistent', widget: '/nonexistent' },
+    staticRoots: options.staticRoots ?? { console: '/nonexistent', widget: '/nonexistent' },
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -96,11 +104,18 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
           extraHeaders: { cookie: `keluh_session=${encodeURIComponent(sessionCookie)}`, ...(origin ? { origin } : {}) },
         }),
       ),
-    visitorSocket: (visitorToken) =>
-      track(connect(`${url}${VISITOR_NAMESPACE}`, { auth: { visitorToken }, transports: ['websocket'], reconnectionDelay: 50 })),
+    async loginAdmin() {
+      if (!(await db.users.findByEmailWithSecret(TEST_ADMIN.email))) {
+        await db.users.create({ email: TEST_ADMIN.email, name: 'Test Admin', role: 'admin', passwordHash: await scryptHasher.hash(TEST_ADMIN.password) }, now);
+      }
+      const response = await app.inject({ method: 'POST', url: '/api/auth/token', payload: TEST_ADMIN });
+      return response.json<{ token: string }>().token;
+    },
+    visitorSocket: (visitorToken, socketOptions = {}) =>
+      track(connect(`${url}${VISITOR_NAMESPACE}`, { auth: { visitorToken }, transports: ['websocket'], reconnectionDelay: 50, ...(socketOptions.localAddress ? { forceNew: true, localAddress: socketOptions.localAddress } : {}) })),
     async newVisitor() {
       const response = await app.inject({ method: 'POST', url: '/api/widget/sessions', payload: {} });
-      return response.json<{ visitorId: string; visitorToken: string }>();
+      return response.json<WidgetSessionResponse>();
     },
     async close() {
       sockets.forEach((socket) => socket.disconnect());

@@ -388,6 +388,9 @@ const en = {
       rejected: 'The connected system refused the message.',
       unreachable: 'The connected system could not be reached; Keluh keeps retrying.',
     },
+    text: {
+      invalid_characters: 'The text holds a character that cannot be stored (a NUL or a broken emoji). Remove it and send again.',
+    },
     validation: {
       failed: 'Some fields are not valid.',
     },
@@ -405,6 +408,8 @@ const en = {
       malformed_json: 'The request was malformed.',
       too_large: 'The request is too large.',
       unsupported_media_type: 'The request format is not supported.',
+      bad_path: 'That address is not served.',
+      path_too_long: 'That address is too long.',
     },
     route: {
       not_found: 'That address does not exist.',

@@ -387,6 +387,9 @@ const id: Messages = {
       rejected: 'Sistem yang terhubung menolak pesan ini.',
       unreachable: 'Sistem yang terhubung tidak dapat dihubungi; Keluh terus mencoba lagi.',
     },
+    text: {
+      invalid_characters: 'Teks berisi karakter yang tidak bisa disimpan (karakter NUL atau emoji yang terpotong). Hapus lalu kirim lagi.',
+    },
     validation: {
       failed: 'Beberapa isian tidak valid.',
     },
@@ -404,6 +407,8 @@ const id: Messages = {
       malformed_json: 'Permintaan tidak sesuai format.',
       too_large: 'Permintaan terlalu besar.',
       unsupported_media_type: 'Format permintaan tidak didukung.',
+      bad_path: 'Alamat ini tidak dilayani.',
+      path_too_long: 'Alamatnya terlalu panjang.',
     },
     route: {
       not_found: 'Alamat tersebut tidak ada.',

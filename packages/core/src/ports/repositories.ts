@@ -17,6 +17,7 @@ import type { Instant } from '../shared/instant.ts';
 import type { Ticket, TicketPage, TicketPriority, TicketQuery, TicketStatus, TicketView } from '../tickets/ticket.types.ts';
 import type { Session, Team, User, UserRole, UserWithSecret } from '../users/user.types.ts';
 import type { LoginFailureRepository } from './login-failures.port.ts';
+import type { VisitorSessionRepository } from './visitor-sessions.port.ts';
 
 /*
  * Persistence ports. The embedded SQLite implementation lives in packages/db; a PostgreSQL one will
@@ -235,6 +236,7 @@ export interface Repositories {
   parkedStatuses: ParkedStatusRepository;
   apiChannels: ApiChannelRepository;
   loginFailures: LoginFailureRepository;
+  visitorSessions: VisitorSessionRepository;
 }
 
 /**

@@ -7,6 +7,11 @@ export const errorCatalog = {
   'request.malformed_json': 400,
   'request.too_large': 413,
   'request.unsupported_media_type': 415,
+  /** A path we never serve: dot segments, NUL, backslashes, bad percent-encoding, static-file guards. */
+  'request.bad_path': 400,
+  'request.path_too_long': 414,
+  /** Text typed by a person holding NUL or an unpaired UTF-16 surrogate (never valid Unicode). */
+  'text.invalid_characters': 400,
   'auth.invalid_credentials': 401,
   'auth.unauthenticated': 401,
   'auth.forbidden': 403,
@@ -17,6 +22,10 @@ export const errorCatalog = {
   /** A socket handshake from an origin that may not open this namespace. */
   'socket.origin_rejected': 403,
   'widget.invalid_visitor_token': 401,
+  /** The visitor's access token (or its refresh token) is past its lifetime: refresh, or start again. */
+  'widget.token_expired': 401,
+  /** The visitor session was ended (by staff, or because a spent refresh token came back). */
+  'widget.token_revoked': 401,
   'ticket.not_found': 404,
   'user.not_found': 404,
   'message.not_found': 404,

@@ -15,6 +15,7 @@ import type { SqliteDb } from './sqlite-db.ts';
 import { createTeamRepository } from './teams.repository.ts';
 import { createTicketRepository } from './tickets.repository.ts';
 import { createUserRepository } from './users.repository.ts';
+import { createVisitorSessionRepository } from './visitor-sessions.repository.ts';
 
 export function createSqliteRepositories(db: SqliteDb): Repositories {
   return {
@@ -32,6 +33,7 @@ export function createSqliteRepositories(db: SqliteDb): Repositories {
     parkedStatuses: createParkedStatusRepository(db),
     apiChannels: createApiChannelRepository(db),
     loginFailures: createLoginFailureRepository(db),
+    visitorSessions: createVisitorSessionRepository(db),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { AppError, ingestEvents } from '@keluh/core';
+import { parseChannelJson } from '@keluh/contracts';
 import { errorBody } from '../../plugins/error-handler.plugin.ts';
 
 /** Meta batches up to 1000 updates in one POST of up to 3 MB (channels.md §2.5); leave headroom. */
@@ -39,7 +40,8 @@ const metaWebhooksRoutes: FastifyPluginAsync = async (app) => {
       }
       let body: unknown;
       try {
-        body = JSON.parse(raw.toString('utf8'));
+        // NUL and lone surrogates (`\u0000`, `\ud83d` alone) become U+FFFD: refusing would lose the message.
+        body = parseChannelJson(raw.toString('utf8'));
       } catch {
         throw new AppError('webhook.invalid_payload', 'The webhook body is not JSON');
       }
