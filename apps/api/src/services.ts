@@ -5,12 +5,10 @@ import type { OutboxWorker } from './outbox/outbox-worker.ts';
 import type { MediaStore } from './media/media-store.ts';
 import type { Config } from './config/config.ts';
 import type { EventBus } from './realtime/event-bus.ts';
-import type { VisitorTokens } from './security/visitor-token.ts';
 import type { OutboundPolicy, WebchatAdapter } from '@keluh/channels';
 import type { OriginPolicy } from './security/origin-policy.ts';
 import type { WidgetRateLimits } from './rate-limit/widget-rate-limits.ts';
 import type { Listeners } from './realtime/listeners.ts';
-import type { WebchatAdapter } from '@keluh/channels';
 
 /** Everything the routes and the realtime layer use, built once per app by buildApp. */
 export interface Services {

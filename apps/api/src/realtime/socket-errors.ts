@@ -1,7 +1,6 @@
 import type { SocketError } from '@keluh/contracts';
 import type { z } from 'zod';
 import { AppError, type ErrorCode } from '@keluh/core';
-import { AppError } from '@keluh/core';
 import { findInvalidText } from '@keluh/contracts';
 import { toAppError } from '../plugins/error-handler.plugin.ts';
 import { invalidTextError } from '../plugins/text-hygiene.plugin.ts';
