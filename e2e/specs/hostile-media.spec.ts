@@ -106,6 +106,11 @@ test('an HTML page and an SVG sent as WhatsApp photos reach the agent as downloa
   expect(seen.titles.filter((title) => title.startsWith('XSS'))).toEqual([]);
   expect(await page.title()).not.toMatch(/^XSS/);
   expect(await page.evaluate(() => localStorage.getItem('hostile-media'))).toBeNull();
+  // And had one run, there was nothing to steal: the session lives in an httpOnly cookie no script can read.
+  const readable = await page.evaluate(() => ({ cookie: document.cookie, local: JSON.stringify(localStorage), session: JSON.stringify(sessionStorage) }));
+  expect(readable.cookie).not.toContain('keluh_session');
+  expect(`${readable.local}${readable.session}`).not.toMatch(/token/i);
+  expect((await context.cookies()).find((cookie) => cookie.name === 'keluh_session')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
   // The console is still signed in and working.
   await expect(agent.connection).toHaveAttribute('data-state', 'connected');
 });
