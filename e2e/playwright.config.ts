@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,10 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const port = Number(process.env.E2E_PORT ?? 3217);
 // A fresh database per run: the specs start from the demo seed, never from a previous run's leftovers.
 const dataDir = mkdtempSync(join(tmpdir(), 'keluh-e2e-'));
+// The server gets its first passwords from here, made per run: no password in the source opens anything.
+// Set on process.env so the workers (which load this file again) sign in with the same ones.
+process.env.E2E_ADMIN_PASSWORD ??= randomBytes(18).toString('base64url');
+process.env.E2E_DEMO_PASSWORD ??= randomBytes(18).toString('base64url');
 
 export default defineConfig({
   testDir: './specs',
@@ -41,10 +46,13 @@ export default defineConfig({
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATABASE_URL: `sqlite://${join(dataDir, 'keluh.db')}`,
+      DATA_DIR: dataDir,
       SEED_DEMO: '1',
       LOG_LEVEL: 'warn',
-      MEDIA_DIR: join(dataDir, 'media'),
+      ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD,
+      DEMO_PASSWORD: process.env.E2E_DEMO_PASSWORD,
+      // A short window, so widget-rate-limit.spec.ts can watch a burst be held and then delivered.
+      WIDGET_MESSAGE_RATE: '5/6s',
       ...metaChannelEnv(),
     },
   },

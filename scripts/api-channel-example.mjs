@@ -8,7 +8,8 @@
 //   node scripts/api-channel-example.mjs "Paket saya belum sampai"
 //
 // Environment (all optional): KELUH_URL (http://localhost:3000), API_CHANNEL_ID + API_CHANNEL_SECRET (use an
-// existing channel), KELUH_ADMIN_EMAIL / KELUH_ADMIN_PASSWORD (the demo admin), RECEIVER_PORT (4000; 0 picks a
+// existing channel), KELUH_ADMIN_EMAIL / KELUH_ADMIN_PASSWORD (an admin: the password printed at the first start,
+// or the server's ADMIN_PASSWORD; needed unless API_CHANNEL_ID is given), RECEIVER_PORT (4000; 0 picks a
 // free one), RECEIVER_URL (what Keluh should call, if not http://127.0.0.1:<port>/keluh-replies),
 // SENDER_ID (example-customer), SENDER_NAME (Contoh Pelanggan).
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
@@ -42,10 +43,11 @@ async function postSigned(channel, payload) {
 }
 
 async function createChannel(webhookUrl) {
-  const login = await fetch(`${keluh}/api/auth/login`, {
+  if (!env.KELUH_ADMIN_PASSWORD) throw new Error('Set KELUH_ADMIN_PASSWORD to the admin password Keluh printed at its first start (or its ADMIN_PASSWORD), or give API_CHANNEL_ID + API_CHANNEL_SECRET');
+  const login = await fetch(`${keluh}/api/auth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: env.KELUH_ADMIN_EMAIL ?? 'admin@keluh.test', password: env.KELUH_ADMIN_PASSWORD ?? 'keluh-admin-123' }),
+    body: JSON.stringify({ email: env.KELUH_ADMIN_EMAIL ?? 'admin@keluh.test', password: env.KELUH_ADMIN_PASSWORD }),
   });
   if (!login.ok) throw new Error(`Admin sign-in failed (${login.status}); set KELUH_ADMIN_EMAIL / KELUH_ADMIN_PASSWORD`);
   const { token } = await login.json();

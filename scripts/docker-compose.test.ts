@@ -23,6 +23,14 @@ describe('docker-compose.yml (no Docker engine here, so its shape is checked ins
     expect(Object.keys(compose.volumes)).toContain('keluh-data');
   });
 
+  it('ships no password and no key: left unset, they are generated at the first start', () => {
+    const environment = compose.services.api.environment as Record<string, string>;
+    expect(environment.ADMIN_PASSWORD).toBe('${ADMIN_PASSWORD:-}');
+    expect(environment.SECRET_KEY).toBe('${SECRET_KEY:-}');
+    expect(environment.DATA_DIR).toBe('/app/data');
+    expect(JSON.stringify(compose)).not.toMatch(/keluh-(admin|agent)-123/);
+  });
+
   it('stops the API with SIGTERM, which it handles gracefully', () => {
     expect(compose.services.api.stop_signal).toBe('SIGTERM');
   });

@@ -15,9 +15,11 @@ export default defineConfig({
   },
   server: {
     port: 5173,
+    // Host is passed through unchanged, so the API sees the page's own origin (localhost:5173) in both
+    // Host and Origin and its CSRF and /agent origin checks pass without CONSOLE_ORIGINS.
     proxy: {
-      '/api': { target: api, changeOrigin: true },
-      '/socket.io': { target: api, changeOrigin: true, ws: true },
+      '/api': { target: api, changeOrigin: false },
+      '/socket.io': { target: api, changeOrigin: false, ws: true },
     },
   },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },

@@ -8,6 +8,8 @@ export const BENCH_WHATSAPP = {
   WHATSAPP_PHONE_NUMBER_ID: '118220045566779',
   // Nothing listens there: the bench never replies, and nothing may leave loopback.
   GRAPH_API_BASE_URL: 'http://127.0.0.1:9',
+  // Mark-as-read calls go to the discard port on loopback: listed, so the guard lets them fail there as before.
+  OUTBOUND_ALLOW_HOSTS: '127.0.0.1:9',
 };
 
 const business = { wabaId: '498712345600011', phoneNumberId: BENCH_WHATSAPP.WHATSAPP_PHONE_NUMBER_ID, displayPhoneNumber: '6281100020003' };

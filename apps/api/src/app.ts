@@ -6,17 +6,26 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { systemClock, type Clock, type CoreDeps, type Database } from '@keluh/core';
-import { WebchatAdapter } from '@keluh/channels';
+import { WebchatAdapter, createGuardedFetch } from '@keluh/channels';
 import type { Config } from './config/config.ts';
+import { fastifyTrustProxy } from './config/network-settings.ts';
 import { EventBus } from './realtime/event-bus.ts';
 import { scryptHasher } from './security/password-hasher.ts';
 import { randomTokenService } from './security/token-service.ts';
-import { createVisitorTokens } from './security/visitor-token.ts';
+import { createVisitorCredentials } from './security/visitor-token.ts';
+import { clientAddressResolver, type TrustProxy } from './security/client-address.ts';
+import { createMemoryRateLimiter } from './rate-limit/memory-rate-limiter.ts';
+import { createWidgetRateLimits } from './rate-limit/widget-rate-limits.ts';
+import { Listeners } from './realtime/listeners.ts';
 import { OutboxWorker } from './outbox/outbox-worker.ts';
 import type { Services } from './services.ts';
-import errorHandler from './plugins/error-handler.plugin.ts';
+import errorHandler, { frameworkErrors } from './plugins/error-handler.plugin.ts';
+import textHygiene from './plugins/text-hygiene.plugin.ts';
+import pathGuard from './plugins/path-guard.plugin.ts';
 import auth from './plugins/auth.plugin.ts';
 import swaggerDocs from './plugins/swagger.plugin.ts';
+import securityHeaders from './plugins/security-headers.plugin.ts';
+import { consoleOriginPolicy, widgetOriginPolicy } from './security/origin-policy.ts';
 import staticFiles, { type StaticRoots } from './plugins/static.plugin.ts';
 import socketIo from './realtime/socket.plugin.ts';
 import healthRoutes from './routes/health/health.routes.ts';
@@ -24,6 +33,7 @@ import authRoutes from './routes/auth/auth.routes.ts';
 import ticketsRoutes from './routes/tickets/tickets.routes.ts';
 import usersRoutes from './routes/users/users.routes.ts';
 import widgetRoutes from './routes/widget/widget.routes.ts';
+import visitorSessionsRoutes from './routes/widget/visitor-sessions.routes.ts';
 import channelsRoutes from './routes/channels/channels.routes.ts';
 import metaWebhooksRoutes from './routes/webhooks/meta-webhooks.routes.ts';
 import apiChannelWebhooksRoutes from './routes/webhooks/api-channel-webhooks.routes.ts';
@@ -37,12 +47,13 @@ import { JobRunner } from './workers/job-runner.ts';
 import { newWorkerId } from './workers/worker-id.ts';
 import mediaRoutes from './routes/media/media.routes.ts';
 import { channelSettingsFromEnv } from './channels/channel-settings.ts';
+import { mediaRulesFrom, outboundPolicyFrom } from './outbound/outbound-policy.ts';
 
 export interface AppDeps {
   config: Config;
   db: Database;
   clock?: Clock;
-  /** The HTTP client channel adapters use (tests may observe or fake the network). */
+  /** The HTTP client channel adapters use; defaults to the outbound guard (tests may observe the network). */
   fetch?: typeof fetch;
   staticRoots?: StaticRoots;
 }
@@ -70,10 +81,15 @@ async function seedChannelsFromEnv(config: Config, db: Database, clock: Clock): 
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  // One value for Fastify's request.ip and for the socket handshakes' address (TRUST_PROXY feeds both).
+  // request.ip, request.protocol and request.host follow X-Forwarded-* only from these proxies.
+  const trustProxy: TrustProxy = fastifyTrustProxy(deps.config.TRUST_PROXY);
   const app = Fastify({
+    trustProxy,
     logger: { level: deps.config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     bodyLimit: 1024 * 1024,
     forceCloseConnections: true,
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -82,18 +98,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const bus = new EventBus((error, event) => app.log.error({ err: error, eventId: event.id }, 'event listener failed'));
   const core: CoreDeps = { db: deps.db, clock, events: bus };
   const webchat = new WebchatAdapter();
-  const channels = new ChannelRegistry(deps.db, webchat, { clock, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+  const outbound = outboundPolicyFrom(deps.config);
+  // Every call to the outside world (media, Graph, API-channel webhooks) dials only vetted addresses.
+  const fetcher = deps.fetch ?? (createGuardedFetch(outbound) as typeof fetch);
+  const channels = new ChannelRegistry(deps.db, webchat, { clock, fetch: fetcher, media: mediaRulesFrom(deps.config, outbound) });
   await seedChannelsFromEnv(deps.config, deps.db, clock);
   await channels.load();
   const workerId = newWorkerId();
   const outbox = new OutboxWorker(core, channels.adapters, bus, app.log, workerId);
   const media = new MediaStore(deps.config.MEDIA_DIR);
+  const authDeps = { db: deps.db, clock, hasher: scryptHasher, tokens: randomTokenService };
+  const visitorRevocations = new Listeners<string[]>();
   const jobs = new JobRunner(
     core,
     {
       'media.download': mediaDownloadHandler(core, channels.adapters, media, app.log),
       'customer.profile': customerProfileHandler(core, channels.adapters),
-      ...janitorHandlers(core, app.log),
+      ...janitorHandlers(core, authDeps, app.log),
     },
     bus,
     app.log,
@@ -106,26 +127,41 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock,
     bus,
     core,
-    auth: { db: deps.db, clock, hasher: scryptHasher, tokens: randomTokenService },
-    visitorTokens: createVisitorTokens(await visitorSecret(deps.config, deps.db)),
+    auth: authDeps,
+    visitorAuth: {
+      db: deps.db,
+      clock,
+      credentials: createVisitorCredentials(await visitorSecret(deps.config, deps.db)),
+      lifetimes: { accessMs: deps.config.WIDGET_TOKEN_TTL, sessionMs: deps.config.WIDGET_SESSION_TTL },
+      onRevoked: (sessionIds) => visitorRevocations.emit(sessionIds),
+    },
+    visitorRevocations,
+    widgetLimits: createWidgetRateLimits(createMemoryRateLimiter(), deps.config, clock),
+    clientAddress: clientAddressResolver(trustProxy),
     webchat,
     channels,
     outbox,
     jobs,
     media,
+    outbound,
+    origins: { console: consoleOriginPolicy(deps.config), widget: widgetOriginPolicy(deps.config) },
   };
   app.decorate('services', services);
 
   await app.register(errorHandler);
+  await app.register(pathGuard);
+  await app.register(textHygiene);
   await app.register(cookie);
-  // The widget iframe is embedded by other sites, so framing is allowed; CSP is set for the console only later.
+  // CSP, framing and HSTS differ per surface (the widget is embedded by other sites): security-headers sets them.
   await app.register(helmet, {
     contentSecurityPolicy: false,
     frameguard: false,
+    strictTransportSecurity: false,
     crossOriginEmbedderPolicy: false,
     // widget.js is loaded by other sites' pages, so it must be fetchable cross-origin.
     crossOriginResourcePolicy: { policy: 'cross-origin' },
   });
+  await app.register(securityHeaders);
   await app.register(rateLimit, { global: false });
   await app.register(auth);
   await app.register(swaggerDocs);
@@ -136,6 +172,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(ticketsRoutes, { prefix: '/api/tickets' });
   await app.register(usersRoutes, { prefix: '/api/users' });
   await app.register(widgetRoutes, { prefix: '/api/widget' });
+  await app.register(visitorSessionsRoutes, { prefix: '/api/widget/visitors' });
   await app.register(channelsRoutes, { prefix: '/api/channels' });
   await app.register(mediaRoutes, { prefix: '/api/media' });
   await app.register(metaWebhooksRoutes, { prefix: '/webhooks' });

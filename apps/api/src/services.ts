@@ -1,12 +1,15 @@
-import type { AuthDeps, CoreDeps, Database, Clock } from '@keluh/core';
+import type { IncomingMessage } from 'node:http';
+import type { AuthDeps, CoreDeps, Database, Clock, VisitorAuthDeps } from '@keluh/core';
 import type { ChannelRegistry } from './channels/channel-registry.ts';
 import type { OutboxWorker } from './outbox/outbox-worker.ts';
 import type { JobRunner } from './workers/job-runner.ts';
 import type { MediaStore } from './media/media-store.ts';
 import type { Config } from './config/config.ts';
 import type { EventBus } from './realtime/event-bus.ts';
-import type { VisitorTokens } from './security/visitor-token.ts';
-import type { WebchatAdapter } from '@keluh/channels';
+import type { OutboundPolicy, WebchatAdapter } from '@keluh/channels';
+import type { OriginPolicy } from './security/origin-policy.ts';
+import type { WidgetRateLimits } from './rate-limit/widget-rate-limits.ts';
+import type { Listeners } from './realtime/listeners.ts';
 
 /** Everything the routes and the realtime layer use, built once per app by buildApp. */
 export interface Services {
@@ -16,12 +19,22 @@ export interface Services {
   bus: EventBus;
   core: CoreDeps;
   auth: AuthDeps;
-  visitorTokens: VisitorTokens;
+  /** Widget visitor sessions: access and refresh tokens, revocation. */
+  visitorAuth: VisitorAuthDeps;
+  /** Session ids just revoked: the visitor namespace closes their sockets. */
+  visitorRevocations: Listeners<string[]>;
+  widgetLimits: WidgetRateLimits;
+  /** request.ip for requests Fastify never sees (socket.io handshakes), from the same trustProxy. */
+  clientAddress: (raw: IncomingMessage) => string;
   webchat: WebchatAdapter;
   channels: ChannelRegistry;
   outbox: OutboxWorker;
   jobs: JobRunner;
   media: MediaStore;
+  /** Which hosts may be called over http or on internal addresses (save-time checks of admin URLs). */
+  outbound: OutboundPolicy;
+  /** Which pages may use the console's session (CSRF, /agent) and the widget's socket (/visitor). */
+  origins: { console: OriginPolicy; widget: OriginPolicy };
 }
 
 declare module 'fastify' {

@@ -11,7 +11,20 @@ import {
 } from '@keluh/core';
 
 export const instantSchema = z.string().describe('ISO-8601 UTC timestamp');
-export const idSchema = z.coerce.number().int().positive();
+/**
+ * A positive whole number in path or query text, spelled only the canonical decimal way. `z.coerce.number`
+ * took `0x10`, `1e3`, ` 1`, `01`, `1.0` and `+1` too: one row under many spellings defeats anything keyed
+ * on the text (logs, caches, rate limits, proxies' allow-lists). At most 2^53 − 1, where numbers stay exact.
+ */
+export function decimalIntSchema(max = Number.MAX_SAFE_INTEGER) {
+  return z
+    .string()
+    .regex(/^[1-9][0-9]{0,15}$/, { error: 'A positive whole number in plain decimal digits, without sign, spaces or leading zeros' })
+    .transform(Number)
+    .pipe(z.number().int().max(max, { error: `At most ${max}` }));
+}
+
+export const idSchema = decimalIntSchema();
 export const channelKindSchema = z.enum(channelKinds);
 export const ticketStatusSchema = z.enum(ticketStatuses);
 export const ticketPrioritySchema = z.enum(ticketPriorities);

@@ -97,6 +97,8 @@ export const messageSchema = z.object({
       externalRef: z.string().nullable().optional(),
       sha256: z.string().nullable().optional(),
       size: z.number().nullable().optional(),
+      /** Set on an unavailable attachment we refused to download (media.blocked_address, media.too_large …). */
+      error: z.object({ code: z.string(), reason: z.string() }).nullable().optional(),
     }),
   ),
   status: deliveryStatusSchema,

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import {
   channelKindSchema,
+  decimalIntSchema,
   idSchema,
+  instantSchema,
   messageBodySchema,
   ticketPrioritySchema,
   ticketStatusSchema,
@@ -22,7 +24,10 @@ export const loginBodySchema = z.object({
   email: z.string().trim().min(1).max(320),
   password: z.string().min(1).max(1024),
 });
-export const loginResponseSchema = z.object({ token: z.string(), user: userSchema });
+/** The console's sign-in: the session travels in an httpOnly cookie only, never in the body. */
+export const loginResponseSchema = z.object({ user: userSchema, expiresAt: z.string() });
+/** An API client's sign-in: a bearer token for `Authorization: Bearer …`, and no cookie. */
+export const tokenResponseSchema = z.object({ token: z.string(), tokenType: z.literal('Bearer'), expiresAt: z.string(), user: userSchema });
 export const meResponseSchema = z.object({ user: userSchema });
 
 export const ticketIdParamsSchema = z.object({ id: idSchema });
@@ -31,7 +36,7 @@ export const listTicketsQuerySchema = z.object({
   status: listOf(ticketStatusSchema),
   channel: listOf(channelKindSchema),
   assigneeId: z.union([z.literal('none'), idSchema]).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(30),
+  limit: decimalIntSchema(100).default(30),
   cursor: z.string().max(200).optional(),
 });
 /** `lastEventId` is the event-log position the response reflects: the console syncs realtime from there. */
@@ -85,11 +90,22 @@ export const widgetSessionBodySchema = z
   .object({
     name: z.string().trim().max(120).optional(),
     email: z.email().max(320).optional(),
-    /** A returning visitor presents their token to keep their conversation. */
-    visitorToken: z.string().max(300).optional(),
+    /** A returning visitor presents their refresh token to keep their conversation; it is spent by this call. */
+    refreshToken: z.string().max(300).optional().describe('From the previous answer; each one works once'),
+    /** Deprecated: a pre-session `v1.` visitor token, exchanged once for a session with the same history. */
+    visitorToken: z.string().max(300).optional().describe('Deprecated pre-session token (v1.…), accepted once'),
   })
-  .strict();
-export const widgetSessionResponseSchema = z.object({ visitorToken: z.string(), visitorId: z.string() });
+  .strict()
+  .refine((body) => body.refreshToken === undefined || body.visitorToken === undefined, { error: 'Send a refreshToken or a visitorToken, not both' });
+export const widgetSessionResponseSchema = z.object({
+  visitorId: z.string(),
+  visitorToken: z.string().describe('Access token: Authorization: Bearer … and the socket handshake'),
+  visitorTokenExpiresAt: instantSchema,
+  refreshToken: z.string().describe('Present it to POST /api/widget/sessions for a new pair before the session expires'),
+  refreshTokenExpiresAt: instantSchema,
+});
+export const visitorIdParamsSchema = z.object({ visitorId: z.string().regex(/^[a-f0-9]{32}$/, { error: 'A visitor id: 32 lowercase hex digits' }) });
+export const visitorRevocationSchema = z.object({ revoked: z.number().int().describe('Sessions ended (0 when none was live)') });
 
 export const widgetMessageSchema = messageSchema.pick({
   id: true,
@@ -112,6 +128,7 @@ export const healthResponseSchema = z.object({ status: z.literal('ok'), uptimeSe
 
 export type LoginBody = z.infer<typeof loginBodySchema>;
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
+export type TokenResponse = z.infer<typeof tokenResponseSchema>;
 export type ListTicketsQuery = z.input<typeof listTicketsQuerySchema>;
 export type TicketPageDto = z.infer<typeof ticketPageSchema>;
 export type TicketDetailDto = z.infer<typeof ticketDetailSchema>;

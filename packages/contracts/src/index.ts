@@ -5,3 +5,4 @@ export * from './realtime.events.ts';
 export * from './channels.schemas.ts';
 export * from './api-channel.schemas.ts';
 export * from './api-channel-admin.schemas.ts';
+export * from './text.rules.ts';

@@ -6,9 +6,10 @@ import type { WidgetMessageDto } from './http.schemas.ts';
 
 /*
  * The one typed event map for socket.io, imported by the server, the console and the widget.
- * Two namespaces: `/agent` for staff (session token in the handshake) and `/visitor` for widget
- * visitors (visitor token). Every pushed event carries the event-log id; after a reconnect a client
- * calls `sync` with the last id it saw and receives exactly what it missed, in order.
+ * Two namespaces: `/agent` for staff (the console's session cookie, or an API client's bearer token
+ * as `auth.token`) and `/visitor` for widget visitors (visitor token). Every pushed event carries the
+ * event-log id; after a reconnect a client calls `sync` with the last id it saw and receives exactly
+ * what it missed, in order.
  */
 
 export const AGENT_NAMESPACE = '/agent';
@@ -37,6 +38,8 @@ export type SyncRequest = z.infer<typeof syncRequestSchema>;
 
 export interface AgentServerToClient {
   event: (event: AgentEvent) => void;
+  /** Sent just before the server cuts a socket whose session ended (sign-out, expiry); not retried. */
+  'session.ended': (reason: SocketError) => void;
 }
 
 export interface AgentClientToServer {

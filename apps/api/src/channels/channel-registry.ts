@@ -1,6 +1,7 @@
 import type { AdapterRegistry, ChannelConfig, ChannelKind, Clock, Database, InboundEvent } from '@keluh/core';
 import { ApiChannelAdapter, InstagramAdapter, WhatsappAdapter, type WebchatAdapter } from '@keluh/channels';
 import type { HandshakeResult } from '@keluh/channels';
+import type { ChannelMediaRules } from '../outbound/outbound-policy.ts';
 
 /** What the webhook routes need from a Meta channel, whichever it is. */
 export interface MetaWebhookAdapter {
@@ -12,8 +13,11 @@ export interface MetaWebhookAdapter {
 }
 
 export interface ChannelRegistryOptions {
+  /** The outbound-guarded client in production; every adapter's calls go through it. */
   fetch?: typeof fetch;
   clock: Clock;
+  /** Hosts, size and time limits for attachment downloads, per channel. */
+  media?: Partial<ChannelMediaRules>;
 }
 
 /**
@@ -81,7 +85,7 @@ export class ChannelRegistry {
     if (config.kind === 'whatsapp') {
       const adapter = new WhatsappAdapter(
         { appSecret: s.appSecret ?? '', verifyToken: s.verifyToken ?? '', accessToken: s.accessToken ?? '', phoneNumberId: s.phoneNumberId ?? '', graphBaseUrl: s.graphBaseUrl, graphVersion: s.graphVersion },
-        fetchOption,
+        { ...fetchOption, ...(this.options.media?.whatsapp ? { media: this.options.media.whatsapp } : {}) },
       );
       this.adapters.whatsapp = adapter;
       this.meta.whatsapp = adapter;
@@ -90,7 +94,7 @@ export class ChannelRegistry {
     if (config.kind === 'instagram') {
       const adapter = new InstagramAdapter(
         { appSecret: s.appSecret ?? '', verifyToken: s.verifyToken ?? '', accessToken: s.accessToken ?? '', accountId: s.accountId ?? '', graphBaseUrl: s.graphBaseUrl, graphVersion: s.graphVersion },
-        { ...fetchOption, now: () => this.options.clock.now() },
+        { ...fetchOption, now: () => this.options.clock.now(), ...(this.options.media?.instagram ? { media: this.options.media.instagram } : {}) },
       );
       this.adapters.instagram = adapter;
       this.meta.instagram = adapter;

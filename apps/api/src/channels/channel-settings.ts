@@ -1,4 +1,5 @@
-import type { ChannelConfig, ChannelKind } from '@keluh/core';
+import { AppError, type ChannelConfig, type ChannelKind } from '@keluh/core';
+import { INSTAGRAM_GRAPH_BASE_URL, whatsappGraphDefaults } from '@keluh/channels';
 import { secretSettingKeys, type ChannelViewDto } from '@keluh/contracts';
 import type { Config } from '../config/config.ts';
 
@@ -24,6 +25,33 @@ export function mergeSecrets(submitted: Record<string, string | undefined>, stor
     merged[key] = value.startsWith('••••') && stored?.[key] ? stored[key] : value;
   }
   return merged;
+}
+
+const defaultGraphBase: Record<'whatsapp' | 'instagram', string> = { whatsapp: whatsappGraphDefaults.graphBaseUrl, instagram: INSTAGRAM_GRAPH_BASE_URL };
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * The access token is sent as a bearer token to the Graph base URL. Carrying the stored token over to
+ * a new host on a masked value would hand it to whoever runs that host (an admin session stolen for a
+ * minute would be enough), so a new host needs the token typed again.
+ */
+export function assertTokenFollowsHost(
+  kind: 'whatsapp' | 'instagram',
+  submitted: Record<string, string | undefined>,
+  stored: Record<string, string> | undefined,
+  nextGraphBaseUrl: string,
+): void {
+  if (!stored?.accessToken || !submitted.accessToken?.startsWith('••••')) return;
+  if (originOf(stored.graphBaseUrl || defaultGraphBase[kind]) === originOf(nextGraphBaseUrl)) return;
+  const message = 'Enter the access token again: the stored one is not sent to a new Graph address';
+  throw new AppError('channel.token_required', message, { field: 'accessToken', issues: [{ path: 'body.accessToken', message }] });
 }
 
 /** Channel settings taken from the environment on first start (README lists the variables). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config.ts';
+import { fastifyTrustProxy } from './network-settings.ts';
 
 describe('configuration from the environment', () => {
   it('runs on the embedded database at port 3000 with nothing set', () => {
@@ -20,5 +21,96 @@ describe('configuration from the environment', () => {
 
   it('refuses a short admin password', () => {
     expect(() => loadConfig({ ADMIN_PASSWORD: 'short' })).toThrow(/ADMIN_PASSWORD/);
+    expect(() => loadConfig({ DEMO_PASSWORD: 'short' })).toThrow(/DEMO_PASSWORD/);
+  });
+
+  it('has no fixed password and no fixed key: unset, they are generated at the first start', () => {
+    const config = loadConfig({});
+    expect(config.ADMIN_PASSWORD).toBeUndefined();
+    expect(config.DEMO_PASSWORD).toBeUndefined();
+    expect(config.SECRET_KEY).toBeUndefined();
+    // docker-compose passes ${ADMIN_PASSWORD:-} through as an empty string: that is "unset", not a password.
+    expect(loadConfig({ ADMIN_PASSWORD: '', SECRET_KEY: '' })).toMatchObject({ ADMIN_PASSWORD: undefined, SECRET_KEY: undefined });
+  });
+
+  it('keeps the database and media in the data folder unless told otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ DATA_DIR: './data', DATABASE_URL: 'sqlite://./data/keluh.db', MEDIA_DIR: './data/media' });
+    expect(loadConfig({ DATA_DIR: '/var/lib/keluh/' })).toMatchObject({ DATABASE_URL: 'sqlite:///var/lib/keluh/keluh.db', MEDIA_DIR: '/var/lib/keluh/media' });
+    expect(loadConfig({ DATA_DIR: '/srv', DATABASE_URL: ':memory:', MEDIA_DIR: '/tmp/m' })).toMatchObject({ DATABASE_URL: ':memory:', MEDIA_DIR: '/tmp/m' });
+  });
+
+  it('takes SECRET_KEY as 32 bytes in hex or base64 and refuses anything else at start', () => {
+    expect(loadConfig({ SECRET_KEY: 'ab'.repeat(32) }).SECRET_KEY).toBe('ab'.repeat(32));
+    expect(loadConfig({ SECRET_KEY: Buffer.alloc(32, 7).toString('base64') }).SECRET_KEY).toBeDefined();
+    expect(() => loadConfig({ SECRET_KEY: 'correct horse battery staple' })).toThrow(/SECRET_KEY/);
+    expect(() => loadConfig({ SECRET_KEY: 'ab'.repeat(16) })).toThrow(/SECRET_KEY/);
+  });
+
+  it('reads the outbound allow-list as host[:port] entries and refuses anything else', () => {
+    expect(loadConfig({}).OUTBOUND_ALLOW_HOSTS).toEqual([]);
+    expect(loadConfig({ OUTBOUND_ALLOW_HOSTS: '127.0.0.1:3900, localhost' }).OUTBOUND_ALLOW_HOSTS).toEqual([
+      { hostname: '127.0.0.1', port: '3900' },
+      { hostname: 'localhost', port: null },
+    ]);
+    expect(() => loadConfig({ OUTBOUND_ALLOW_HOSTS: 'http://127.0.0.1:3900' })).toThrow(/OUTBOUND_ALLOW_HOSTS/);
+  });
+
+  it('downloads Instagram media from Meta’s CDN hosts unless told otherwise', () => {
+    expect(loadConfig({}).INSTAGRAM_CDN_HOSTS).toEqual(['lookaside.fbsbx.com', 'fbcdn.net', 'cdninstagram.com']);
+    expect(loadConfig({ INSTAGRAM_CDN_HOSTS: 'fbcdn.net, CDN.example.com' }).INSTAGRAM_CDN_HOSTS).toEqual(['fbcdn.net', 'cdn.example.com']);
+    expect(() => loadConfig({ INSTAGRAM_CDN_HOSTS: 'https://fbcdn.net/' })).toThrow(/INSTAGRAM_CDN_HOSTS/);
+  });
+
+  it('trusts no proxy, allows no extra console origin and lets any site embed the widget by default', () => {
+    expect(loadConfig({})).toMatchObject({ TRUST_PROXY: false, CONSOLE_ORIGINS: [], WIDGET_ORIGINS: '*' });
+  });
+
+  it('reads TRUST_PROXY as off, a hop count, every hop, or a list of proxies', () => {
+    expect(loadConfig({ TRUST_PROXY: '0' }).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, loopback' }).TRUST_PROXY).toEqual(['10.0.0.0/8', 'loopback']);
+    expect(() => loadConfig({ TRUST_PROXY: 'yes please' })).toThrow(/TRUST_PROXY/);
+  });
+
+  it('turns a hop count into a function Fastify accepts: the nearest hops only', () => {
+    const trust = fastifyTrustProxy(1) as (address: string, hop: number) => boolean;
+    expect([trust('10.0.0.1', 0), trust('203.0.113.9', 1)]).toEqual([true, false]);
+    expect(fastifyTrustProxy(0)).toBe(false);
+  });
+
+  it('reads origin lists and refuses entries that are not bare origins', () => {
+    expect(loadConfig({ CONSOLE_ORIGINS: 'http://localhost:5173, https://desk.example/' }).CONSOLE_ORIGINS).toEqual(['http://localhost:5173', 'https://desk.example']);
+    expect(loadConfig({ WIDGET_ORIGINS: 'https://shop.example' }).WIDGET_ORIGINS).toEqual(['https://shop.example']);
+    expect(() => loadConfig({ WIDGET_ORIGINS: 'https://shop.example/checkout' })).toThrow(/WIDGET_ORIGINS/);
+    expect(() => loadConfig({ CONSOLE_ORIGINS: 'desk.example' })).toThrow(/CONSOLE_ORIGINS/);
+  });
+});
+
+describe('widget limits and lifetimes', () => {
+  it('defaults to 15-minute tokens, 30-day sessions and per-minute rates', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      WIDGET_TOKEN_TTL: 15 * 60_000,
+      WIDGET_SESSION_TTL: 30 * 86_400_000,
+      WIDGET_MESSAGE_RATE: { limit: 20, windowMs: 60_000 },
+      WIDGET_MESSAGE_IP_RATE: { limit: 120, windowMs: 60_000 },
+      WIDGET_SESSION_IP_RATE: { limit: 30, windowMs: 60_000 },
+      WIDGET_SESSION_RATE: { limit: 10, windowMs: 60_000 },
+    });
+  });
+
+  it('reads durations and rates written the short way', () => {
+    const config = loadConfig({ WIDGET_TOKEN_TTL: '90s', WIDGET_SESSION_TTL: '12h', WIDGET_MESSAGE_RATE: '5/10s', WIDGET_MESSAGE_IP_RATE: '100/m' });
+    expect(config).toMatchObject({
+      WIDGET_TOKEN_TTL: 90_000,
+      WIDGET_SESSION_TTL: 12 * 3_600_000,
+      WIDGET_MESSAGE_RATE: { limit: 5, windowMs: 10_000 },
+      WIDGET_MESSAGE_IP_RATE: { limit: 100, windowMs: 60_000 },
+    });
+  });
+
+  it.each([['WIDGET_TOKEN_TTL', '15'], ['WIDGET_TOKEN_TTL', '0m'], ['WIDGET_MESSAGE_RATE', '20'], ['WIDGET_MESSAGE_RATE', '0/1m'], ['WIDGET_MESSAGE_RATE', '20/1w']])('refuses %s=%s at start', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name));
   });
 });

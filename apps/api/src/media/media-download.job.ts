@@ -1,4 +1,4 @@
-import { ChannelMediaError, recordAttachment, type AdapterRegistry, type CoreDeps, type InboundAttachment, type JobHandler, type MediaDownloadPayload } from '@keluh/core';
+import { ChannelMediaError, decideMediaType, recordAttachment, type AdapterRegistry, type CoreDeps, type InboundAttachment, type JobHandler, type MediaDownloadPayload } from '@keluh/core';
 import type { FastifyBaseLogger } from 'fastify';
 import type { MediaStore } from './media-store.ts';
 
@@ -23,15 +23,19 @@ export function mediaDownloadHandler(deps: CoreDeps, adapters: AdapterRegistry, 
       try {
         if (!adapter?.fetchMedia) throw new ChannelMediaError('The channel cannot download media', true);
         const media = await adapter.fetchMedia({ ...attachment, kind: attachment.kind as InboundAttachment['kind'] });
-        const stored = await store.save(media.bytes, media.mimeType);
-        await recordAttachment(deps, messageId, index, { state: 'stored', url: `/api/media/${stored.sha256}`, sha256: stored.sha256, size: stored.size, mimeType: media.mimeType });
+        // The claimed type is the sender's word; what we store (and the console shows) is what the bytes are.
+        const { mimeType } = decideMediaType(media.bytes, media.mimeType);
+        const stored = await store.save(media.bytes, mimeType);
+        await recordAttachment(deps, messageId, index, { state: 'stored', url: `/api/media/${stored.sha256}`, sha256: stored.sha256, size: stored.size, mimeType });
         return { kind: 'done' };
       } catch (error) {
+        const refusal = error instanceof ChannelMediaError ? error.code : null;
         const expired = error instanceof ChannelMediaError && error.expired;
         const reason = error instanceof Error ? error.message : String(error);
-        if (!expired && job.attempts + 1 < MAX_TRIES) return { kind: 'retry', error: reason };
-        log.warn({ err: error, messageId }, 'media unavailable');
-        await recordAttachment(deps, messageId, index, { state: 'unavailable' });
+        // A refusal (internal address, too large, too slow) would be refused the same way again.
+        if (!expired && !refusal && job.attempts + 1 < MAX_TRIES) return { kind: 'retry', error: reason };
+        log.warn({ err: error, messageId, code: refusal }, 'media unavailable');
+        await recordAttachment(deps, messageId, index, { state: 'unavailable', ...(refusal ? { error: { code: refusal, reason } } : {}) });
         return { kind: 'failed', error: reason };
       }
     },

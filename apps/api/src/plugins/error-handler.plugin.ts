@@ -10,6 +10,9 @@ const fastifyCodes: Record<string, ErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'request.too_large',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'request.unsupported_media_type',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'request.malformed_json',
+  // @fastify/static's refusal of a path it will not map onto the disk (NUL, `..`, `//`, over-long names).
+  FST_STATIC_FORBIDDEN_PATH: 'request.bad_path',
+  FST_ERR_BAD_URL: 'request.bad_path',
 };
 
 export function errorBody(code: ErrorCode | string, message: string, details?: ErrorDetails) {
@@ -36,12 +39,26 @@ export function toAppError(error: unknown): AppError {
   return new AppError('internal', 'Something went wrong on our side');
 }
 
+/**
+ * For Fastify's `frameworkErrors` option: failures before routing (a URL that does not percent-decode,
+ * such as `/widget/%c0%ae`) bypass the error handler, and would otherwise answer in Fastify's own shape.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const appError = toAppError(error);
+  void reply.status(appError.status).send(errorBody(appError.code, appError.message, appError.details));
+}
+
 export default fp(
   async (app) => {
     app.setErrorHandler((error, request: FastifyRequest, reply: FastifyReply) => {
       const appError = toAppError(error);
       if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
       else request.log.info({ code: appError.code }, 'request refused');
+      // A lock-out says how long to wait in the body for the console and in Retry-After for HTTP clients.
+      const retryAfter = appError.details?.retryAfterSeconds;
+      if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
+      const retryAfterMs = appError.details?.retryAfterMs;
+      if (typeof retryAfterMs === 'number') reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
       return reply.status(appError.status).send(errorBody(appError.code, appError.message, appError.details));
     });
   },

@@ -3,6 +3,7 @@ import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorBody } from './error-handler.plugin.ts';
+import { surfaceOf } from '../security/surface-headers.ts';
 
 export interface StaticRoots {
   /** apps/console/dist */
@@ -30,7 +31,9 @@ export default fp<{ roots: StaticRoots }>(
     }
 
     app.setNotFoundHandler((request, reply) => {
-      const wantsPage = request.method === 'GET' && !request.url.startsWith('/api') && !request.url.startsWith('/webhooks');
+      // Only console paths fall back: the console's page under /widget/… would carry the widget's
+      // embeddable frame-ancestors, and could be framed by any site.
+      const wantsPage = request.method === 'GET' && surfaceOf(request.url) === 'console';
       if (consoleBuilt && wantsPage && request.headers.accept?.includes('text/html')) {
         return reply.sendFile('index.html', roots.console);
       }

@@ -15,7 +15,15 @@ export default fp(
         },
         components: {
           securitySchemes: {
-            bearer: { type: 'http', scheme: 'bearer', description: 'Session token from POST /api/auth/login' },
+            bearer: { type: 'http', scheme: 'bearer', description: 'API clients: a token from POST /api/auth/token. No CSRF headers needed.' },
+            session: {
+              type: 'apiKey',
+              in: 'cookie',
+              name: 'keluh_session',
+              description:
+                'The console: the httpOnly cookie set by POST /api/auth/login. Changes (POST, PUT, PATCH, DELETE) must send an ' +
+                'allowed `Origin` and `content-type: application/json`, or are refused with 403 `auth.csrf_rejected`.',
+            },
             visitor: { type: 'http', scheme: 'bearer', description: 'Widget visitor token from POST /api/widget/sessions' },
           },
         },

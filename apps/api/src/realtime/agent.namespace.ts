@@ -1,13 +1,22 @@
-import type { Namespace } from 'socket.io';
+import type { Namespace, Socket } from 'socket.io';
 import fastifyCookie from '@fastify/cookie';
-import { authenticate, type StoredEvent } from '@keluh/core';
+import { authenticateSession, resumeSession, type StoredEvent, type User } from '@keluh/core';
 import { syncRequestSchema, type AgentClientToServer, type AgentEvent, type AgentServerToClient } from '@keluh/contracts';
 import type { Services } from '../services.ts';
 import { SESSION_COOKIE } from '../plugins/auth.plugin.ts';
 import { replaySince } from './replay.ts';
-import { parsePayload, safeAck, toSocketError } from './socket-errors.ts';
+import { parsePayload, refusal, safeAck, toSocketError } from './socket-errors.ts';
+import { endSocket, sessionRoom, watchSessionExpiry } from './session-sockets.ts';
 
-export type AgentNamespace = Namespace<AgentClientToServer, AgentServerToClient>;
+export interface AgentSocketData {
+  user: User;
+  /** The session's token digest: names its room and re-checks it; the token itself is not kept. */
+  tokenHash: string;
+  expiresAt: string;
+}
+
+export type AgentNamespace = Namespace<AgentClientToServer, AgentServerToClient, Record<string, never>, AgentSocketData>;
+export type AgentSocket = Socket<AgentClientToServer, AgentServerToClient, Record<string, never>, AgentSocketData>;
 
 /** Staff see every ticket for now; team-scoped rooms arrive with roles and teams. */
 const STAFF_ROOM = 'staff';
@@ -23,19 +32,36 @@ function cookieToken(cookieHeader: string | undefined): string | null {
 
 export function setUpAgentNamespace(namespace: AgentNamespace, services: Services): () => void {
   namespace.use((socket, next) => {
-    const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : cookieToken(socket.handshake.headers.cookie);
-    authenticate(services.auth, token)
-      .then((user) => {
+    const { auth, headers } = socket.handshake;
+    const bearer = typeof auth?.token === 'string' ? auth.token : null;
+    // Browsers always send Origin on a WebSocket handshake: a foreign one is another site's page. Without
+    // Origin it is no browser, which is fine for a bearer token but not for someone's session cookie.
+    const allowed = headers.origin !== undefined ? services.origins.console.allows(headers.origin, headers.host) : bearer !== null;
+    if (!allowed) return next(refusal('socket.origin_rejected', `The console socket does not accept ${headers.origin ?? 'a request without Origin'}`));
+    authenticateSession(services.auth, bearer ?? cookieToken(headers.cookie))
+      .then(({ user, session }) => {
         socket.data.user = user;
+        socket.data.tokenHash = session.tokenHash;
+        socket.data.expiresAt = session.expiresAt;
         next();
       })
-      .catch((error: unknown) => next(Object.assign(new Error(toSocketError(error).code), { data: toSocketError(error) })));
+      .catch((error: unknown) => next(refusal(toSocketError(error))));
   });
 
   namespace.on('connection', (socket) => {
-    void socket.join(STAFF_ROOM);
+    void socket.join([STAFF_ROOM, sessionRoom(socket.data.tokenHash)]);
+    const stopWatching = watchSessionExpiry(socket, services.auth, services.clock, socket.data.expiresAt);
+    socket.on('disconnect', stopWatching);
+
     socket.on('sync', async (request, ack) => {
       const reply = safeAck<Parameters<typeof ack>[0]>(ack);
+      try {
+        // A session signed out elsewhere (another process without a shared adapter, a purge) stops here.
+        await resumeSession(services.auth, socket.data.tokenHash);
+      } catch (error) {
+        reply({ ok: false, error: toSocketError(error) });
+        return endSocket(socket);
+      }
       try {
         const { lastEventId } = parsePayload(syncRequestSchema, request);
         const result = await replaySince(services.db.events, lastEventId);

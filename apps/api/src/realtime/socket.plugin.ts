@@ -2,11 +2,14 @@ import fp from 'fastify-plugin';
 import { Server } from 'socket.io';
 import { AGENT_NAMESPACE, SOCKET_PATH, VISITOR_NAMESPACE } from '@keluh/contracts';
 import { setUpAgentNamespace, type AgentNamespace } from './agent.namespace.ts';
+import { endSessionSockets } from './session-sockets.ts';
 import { setUpVisitorNamespace, type VisitorNamespace } from './visitor.namespace.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     io: Server;
+    /** Cuts every live /agent socket of a session (sign-out), in every process joined by the adapter. */
+    endSessionSockets: (tokenHash: string) => void;
   }
 }
 
@@ -16,7 +19,7 @@ export default fp(
     const io = new Server(app.server, {
       path: SOCKET_PATH,
       serveClient: false,
-      // The widget is embedded on other sites, but its iframe is ours: same-origin sockets only.
+      // No CORS for polling; which pages may open a socket is each namespace's origin check.
       cors: { origin: false },
       maxHttpBufferSize: 64 * 1024,
     });
@@ -25,6 +28,7 @@ export default fp(
       setUpVisitorNamespace(io.of(VISITOR_NAMESPACE) as VisitorNamespace, app.services),
     ];
     app.decorate('io', io);
+    app.decorate('endSessionSockets', (tokenHash: string) => endSessionSockets(io.of(AGENT_NAMESPACE) as AgentNamespace, tokenHash));
     app.addHook('preClose', async () => {
       unsubscribe.forEach((stop) => stop());
       // io.close() would also close the HTTP server, which Fastify closes itself right after.

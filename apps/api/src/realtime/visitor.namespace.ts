@@ -1,5 +1,5 @@
 import type { Namespace, Socket } from 'socket.io';
-import { applyDeliveryStatus, ingestMessage, type InboundMessageEvent, type InboundStatusEvent } from '@keluh/core';
+import { applyDeliveryStatus, authenticateVisitor, ingestMessage, type InboundMessageEvent, type InboundStatusEvent } from '@keluh/core';
 import {
   syncRequestSchema,
   visitorReceiptSchema,
@@ -10,13 +10,14 @@ import {
 } from '@keluh/contracts';
 import type { Services } from '../services.ts';
 import { replaySince } from './replay.ts';
-import { parsePayload, safeAck, toSocketError } from './socket-errors.ts';
+import { parsePayload, refusal, safeAck, toSocketError } from './socket-errors.ts';
 import { toVisitorEvent, toWidgetMessage } from './visitor-projection.ts';
 
 export type VisitorNamespace = Namespace<VisitorClientToServer, VisitorServerToClient>;
 type VisitorSocket = Socket<VisitorClientToServer, VisitorServerToClient>;
 
 const customerRoom = (customerId: number) => `customer:${customerId}`;
+const sessionRoom = (sessionId: string) => `visitor-session:${sessionId}`;
 
 /** The visitor's customer id, once their first message has created one; joins their room on discovery. */
 async function customerOf(socket: VisitorSocket, services: Services): Promise<number | null> {
@@ -29,20 +30,33 @@ async function customerOf(socket: VisitorSocket, services: Services): Promise<nu
 }
 
 export function setUpVisitorNamespace(namespace: VisitorNamespace, services: Services): () => void {
-  namespace.use((socket, next) => {
-    const visitorId = services.visitorTokens.verify(socket.handshake.auth?.visitorToken);
-    if (!visitorId) return next(Object.assign(new Error('widget.invalid_visitor_token'), { data: { code: 'widget.invalid_visitor_token' } }));
-    socket.data.visitorId = visitorId;
-    next();
+  // The handshake answers with the same codes as HTTP (expired → the widget refreshes, revoked → starts over).
+  namespace.use(async (socket, next) => {
+    const { origin, host } = socket.handshake.headers;
+    // Our own iframe always passes; WIDGET_ORIGINS decides for sites that talk to the socket themselves.
+    if (!services.origins.widget.allows(origin, host)) return next(refusal('socket.origin_rejected', `The widget socket does not accept ${origin ?? 'a request without Origin'}`));
+    try {
+      const visitor = await authenticateVisitor(services.visitorAuth, (socket.handshake.auth as { visitorToken?: unknown } | undefined)?.visitorToken);
+      socket.data.visitorId = visitor.visitorId;
+      socket.data.sessionId = visitor.sessionId;
+      socket.data.address = services.clientAddress(socket.request);
+      next();
+    } catch (error) {
+      const { code, message } = toSocketError(error);
+      next(Object.assign(new Error(code), { data: { code, message } }));
+    }
   });
 
   namespace.on('connection', (socket) => {
+    void socket.join(sessionRoom(socket.data.sessionId));
     void customerOf(socket, services);
 
     socket.on('message.send', async (request, ack) => {
       const reply = safeAck<Parameters<typeof ack>[0]>(ack);
       try {
         const payload = parsePayload(visitorSendSchema, request);
+        // Before anything is stored: a refused message leaves no trace, and the widget keeps it to resend.
+        await services.widgetLimits.message(socket.data.visitorId, socket.data.address);
         const [event] = services.webchat.parse({
           type: 'message',
           visitorId: socket.data.visitorId,
@@ -94,11 +108,19 @@ export function setUpVisitorNamespace(namespace: VisitorNamespace, services: Ser
     });
   });
 
-  return services.bus.subscribe((event) => {
+  const stopEvents = services.bus.subscribe((event) => {
     if (event.customerId === null) return;
     const projected = toVisitorEvent(event);
     if (projected) namespace.to(customerRoom(event.customerId)).emit('event', projected);
   });
+  // A revoked session's tokens are refused from now on; its open sockets must not outlive that.
+  const stopRevocations = services.visitorRevocations.subscribe((sessionIds) => {
+    namespace.in(sessionIds.map(sessionRoom)).disconnectSockets(true);
+  });
+  return () => {
+    stopEvents();
+    stopRevocations();
+  };
 }
 
 async function ownOutboundIds(services: Services, customerId: number | null, messageIds: number[]): Promise<number[]> {

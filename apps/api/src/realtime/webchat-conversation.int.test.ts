@@ -172,7 +172,7 @@ describe('a web-chat conversation between a visitor and an agent', () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/widget/conversation', headers: { authorization: `Bearer ${visitor.visitorToken}` } });
     expect(response.statusCode).toBe(200);
     expect(response.json().messages.map((message: { body: string }) => message.body)).toEqual(['Halo']);
-    const resumed = await t.app.inject({ method: 'POST', url: '/api/widget/sessions', payload: { visitorToken: visitor.visitorToken } });
+    const resumed = await t.app.inject({ method: 'POST', url: '/api/widget/sessions', payload: { refreshToken: visitor.refreshToken } });
     expect(resumed.json().visitorId).toBe(visitor.visitorId);
   });
 });

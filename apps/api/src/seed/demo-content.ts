@@ -20,8 +20,6 @@ export const demoStaff = [
   { email: 'agent2@keluh.test', name: 'Maya Chen', role: 'agent', language: 'en' },
 ] as const;
 
-export const DEMO_STAFF_PASSWORD = 'keluh-agent-123';
-
 export const demoConversations: DemoConversation[] = [
   {
     channel: 'whatsapp', externalId: '6281234567801', name: 'Rina Kusuma', type: 'external', characteristic: 'loyal', language: 'id', minutesAgo: 4, priority: 'high',
@@ -67,17 +65,13 @@ export const demoConversations: DemoConversation[] = [
 ];
 
 /**
- * Demo channel connections pointing at the local Meta stand-in (`npm run sim`, or DEMO_SIM=1), with the
- * stand-in's default secrets and ids. An admin replaces them with real credentials in Settings.
+ * What the demo channels look like when DEMO_SIM=1 connects them to the in-process Meta stand-in (at
+ * demoSimUrl(META_SIM_PORT)): the stand-in's ids and templates. Their secrets are not here — they are generated at that start and kept
+ * (sealed) in the database, so no value in this repository can sign a webhook for a running server.
  */
-export const DEMO_SIM_URL = 'http://127.0.0.1:3900';
-export const demoChannels = {
+export const demoChannelSettings = {
   whatsapp: {
-    appSecret: 'demo-whatsapp-secret',
-    verifyToken: 'demo-verify-token',
-    accessToken: 'demo-whatsapp-token',
     phoneNumberId: '118220045566779',
-    graphBaseUrl: DEMO_SIM_URL,
     graphVersion: 'v23.0',
     templates: JSON.stringify([
       { name: 'complaint_followup_v2', language: 'id', body: 'Halo {{1}}, kami menindaklanjuti keluhan Anda ({{2}}). Balas pesan ini agar kami bisa membantu lagi.' },
@@ -85,11 +79,7 @@ export const demoChannels = {
     ]),
   },
   instagram: {
-    appSecret: 'demo-instagram-secret',
-    verifyToken: 'demo-verify-token',
-    accessToken: 'demo-instagram-token',
     accountId: '17841400123456789',
-    graphBaseUrl: DEMO_SIM_URL,
     graphVersion: 'v23.0',
   },
 } as const;

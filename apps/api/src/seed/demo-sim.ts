@@ -1,10 +1,26 @@
-import { startMetaSim } from '@keluh/channels/meta-sim';
+import { randomBytes } from 'node:crypto';
+import { DEMO_CONVERSATIONS, startMetaSim, type DemoSimHandle } from '@keluh/channels/meta-sim';
+import type { DemoSimCredentials } from './demo-channels.ts';
 
 /**
- * DEMO_SIM=1: the Meta stand-in runs in this process and plays a stream of WhatsApp and Instagram
- * complaints into the help desk, so a newcomer sees the inbox fill without any Meta account.
+ * DEMO_SIM=1 (and `npm run sim`): the Meta stand-in plays a stream of WhatsApp and Instagram complaints
+ * into the help desk, so a newcomer sees the inbox fill without any Meta account. It signs with the
+ * secrets stored for the channels connected to it; a channel connected elsewhere gets no demo traffic.
  */
-export async function startDemoSim(keluhUrl: string): Promise<{ stop(): Promise<void> }> {
-  const handle = await startMetaSim({ keluhUrl, log: (line) => console.log(line) });
-  return handle;
+export async function startDemoSim(keluhUrl: string, credentials: DemoSimCredentials, port: number, log: (line: string) => void = console.log): Promise<DemoSimHandle> {
+  // A channel not connected to the stand-in still needs some value in the sim's knobs; nothing accepts this one.
+  const unused = () => randomBytes(32).toString('base64url');
+  for (const kind of ['whatsapp', 'instagram'] as const) {
+    if (!credentials[kind]) log(`meta-sim: the ${kind} channel is not connected to the stand-in, so it plays no ${kind} complaints`);
+  }
+  return startMetaSim({
+    keluhUrl,
+    port,
+    whatsappAppSecret: credentials.whatsapp?.appSecret ?? unused(),
+    whatsappAccessToken: credentials.whatsapp?.accessToken ?? unused(),
+    instagramAppSecret: credentials.instagram?.appSecret ?? unused(),
+    instagramAccessToken: credentials.instagram?.accessToken ?? unused(),
+    conversations: DEMO_CONVERSATIONS.filter((conversation) => credentials[conversation.channel] !== null),
+    log,
+  });
 }

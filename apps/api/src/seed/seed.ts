@@ -1,36 +1,64 @@
-import { ingestMessage, replyToTicket, updateTicket, type CoreDeps, type Database, type PasswordHasher, type Clock } from '@keluh/core';
+import { ingestMessage, replyToTicket, updateTicket, type CoreDeps, type Database, type PasswordHasher, type Clock, type UserRole } from '@keluh/core';
 import type { Config } from '../config/config.ts';
-import { DEMO_STAFF_PASSWORD, demoChannels, demoConversations, demoStaff } from './demo-content.ts';
+import { demoConversations, demoStaff } from './demo-content.ts';
+
+/** One login to print at the first start; `password` is null when it came from the environment. */
+export interface SeedLogin {
+  role: UserRole;
+  email: string;
+  password: string | null;
+  from: 'generated' | 'ADMIN_PASSWORD' | 'DEMO_PASSWORD';
+}
 
 export interface SeedReport {
   adminCreated: boolean;
   demoCreated: boolean;
+  /** Only on the start that created the accounts: generated passwords exist nowhere else (only hashes are stored). */
+  logins: SeedLogin[];
+}
+
+export interface SeedDeps {
+  db: Database;
+  hasher: PasswordHasher;
+  config: Config;
+  clock: Clock;
+  /** Makes a first password when the environment gives none. */
+  generatePassword: () => string;
 }
 
 /**
  * Guarantees an admin exists and, on an empty database, fills a demo inbox. Runs at every start and
- * changes nothing once there are users, so restarting never duplicates demo data.
+ * changes nothing once there are users, so restarting never duplicates demo data. No password in the
+ * source works: each one comes from the environment or is generated here and printed once.
  */
-export async function seedDatabase(deps: { db: Database; hasher: PasswordHasher; config: Config; clock: Clock }): Promise<SeedReport> {
+export async function seedDatabase(deps: SeedDeps): Promise<SeedReport> {
   const { db, hasher, config, clock } = deps;
-  if ((await db.users.count()) > 0) return { adminCreated: false, demoCreated: false };
+  if ((await db.users.count()) > 0) return { adminCreated: false, demoCreated: false, logins: [] };
   const now = clock.now();
-  await db.users.create({ email: config.ADMIN_EMAIL.toLowerCase(), name: 'Admin', role: 'admin', passwordHash: await hasher.hash(config.ADMIN_PASSWORD) }, now);
-  if (!config.SEED_DEMO) return { adminCreated: true, demoCreated: false };
+  const adminEmail = config.ADMIN_EMAIL.toLowerCase();
+  const adminPassword = config.ADMIN_PASSWORD ?? deps.generatePassword();
+  await db.users.create({ email: adminEmail, name: 'Admin', role: 'admin', passwordHash: await hasher.hash(adminPassword) }, now);
+  const fromEnv = config.ADMIN_PASSWORD !== undefined;
+  const logins: SeedLogin[] = [{ role: 'admin', email: adminEmail, password: fromEnv ? null : adminPassword, from: fromEnv ? 'ADMIN_PASSWORD' : 'generated' }];
+  if (!config.SEED_DEMO) return { adminCreated: true, demoCreated: false, logins };
 
-  const staffHash = await hasher.hash(DEMO_STAFF_PASSWORD);
+  const sharedHash = config.DEMO_PASSWORD ? await hasher.hash(config.DEMO_PASSWORD) : null;
   const staffIds = new Map<string, number>();
   for (const person of demoStaff) {
-    const user = await db.users.create({ ...person, passwordHash: staffHash }, now);
+    const password = config.DEMO_PASSWORD ? null : deps.generatePassword();
+    const user = await db.users.create({ ...person, passwordHash: sharedHash ?? (await hasher.hash(password!)) }, now);
     staffIds.set(person.email, user.id);
+    logins.push({ role: person.role, email: person.email, password, from: password ? 'generated' : 'DEMO_PASSWORD' });
   }
   await seedConversations(db, clock, staffIds);
   await markHistoricRepliesRead(db, now);
-  // Channels configured from the environment win; otherwise the demo talks to the local Meta stand-in.
-  for (const [kind, settings] of Object.entries(demoChannels)) {
-    if (!(await db.channelConfigs.get(kind as 'whatsapp'))) await db.channelConfigs.upsert(kind as 'whatsapp', { ...settings }, now);
-  }
-  return { adminCreated: true, demoCreated: true };
+  return { adminCreated: true, demoCreated: true, logins };
+}
+
+/** Demo staff exist (now or from an earlier start): the banner warns when they are reachable from outside. */
+export async function hasDemoData(db: Database): Promise<boolean> {
+  const emails = new Set<string>(demoStaff.map((person) => person.email));
+  return (await db.users.list()).some((user) => emails.has(user.email));
 }
 
 /**

@@ -1,4 +1,5 @@
-import { apiChannelSignature } from '@keluh/channels';
+import { apiChannelSignature, parseAllowHosts } from '@keluh/channels';
+import type { Config } from '../config/config.ts';
 import { adjustableClock } from './adjustable-clock.ts';
 import { startTestApp, type TestApp } from './test-app.ts';
 import { scryptHasher } from '../security/password-hasher.ts';
@@ -24,11 +25,13 @@ export interface ApiChannelHarness {
 }
 
 /** The real app on a real port with an admin and an agent signed in: what the API channel tests drive. */
-export async function startApiChannelHarness(): Promise<ApiChannelHarness> {
+export async function startApiChannelHarness(options: { config?: Partial<Config> } = {}): Promise<ApiChannelHarness> {
   const clock = adjustableClock();
-  const t = await startTestApp({ clock });
+  // The integrator's test endpoints listen on 127.0.0.1 over http: listed, as an operator running an
+  // integration on the same machine would list it.
+  const t = await startTestApp({ clock, config: { OUTBOUND_ALLOW_HOSTS: parseAllowHosts('127.0.0.1'), ...options.config } });
   await t.db.users.create({ email: ADMIN.email, name: 'Test Admin', role: 'admin', passwordHash: await scryptHasher.hash(ADMIN.password) }, clock.now());
-  const adminLogin = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: ADMIN });
+  const adminLogin = await t.app.inject({ method: 'POST', url: '/api/auth/token', payload: ADMIN });
   const admin = { authorization: `Bearer ${adminLogin.json<{ token: string }>().token}` };
   const agent = { authorization: `Bearer ${await t.login()}` };
   return {

@@ -1,6 +1,8 @@
+import { parseAllowHosts } from '@keluh/channels';
 import { createMetaSim, type MetaSim } from '@keluh/channels/meta-sim';
 import type { Message } from '@keluh/core';
 import { adjustableClock } from './adjustable-clock.ts';
+import type { Config } from '../config/config.ts';
 import { eventually, startTestApp, type TestApp } from './test-app.ts';
 
 export const WA_PHONE_NUMBER_ID = '118220045566779';
@@ -28,12 +30,14 @@ export interface ChannelHarness {
  * The help desk on a real port with WhatsApp and Instagram connected to a live meta-sim, and the sim's
  * webhooks pointed back at the help desk: channels.md §6 cases run over real HTTP both ways.
  */
-export async function startChannelHarness(): Promise<ChannelHarness> {
+export async function startChannelHarness(options: { config?: Partial<Config> } = {}): Promise<ChannelHarness> {
   const sim = createMetaSim({});
   await sim.start();
   const clock = adjustableClock();
   const t = await startTestApp({
     clock,
+    // The sim is plain http on loopback: the outbound guard lets it through only because it is listed.
+    config: { ...options.config, OUTBOUND_ALLOW_HOSTS: [...parseAllowHosts(new URL(sim.url).host), ...(options.config?.OUTBOUND_ALLOW_HOSTS ?? [])] },
     channels: {
       whatsapp: {
         appSecret: sim.knobs.whatsapp.appSecret,

@@ -17,7 +17,6 @@ export class ApiError extends Error {
 export const CLIENT_ERROR_CODES = { network: 'client.network', badResponse: 'client.bad_response' } as const;
 
 export interface HttpOptions {
-  getToken: () => string | null;
   /** Called on any 401 so the session can be dropped; the call still rejects with the ApiError. */
   onUnauthorized?: (error: ApiError) => void;
   baseUrl?: string;
@@ -33,21 +32,28 @@ export interface RequestOptions {
 
 export type Http = <T>(path: string, options?: RequestOptions) => Promise<T>;
 
-export function createHttp(options: HttpOptions): Http {
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
+
+/**
+ * The session rides in the httpOnly cookie, which the browser attaches by itself. A change (POST, PUT,
+ * PATCH, DELETE) always goes out as JSON — `{}` when there is nothing to say — because the server refuses
+ * cookie-authenticated changes in any other content type (its CSRF defence); the browser adds Origin.
+ */
+export function createHttp(options: HttpOptions = {}): Http {
   const baseUrl = options.baseUrl ?? '';
   return async function request<T>(path: string, init: RequestOptions = {}): Promise<T> {
     const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+    const method = init.method ?? 'GET';
+    const body = init.body ?? (SAFE_METHODS.has(method) ? undefined : {});
     const headers: Record<string, string> = { accept: 'application/json' };
-    const token = options.getToken();
-    if (token) headers.authorization = `Bearer ${token}`;
-    if (init.body !== undefined) headers['content-type'] = 'application/json';
+    if (body !== undefined) headers['content-type'] = 'application/json';
 
     let response: Response;
     try {
       response = await doFetch(baseUrl + path + queryString(init.query), {
-        method: init.method ?? 'GET',
+        method,
         headers,
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        body: body === undefined ? undefined : JSON.stringify(body),
         credentials: 'same-origin',
         signal: init.signal,
       });

@@ -2,8 +2,8 @@ import { useSessionStore } from '../features/auth/session.store.ts';
 import { createApi, type Api } from './endpoints.ts';
 import { createHttp } from './http.ts';
 
-/** The API bound to the current session: bearer token attached, any 401 ends the session. */
+/** The API bound to the current session (its cookie travels by itself): any 401 ends the session. */
 export function useApi(): Api {
   const session = useSessionStore();
-  return createApi(createHttp({ getToken: () => session.token, onUnauthorized: () => session.reset() }));
+  return createApi(createHttp({ onUnauthorized: () => session.reset() }));
 }

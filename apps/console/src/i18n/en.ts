@@ -38,6 +38,8 @@ const en = {
     password: 'Password',
     submit: 'Sign in',
     submitting: 'Signing in…',
+    waitSeconds: 'one second | {n} seconds',
+    waitMinutes: 'one minute | {n} minutes',
   },
   inbox: {
     title: 'Inbox',
@@ -278,6 +280,7 @@ const en = {
     errors: {
       required: 'Required.',
       maskedEdited: 'Replace the whole saved value, or leave it unchanged.',
+      tokenForNewHost: 'Enter the access token again: the saved one is not sent to a new Graph address.',
       numericId: 'Digits only (5 to 30).',
       version: 'Like v23.0.',
       url: 'A web address starting with https:// or http://.',
@@ -340,6 +343,11 @@ const en = {
       invalid_credentials: 'Wrong email or password.',
       unauthenticated: 'Your session has ended. Please sign in again.',
       forbidden: 'You are not allowed to do that.',
+      locked: 'Too many failed sign-ins. Try again in {time}.',
+      csrf_rejected: 'The server refused a request that did not come from this page. Reload and try again.',
+    },
+    socket: {
+      origin_rejected: 'This page may not open the live connection; its address is not allowed.',
     },
     ticket: {
       not_found: 'This ticket does not exist (any more).',
@@ -364,6 +372,7 @@ const en = {
       reconnect_needed: 'The channel needs reconnecting: its access token is no longer accepted.',
       network_error: 'The channel could not be reached; Keluh keeps retrying.',
       subscribe_failed: 'Meta refused the webhook subscription.',
+      token_required: 'Enter the access token again: the saved one is not sent to a new Graph address.',
     },
     whatsapp: {
       '131047': 'More than 24 hours since the customer last wrote: only an approved template can reach them.',
@@ -373,17 +382,36 @@ const en = {
       user_unavailable: 'This Instagram user is not available any more (account removed or messages restricted).',
       permission_missing: 'The Instagram token lacks the messaging permission; reconnect the channel.',
     },
+    secrets: {
+      key_mismatch: 'The server cannot read its stored channel secrets (wrong SECRET_KEY). Ask your administrator.',
+      unreadable: 'A stored channel secret is damaged. Ask your administrator to enter it again.',
+    },
     api_channel: {
       rejected: 'The connected system refused the message.',
       unreachable: 'The connected system could not be reached; Keluh keeps retrying.',
     },
+    text: {
+      invalid_characters: 'The text holds a character that cannot be stored (a NUL or a broken emoji). Remove it and send again.',
+    },
     validation: {
       failed: 'Some fields are not valid.',
+    },
+    media: {
+      blocked_url: 'Not downloaded: the link does not lead to the channel’s own media server.',
+      blocked_address: 'Not downloaded: the link points into a private or local network.',
+      too_large: 'Not downloaded: the file is larger than this help desk accepts.',
+      timeout: 'Not downloaded: the file took too long to arrive.',
+      too_many_redirects: 'Not downloaded: the link redirected too many times.',
+    },
+    outbound: {
+      blocked: 'Keluh only calls public https addresses. An administrator can allow a local one with OUTBOUND_ALLOW_HOSTS.',
     },
     request: {
       malformed_json: 'The request was malformed.',
       too_large: 'The request is too large.',
       unsupported_media_type: 'The request format is not supported.',
+      bad_path: 'That address is not served.',
+      path_too_long: 'That address is too long.',
     },
     route: {
       not_found: 'That address does not exist.',

@@ -37,6 +37,8 @@ const id: Messages = {
     password: 'Kata sandi',
     submit: 'Masuk',
     submitting: 'Sedang masuk…',
+    waitSeconds: '{n} detik | {n} detik',
+    waitMinutes: '{n} menit | {n} menit',
   },
   inbox: {
     title: 'Kotak masuk',
@@ -277,6 +279,7 @@ const id: Messages = {
     errors: {
       required: 'Wajib diisi.',
       maskedEdited: 'Ganti seluruh nilai tersimpan, atau biarkan tidak berubah.',
+      tokenForNewHost: 'Masukkan ulang access token: token tersimpan tidak dikirim ke alamat Graph yang baru.',
       numericId: 'Hanya angka (5 sampai 30 digit).',
       version: 'Seperti v23.0.',
       url: 'Alamat web yang diawali https:// atau http://.',
@@ -339,6 +342,11 @@ const id: Messages = {
       invalid_credentials: 'Email atau kata sandi salah.',
       unauthenticated: 'Sesi Anda telah berakhir. Silakan masuk lagi.',
       forbidden: 'Anda tidak diizinkan melakukan itu.',
+      locked: 'Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {time}.',
+      csrf_rejected: 'Server menolak permintaan yang tidak berasal dari halaman ini. Muat ulang lalu coba lagi.',
+    },
+    socket: {
+      origin_rejected: 'Halaman ini tidak boleh membuka koneksi langsung; alamatnya tidak diizinkan.',
     },
     ticket: {
       not_found: 'Tiket ini tidak ada (lagi).',
@@ -363,6 +371,7 @@ const id: Messages = {
       reconnect_needed: 'Kanal perlu dihubungkan ulang: token aksesnya tidak diterima lagi.',
       network_error: 'Kanal tidak dapat dihubungi; Keluh terus mencoba lagi.',
       subscribe_failed: 'Meta menolak langganan webhook.',
+      token_required: 'Masukkan ulang access token: token tersimpan tidak dikirim ke alamat Graph yang baru.',
     },
     whatsapp: {
       '131047': 'Sudah lebih dari 24 jam sejak pelanggan terakhir menulis: hanya templat yang disetujui yang bisa sampai.',
@@ -372,17 +381,36 @@ const id: Messages = {
       user_unavailable: 'Pengguna Instagram ini sudah tidak tersedia (akun dihapus atau pesan dibatasi).',
       permission_missing: 'Token Instagram tidak punya izin pesan; hubungkan ulang kanal.',
     },
+    secrets: {
+      key_mismatch: 'Server tidak dapat membaca rahasia kanal yang tersimpan (SECRET_KEY salah). Hubungi administrator Anda.',
+      unreadable: 'Sebuah rahasia kanal yang tersimpan rusak. Minta administrator Anda memasukkannya lagi.',
+    },
     api_channel: {
       rejected: 'Sistem yang terhubung menolak pesan ini.',
       unreachable: 'Sistem yang terhubung tidak dapat dihubungi; Keluh terus mencoba lagi.',
     },
+    text: {
+      invalid_characters: 'Teks berisi karakter yang tidak bisa disimpan (karakter NUL atau emoji yang terpotong). Hapus lalu kirim lagi.',
+    },
     validation: {
       failed: 'Beberapa isian tidak valid.',
+    },
+    media: {
+      blocked_url: 'Tidak diunduh: tautannya tidak mengarah ke server media milik kanal ini.',
+      blocked_address: 'Tidak diunduh: tautannya mengarah ke jaringan privat atau lokal.',
+      too_large: 'Tidak diunduh: ukuran berkas melebihi batas help desk ini.',
+      timeout: 'Tidak diunduh: berkas terlalu lama diterima.',
+      too_many_redirects: 'Tidak diunduh: tautannya dialihkan terlalu banyak kali.',
+    },
+    outbound: {
+      blocked: 'Keluh hanya memanggil alamat https publik. Administrator dapat mengizinkan alamat lokal lewat OUTBOUND_ALLOW_HOSTS.',
     },
     request: {
       malformed_json: 'Permintaan tidak sesuai format.',
       too_large: 'Permintaan terlalu besar.',
       unsupported_media_type: 'Format permintaan tidak didukung.',
+      bad_path: 'Alamat ini tidak dilayani.',
+      path_too_long: 'Alamatnya terlalu panjang.',
     },
     route: {
       not_found: 'Alamat tersebut tidak ada.',

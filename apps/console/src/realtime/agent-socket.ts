@@ -5,13 +5,12 @@ export type AgentSocket = Socket<AgentServerToClient, AgentClientToServer>;
 
 /**
  * WebSocket only: with several API processes behind a balancer, long-polling would need sticky sessions.
- * The token is read on every (re)connect so a refreshed session is picked up.
+ * The handshake is same-origin, so the browser sends the httpOnly session cookie (and our Origin) itself.
  */
-export function connectAgentSocket(getToken: () => string | null): AgentSocket {
+export function connectAgentSocket(): AgentSocket {
   return io(AGENT_NAMESPACE, {
     path: SOCKET_PATH,
     transports: ['websocket'],
-    auth: (send) => send({ token: getToken() }),
     reconnectionDelay: 500,
     reconnectionDelayMax: 5000,
   });

@@ -61,12 +61,14 @@ export const useRealtimeStore = defineStore('realtime', () => {
   watch(() => detail.snapshot, (snap) => snap && sync.catchUp(snap.lastEventId));
 
   function hydrate(): void {
-    if (socket || !session.token) return;
+    if (socket || !session.isAuthenticated) return;
     state.value = 'connecting';
-    const current = connectAgentSocket(() => session.token);
+    const current = connectAgentSocket();
     socket = current;
     current.on('connect', () => sync.connected());
     current.on('event', (event) => sync.event(event));
+    // Signed out elsewhere or expired: the server cuts the socket right after; back to the login page.
+    current.on('session.ended', () => session.reset());
     current.on('disconnect', (reason) => {
       sync.disconnected();
       state.value = 'reconnecting';

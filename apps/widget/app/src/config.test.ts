@@ -39,4 +39,15 @@ describe('links in messages', () => {
     expect(linkify('no links')).toEqual([{ kind: 'text', text: 'no links' }]);
     expect(safeHttpUrl('javascript:alert(1)')).toBeNull();
   });
+
+  it('never makes a link of anything but http(s), however the text is dressed up', () => {
+    for (const text of ['javascript:alert(document.cookie)', 'JaVaScRiPt:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', 'http://[not-a-host']) {
+      expect(linkify(`lihat ${text}`).filter((segment) => segment.kind === 'link'), text).toEqual([]);
+      expect(linkify(`lihat ${text}`).map((segment) => segment.text).join(''), text).toBe(`lihat ${text}`);
+    }
+    const mixed = linkify('javascript:alert(1) lalu https://jne.example/t/9');
+    expect(mixed.filter((segment) => segment.kind === 'link')).toEqual([{ kind: 'link', text: 'https://jne.example/t/9', href: 'https://jne.example/t/9' }]);
+    expect(safeHttpUrl('data:text/html,x')).toBeNull();
+    expect(safeHttpUrl(' https://jne.example/t/9')).toBe('https://jne.example/t/9');
+  });
 });

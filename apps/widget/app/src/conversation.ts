@@ -8,8 +8,11 @@ import type { VisitorEvent, WidgetMessageDto } from '@keluh/contracts';
  */
 
 export type ServerStatus = WidgetMessageDto['status'];
-/** `sending`: optimistic, not yet acked; `error`: the server refused it and the visitor may retry. */
-export type LocalStatus = 'sending' | 'error';
+/**
+ * `sending`: optimistic, not yet acked; `waiting`: refused as too fast (rate_limited), kept and sent again
+ * by itself when the wait is over; `error`: the server refused it and the visitor may retry.
+ */
+export type LocalStatus = 'sending' | 'waiting' | 'error';
 
 export interface ChatMessage {
   /** Stable across the optimistic → confirmed swap, so the list does not re-render the bubble. */
@@ -37,6 +40,7 @@ export type ConversationAction =
   | { type: 'send.started'; clientMessageId: string; body: string; at: string }
   | { type: 'send.acked'; clientMessageId: string; message: WidgetMessageDto }
   | { type: 'send.failed'; clientMessageId: string; error: { code: string; message: string } }
+  | { type: 'send.throttled'; clientMessageId: string }
   | { type: 'send.retried'; clientMessageId: string };
 
 export const initialConversation = (): ConversationState => ({ messages: [], lastEventId: 0 });
@@ -45,7 +49,7 @@ const rank: Record<ServerStatus, number> = { received: 0, queued: 0, sent: 1, de
 
 /** Statuses only move forward (a late `delivered` must not undo `read`); local states yield to the server. */
 export function mergeStatus(current: ChatMessage['status'], incoming: ServerStatus): ChatMessage['status'] {
-  if (current === 'sending' || current === 'error') return incoming;
+  if (current === 'sending' || current === 'waiting' || current === 'error') return incoming;
   if (incoming === 'failed') return current === 'queued' || current === 'sent' ? 'failed' : current;
   if (current === 'failed') return current;
   return rank[incoming] > rank[current] ? incoming : current;
@@ -176,6 +180,8 @@ export function reduceConversation(state: ConversationState, action: Conversatio
       return { ...state, messages: acked(state.messages, action.clientMessageId, action.message) };
     case 'send.failed':
       return { ...state, messages: patchPending(state.messages, action.clientMessageId, { status: 'error', error: action.error }) };
+    case 'send.throttled':
+      return { ...state, messages: patchPending(state.messages, action.clientMessageId, { status: 'waiting', error: null }) };
     case 'send.retried':
       return { ...state, messages: patchPending(state.messages, action.clientMessageId, { status: 'sending', error: null }) };
   }
@@ -191,7 +197,7 @@ export function mergeSyncEvents(synced: VisitorEvent[], buffered: VisitorEvent[]
   return [...byId.values()].sort((a, b) => a.id - b.id);
 }
 
-export type DisplayStatus = 'sending' | 'error' | 'sent' | 'delivered' | 'read' | 'failed' | 'received' | 'queued';
+export type DisplayStatus = 'sending' | 'waiting' | 'error' | 'sent' | 'delivered' | 'read' | 'failed' | 'received' | 'queued';
 
 /** The visitor's own messages read as sending → sent → delivered → read; agent messages keep the server's word. */
 export function displayStatus(message: ChatMessage): DisplayStatus {

@@ -13,14 +13,18 @@ export function linkify(text: string): Segment[] {
     const start = match.index;
     const raw = match[0];
     const url = raw.replace(TRAILING, '');
+    // Only what parses as http(s) becomes an anchor; the rest stays text (the pattern alone is not proof).
+    const href = safeHttpUrl(url);
+    if (!href) continue;
     if (start > last) segments.push({ kind: 'text', text: text.slice(last, start) });
-    segments.push({ kind: 'link', text: url, href: url });
+    segments.push({ kind: 'link', text: url, href });
     last = start + url.length;
   }
   if (last < text.length) segments.push({ kind: 'text', text: text.slice(last) });
   return segments;
 }
 
+/** An http(s) URL as the browser will read it, or null: `javascript:`, `data:` … never become links. */
 export function safeHttpUrl(value: string | null | undefined): string | null {
   if (!value) return null;
   try {

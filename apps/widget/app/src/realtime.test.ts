@@ -110,10 +110,19 @@ describe('the visitor socket', () => {
     expect(realtime.ready).toBe(true);
   });
 
-  it('hands a refused handshake token to the session logic', () => {
+  it.each(['widget.invalid_visitor_token', 'widget.token_expired', 'widget.token_revoked'])('hands a handshake refused with %s to the session logic', (code) => {
     const { socket, hooks } = setUp();
     socket.active = false;
-    socket.fire('connect_error', Object.assign(new Error('widget.invalid_visitor_token'), { data: { code: 'widget.invalid_visitor_token' } }));
-    expect(hooks.onAuthRejected).toHaveBeenCalledTimes(1);
+    socket.fire('connect_error', Object.assign(new Error(code), { data: { code, message: 'refused' } }));
+    expect(hooks.onAuthRejected).toHaveBeenCalledWith(code);
+    expect(socket.connectCalls).toBe(0);
+  });
+
+  it('retries a handshake that failed for another reason by itself', async () => {
+    const { socket, hooks } = setUp();
+    socket.active = false;
+    socket.fire('connect_error', new Error('xhr poll error'));
+    expect(hooks.onAuthRejected).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(socket.connectCalls).toBe(1));
   });
 });

@@ -40,8 +40,8 @@ export interface RealtimeHooks {
   onReady(): void;
   /** In-flight sends will never be acked on this connection. */
   onDisconnect(): void;
-  /** The handshake refused our token; the socket stays down until `reconnect()`. */
-  onAuthRejected(): void;
+  /** The handshake refused our token (expired, revoked, forged); the socket stays down until `reconnect()`. */
+  onAuthRejected(code: string): void;
 }
 
 export interface RealtimeOptions {
@@ -59,8 +59,13 @@ export interface Realtime {
 
 export const TIMEOUT_CODE = 'widget.timeout';
 
-const isAuthError = (error: Error & { data?: { code?: string } }): boolean =>
-  error.data?.code === 'widget.invalid_visitor_token' || error.message === 'widget.invalid_visitor_token';
+const AUTH_CODES = new Set(['widget.invalid_visitor_token', 'widget.token_expired', 'widget.token_revoked']);
+
+/** The handshake's refusal code, when the server refused our token (socket.io puts it in `data`). */
+const authErrorCode = (error: Error & { data?: { code?: string } }): string | null => {
+  const code = error.data?.code ?? error.message;
+  return AUTH_CODES.has(code) ? code : null;
+};
 
 export function connectRealtime(socket: VisitorSocket, hooks: RealtimeHooks, options: RealtimeOptions = {}): Realtime {
   const ackTimeoutMs = options.ackTimeoutMs ?? 10_000;
@@ -111,7 +116,8 @@ export function connectRealtime(socket: VisitorSocket, hooks: RealtimeHooks, opt
   };
   const onConnectError = (error: Error) => {
     hooks.onState(everConnected ? 'reconnecting' : 'connecting');
-    if (isAuthError(error)) hooks.onAuthRejected();
+    const code = authErrorCode(error);
+    if (code) hooks.onAuthRejected(code);
     else if (!socket.active) setTimeout(() => socket.connect(), syncRetryMs);
   };
 

@@ -3,7 +3,7 @@ import { effectScope, nextTick } from 'vue';
 import type { WidgetMessageDto } from '@keluh/contracts';
 import { FakeSocket } from './fakeSocket.fixture.ts';
 import type { ParentBridge, ToParent } from './parent.ts';
-import { createTokenStore, type WidgetApi } from './session.ts';
+import { createTokenStore, HttpError, type SessionCredential, type WidgetApi } from './session.ts';
 import { useChat } from './useChat.ts';
 
 const dto = (id: number, over: Partial<WidgetMessageDto> = {}): WidgetMessageDto => ({
@@ -21,7 +21,22 @@ const dto = (id: number, over: Partial<WidgetMessageDto> = {}): WidgetMessageDto
 });
 const agentReply = (id: number) => dto(id, { direction: 'out', authorKind: 'agent', authorName: 'Rina', status: 'sent' });
 
-function setUp(options: { history?: WidgetMessageDto[]; startOpen?: boolean } = {}) {
+const grant = (visitorId: string, n: number) => ({
+  visitorId,
+  visitorToken: `access-${n}`,
+  visitorTokenExpiresAt: '2026-03-02T08:15:00.000Z',
+  refreshToken: `refresh-${n}`,
+  refreshTokenExpiresAt: '2026-04-01T08:00:00.000Z',
+});
+
+interface SetUpOptions {
+  history?: WidgetMessageDto[];
+  startOpen?: boolean;
+  createSession?: (credential: SessionCredential, call: number) => Promise<ReturnType<typeof grant>>;
+  conversation?: (visitorToken: string) => Promise<{ messages: WidgetMessageDto[]; lastEventId: number }>;
+}
+
+function setUp(options: SetUpOptions = {}) {
   const socket = new FakeSocket();
   const posted: ToParent[] = [];
   let panel: (open: boolean) => void = () => undefined;
@@ -33,17 +48,31 @@ function setUp(options: { history?: WidgetMessageDto[]; startOpen?: boolean } = 
       return () => undefined;
     },
   };
+  let sessions = 0;
+  const credentials: SessionCredential[] = [];
+  const conversations: string[] = [];
   const api: WidgetApi = {
-    createSession: async () => ({ visitorToken: 'token-1', visitorId: 'v1' }),
-    conversation: async () => ({ messages: options.history ?? [], lastEventId: 100 }),
+    createSession: (credential) => {
+      credentials.push(credential);
+      sessions += 1;
+      return options.createSession ? options.createSession(credential, sessions) : Promise.resolve(grant('v1', sessions));
+    },
+    conversation: (visitorToken) => {
+      conversations.push(visitorToken);
+      return options.conversation ? options.conversation(visitorToken) : Promise.resolve({ messages: options.history ?? [], lastEventId: 100 });
+    },
   };
+  let tokenOf: () => string | null = () => null;
   const doc = { visibilityState: 'visible' as DocumentVisibilityState, addEventListener: vi.fn(), removeEventListener: vi.fn() };
   const scope = effectScope();
   const chat = scope.run(() =>
     useChat({
       api,
       tokens: createTokenStore(null),
-      openSocket: () => socket.asSocket(),
+      openSocket: (getToken) => {
+        tokenOf = getToken;
+        return socket.asSocket();
+      },
       bridge,
       doc,
       startOpen: options.startOpen ?? true,
@@ -55,7 +84,7 @@ function setUp(options: { history?: WidgetMessageDto[]; startOpen?: boolean } = 
     socket.serverConnect();
     socket.lastPending('sync').ack(null, { ok: true, events: [], latestId: 100 });
   };
-  return { socket, chat, posted, sends, connectAndSync, setPanel: (open: boolean) => panel(open), scope };
+  return { socket, chat, posted, sends, connectAndSync, setPanel: (open: boolean) => panel(open), scope, credentials, conversations, token: () => tokenOf() };
 }
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -122,13 +151,76 @@ describe('chatting from the widget', () => {
     await chat.start();
     connectAndSync();
     chat.send('hello');
-    sends()[0]!.ack(null, { ok: false, error: { code: 'rate_limited', message: 'slow down' } });
+    sends()[0]!.ack(null, { ok: false, error: { code: 'message.body_invalid', message: 'no' } });
     await flush();
     const failed = chat.messages.value[0]!;
-    expect(failed).toMatchObject({ status: 'error', error: { code: 'rate_limited' } });
+    expect(failed).toMatchObject({ status: 'error', error: { code: 'message.body_invalid' } });
     chat.retry(failed.clientMessageId!);
     expect(chat.messages.value[0]!.status).toBe('sending');
     expect(sends()[1]!.payload).toEqual(sends()[0]!.payload);
+  });
+
+  it('holds a message the server refused as too fast, shows the wait, and sends it by itself — same id — when the wait is over', async () => {
+    vi.useFakeTimers({ now: Date.UTC(2026, 2, 2, 8) });
+    try {
+      const { chat, sends, connectAndSync } = setUp();
+      await chat.start();
+      connectAndSync();
+      chat.send('satu');
+      const first = sends()[0]!;
+      first.ack(null, { ok: false, error: { code: 'rate_limited', message: 'slow', details: { retryAfterMs: 8_000, scope: 'visitor' } } });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(chat.messages.value).toMatchObject([{ body: 'satu', status: 'waiting', error: null }]);
+      expect(chat.throttledUntil.value).toBe(Date.now() + 8_000);
+
+      // Typed during the wait: queued behind, shown waiting too, nothing goes out.
+      chat.send('dua');
+      await vi.advanceTimersByTimeAsync(7_900);
+      expect(sends()).toHaveLength(1);
+      expect(chat.messages.value.map((m) => m.status)).toEqual(['waiting', 'waiting']);
+
+      await vi.advanceTimersByTimeAsync(100);
+      expect(chat.throttledUntil.value).toBeNull();
+      expect(sends()).toHaveLength(2);
+      expect(sends()[1]!.payload).toEqual(first.payload);
+      expect(chat.messages.value.map((m) => m.status)).toEqual(['sending', 'sending']);
+      sends()[1]!.ack(null, { ok: true, message: dto(7, { body: 'satu' }), duplicate: false });
+      await vi.advanceTimersByTimeAsync(0);
+      expect((sends()[2]!.payload as { body: string }).body).toBe('dua');
+      sends()[2]!.ack(null, { ok: true, message: dto(8, { body: 'dua' }), duplicate: false });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(chat.messages.value.map((m) => [m.id, m.status])).toEqual([
+        [7, 'received'],
+        [8, 'received'],
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('waits as long as the server says before asking for a session again', async () => {
+    vi.useFakeTimers();
+    try {
+      let calls = 0;
+      const { chat } = setUp({
+        createSession: async () => {
+          calls += 1;
+          if (calls === 1) throw new HttpError(429, 'rate_limited', 'slow', { retryAfterMs: 20_000 }, 20_000);
+          return grant('v1', calls);
+        },
+      });
+      const started = chat.start();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(chat.throttledUntil.value).not.toBeNull();
+      await vi.advanceTimersByTimeAsync(19_000);
+      expect(calls).toBe(1);
+      await vi.advanceTimersByTimeAsync(1_000);
+      await started;
+      expect(calls).toBe(2);
+      expect(chat.throttledUntil.value).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('marks agent replies read while the panel is open, delivered while hidden, and counts unread for the page', async () => {
@@ -146,12 +238,40 @@ describe('chatting from the widget', () => {
     expect(posted.at(-1)).toEqual({ type: 'keluh:unread', count: 0 });
   });
 
-  it('starts over as a new visitor when the socket refuses the token', async () => {
-    const { chat, socket } = setUp();
+  it('refreshes an expired token on the socket and keeps the conversation it shows', async () => {
+    const { chat, socket, credentials, conversations, token, connectAndSync } = setUp({ history: [dto(1), agentReply(2)] });
+    await chat.start();
+    connectAndSync();
+    expect(token()).toBe('access-1');
+    socket.serverDisconnect();
+    socket.active = false;
+    socket.fire('connect_error', Object.assign(new Error('widget.token_expired'), { data: { code: 'widget.token_expired' } }));
+    await vi.waitFor(() => expect(socket.connectCalls).toBe(1));
+    expect(credentials).toEqual([null, { refreshToken: 'refresh-1' }]);
+    expect(token()).toBe('access-2');
+    // Same visitor: the history is not fetched again, nothing on screen changes, the sync resumes from 100.
+    expect(conversations).toEqual(['access-1']);
+    expect(chat.messages.value.map((m) => m.id)).toEqual([1, 2]);
+    socket.serverConnect();
+    expect(socket.lastPending('sync').payload).toEqual({ lastEventId: 100 });
+  });
+
+  it('starts over as a new visitor when the socket says the session was ended', async () => {
+    const { chat, socket, credentials, conversations } = setUp({
+      history: [dto(1)],
+      createSession: async (credential, call) => {
+        if (credential) throw new HttpError(401, 'widget.token_revoked', 'ended');
+        return grant(call === 1 ? 'v1' : 'v2', call);
+      },
+      conversation: async (visitorToken) => ({ messages: visitorToken === 'access-1' ? [dto(1)] : [], lastEventId: 100 }),
+    });
     await chat.start();
     socket.active = false;
-    socket.fire('connect_error', Object.assign(new Error('widget.invalid_visitor_token'), { data: { code: 'widget.invalid_visitor_token' } }));
+    socket.fire('connect_error', Object.assign(new Error('widget.token_revoked'), { data: { code: 'widget.token_revoked' } }));
     await vi.waitFor(() => expect(socket.connectCalls).toBe(1));
+    expect(credentials).toEqual([null, { refreshToken: 'refresh-1' }, null]);
+    expect(conversations).toEqual(['access-1', 'access-3']);
+    expect(chat.messages.value).toEqual([]);
     expect(chat.connection.value).toBe('connecting');
   });
 

@@ -5,7 +5,7 @@ import { createOutbox, newClientMessageId, type OutboxItem } from './outbox.ts';
 import type { ParentBridge } from './parent.ts';
 import { connectRealtime, type ConnectionState, type Realtime, type VisitorSocket } from './realtime.ts';
 import { agentMessageIds, pendingReceipts, unreadCount, type ReceiptStatus } from './receipts.ts';
-import { loadConversation, type TokenStore, type WidgetApi } from './session.ts';
+import { HttpError, openSession, type TokenStore, type WidgetApi } from './session.ts';
 
 /*
  * Wires session, history, socket, outbox and receipts to the view. The pure parts live in their own
@@ -26,7 +26,15 @@ export interface ChatDeps {
 }
 
 const RECEIPT_BATCH = 200;
+export const RATE_LIMITED = 'rate_limited';
+/** When a refusal does not say how long to wait. */
+const DEFAULT_HOLD_MS = 5_000;
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const retryAfterMs = (details: Record<string, unknown> | undefined): number => {
+  const wait = details?.retryAfterMs;
+  return typeof wait === 'number' && wait > 0 ? wait : DEFAULT_HOLD_MS;
+};
 
 export function useChat(deps: ChatDeps) {
   const now = deps.now ?? (() => new Date());
@@ -36,13 +44,17 @@ export function useChat(deps: ChatDeps) {
   const panelOpen = ref(deps.startOpen);
   const pageVisible = ref(deps.doc.visibilityState === 'visible');
   const visible = computed(() => panelOpen.value && pageVisible.value);
+  /** While the server asks us to slow down: when sending may resume (ms since the epoch), else null. */
+  const throttledUntil = ref<number | null>(null);
 
   const outbox = createOutbox();
   const seen = new Set<number>();
   const reported = new Map<number, ReceiptStatus>();
   const receiptsInFlight = new Set<string>();
   let token: string | null = null;
+  let visitorId: string | null = null;
   let realtime: Realtime | null = null;
+  let holdTimer: ReturnType<typeof setTimeout> | undefined;
   let sending = false;
   let renewing = false;
   let renewals = 0;
@@ -87,9 +99,22 @@ export function useChat(deps: ChatDeps) {
     }
   }
 
+  const held = () => throttledUntil.value !== null;
+
+  /** Pauses all sends until the server's wait is over, then sends what waited, in typed order. */
+  function holdSends(ms: number) {
+    throttledUntil.value = now().getTime() + ms;
+    clearTimeout(holdTimer);
+    holdTimer = setTimeout(() => {
+      throttledUntil.value = null;
+      for (const item of outbox.waiting()) apply({ type: 'send.retried', clientMessageId: item.clientMessageId });
+      void flush();
+    }, ms);
+  }
+
   // One send in flight at a time, so the server stores messages in the order they were typed.
   async function flush() {
-    if (sending || !realtime?.ready) return;
+    if (sending || held() || !realtime?.ready) return;
     const next = outbox.waiting()[0];
     if (!next) return;
     sending = true;
@@ -115,25 +140,45 @@ export function useChat(deps: ChatDeps) {
       outbox.release(item.clientMessageId);
       return;
     }
+    if (result.error.code === RATE_LIMITED) {
+      // Nothing was stored: keep it queued under the same id and send it by itself after the wait.
+      outbox.release(item.clientMessageId);
+      for (const waiting of outbox.waiting()) apply({ type: 'send.throttled', clientMessageId: waiting.clientMessageId });
+      holdSends(retryAfterMs(result.error.details));
+      return;
+    }
     outbox.remove(item.clientMessageId);
     apply({ type: 'send.failed', clientMessageId: item.clientMessageId, error: result.error });
   }
 
-  async function bootstrap() {
+  /**
+   * Gets a session: the stored one refreshed (same visitor, conversation kept), or a new visitor whose
+   * (empty) history replaces what is shown. Retries with back-off, or after the wait a 429 names.
+   */
+  async function establish() {
     for (let attempt = 0; !stopped; attempt += 1) {
       try {
-        const { session, conversation: history } = await loadConversation(deps.api, deps.tokens);
+        const session = await openSession(deps.api, deps.tokens);
+        if (session.visitorId !== visitorId) {
+          const history = await deps.api.conversation(session.visitorToken);
+          visitorId = session.visitorId;
+          apply({ type: 'hydrated', messages: history.messages, lastEventId: history.lastEventId });
+        }
         token = session.visitorToken;
-        apply({ type: 'hydrated', messages: history.messages, lastEventId: history.lastEventId });
         return;
-      } catch {
-        await delay(retryDelays[Math.min(attempt, retryDelays.length - 1)] ?? 5_000);
+      } catch (error) {
+        let wait = retryDelays[Math.min(attempt, retryDelays.length - 1)] ?? 5_000;
+        if (error instanceof HttpError && error.code === RATE_LIMITED) {
+          wait = Math.max(wait, error.retryAfterMs ?? DEFAULT_HOLD_MS);
+          holdSends(wait);
+        }
+        await delay(wait);
       }
     }
   }
 
   async function start() {
-    await bootstrap();
+    await establish();
     if (stopped) return;
     realtime = connectRealtime(
       deps.openSocket(() => token),
@@ -153,17 +198,17 @@ export function useChat(deps: ChatDeps) {
     );
   }
 
-  // The socket refused our token (rotated secret, another installation): start over as a new visitor.
-  // Backs off in case HTTP keeps accepting tokens the socket refuses, so the loop cannot hammer the API.
+  // The socket refused our access token. Expired (the usual case): the refresh gives a new one for the
+  // same visitor and the socket resumes from the last event. Revoked or unknown: we start over as a
+  // new visitor. Backs off in case HTTP keeps accepting what the socket refuses, so nothing loops hot.
   async function renewSession() {
     if (renewing) return;
     renewing = true;
     try {
-      deps.tokens.clear();
       token = null;
       if (renewals > 0) await delay(Math.min(30_000, 1_000 * 2 ** renewals));
       renewals += 1;
-      await bootstrap();
+      await establish();
       if (!stopped) realtime?.reconnect();
     } finally {
       renewing = false;
@@ -176,6 +221,7 @@ export function useChat(deps: ChatDeps) {
     const clientMessageId = newClientMessageId();
     apply({ type: 'send.started', clientMessageId, body: draft.body, at: now().toISOString() });
     outbox.add({ clientMessageId, body: draft.body });
+    if (held()) apply({ type: 'send.throttled', clientMessageId });
     void flush();
     return true;
   }
@@ -197,6 +243,7 @@ export function useChat(deps: ChatDeps) {
     stopped = true;
     deps.doc.removeEventListener('visibilitychange', onVisibility);
     stopPanel();
+    clearTimeout(holdTimer);
     realtime?.close();
   }
   onScopeDispose(stop);
@@ -204,6 +251,7 @@ export function useChat(deps: ChatDeps) {
   return {
     messages: computed(() => conversation.value.messages),
     connection,
+    throttledUntil,
     panelOpen,
     visible,
     start,

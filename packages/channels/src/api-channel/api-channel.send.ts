@@ -1,5 +1,6 @@
 import { ChannelSendError, type DeliveryReceipt, type Instant, type OutboundMessage } from '@keluh/core';
 import type { ApiChannelOutbound } from '@keluh/contracts';
+import { blockedSendError } from '../outbound/channel-errors.ts';
 import { outboundDeliveryId, scopedKey, splitScopedKey } from './api-channel.keys.ts';
 import { API_DELIVERY_HEADER, API_SIGNATURE_HEADER, apiChannelSignature } from './api-channel.signature.ts';
 
@@ -54,6 +55,8 @@ export async function sendApiChannelMessage(lookup: ApiChannelLookup, options: A
       signal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
     });
   } catch (error) {
+    const blocked = blockedSendError(error);
+    if (blocked) throw blocked;
     throw new ChannelSendError({ code: 'api_channel.unreachable', reason: `The integrator's webhook did not answer: ${describeFailure(error)}`, retryable: true });
   }
   if (response.ok) {

@@ -8,4 +8,5 @@ export {
 } from './instagram.settings.ts';
 export { INSTAGRAM_DASHBOARD_TEST_ID, parseInstagramWebhook } from './instagram.webhook.ts';
 export { InstagramGraphClient, type FetchLike as InstagramFetch, type GraphOutcome as InstagramGraphOutcome, type InstagramSendBody } from './instagram.client.ts';
+export { DEFAULT_INSTAGRAM_CDN_HOSTS } from './instagram.media.ts';
 export { fetchInstagramProfile, instagramDisplayName, type InstagramProfile } from './instagram.profile.ts';

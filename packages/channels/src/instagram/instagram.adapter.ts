@@ -11,7 +11,8 @@ import {
 import { answerHandshake, type HandshakeResult } from '../meta/handshake.ts';
 import { isValidMetaSignature } from '../meta/signature.ts';
 import { InstagramGraphClient, type FetchLike } from './instagram.client.ts';
-import { fetchInstagramMedia } from './instagram.media.ts';
+import { DEFAULT_MEDIA_LIMITS, type MediaRules } from '../outbound/media-download.ts';
+import { DEFAULT_INSTAGRAM_CDN_HOSTS, fetchInstagramMedia } from './instagram.media.ts';
 import { fetchInstagramProfile, type InstagramProfile } from './instagram.profile.ts';
 import { sendInstagramText } from './instagram.send.ts';
 import { instagramSettings, type InstagramSettings, type InstagramSettingsInput } from './instagram.settings.ts';
@@ -27,6 +28,8 @@ export interface InstagramAdapterOptions {
   fetch?: FetchLike;
   /** Clock for the messaging-window decision (§3.6). */
   now?: () => Instant;
+  /** Where attachment downloads may go and how much they may take (hosts default to Meta's CDN). */
+  media?: Partial<MediaRules>;
 }
 
 export type InstagramSubscribeResult = { ok: true } | { ok: false; reason: string };
@@ -38,6 +41,7 @@ export class InstagramAdapter implements ChannelAdapter<InstagramDelivery> {
   private readonly client: InstagramGraphClient;
   private readonly fetcher: FetchLike;
   private readonly now: () => Instant;
+  private readonly media: MediaRules;
 
   constructor(settings: InstagramSettingsInput, options: InstagramAdapterOptions = {}) {
     this.settings = instagramSettings(settings);
@@ -45,6 +49,7 @@ export class InstagramAdapter implements ChannelAdapter<InstagramDelivery> {
     this.fetcher = options.fetch ?? ((input, init) => fetch(input, init));
     this.client = new InstagramGraphClient(this.settings, this.fetcher);
     this.now = options.now ?? systemClock.now;
+    this.media = { hosts: DEFAULT_INSTAGRAM_CDN_HOSTS, allowHosts: [], ...DEFAULT_MEDIA_LIMITS, ...options.media };
   }
 
   /** `X-Hub-Signature-256` over the bytes exactly as received, with this channel's own secret (§3.4). */
@@ -66,7 +71,7 @@ export class InstagramAdapter implements ChannelAdapter<InstagramDelivery> {
   }
 
   fetchMedia(attachment: InboundAttachment): Promise<FetchedMedia> {
-    return fetchInstagramMedia(this.fetcher, attachment);
+    return fetchInstagramMedia(this.fetcher, attachment, this.media);
   }
 
   fetchProfile(igsid: string): Promise<InstagramProfile> {

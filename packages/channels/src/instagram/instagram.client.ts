@@ -1,4 +1,5 @@
 import { parseGraphError, type GraphError } from '../meta/graph-error.ts';
+import { OutboundBlockedError, outboundErrorIn } from '../outbound/outbound.errors.ts';
 import type { InstagramSettings } from './instagram.settings.ts';
 
 /** `fetch` as the client uses it; tests and the Meta stand-in inject their own. */
@@ -6,8 +7,11 @@ export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>
 
 export type GraphOutcome<T> =
   | { ok: true; data: T }
-  /** `network`: no HTTP answer at all (refused, reset, timed out) — the call may or may not have landed. */
-  | { ok: false; network: boolean; error: GraphError; retryAfterMs: number | undefined };
+  /**
+   * `network`: no HTTP answer at all (refused, reset, timed out) — the call may or may not have landed.
+   * `blocked`: the outbound guard refused the Graph base URL, so nothing was sent.
+   */
+  | { ok: false; network: boolean; blocked?: boolean; error: GraphError; retryAfterMs: number | undefined };
 
 /** The §3.6 Send API body: a text message, optionally tagged HUMAN_AGENT. */
 export interface InstagramSendBody {
@@ -81,7 +85,8 @@ export class InstagramGraphClient {
       });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      return { ok: false, network: true, error: { httpStatus: 0, code: null, subcode: null, message, details: null }, retryAfterMs: undefined };
+      const blocked = outboundErrorIn(error) instanceof OutboundBlockedError;
+      return { ok: false, network: !blocked, blocked, error: { httpStatus: 0, code: null, subcode: null, message, details: null }, retryAfterMs: undefined };
     }
     const json = await readJson(response);
     if (response.ok && (json as { error?: unknown } | null)?.error === undefined) return { ok: true, data: (json ?? {}) as T };

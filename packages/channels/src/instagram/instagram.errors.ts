@@ -26,8 +26,10 @@ export function windowClosedError(reason: string): ChannelSendError {
  * Graph error → what the outbox does with the message (§3.8). The decision rests on `error.code`
  * only; Meta's wording is not stable enough to branch on.
  */
-export function sendErrorFromGraph(error: GraphError, network: boolean, retryAfterMs: number | undefined): ChannelSendError {
+export function sendErrorFromGraph(error: GraphError, network: boolean, retryAfterMs: number | undefined, blocked = false): ChannelSendError {
   const detail = `Instagram: ${error.message}`;
+  // The Graph base URL points somewhere the outbound guard refuses: nothing was sent, nor will be.
+  if (blocked) return new ChannelSendError({ code: 'outbound.blocked', reason: error.message, retryable: false });
   if (network) return new ChannelSendError({ code: 'instagram.network_error', reason: `Could not reach Instagram: ${error.message}`, retryable: true });
   const code = error.code;
   // An expired or revoked token fails every send alike: pause the channel's queue until an admin

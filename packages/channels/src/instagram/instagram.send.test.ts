@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ChannelSendError, type OutboundMessage } from '@keluh/core';
+import { createGuardedFetch } from '../outbound/guarded-fetch.ts';
 import { InstagramAdapter } from './instagram.adapter.ts';
 import { fakeFetch, type ScriptedAnswer } from './instagram.fake-fetch.ts';
 import * as f from './instagram.fixtures.ts';
@@ -23,6 +24,13 @@ async function failure(promise: Promise<unknown>): Promise<ChannelSendError> {
 const windowError = (subcode: number): ScriptedAnswer => ({ status: 400, json: f.graphErrorBody(10, subcode) });
 
 describe('sending an Instagram reply (case 47)', () => {
+  it('fails for good, sending nothing, when the Graph base URL points at a private address', async () => {
+    const fetch = createGuardedFetch({ allowHosts: [] });
+    const adapter = new InstagramAdapter({ ...settings, graphBaseUrl: 'https://10.0.0.9' }, { fetch, now: () => now });
+    const error = await failure(adapter.send(outbound()));
+    expect(error).toMatchObject({ code: 'outbound.blocked', retryable: false, message: expect.stringMatching(/private/) });
+  });
+
   it('posts the §3.6 body to the account with the bearer token and stores the returned mid', async () => {
     const { fetch, adapter } = setup();
     await expect(adapter.send(outbound())).resolves.toEqual({ externalMessageId: f.mids.sent });

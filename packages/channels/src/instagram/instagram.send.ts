@@ -34,14 +34,14 @@ export async function sendInstagramText(deps: InstagramSendDeps, message: Outbou
   const tagged = window.state === 'human_agent';
   const first = await deps.client.sendMessage(sendBody(message, tagged));
   if (first.ok) return receipt(first.data);
-  if (!isWindowError(first.error)) throw sendErrorFromGraph(first.error, first.network, first.retryAfterMs);
+  if (!isWindowError(first.error)) throw sendErrorFromGraph(first.error, first.network, first.retryAfterMs, first.blocked);
 
   // Our clocks and Meta's disagree near the 24 h edge (case 47): Instagram says the window is closed
   // although we thought it open. One immediate HUMAN_AGENT retry, only while we know it is ≤ 7 days.
   if (!tagged && known && window.state === 'open') {
     const retry = await deps.client.sendMessage(sendBody(message, true));
     if (retry.ok) return receipt(retry.data);
-    if (!isWindowError(retry.error)) throw sendErrorFromGraph(retry.error, retry.network, retry.retryAfterMs);
+    if (!isWindowError(retry.error)) throw sendErrorFromGraph(retry.error, retry.network, retry.retryAfterMs, retry.blocked);
   }
   throw windowClosedError(
     known

@@ -3,6 +3,7 @@ import type { ChannelSendError, OutboundMessage } from '@keluh/core';
 import { createMetaSim } from '../meta-sim/index.ts';
 import { ig } from '../meta-sim/payloads.instagram.ts';
 import { startTestReceiver, type TestReceiver } from '../meta-sim/receiver.testkit.ts';
+import { parseAllowHosts } from '../outbound/url.rules.ts';
 import { InstagramAdapter } from './instagram.adapter.ts';
 
 /** The adapter against the Meta stand-in over real HTTP: proves both speak §3 the same way. */
@@ -28,7 +29,8 @@ beforeEach(() => {
   const knobs = sim.knobs.instagram;
   adapter = new InstagramAdapter(
     { appSecret: knobs.appSecret, verifyToken: 'v', accessToken: knobs.accessToken, accountId: knobs.accounts[0]?.igId ?? '', graphBaseUrl: sim.url },
-    { now: simNow },
+    // The stand-in serves its "CDN" on loopback over http: allowed by name, as OUTBOUND_ALLOW_HOSTS would.
+    { now: simNow, media: { allowHosts: parseAllowHosts(new URL(sim.url).host) } },
   );
 });
 

@@ -1,6 +1,7 @@
 /**
- * The one place the demo reads the environment (design §5: only config modules read env).
- * Defaults match the help desk's demo configuration so `npm start` + `npm run sim` just work.
+ * The one place the demo reads the environment (design §5: only config modules read env). The secret
+ * defaults are the sim's own, for tests: no help desk accepts them — a DEMO_SIM=1 server generates its
+ * channels' secrets and hands them to startMetaSim explicitly.
  */
 
 export interface DemoConfig {

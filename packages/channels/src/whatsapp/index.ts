@@ -1,5 +1,5 @@
 export { WhatsappAdapter, type WhatsappDelivery, type MarkReadResult } from './whatsapp.adapter.ts';
-export { whatsappGraphDefaults, whatsappGraphRoot, type WhatsappSettings } from './whatsapp.settings.ts';
+export { WHATSAPP_MEDIA_HOSTS, whatsappGraphDefaults, whatsappGraphRoot, type WhatsappSettings } from './whatsapp.settings.ts';
 export { parseWhatsappWebhook, whatsappWebhookErrors, type WhatsappWebhookError } from './whatsapp.webhook.ts';
 export { WhatsappGraphClient, type GraphResponse, type DownloadResponse, type WhatsappClientOptions } from './whatsapp.client.ts';
 export { whatsappSendBody, sendWhatsappMessage } from './whatsapp.send.ts';

@@ -60,7 +60,7 @@ describe('WhatsApp adapter', () => {
 
   it('downloads media through the same client and token', async () => {
     const bytes = new Uint8Array([1, 2, 3]);
-    const { fake, adapter: media } = adapterAnswering({ json: { url: 'http://lookaside.test/m?hash=1', mime_type: 'audio/ogg' } }, { bytes });
+    const { fake, adapter: media } = adapterAnswering({ json: { url: 'https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=1&hash=1', mime_type: 'audio/ogg' } }, { bytes });
     await expect(media.fetchMedia({ kind: 'audio', externalRef: '1188374655021934' })).resolves.toEqual({ bytes, mimeType: 'audio/ogg' });
     expect(fake.requests[1]?.headers.authorization).toBe('Bearer token-123');
   });

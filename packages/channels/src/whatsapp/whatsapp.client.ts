@@ -1,4 +1,5 @@
-import { whatsappGraphRoot, type WhatsappSettings } from './whatsapp.settings.ts';
+import { DEFAULT_MEDIA_LIMITS, downloadMedia, type MediaRules } from '../outbound/media-download.ts';
+import { WHATSAPP_MEDIA_HOSTS, whatsappGraphRoot, type WhatsappSettings } from './whatsapp.settings.ts';
 
 /** A Graph answer: HTTP status and the parsed JSON body (null when it was not JSON). */
 export interface GraphResponse {
@@ -18,6 +19,8 @@ export interface WhatsappClientOptions {
   fetch?: typeof fetch;
   /** A hung Graph call would hold an outbox slot forever; Meta answers in well under this. */
   timeoutMs?: number;
+  /** Where media downloads may go and how much they may take (hosts default to §2.7's lookaside host). */
+  media?: Partial<MediaRules>;
 }
 
 /**
@@ -27,6 +30,7 @@ export interface WhatsappClientOptions {
 export class WhatsappGraphClient {
   private readonly fetch: typeof fetch;
   private readonly timeoutMs: number;
+  private readonly media: MediaRules;
 
   constructor(
     private readonly settings: WhatsappSettings,
@@ -34,6 +38,7 @@ export class WhatsappGraphClient {
   ) {
     this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.timeoutMs = options.timeoutMs ?? 20_000;
+    this.media = { hosts: WHATSAPP_MEDIA_HOSTS, allowHosts: [], ...DEFAULT_MEDIA_LIMITS, ...options.media };
   }
 
   /** `POST /{version}/{phone-number-id}/messages` (§2.6). */
@@ -57,11 +62,12 @@ export class WhatsappGraphClient {
     });
   }
 
-  /** §2.7 step 3: the lookaside URL needs the same bearer token, or it serves nothing. */
-  async download(url: string): Promise<DownloadResponse> {
-    const response = await this.fetch(url, { headers: this.authHeaders(), signal: AbortSignal.timeout(this.timeoutMs) });
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    return { status: response.status, ok: response.ok, bytes, contentType: response.headers.get('content-type') };
+  /**
+   * §2.7 step 3: the lookaside URL needs the same bearer token, or it serves nothing. The URL comes
+   * from Graph's answer, so it is held to Meta's media host and the guard's size and time limits.
+   */
+  download(url: string): Promise<DownloadResponse> {
+    return downloadMedia((input, init) => this.fetch(input, init), url, this.authHeaders(), this.media);
   }
 
   private authHeaders(): Record<string, string> {

@@ -10,7 +10,7 @@ const bytes = new TextEncoder().encode('jpeg bytes of a dented box');
 const sha = createHash('sha256').update(bytes).digest('base64');
 const photo: InboundAttachment = { kind: 'image', externalRef: '2790415566331207', mimeType: 'image/jpeg', sha256: sha };
 const lookup = (n: number): ScriptedAnswer => ({
-  json: { messaging_product: 'whatsapp', url: `http://lookaside.test/attachments/?mid=2790415566331207&hash=H${n}`, mime_type: 'image/jpeg', sha256: sha, file_size: String(bytes.length), id: '2790415566331207' },
+  json: { messaging_product: 'whatsapp', url: `https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=2790415566331207&hash=H${n}`, mime_type: 'image/jpeg', sha256: sha, file_size: String(bytes.length), id: '2790415566331207' },
 });
 const file: ScriptedAnswer = { bytes, contentType: 'image/jpeg' };
 const objectGone = { error: { message: "Unsupported get request. Object with ID '2790415566331207' does not exist", type: 'OAuthException', code: 100, error_subcode: 33, fbtrace_id: 'x' } };
@@ -26,7 +26,7 @@ describe('downloading WhatsApp media (channels.md §2.7, case 25)', () => {
     await expect(result).resolves.toEqual({ bytes, mimeType: 'image/jpeg' });
     expect(fake.requests.map((request) => request.url)).toEqual([
       'http://meta.test/v23.0/2790415566331207?phone_number_id=118220045566779',
-      'http://lookaside.test/attachments/?mid=2790415566331207&hash=H1',
+      'https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=2790415566331207&hash=H1',
     ]);
     expect(fake.requests.every((request) => request.headers.authorization === 'Bearer token-123')).toBe(true);
   });
@@ -65,6 +65,17 @@ describe('downloading WhatsApp media (channels.md §2.7, case 25)', () => {
     const tokenGone = { status: 401, json: { error: { message: 'Session has expired', code: 190, error_subcode: 463 } } };
     await expect(fetchWith(photo, tokenGone).result).rejects.toMatchObject({ expired: false });
     await expect(fetchWith(photo, lookup(1), new TypeError('socket hang up')).result).rejects.toMatchObject({ expired: false });
+  });
+
+  it.each([
+    ['off Meta’s lookaside host', 'https://cdn.attacker.example/m.jpg', 'media.blocked_url'],
+    ['over plain http', 'http://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=1', 'media.blocked_url'],
+    ['at the cloud metadata address', 'https://169.254.169.254/latest/meta-data/', 'media.blocked_address'],
+    ['at loopback', 'https://127.0.0.1:8443/m.jpg', 'media.blocked_address'],
+  ])('refuses, for good, a download URL %s, and never sends it the token', async (_label, url, code) => {
+    const { fake, result } = fetchWith(photo, { json: { ...(lookup(1) as { json: object }).json, url } });
+    await expect(result).rejects.toMatchObject({ name: 'ChannelMediaError', expired: false, code });
+    expect(fake.requests.map((request) => request.url)).toEqual(['http://meta.test/v23.0/2790415566331207?phone_number_id=118220045566779']);
   });
 
   it('has nothing to fetch for an attachment without a media id', async () => {

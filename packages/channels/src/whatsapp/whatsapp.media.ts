@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ChannelMediaError, type FetchedMedia, type InboundAttachment } from '@keluh/core';
 import { parseGraphError } from '../meta/graph-error.ts';
+import { mediaRefusal } from '../outbound/channel-errors.ts';
 import type { DownloadResponse, WhatsappGraphClient } from './whatsapp.client.ts';
 
 interface MediaInfo {
@@ -18,7 +19,8 @@ async function attempt<T>(step: string, call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (cause) {
-    throw new ChannelMediaError(`WhatsApp media ${step} failed: ${cause instanceof Error ? cause.message : String(cause)}`, false);
+    // Refused by the outbound guard (internal address, too large, too slow): final, with its code.
+    throw mediaRefusal(cause) ?? new ChannelMediaError(`WhatsApp media ${step} failed: ${cause instanceof Error ? cause.message : String(cause)}`, false);
   }
 }
 

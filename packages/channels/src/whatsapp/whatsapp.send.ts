@@ -1,5 +1,6 @@
 import { ChannelSendError, exceedsTextLimit, textLimits, type DeliveryReceipt, type OutboundMessage } from '@keluh/core';
 import { parseGraphError } from '../meta/graph-error.ts';
+import { blockedSendError } from '../outbound/channel-errors.ts';
 import type { WhatsappGraphClient } from './whatsapp.client.ts';
 import { whatsappNetworkError, whatsappSendError } from './whatsapp.send-errors.ts';
 import { whatsappPhone } from './whatsapp.sender.ts';
@@ -58,7 +59,7 @@ export async function sendWhatsappMessage(client: WhatsappGraphClient, message: 
   try {
     response = await client.sendMessage(whatsappSendBody(message));
   } catch (cause) {
-    throw whatsappNetworkError(cause);
+    throw blockedSendError(cause) ?? whatsappNetworkError(cause);
   }
   if (!response.ok) throw whatsappSendError(parseGraphError(response.status, response.body));
   const id = (response.body as { messages?: { id?: unknown }[] } | null)?.messages?.[0]?.id;

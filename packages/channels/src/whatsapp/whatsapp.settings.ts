@@ -14,6 +14,9 @@ export interface WhatsappSettings {
   graphVersion?: string;
 }
 
+/** §2.7: the download URL Graph hands out lives on Meta's lookaside host; nothing else is fetched with the token. */
+export const WHATSAPP_MEDIA_HOSTS: readonly string[] = ['lookaside.fbsbx.com'];
+
 export const whatsappGraphDefaults = { graphBaseUrl: 'https://graph.facebook.com', graphVersion: 'v23.0' } as const;
 
 /** `https://graph.facebook.com/v23.0` for the settings, without a trailing slash. */

@@ -1,5 +1,6 @@
 import type { Instant } from '../shared/instant.ts';
 import type { DeliveryStatus } from '../messages/message.types.ts';
+import type { ErrorCode } from '../shared/errors.ts';
 
 export const channelKinds = ['webchat', 'whatsapp', 'instagram', 'api'] as const;
 export type ChannelKind = (typeof channelKinds)[number];
@@ -152,6 +153,7 @@ export interface OutboundMessage {
 /** Bytes of an inbound attachment fetched from the channel. */
 export interface FetchedMedia {
   bytes: Uint8Array;
+  /** What the channel claimed; only a hint; the stored type is decided from the bytes (media-type.rules.ts). */
   mimeType: string;
 }
 
@@ -211,9 +213,17 @@ export interface ChannelAdapter<Delivery = unknown> {
 
 export class ChannelMediaError extends Error {
   readonly expired: boolean;
-  constructor(reason: string, expired: boolean) {
+  /**
+   * Set when we refused the download ourselves (blocked address, too large, too slow): final, never
+   * retried, and stored on the attachment so the agent sees why.
+   */
+  readonly code: MediaRefusalCode | null;
+  constructor(reason: string, expired: boolean, code: MediaRefusalCode | null = null) {
     super(reason);
     this.name = 'ChannelMediaError';
     this.expired = expired;
+    this.code = code;
   }
 }
+
+export type MediaRefusalCode = Extract<ErrorCode, `media.${string}`>;

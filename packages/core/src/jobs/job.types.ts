@@ -5,7 +5,7 @@ import type { Instant } from '../shared/instant.ts';
  * janitors, and later SLA timers and promise reminders. Jobs live in the database, never in memory, so a
  * restart or a second process neither loses nor repeats them.
  */
-export const jobKinds = ['media.download', 'customer.profile', 'janitor.parked_statuses', 'janitor.jobs'] as const;
+export const jobKinds = ['media.download', 'customer.profile', 'janitor.parked_statuses', 'janitor.jobs', 'janitor.sessions'] as const;
 export type JobKind = (typeof jobKinds)[number];
 
 export type JobState = 'pending' | 'done' | 'failed';

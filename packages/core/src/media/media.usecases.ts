@@ -3,7 +3,7 @@ import { commit, type CoreDeps } from '../shared/deps.ts';
 
 export type AttachmentOutcome =
   | { state: 'stored'; url: string; sha256: string; size: number; mimeType: string }
-  | { state: 'unavailable' };
+  | { state: 'unavailable'; error?: { code: string; reason: string } };
 
 /**
  * Records what became of one downloaded attachment and tells the timeline. Attachments are matched by

@@ -19,6 +19,8 @@ export interface MessageAttachment {
   externalRef?: string | null;
   sha256?: string | null;
   size?: number | null;
+  /** Why an unavailable attachment was not downloaded, when we refused it (code maps to the console's text). */
+  error?: { code: string; reason: string } | null;
 }
 
 export interface MessageReaction {

@@ -5,6 +5,8 @@ import type { MessageRepository } from './messages.port.ts';
 import type { SessionRepository, TeamRepository, UserRepository } from './staff.port.ts';
 import type { TicketRepository } from './tickets.port.ts';
 import type { JobRepository, OutboxRepository } from './work.port.ts';
+import type { LoginFailureRepository } from './login-failures.port.ts';
+import type { VisitorSessionRepository } from './visitor-sessions.port.ts';
 
 export type * from './channels.port.ts';
 export type * from './customers.port.ts';
@@ -39,6 +41,8 @@ export interface Repositories {
   channelConfigs: ChannelConfigRepository;
   parkedStatuses: ParkedStatusRepository;
   apiChannels: ApiChannelRepository;
+  loginFailures: LoginFailureRepository;
+  visitorSessions: VisitorSessionRepository;
 }
 
 /**

@@ -27,4 +27,6 @@ export interface SessionRepository {
   create(session: Session): Promise<void>;
   findValid(tokenHash: string, now: Instant): Promise<Session | null>;
   delete(tokenHash: string): Promise<void>;
+  /** Deletes sessions that expired at or before `now`; returns how many. */
+  purgeExpired(now: Instant): Promise<number>;
 }

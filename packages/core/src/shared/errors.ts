@@ -7,10 +7,25 @@ export const errorCatalog = {
   'request.malformed_json': 400,
   'request.too_large': 413,
   'request.unsupported_media_type': 415,
+  /** A path we never serve: dot segments, NUL, backslashes, bad percent-encoding, static-file guards. */
+  'request.bad_path': 400,
+  'request.path_too_long': 414,
+  /** Text typed by a person holding NUL or an unpaired UTF-16 surrogate (never valid Unicode). */
+  'text.invalid_characters': 400,
   'auth.invalid_credentials': 401,
   'auth.unauthenticated': 401,
   'auth.forbidden': 403,
+  /** A cookie-authenticated change from another site (or without proof of its origin): CSRF defence. */
+  'auth.csrf_rejected': 403,
+  /** Too many failed sign-ins for this account; `details.retryAfterSeconds` says how long to wait. */
+  'auth.locked': 429,
+  /** A socket handshake from an origin that may not open this namespace. */
+  'socket.origin_rejected': 403,
   'widget.invalid_visitor_token': 401,
+  /** The visitor's access token (or its refresh token) is past its lifetime: refresh, or start again. */
+  'widget.token_expired': 401,
+  /** The visitor session was ended (by staff, or because a spent refresh token came back). */
+  'widget.token_revoked': 401,
   'ticket.not_found': 404,
   /** The ticket changed since the client read it (optimistic versioning): reload and try again. */
   'ticket.conflict': 409,
@@ -19,6 +34,15 @@ export const errorCatalog = {
   'user.not_found': 404,
   'message.not_found': 404,
   'media.not_found': 404,
+  /** Channel media refused before download: not https, not the channel's media host, or a malformed URL. */
+  'media.blocked_url': 422,
+  /** Channel media whose address (literal or resolved, on any redirect hop) is loopback, private, metadata … */
+  'media.blocked_address': 422,
+  'media.too_large': 413,
+  'media.timeout': 504,
+  'media.too_many_redirects': 508,
+  /** An outbound URL (Graph base URL, API-channel webhook) that is not https or points inside our network. */
+  'outbound.blocked': 400,
   'route.not_found': 404,
   'api_channel.not_found': 404,
   'message.body_empty': 400,
@@ -27,12 +51,18 @@ export const errorCatalog = {
   'channel.not_configured': 409,
   'channel.window_closed': 409,
   'channel.unsupported': 400,
+  /** The Graph base URL changed while the access token was left masked: the token must be typed again. */
+  'channel.token_required': 400,
   /** The channel's API refused or failed a management call (e.g. re-subscribing webhooks). */
   'channel.subscribe_failed': 502,
   'webhook.invalid_signature': 401,
   'webhook.verification_failed': 403,
   'webhook.invalid_payload': 400,
   'rate_limited': 429,
+  /** Stored secrets were sealed with another SECRET_KEY than the one given: the start stops. */
+  'secrets.key_mismatch': 500,
+  /** A sealed secret is damaged or not sealed where it must be: never handed on as garbage. */
+  'secrets.unreadable': 500,
   'internal': 500,
 } as const;
 

@@ -29,6 +29,14 @@ describe('sessions and settings', () => {
     expect(await db.sessions.findValid('digest-1', T0)).toBeNull();
   });
 
+  it('purging removes exactly the sessions that have expired by then', async () => {
+    await db.sessions.create({ ...session('2026-03-03T08:00:00.000Z'), tokenHash: 'expired' });
+    await db.sessions.create({ ...session('2026-03-03T08:00:00.001Z'), tokenHash: 'alive' });
+    expect(await db.sessions.purgeExpired('2026-03-03T08:00:00.000Z')).toBe(1);
+    expect(await db.sessions.findValid('alive', '2026-03-03T08:00:00.000Z')).not.toBeNull();
+    expect(await db.sessions.purgeExpired('2026-03-03T08:00:00.000Z')).toBe(0);
+  });
+
   it('a setting is absent until set and a second set replaces it', async () => {
     expect(await db.settings.get('jwt.secret')).toBeNull();
     await db.settings.set('jwt.secret', 'one');

@@ -1,11 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import type { Database, Repositories } from '@keluh/core';
+import { preparePrivateDatabaseFile } from './private-files.ts';
 import { SerialGate } from './serial-gate.ts';
 import { createSqliteRepositories, splitReadsAndWrites } from './sqlite-repositories.ts';
 import { MEMORY, sqlitePathFromUrl } from './sqlite-url.ts';
@@ -32,13 +33,16 @@ export function openSqliteDatabase(url: string): Database {
   const requested = sqlitePathFromUrl(url);
   const scratch = requested === MEMORY ? mkdtempSync(join(tmpdir(), 'keluh-sqlite-')) : null;
   const path = scratch ? join(scratch, 'keluh.db') : requested;
-  if (!scratch) mkdirSync(dirname(path), { recursive: true });
+  preparePrivateDatabaseFile(path);
   const writer = connect(path, { readonly: false });
   let reader: BetterSqlite3.Database | null = null;
   try {
     writer.pragma('journal_mode = WAL');
     // Safe with WAL: a power cut may lose the last commits but never corrupts the file.
     writer.pragma('synchronous = NORMAL');
+    // A replaced secret (sealed over an older install's plain text, or rotated) is zeroed on disk, not
+    // left readable in a free page.
+    writer.pragma('secure_delete = ON');
     const writeDb = drizzle({ client: writer });
     migrate(writeDb, { migrationsFolder });
     reader = connect(path, { readonly: true });

@@ -1,4 +1,4 @@
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, lte } from 'drizzle-orm';
 import type { SessionRepository } from '@keluh/core';
 import { sessions } from '../schema/index.ts';
 import type { SqliteDb } from './sqlite-db.ts';
@@ -22,6 +22,11 @@ export function createSessionRepository(db: SqliteDb): SessionRepository {
 
     async delete(tokenHash) {
       db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run();
+    },
+
+    async purgeExpired(now) {
+      // The same boundary as findValid: a session is dead from the instant it expires.
+      return db.delete(sessions).where(lte(sessions.expiresAt, now)).run().changes;
     },
   };
 }

@@ -6,6 +6,7 @@ import { createParkedStatusRepository } from './parked-statuses.repository.ts';
 import { createEventRepository } from './events.repository.ts';
 import { createIdentityRepository } from './identities.repository.ts';
 import { createJobRepository } from './jobs.repository.ts';
+import { createLoginFailureRepository } from './login-failures.repository.ts';
 import { createMessageRepository } from './messages.repository.ts';
 import { createOutboxRepository } from './outbox.repository.ts';
 import type { SerialGate } from './serial-gate.ts';
@@ -15,6 +16,7 @@ import type { SqliteDb } from './sqlite-db.ts';
 import { createTeamRepository } from './teams.repository.ts';
 import { createTicketRepository } from './tickets.repository.ts';
 import { createUserRepository } from './users.repository.ts';
+import { createVisitorSessionRepository } from './visitor-sessions.repository.ts';
 
 export function createSqliteRepositories(db: SqliteDb): Repositories {
   return {
@@ -32,6 +34,8 @@ export function createSqliteRepositories(db: SqliteDb): Repositories {
     channelConfigs: createChannelConfigRepository(db),
     parkedStatuses: createParkedStatusRepository(db),
     apiChannels: createApiChannelRepository(db),
+    loginFailures: createLoginFailureRepository(db),
+    visitorSessions: createVisitorSessionRepository(db),
   };
 }
 

@@ -1,2 +1,2 @@
 /** Test-only helpers: never imported by production code (lint keeps it so). */
-export { openTestDatabase, testDialect, type TestDialect } from './test-database.ts';
+export { openTestDatabase, reopenTestDatabase, testDialect, type TestDatabase, type TestDialect } from './test-database.ts';

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Database } from '@keluh/core';
 import { openSqliteDatabase } from '../sqlite/open-sqlite.ts';
 
@@ -8,14 +11,36 @@ import { openSqliteDatabase } from '../sqlite/open-sqlite.ts';
  */
 export type TestDialect = 'sqlite' | 'postgres';
 
+/** A test database, and the URL a second app ("another process") opens the same one by. */
+export type TestDatabase = Database & { readonly url: string };
+
 export function testDialect(): TestDialect {
   return process.env.KELUH_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
 }
 
-export async function openTestDatabase(): Promise<Database> {
+export async function openTestDatabase(): Promise<TestDatabase> {
   if (testDialect() === 'postgres') {
     const { openPostgresTestDatabase } = await import('./postgres-test-database.ts');
     return openPostgresTestDatabase();
   }
-  return openSqliteDatabase(':memory:');
+  const folder = mkdtempSync(join(tmpdir(), 'keluh-test-db-'));
+  const url = `sqlite://${join(folder, 'keluh.db')}`;
+  const db = openSqliteDatabase(url);
+  const closeDatabase = db.close.bind(db);
+  return Object.assign(db, {
+    url,
+    async close() {
+      await closeDatabase();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  });
+}
+
+/** Another connection to a test database opened earlier (the second of two "processes"); does not delete it. */
+export async function reopenTestDatabase(url: string): Promise<Database> {
+  if (url.startsWith('postgres')) {
+    const { reopenPostgresTestDatabase } = await import('./postgres-test-database.ts');
+    return reopenPostgresTestDatabase(url);
+  }
+  return openSqliteDatabase(url);
 }

@@ -13,9 +13,12 @@ import {
   updateApiChannelBodySchema,
 } from '@keluh/contracts';
 import { toApiChannelView } from '../../channels/api-channel-view.ts';
+import { assertOutboundUrl } from '../../outbound/outbound-urls.ts';
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema };
-const docs = (summary: string) => ({ tags: ['api-channels'], summary, security: [{ bearer: [] }] });
+/** Either credential works: a bearer token (API clients) or the console's session cookie. */
+const staffSecurity: Record<string, string[]>[] = [{ bearer: [] }, { session: [] }];
+const docs = (summary: string) => ({ tags: ['api-channels'], summary, security: staffSecurity });
 
 /**
  * `/api/api-channels`: admins connect integrations of their own (see POST /webhooks/api/{channelId}).
@@ -40,8 +43,9 @@ const apiChannelsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/',
-    { schema: { ...docs('Create an API channel; the answer holds its secret, shown this once'), body: createApiChannelBodySchema, response: { 201: apiChannelWithSecretSchema, ...errors } } },
+    { schema: { ...docs('Create an API channel; the answer holds its secret, shown this once. webhookUrl must be public https unless OUTBOUND_ALLOW_HOSTS lists it (outbound.blocked)'), body: createApiChannelBodySchema, response: { 201: apiChannelWithSecretSchema, ...errors } } },
     async (request, reply) => {
+      await assertOutboundUrl(request.body.webhookUrl, 'webhookUrl', app.services.outbound);
       const channel = await db.apiChannels.create({ ...request.body, secret: generateApiChannelSecret() }, clock.now());
       request.log.info({ apiChannelId: channel.id }, 'api channel created');
       return reply.status(201).send(toApiChannelView(channel, publicUrl(request), 'full'));
@@ -70,6 +74,7 @@ const apiChannelsRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { ...docs('Rename an API channel or change its webhook URL'), params: apiChannelIdParamsSchema, body: updateApiChannelBodySchema, response: { 200: apiChannelViewSchema, ...errors } } },
     async (request) => {
       const { id } = request.params;
+      if (request.body.webhookUrl !== undefined) await assertOutboundUrl(request.body.webhookUrl, 'webhookUrl', app.services.outbound);
       const channel = found(await db.apiChannels.update(id, request.body, clock.now()), id);
       // Replies waiting out a back-off against the old URL get their next attempt now.
       if (request.body.webhookUrl) outbox.kick();

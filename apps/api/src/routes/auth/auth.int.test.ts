@@ -10,14 +10,30 @@ describe('signing in', () => {
   });
   afterAll(() => t.close());
 
-  it('gives an agent with the right password a token and an httpOnly session cookie', async () => {
+  it('signs the console in with an httpOnly SameSite=Lax cookie and keeps the token out of the answer', async () => {
     const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'AGENT@keluh.test', password: AGENT.password } });
     expect(response.statusCode).toBe(200);
+    const cookie = response.cookies.find((c) => c.name === 'keluh_session')!;
+    expect(cookie.value).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    // Plain http here: a Secure cookie would never come back.
+    expect(cookie.secure).toBeUndefined();
     const body = response.json();
-    expect(body.token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    expect(Object.keys(body).sort()).toEqual(['expiresAt', 'user']);
+    expect(response.body).not.toContain(cookie.value);
     expect(body.user).toMatchObject({ email: AGENT.email, role: 'agent' });
     expect(body.user.passwordHash).toBeUndefined();
-    expect(response.headers['set-cookie']).toMatch(/keluh_session=.+HttpOnly/i);
+  });
+
+  it('gives an API client that asks /api/auth/token a bearer token and no cookie', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/api/auth/token', payload: AGENT });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body).toMatchObject({ tokenType: 'Bearer', user: { email: AGENT.email } });
+    expect(body.token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    expect(response.headers['set-cookie']).toBeUndefined();
+    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${body.token}` } });
+    expect(me.statusCode).toBe(200);
   });
 
   it('refuses a wrong password with auth.invalid_credentials', async () => {
@@ -80,8 +96,11 @@ describe('signing in', () => {
   });
 
   it('accepts the session cookie in the socket handshake, as the console sends it', async () => {
-    const token = await t.login();
-    const socket = connect(`${t.url}${AGENT_NAMESPACE}`, { transports: ['websocket'], extraHeaders: { cookie: `theme=dark; keluh_session=${encodeURIComponent(token)}` } });
+    const token = await t.consoleLogin();
+    const socket = connect(`${t.url}${AGENT_NAMESPACE}`, {
+      transports: ['websocket'],
+      extraHeaders: { cookie: `theme=dark; keluh_session=${encodeURIComponent(token)}`, origin: t.url },
+    });
     await connected(socket);
     expect(socket.connected).toBe(true);
     socket.disconnect();

@@ -11,7 +11,8 @@ import {
   whatsappSettingsSchema,
 } from '@keluh/contracts';
 import { z } from 'zod';
-import { mergeSecrets, toChannelView } from '../../channels/channel-settings.ts';
+import { assertTokenFollowsHost, mergeSecrets, toChannelView } from '../../channels/channel-settings.ts';
+import { assertOutboundUrl } from '../../outbound/outbound-urls.ts';
 
 const settingsSchemas = { whatsapp: whatsappSettingsSchema, instagram: instagramSettingsSchema } as const;
 
@@ -22,7 +23,7 @@ const channelsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/',
-    { schema: { tags: ['channels'], summary: 'Connected channels, secrets masked', security: [{ bearer: [] }], response: { 200: channelListSchema, 401: errorResponseSchema } } },
+    { schema: { tags: ['channels'], summary: 'Connected channels, secrets masked', security: [{ bearer: [] }, { session: [] }], response: { 200: channelListSchema, 401: errorResponseSchema } } },
     async (request) => ({
       items: (await db.channelConfigs.list()).map((config) => ({ ...toChannelView(config, publicUrl(request)), lastWebhookAt: channels.lastWebhookAt(config.kind) })),
     }),
@@ -33,8 +34,9 @@ const channelsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['channels'],
-        summary: 'Connect a channel or change its credentials (admins). A masked secret keeps the stored value.',
-        security: [{ bearer: [] }],
+        summary:
+          'Connect a channel or change its credentials (admins). A masked secret keeps the stored value, except the access token when graphBaseUrl moves to another host (channel.token_required). graphBaseUrl must be public https unless OUTBOUND_ALLOW_HOSTS lists it (outbound.blocked).',
+        security: [{ bearer: [] }, { session: [] }],
         params: channelKindParamsSchema,
         body: z.record(z.string(), z.string()),
         response: { 200: channelViewSchema, 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema },
@@ -51,6 +53,8 @@ const channelsRoutes: FastifyPluginAsyncZod = async (app) => {
         });
       }
       const settings = Object.fromEntries(Object.entries(parsed.data).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+      await assertOutboundUrl(parsed.data.graphBaseUrl, 'graphBaseUrl', app.services.outbound);
+      assertTokenFollowsHost(kind, request.body, stored?.settings, parsed.data.graphBaseUrl);
       const config = await channels.configure(kind, settings, clock.now());
       await announceChannelStatus(app.services.core, config);
       app.services.outbox.kick();
@@ -64,7 +68,7 @@ const channelsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['channels'],
         summary: 'Re-subscribe the app to Instagram webhooks (admins), e.g. after Meta disabled them for failing deliveries',
-        security: [{ bearer: [] }],
+        security: [{ bearer: [] }, { session: [] }],
         response: { 200: z.object({ ok: z.literal(true) }), 401: errorResponseSchema, 403: errorResponseSchema, 409: errorResponseSchema, 502: errorResponseSchema },
       },
     },
@@ -81,7 +85,7 @@ const channelsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/whatsapp/templates',
-    { schema: { tags: ['channels'], summary: 'Approved WhatsApp templates for the composer', security: [{ bearer: [] }], response: { 200: templateListSchema, 401: errorResponseSchema } } },
+    { schema: { tags: ['channels'], summary: 'Approved WhatsApp templates for the composer', security: [{ bearer: [] }, { session: [] }], response: { 200: templateListSchema, 401: errorResponseSchema } } },
     async () => ({ items: approvedTemplates(await db.channelConfigs.get('whatsapp')) }),
   );
 };

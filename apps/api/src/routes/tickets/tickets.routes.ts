@@ -28,7 +28,7 @@ const ticketsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['tickets'],
         summary: 'List tickets, newest activity first',
-        security: [{ bearer: [] }],
+        security: [{ bearer: [] }, { session: [] }],
         querystring: listTicketsQuerySchema,
         response: { 200: ticketPageSchema, ...errors },
       },
@@ -54,7 +54,7 @@ const ticketsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['tickets'],
         summary: 'One ticket with its customer and timeline',
-        security: [{ bearer: [] }],
+        security: [{ bearer: [] }, { session: [] }],
         params: ticketIdParamsSchema,
         response: { 200: ticketDetailSchema, ...errors },
       },
@@ -72,7 +72,7 @@ const ticketsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['tickets'],
         summary: "Reply to the customer on the ticket's channel",
-        security: [{ bearer: [] }],
+        security: [{ bearer: [] }, { session: [] }],
         params: ticketIdParamsSchema,
         body: replyBodySchema,
         response: { 201: messageSchema, ...errors },
@@ -91,7 +91,7 @@ const ticketsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['tickets'],
         summary: 'Change status, priority or assignee',
-        security: [{ bearer: [] }],
+        security: [{ bearer: [] }, { session: [] }],
         params: ticketIdParamsSchema,
         body: updateTicketBodySchema,
         response: { 200: ticketViewSchema, ...errors },
@@ -106,7 +106,7 @@ const ticketsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['tickets'],
         summary: 'Mark the customer messages as read by the team',
-        security: [{ bearer: [] }],
+        security: [{ bearer: [] }, { session: [] }],
         params: ticketIdParamsSchema,
         response: { 200: ticketViewSchema, ...errors },
       },

@@ -9,7 +9,7 @@ const usersRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['users'],
         summary: 'Team members (for assignment)',
-        security: [{ bearer: [] }],
+        security: [{ bearer: [] }, { session: [] }],
         response: { 200: usersResponseSchema, 401: errorResponseSchema },
       },
     },

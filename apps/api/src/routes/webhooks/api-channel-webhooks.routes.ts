@@ -9,6 +9,7 @@ import {
   apiChannelSignatureHeadersSchema,
   apiChannelWebhookParamsSchema,
   errorResponseSchema,
+  parseChannelJson,
 } from '@keluh/contracts';
 import { apiChannelWebhookDescription } from './api-channel-webhooks.docs.ts';
 
@@ -57,7 +58,8 @@ const apiChannelWebhooksRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       let body: unknown;
       try {
-        body = JSON.parse(utf8.decode(bytes));
+        // Like Meta's webhooks: NUL and lone surrogates in well-formed JSON become U+FFFD, never a refusal.
+        body = parseChannelJson(utf8.decode(bytes));
       } catch {
         throw new AppError('webhook.invalid_payload', 'The body is not UTF-8 JSON');
       }

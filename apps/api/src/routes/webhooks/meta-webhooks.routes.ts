@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { AppError, ingestEvents } from '@keluh/core';
+import { parseChannelJson } from '@keluh/contracts';
 import { errorBody } from '../../plugins/error-handler.plugin.ts';
 
 /** Meta batches up to 1000 updates in one POST of up to 3 MB (channels.md §2.5); leave headroom. */
@@ -30,14 +31,17 @@ const metaWebhooksRoutes: FastifyPluginAsync = async (app) => {
     });
 
     app.post(`/${kind}`, { schema: { tags: ['webhooks'], summary: `${kind} notifications, signed with X-Hub-Signature-256` } }, async (request, reply) => {
-      const adapter = adapterFor();
+      // No connected channel means no secret any signature could match: answered like a wrong one, so a
+      // stranger probing with guessed (or once-published demo) secrets learns nothing from the status.
+      const adapter = channels.webhookAdapter(kind);
       const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      if (!adapter.verifySignature(raw, request.headers['x-hub-signature-256'])) {
+      if (!adapter || !adapter.verifySignature(raw, request.headers['x-hub-signature-256'])) {
         throw new AppError('webhook.invalid_signature', 'X-Hub-Signature-256 does not match the body');
       }
       let body: unknown;
       try {
-        body = JSON.parse(raw.toString('utf8'));
+        // NUL and lone surrogates (`\u0000`, `\ud83d` alone) become U+FFFD: refusing would lose the message.
+        body = parseChannelJson(raw.toString('utf8'));
       } catch {
         throw new AppError('webhook.invalid_payload', 'The webhook body is not JSON');
       }

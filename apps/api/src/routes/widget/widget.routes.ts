@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyRequest } from 'fastify';
-import { AppError } from '@keluh/core';
+import { authenticateVisitor } from '@keluh/core';
 import {
   errorResponseSchema,
   widgetConversationSchema,
@@ -9,34 +8,26 @@ import {
 } from '@keluh/contracts';
 import { toWidgetMessage } from '../../realtime/visitor-projection.ts';
 import { bearerToken } from '../../plugins/auth.plugin.ts';
+import { openWidgetSession } from '../../security/widget-session.ts';
 
 const widgetRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { visitorTokens, db } = app.services;
-
-  const visitorFrom = (request: FastifyRequest): string => {
-    const visitorId = visitorTokens.verify(bearerToken(request.headers));
-    if (!visitorId) throw new AppError('widget.invalid_visitor_token', 'Visitor token is missing or forged');
-    return visitorId;
-  };
+  const { visitorAuth, db } = app.services;
 
   app.post(
     '/sessions',
     {
-      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
       schema: {
         tags: ['widget'],
-        summary: 'Start (or resume) a web-chat visitor session',
+        summary: 'Start a web-chat visitor session, or refresh one (same visitor, same conversation)',
+        description:
+          'Without a credential: a new visitor. With `refreshToken`: a new access/refresh pair for the same visitor; the presented ' +
+          'refresh token is spent, and presenting a spent one again ends the session (401 widget.token_revoked). ' +
+          'Limited per address and per session: 429 rate_limited with Retry-After.',
         body: widgetSessionBodySchema,
-        response: { 200: widgetSessionResponseSchema, 400: errorResponseSchema, 401: errorResponseSchema },
+        response: { 200: widgetSessionResponseSchema, 400: errorResponseSchema, 401: errorResponseSchema, 429: errorResponseSchema },
       },
     },
-    async (request) => {
-      const presented = request.body.visitorToken;
-      if (presented === undefined) return visitorTokens.issue();
-      const visitorId = visitorTokens.verify(presented);
-      if (!visitorId) throw new AppError('widget.invalid_visitor_token', 'Visitor token is forged or from another installation');
-      return { visitorId, visitorToken: presented };
-    },
+    async (request) => openWidgetSession(app.services, request.body, request.ip),
   );
 
   app.get(
@@ -45,12 +36,13 @@ const widgetRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['widget'],
         summary: "The visitor's conversation so far",
+        description: 'A missing, malformed or forged token: 401 widget.invalid_visitor_token; expired: widget.token_expired (refresh); revoked: widget.token_revoked.',
         security: [{ visitor: [] }],
         response: { 200: widgetConversationSchema, 401: errorResponseSchema },
       },
     },
     async (request) => {
-      const visitorId = visitorFrom(request);
+      const { visitorId } = await authenticateVisitor(visitorAuth, bearerToken(request.headers));
       const lastEventId = await db.events.latestId();
       const identity = await db.identities.findByExternalId('webchat', visitorId);
       if (!identity) return { messages: [], lastEventId };

@@ -3,28 +3,27 @@ import { defineStore } from 'pinia';
 import type { UserDto } from '@keluh/contracts';
 import { createApi } from '../../api/endpoints.ts';
 import { ApiError, createHttp } from '../../api/http.ts';
-import { tokenStorage } from './token-storage.ts';
 
 /**
- * Who is signed in. The token is kept in localStorage (the socket handshake needs it; the API also
- * sets an httpOnly cookie). `hydrate()` confirms a stored token with the server once per page load.
+ * Who is signed in. The session itself is an httpOnly cookie that page scripts cannot read (nor steal
+ * through an XSS); the console only knows the user it belongs to. `hydrate()` asks the server once per
+ * page load whether the cookie still holds a session.
  */
 export const useSessionStore = defineStore('session', () => {
-  const token = ref<string | null>(tokenStorage.read());
   const user = ref<UserDto | null>(null);
   const hydrated = ref(false);
   let hydrating: Promise<void> | null = null;
 
-  const api = createApi(createHttp({ getToken: () => token.value, onUnauthorized: () => reset() }));
-  const isAuthenticated = computed(() => user.value !== null && token.value !== null);
+  const api = createApi(createHttp({ onUnauthorized: () => reset() }));
+  const isAuthenticated = computed(() => user.value !== null);
 
   function hydrate(): Promise<void> {
     if (hydrated.value) return Promise.resolve();
     hydrating ??= (async () => {
       try {
-        if (token.value) user.value = (await api.me()).user;
+        user.value = (await api.me()).user;
       } catch (error) {
-        // Only a refused token ends the session; a network blip keeps it, so the next call can retry.
+        // Only a refused session ends it; a network blip keeps what we know, so the next call can retry.
         if (error instanceof ApiError && error.status === 401) reset();
       } finally {
         hydrated.value = true;
@@ -36,10 +35,8 @@ export const useSessionStore = defineStore('session', () => {
 
   async function login(email: string, password: string): Promise<void> {
     const result = await api.login({ email, password });
-    token.value = result.token;
     user.value = result.user;
     hydrated.value = true;
-    tokenStorage.write(result.token);
   }
 
   async function logout(): Promise<void> {
@@ -52,12 +49,10 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
-  /** Also called by the API client on any 401: the rest of the app reacts to `isAuthenticated`. */
+  /** Also called by the API client on any 401 and when the server ends the live connection's session. */
   function reset(): void {
-    token.value = null;
     user.value = null;
-    tokenStorage.write(null);
   }
 
-  return { token, user, hydrated, isAuthenticated, hydrate, login, logout, reset };
+  return { user, hydrated, isAuthenticated, hydrate, login, logout, reset };
 });

@@ -64,11 +64,36 @@ describe('a channel card in the settings', () => {
     const { wrapper, save, field } = setup(whatsapp);
     save.mockRejectedValueOnce(new ApiError('validation.failed', 400, 'invalid', { issues: [{ path: 'body.graphBaseUrl', message: 'Invalid URL' }] }));
     await field('graphBaseUrl').setValue('https://graph.example');
+    await field('accessToken').setValue('EAAG-for-the-new-host');
     await wrapper.get('form').trigger('submit');
     await flushPromises();
     const error = wrapper.get('[data-testid=channel-field-error]');
     expect(error.attributes('data-field')).toBe('graphBaseUrl');
     expect(error.text()).toBe('Invalid URL');
+    expect(wrapper.find('[data-testid=channel-error]').exists()).toBe(false);
+  });
+
+  it('asks for the token again before moving the Graph address to another host', async () => {
+    const { wrapper, save, field } = setup(whatsapp);
+    await field('graphBaseUrl').setValue('https://graph.example.org');
+    await wrapper.get('form').trigger('submit');
+    expect(save).not.toHaveBeenCalled();
+    const error = wrapper.get('[data-testid=channel-field-error]');
+    expect(error.attributes('data-field')).toBe('accessToken');
+    expect(error.text()).toBe('Enter the access token again: the saved one is not sent to a new Graph address.');
+  });
+
+  it('shows a Graph address the server refuses as internal next to the field, in the admin’s language', async () => {
+    const { wrapper, save, field } = setup(whatsapp);
+    const issue = { path: 'body.graphBaseUrl', message: '127.0.0.1:3900: only https addresses are called' };
+    save.mockRejectedValueOnce(new ApiError('outbound.blocked', 400, 'blocked', { field: 'graphBaseUrl', reason: 'scheme', issues: [issue] }));
+    await field('graphBaseUrl').setValue('http://127.0.0.1:3900');
+    await field('accessToken').setValue('EAAG-sim');
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+    const error = wrapper.get('[data-testid=channel-field-error]');
+    expect(error.attributes('data-field')).toBe('graphBaseUrl');
+    expect(error.text()).toContain('only calls public https addresses');
     expect(wrapper.find('[data-testid=channel-error]').exists()).toBe(false);
   });
 

@@ -53,6 +53,15 @@ describe('the channel settings form', () => {
     expect(validateForm('whatsapp', initial, initial)).toEqual({});
   });
 
+  it('asks for the access token again when the Graph address moves to another host', () => {
+    const initial = formFrom('whatsapp', whatsapp);
+    expect(validateForm('whatsapp', { ...initial, graphBaseUrl: 'https://graph.example.org' }, initial)).toEqual({ accessToken: { key: 'tokenForNewHost' } });
+    // Emptied means the default host, which is where it already pointed.
+    expect(validateForm('whatsapp', { ...initial, graphBaseUrl: '' }, initial)).toEqual({});
+    expect(validateForm('whatsapp', { ...initial, graphBaseUrl: 'https://graph.facebook.com/' }, initial)).toEqual({});
+    expect(validateForm('whatsapp', { ...initial, graphBaseUrl: 'https://graph.example.org', accessToken: 'EAAG-typed-again' }, initial)).toEqual({});
+  });
+
   it('asks for the required credentials of a channel not connected yet', () => {
     const empty = formFrom('instagram', null);
     expect(Object.keys(validateForm('instagram', empty, empty)).sort()).toEqual(['accessToken', 'accountId', 'appSecret', 'verifyToken']);

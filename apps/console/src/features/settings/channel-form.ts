@@ -86,7 +86,29 @@ export function validateForm(kind: ConfigurableChannel, form: ChannelForm, initi
       if (!result.ok) problems[field.name] = result.problem;
     }
   }
+  if (!problems.accessToken && tokenStaysBehind(kind, form, initial)) problems.accessToken = { key: 'tokenForNewHost' };
   return problems;
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * The saved access token is sent only to the Graph host it was saved for: moving the base URL with
+ * the token left masked is refused (by the server too, `channel.token_required`), so say it here first.
+ */
+function tokenStaysBehind(kind: ConfigurableChannel, form: ChannelForm, initial: ChannelForm): boolean {
+  const base = channelFields[kind].find((field) => field.name === 'graphBaseUrl');
+  const token = form.accessToken ?? '';
+  if (!base || !isMasked(token) || initial.accessToken === undefined || initial.accessToken === '') return false;
+  const before = (initial.graphBaseUrl ?? '').trim() || base.fallback || '';
+  const after = (form.graphBaseUrl ?? '').trim() || base.fallback || '';
+  return originOf(before) !== originOf(after);
 }
 
 /**

@@ -72,6 +72,45 @@ describe('a message in the timeline', () => {
     expect(mention.text()).toContain('Mentioned you in their story');
   });
 
+  it('never turns a javascript: or data: URL from the channel into a link', () => {
+    for (const url of ['javascript:alert(document.cookie)', ' JavaScript:fetch("/api/tickets")', 'data:text/html,<script>alert(1)</script>', '//attacker.example/x']) {
+      const reply = render({ channel: 'instagram', context: { story: { id: '1', url } } });
+      expect(reply.get('[data-testid=message-story]').text()).toContain('Replied to your story');
+      expect(reply.find('[data-testid=message-story] a').exists(), url).toBe(false);
+
+      const shared = render({ channel: 'instagram', body: '', attachments: [{ kind: 'share', url, mimeType: 'image/jpeg', state: 'stored' }] });
+      expect(shared.find('[data-testid=attachment] a').exists(), url).toBe(false);
+      expect(shared.find('[data-testid=attachment] img').exists(), url).toBe(false);
+
+      const file = render({ attachments: [{ kind: 'document', url, filename: 'invoice.pdf', state: 'stored' }] });
+      expect(file.get('[data-testid=attachment-file]').element.tagName, url).toBe('SPAN');
+      expect(file.html(), url).not.toContain('href');
+
+      const place = render({ attachments: [{ kind: 'location', data: { latitude: -7.79, longitude: 110.36, name: 'Toko', url } }] });
+      expect(place.findAll('a').map((link) => link.attributes('href')), url).toEqual(['https://www.openstreetmap.org/?mlat=-7.79&mlon=110.36#map=17/-7.79/110.36']);
+    }
+  });
+
+  it('shows a "photo" whose bytes were not a picture as a file to download, never as an image', () => {
+    const wrapper = render({ attachments: [{ kind: 'image', url: '/api/media/abc', mimeType: 'application/octet-stream', state: 'stored', caption: 'struk' }] });
+    expect(wrapper.find('img').exists()).toBe(false);
+    const file = wrapper.get('[data-testid=attachment-file]');
+    expect(file.attributes()).toMatchObject({ href: '/api/media/abc', download: '' });
+    const svg = render({ attachments: [{ kind: 'image', url: '/api/media/svg', mimeType: 'image/svg+xml', state: 'stored' }] });
+    expect(svg.find('img').exists()).toBe(false);
+  });
+
+  it('says why a download was refused, in both languages', () => {
+    const refused = { attachments: [{ kind: 'image', state: 'unavailable' as const, error: { code: 'media.blocked_address', reason: '127.0.0.1 is a loopback address' } }] };
+    const en = render(refused).get('[data-testid=attachment-unavailable]');
+    expect(en.attributes()).toMatchObject({ 'data-code': 'media.blocked_address', title: '127.0.0.1 is a loopback address' });
+    expect(en.text()).toBe('Not downloaded: the link points into a private or local network.');
+    const id = mount(TimelineMessage, { props: { message: message(1, 1, refused) }, global: { plugins: [createAppI18n('id')] } });
+    expect(id.get('[data-testid=attachment-unavailable]').text()).toBe('Tidak diunduh: tautannya mengarah ke jaringan privat atau lokal.');
+    const tooLarge = render({ attachments: [{ kind: 'video', state: 'unavailable', error: { code: 'media.too_large', reason: 'big' } }] });
+    expect(tooLarge.get('[data-testid=attachment-unavailable]').text()).toBe('Not downloaded: the file is larger than this help desk accepts.');
+  });
+
   it('explains a placeholder in the channel’s name', () => {
     expect(render({ body: '', placeholder: 'unsupported' }).text()).toContain('The customer sent something WhatsApp cannot show here.');
   });

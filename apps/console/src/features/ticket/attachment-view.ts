@@ -1,13 +1,29 @@
+import { isInlineMediaType } from '@keluh/core';
 import type { MessageDto } from '@keluh/contracts';
+import { safeLink } from '../../ui/safe-link.ts';
 
 export type AttachmentDto = MessageDto['attachments'][number];
 
 /** How an attachment is drawn; decided by what its bytes are, since Instagram stories and shares can be either. */
 export type AttachmentDisplay = 'image' | 'sticker' | 'video' | 'audio' | 'document' | 'location' | 'contacts' | 'unsupported';
 
+/**
+ * Once stored, the type the server decided from the bytes wins over the kind the channel announced:
+ * a "photo" that turned out to be an HTML page or an SVG is shown as a file to download, never drawn.
+ */
+function storedDisplay(attachment: AttachmentDto): AttachmentDisplay | null {
+  if (stateOf(attachment) !== 'stored' || !attachment.mimeType) return null;
+  if (!isInlineMediaType(attachment.mimeType)) return 'document';
+  if (attachment.mimeType.startsWith('image/')) return attachment.kind === 'sticker' ? 'sticker' : 'image';
+  return attachment.mimeType.startsWith('video/') ? 'video' : 'audio';
+}
+
 export function displayOf(attachment: AttachmentDto): AttachmentDisplay {
   const { kind } = attachment;
-  if (kind === 'location' || kind === 'contacts' || kind === 'sticker') return kind;
+  if (kind === 'location' || kind === 'contacts') return kind;
+  const stored = storedDisplay(attachment);
+  if (stored) return stored;
+  if (kind === 'sticker') return kind;
   const mime = attachment.mimeType ?? '';
   if (kind === 'image' || mime.startsWith('image/')) return 'image';
   if (kind === 'video' || mime.startsWith('video/')) return 'video';
@@ -81,6 +97,7 @@ export function contactCardsOf(attachment: AttachmentDto): ContactCard[] {
   });
 }
 
+/** `url` is only ever http(s) or our own path: anything else from the channel is dropped (safe-link.ts). */
 export type StoryReference = { kind: 'reply' | 'mention' | 'shared'; url: string | null };
 
 /**
@@ -89,11 +106,11 @@ export type StoryReference = { kind: 'reply' | 'mention' | 'shared'; url: string
  */
 export function storyOf(message: Pick<MessageDto, 'context' | 'attachments'>): StoryReference | null {
   const story = message.context?.story;
-  if (isRecord(story)) return { kind: 'reply', url: text(story.url) };
+  if (isRecord(story)) return { kind: 'reply', url: safeLink(story.url) };
   const attachment = message.attachments.find((candidate) => candidate.kind === 'story');
   if (!attachment) return null;
   const mention = attachment.data?.instagramType === 'story_mention';
-  return { kind: mention ? 'mention' : 'shared', url: attachment.url ?? null };
+  return { kind: mention ? 'mention' : 'shared', url: safeLink(attachment.url) };
 }
 
 /** Small notes shown above the text: forwarded, came from an ad, tapped a button. */

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { ig, igInbound, serializePayload, signatureHeader, wa, waInbound } from '@keluh/channels/meta-sim';
+import { repositoryStrings } from '../testing/repository-strings.ts';
+import { freePort, freshDataDir, printedLogins, repoRoot, signIn, startServerProcess, type ServerProcess } from '../testing/server-process.ts';
+
+/*
+ * Anyone can read this repository. Whatever it contains — demo secrets, test fixtures, README examples —
+ * must not sign a webhook a freshly started server accepts: otherwise a stranger writes into an existing
+ * customer's ticket (the demo seed's Rina on WhatsApp, Dewi on Instagram).
+ */
+const candidates = repositoryStrings(repoRoot);
+const marker = `forged-${Date.now()}`;
+const whatsappBody = serializePayload(
+  waInbound({ wabaId: '498712345600011', phoneNumberId: '118220045566779', displayPhoneNumber: '6281100020003' }, { name: 'Rina Kusuma', waId: '6281234567801' }, [wa.text(`${marker} WhatsApp`)]),
+);
+const instagramBody = serializePayload(igInbound({ igId: '17841400123456789' }, '17841400000000003', [ig.text(`${marker} Instagram`)]));
+
+async function lastEventId(server: ServerProcess, token: string): Promise<number> {
+  const response = await fetch(`${server.url}/api/tickets?limit=1`, { headers: { authorization: `Bearer ${token}` } });
+  return ((await response.json()) as { lastEventId: number }).lastEventId;
+}
+
+/** Sends one request per candidate, a few in flight; returns `<status> <candidate>` for each answer not `expected`. */
+async function unexpectedAnswers(items: string[], expected: (status: number) => boolean, send: (candidate: string) => Promise<Response>): Promise<string[]> {
+  const unexpected: string[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const candidate = items[next++]!;
+      const response = await send(candidate);
+      await response.arrayBuffer();
+      if (!expected(response.status)) unexpected.push(`${response.status} ${candidate}`);
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  return unexpected;
+}
+
+async function forgeWithEveryCandidate(server: ServerProcess) {
+  const post = (kind: 'whatsapp' | 'instagram', body: Buffer) => (secret: string) =>
+    fetch(`${server.url}/webhooks/${kind}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signatureHeader(body, secret) }, body });
+  const handshake = (kind: 'whatsapp' | 'instagram') => (token: string) =>
+    fetch(`${server.url}/webhooks/${kind}?${new URLSearchParams({ 'hub.mode': 'subscribe', 'hub.verify_token': token, 'hub.challenge': 'forged-challenge' })}`);
+  const refused = (status: number) => status === 401;
+  // The handshake echoes hub.challenge with 200 only for the right verify token; anything else is a refusal.
+  const notEchoed = (status: number) => status !== 200;
+  return {
+    whatsapp: await unexpectedAnswers(candidates, refused, post('whatsapp', whatsappBody)),
+    instagram: await unexpectedAnswers(candidates, refused, post('instagram', instagramBody)),
+    whatsappHandshake: await unexpectedAnswers(candidates, notEchoed, handshake('whatsapp')),
+    instagramHandshake: await unexpectedAnswers(candidates, notEchoed, handshake('instagram')),
+  };
+}
+
+describe('a webhook signed with anything found in this repository', () => {
+  it('collects thousands of candidate secrets, including the ones earlier versions shipped', () => {
+    expect(candidates.length).toBeGreaterThan(3000);
+    for (const known of ['demo-whatsapp-secret', 'demo-instagram-secret', 'demo-verify-token', 'e2e-whatsapp-secret']) expect(candidates).toContain(known);
+  });
+
+  it('is refused (401) on a fresh start with the demo seed, and nothing is stored', async () => {
+    const server = await startServerProcess({ DATA_DIR: freshDataDir(), SEED_DEMO: '1' });
+    try {
+      const token = (await signIn(server.url, 'admin@keluh.test', printedLogins(server.output()).get('admin@keluh.test')!))!;
+      const before = await lastEventId(server, token);
+      const answers = await forgeWithEveryCandidate(server);
+      // No channel is connected without DEMO_SIM, so no verify token can complete a handshake either.
+      expect(answers).toEqual({ whatsapp: [], instagram: [], whatsappHandshake: [], instagramHandshake: [] });
+      expect(await lastEventId(server, token)).toBe(before);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+  }, 180_000);
+
+  it('is refused (401) with DEMO_SIM=1 too, while the in-process stand-in, holding the generated secrets, gets through', async () => {
+    const server = await startServerProcess({ DATA_DIR: freshDataDir(), SEED_DEMO: '1', DEMO_SIM: '1', META_SIM_PORT: String(await freePort()), META_SIM_INTERVAL_MS: '600000' });
+    try {
+      // The positive control: the channels are connected and verify signatures — with secrets nobody published.
+      await server.waitFor(/→ \[WA\] .* · ok/);
+      const token = (await signIn(server.url, 'admin@keluh.test', printedLogins(server.output()).get('admin@keluh.test')!))!;
+      const channels = (await (await fetch(`${server.url}/api/channels`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: { kind: string }[] };
+      expect(channels.items.map((channel) => channel.kind).sort()).toEqual(['instagram', 'whatsapp']);
+      const before = await lastEventId(server, token);
+      const answers = await forgeWithEveryCandidate(server);
+      expect(answers).toEqual({ whatsapp: [], instagram: [], whatsappHandshake: [], instagramHandshake: [] });
+      expect(await lastEventId(server, token)).toBe(before);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+  }, 180_000);
+});
