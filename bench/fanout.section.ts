@@ -44,10 +44,13 @@ export async function fanoutFigures(url: string, token: string): Promise<FanoutF
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
   for (const socket of timed) {
-    socket.on('event', (event: AgentEvent) => {
-      if (event.type !== 'message.created') return;
-      const started = sentAt.get(event.payload.message.externalId ?? '');
-      if (started !== undefined) latencies.push(performance.now() - started);
+    socket.on('events', (events: AgentEvent[]) => {
+      const arrived = performance.now();
+      for (const event of events) {
+        if (event.type !== 'message.created') continue;
+        const started = sentAt.get(event.payload.message.externalId ?? '');
+        if (started !== undefined) latencies.push(arrived - started);
+      }
     });
   }
   const deliveries = whatsappWebhooks({ posts: WEBHOOKS, batch: 1, customers: 50, tag: 'fanout' });

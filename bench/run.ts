@@ -15,7 +15,7 @@ import { startPostgresForBench } from './support/postgres.ts';
 const basePort = Number(process.env.BENCH_PORT ?? 3301);
 
 async function login(url: string): Promise<string> {
-  const response = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(BENCH_ADMIN) });
+  const response = await fetch(`${url}/api/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(BENCH_ADMIN) });
   const body = (await response.json()) as { token?: string };
   if (!body.token) throw new Error(`bench login failed: ${JSON.stringify(body)}`);
   return body.token;

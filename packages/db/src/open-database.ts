@@ -11,5 +11,5 @@ export function openDatabase(url: string): Database {
     throw new Error('PostgreSQL support arrives in a later release; use a sqlite:// DATABASE_URL for now');
   }
   if (!isSqliteUrl(url.trim())) throw new Error(`Unsupported DATABASE_URL scheme: ${url.split(':')[0]}`);
-  return openSqliteDatabase(url);
+  return openSqliteDatabase(url, { checkpointInBackground: true });
 }

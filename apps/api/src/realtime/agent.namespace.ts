@@ -7,6 +7,7 @@ import { SESSION_COOKIE } from '../plugins/auth.plugin.ts';
 import { replaySince } from './replay.ts';
 import { parsePayload, refusal, safeAck, toSocketError } from './socket-errors.ts';
 import { endSocket, sessionRoom, watchSessionExpiry } from './session-sockets.ts';
+import type { RealtimeFeed } from './realtime-feed.ts';
 
 export interface AgentSocketData {
   user: User;
@@ -30,7 +31,7 @@ function cookieToken(cookieHeader: string | undefined): string | null {
   return cookieHeader ? (fastifyCookie.parse(cookieHeader)[SESSION_COOKIE] ?? null) : null;
 }
 
-export function setUpAgentNamespace(namespace: AgentNamespace, services: Services): () => void {
+export function setUpAgentNamespace(namespace: AgentNamespace, services: Services, feed: RealtimeFeed): () => void {
   namespace.use((socket, next) => {
     const { auth, headers } = socket.handshake;
     const bearer = typeof auth?.token === 'string' ? auth.token : null;
@@ -72,7 +73,9 @@ export function setUpAgentNamespace(namespace: AgentNamespace, services: Service
     });
   });
 
-  return services.bus.subscribe((event) => {
-    namespace.to(STAFF_ROOM).emit('event', toAgentEvent(event));
+  // `local`: every process delivers to its own sockets from the log (RealtimeFeed); through the Redis
+  // adapter each event would otherwise reach other processes' sockets a second time, out of order.
+  return feed.subscribe((events) => {
+    namespace.local.to(STAFF_ROOM).emit('events', events.map(toAgentEvent));
   });
 }

@@ -147,6 +147,11 @@ export function nextEvent<T>(socket: Socket, event: string, match: (value: T) =>
   });
 }
 
+/** Resolves with the next pushed event (they arrive in `events` batches) that passes `match`. */
+export function nextPushed<T>(socket: Socket, match: (value: T) => boolean = () => true, timeoutMs = 3000): Promise<T> {
+  return nextEvent<T[]>(socket, 'events', (batch) => batch.some(match), timeoutMs).then((batch) => batch.find(match)!);
+}
+
 export function connected(socket: Socket): Promise<void> {
   return new Promise((resolve, reject) => {
     if (socket.connected) return resolve();

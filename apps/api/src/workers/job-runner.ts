@@ -6,7 +6,7 @@ import { DrainLoop } from './drain-loop.ts';
 /**
  * Runs the background jobs this process has handlers for. Jobs are rows claimed with a lease, never
  * in-memory timers, so a job scheduled by any process, or left by one that died, is run once by someone.
- * Committed events kick it, so a freshly stored photo starts downloading at once rather than at the next poll.
+ * A committed photo kicks it, so the download starts at once rather than at the next poll.
  */
 export class JobRunner {
   private readonly loop: DrainLoop;
@@ -24,8 +24,10 @@ export class JobRunner {
   }
 
   start(): void {
+    // Only what a person waits to see: a photo being fetched. Everything else is found by the poll; a
+    // claim query per ingested message would cost more than the jobs it finds.
     this.unsubscribe = this.bus.subscribe((event: StoredEvent) => {
-      if (event.type === 'message.created' || event.type === 'ticket.created') this.kick();
+      if (event.type === 'message.created' && event.payload.message.attachments.some((attachment) => attachment.state === 'pending')) this.kick();
     });
     this.loop.start();
   }

@@ -66,7 +66,7 @@ export const useRealtimeStore = defineStore('realtime', () => {
     const current = connectAgentSocket();
     socket = current;
     current.on('connect', () => sync.connected());
-    current.on('event', (event) => sync.event(event));
+    current.on('events', (events) => events.forEach((event) => sync.event(event)));
     // Signed out elsewhere or expired: the server cuts the socket right after; back to the login page.
     current.on('session.ended', () => session.reset());
     current.on('disconnect', (reason) => {

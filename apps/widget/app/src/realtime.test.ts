@@ -53,11 +53,11 @@ describe('the visitor socket', () => {
   it('buffers live events during the sync and applies everything once, in order', () => {
     const { socket, applied } = setUp();
     socket.serverConnect();
-    socket.fire('event', created(13));
-    socket.fire('event', created(12));
+    socket.fire('events', [created(13)]);
+    socket.fire('events', [created(12)]);
     socket.lastPending('sync').ack(null, { ok: true, events: [created(11), created(12)], latestId: 13 });
-    socket.fire('event', created(14));
-    socket.fire('event', created(14));
+    socket.fire('events', [created(14)]);
+    socket.fire('events', [created(14)]);
     expect(applied).toEqual([11, 12, 13, 14, 14]);
   });
 

@@ -100,9 +100,9 @@ export function connectRealtime(socket: VisitorSocket, hooks: RealtimeHooks, opt
     buffer = [];
     sync(generation);
   };
-  const onEvent = (event: VisitorEvent) => {
-    if (ready) hooks.onEvents([event]);
-    else buffer.push(event);
+  const onEvents = (events: VisitorEvent[]) => {
+    if (ready) hooks.onEvents(events);
+    else buffer.push(...events);
   };
   const onDisconnect = (reason: string) => {
     generation += 1;
@@ -122,7 +122,7 @@ export function connectRealtime(socket: VisitorSocket, hooks: RealtimeHooks, opt
   };
 
   socket.on('connect', onConnect);
-  socket.on('event', onEvent);
+  socket.on('events', onEvents);
   socket.on('disconnect', onDisconnect);
   socket.on('connect_error', onConnectError);
   if (socket.connected) onConnect();
@@ -160,7 +160,7 @@ export function connectRealtime(socket: VisitorSocket, hooks: RealtimeHooks, opt
       generation += 1;
       clearTimeout(retryTimer);
       socket.off('connect', onConnect);
-      socket.off('event', onEvent);
+      socket.off('events', onEvents);
       socket.off('disconnect', onDisconnect);
       socket.off('connect_error', onConnectError);
       socket.disconnect();

@@ -101,7 +101,7 @@ describe('chatting from the widget', () => {
     const [send] = sends();
     const { clientMessageId } = send!.payload as { clientMessageId: string };
     send!.ack(null, { ok: true, message: dto(7, { body: 'Pesanan saya belum sampai' }), duplicate: false });
-    socket.fire('event', { id: 101, type: 'message.created', message: dto(7, { body: 'Pesanan saya belum sampai' }) });
+    socket.fire('events', [{ id: 101, type: 'message.created', message: dto(7, { body: 'Pesanan saya belum sampai' }) }]);
     await flush();
     expect(chat.messages.value).toHaveLength(1);
     expect(chat.messages.value[0]).toMatchObject({ id: 7, clientMessageId, status: 'received' });
@@ -227,7 +227,7 @@ describe('chatting from the widget', () => {
     const { chat, socket, posted, connectAndSync, setPanel } = setUp({ startOpen: false });
     await chat.start();
     connectAndSync();
-    socket.fire('event', { id: 101, type: 'message.created', message: agentReply(20) });
+    socket.fire('events', [{ id: 101, type: 'message.created', message: agentReply(20) }]);
     expect(socket.lastPending('message.receipt').payload).toEqual({ messageIds: [20], status: 'delivered' });
     socket.lastPending('message.receipt').ack(null, { ok: true });
     expect(posted).toContainEqual({ type: 'keluh:unread', count: 1 });

@@ -5,9 +5,11 @@ import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import type { Database, Repositories } from '@keluh/core';
+import type { Database } from '@keluh/core';
 import { preparePrivateDatabaseFile } from './private-files.ts';
+import { groupCommitTransactions } from './group-commit.ts';
 import { SerialGate } from './serial-gate.ts';
+import { startWalCheckpointer } from './wal-checkpointer.ts';
 import { createSqliteRepositories, splitReadsAndWrites } from './sqlite-repositories.ts';
 import { MEMORY, sqlitePathFromUrl } from './sqlite-url.ts';
 
@@ -29,7 +31,12 @@ function connect(path: string, options: { readonly: boolean }): BetterSqlite3.Da
  * ingest. `:memory:` cannot be shared by two connections, so it becomes a private temporary file, deleted
  * on close — the same engine configuration as production, for tests and throwaway runs.
  */
-export function openSqliteDatabase(url: string): Database {
+export interface SqliteOptions {
+  /** Checkpoint the WAL from a worker thread instead of inside commits (the server; see WalCheckpointer). */
+  checkpointInBackground?: boolean;
+}
+
+export function openSqliteDatabase(url: string, options: SqliteOptions = {}): Database {
   const requested = sqlitePathFromUrl(url);
   const scratch = requested === MEMORY ? mkdtempSync(join(tmpdir(), 'keluh-sqlite-')) : null;
   const path = scratch ? join(scratch, 'keluh.db') : requested;
@@ -46,26 +53,17 @@ export function openSqliteDatabase(url: string): Database {
     const writeDb = drizzle({ client: writer });
     migrate(writeDb, { migrationsFolder });
     reader = connect(path, { readonly: true });
+    // 10,000 pages (~40 MB) is the safety net; the worker checkpoints long before.
+    if (options.checkpointInBackground) writer.pragma('wal_autocheckpoint = 10000');
+    const checkpointer = options.checkpointInBackground ? startWalCheckpointer(path) : null;
 
     const gate = new SerialGate();
     const writes = createSqliteRepositories(writeDb);
     const reads = createSqliteRepositories(drizzle({ client: reader }));
 
     // better-sqlite3 is synchronous and drizzle's transaction() cannot await, so we drive BEGIN/COMMIT
-    // ourselves and let the gate keep other writers off the connection while work awaits.
-    const transaction = <T>(work: (tx: Repositories) => Promise<T>): Promise<T> =>
-      gate.run(async () => {
-        // IMMEDIATE takes the write lock up front, so another process cannot make us fail half-way.
-        writer.exec('BEGIN IMMEDIATE');
-        try {
-          const result = await work(writes);
-          writer.exec('COMMIT');
-          return result;
-        } catch (error) {
-          if (writer.inTransaction) writer.exec('ROLLBACK');
-          throw error;
-        }
-      });
+    // ourselves (with group commit) and let the gate keep other writers off the connection while work awaits.
+    const transaction = groupCommitTransactions(writer, gate, writes);
 
     const openReader = reader;
     return {
@@ -74,6 +72,7 @@ export function openSqliteDatabase(url: string): Database {
       transaction,
       async close() {
         await gate.drain();
+        await checkpointer?.stop();
         openReader.close();
         writer.close();
         if (scratch) rmSync(scratch, { recursive: true, force: true });
