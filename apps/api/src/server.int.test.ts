@@ -4,6 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { redactDatabaseUrl } from '@keluh/db';
+import { createPostgresTestDatabase, testDialect } from '@keluh/db/testing';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -37,9 +39,20 @@ async function countTickets(url: string): Promise<number> {
   return ((await page.json()) as { items: unknown[] }).items.length;
 }
 
+/** Where the server keeps its data: an SQLite file, or a fresh PostgreSQL database when the suite runs on PostgreSQL. */
+async function serverDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  if (testDialect() === 'sqlite') return { url: `sqlite://${join(mkdtempSync(join(tmpdir(), 'keluh-server-')), 'keluh.db')}`, drop: async () => undefined };
+  const database = await createPostgresTestDatabase();
+  // A password the throwaway server does not ask for (trust on loopback), there to prove the banner hides it.
+  const url = new URL(database.url);
+  url.password = 'banner-must-not-show-this';
+  return { url: url.toString(), drop: database.drop };
+}
+
 describe('the server process', () => {
   it('seeds a demo inbox once, prints the URLs and logins, and shuts down cleanly on SIGTERM', async () => {
-    const databaseUrl = `sqlite://${join(mkdtempSync(join(tmpdir(), 'keluh-server-')), 'keluh.db')}`;
+    const database = await serverDatabase();
+    const databaseUrl = database.url;
     const port = 3400 + Math.floor(Math.random() * 500);
     const url = `http://127.0.0.1:${port}`;
 
@@ -56,5 +69,8 @@ describe('the server process', () => {
     expect(second.output()).not.toContain('demo data created');
     expect(await countTickets(url)).toBe(seededTickets);
     expect(await second.stop()).toBe(0);
+    expect(first.output()).toContain(`Database    ${redactDatabaseUrl(databaseUrl)}`);
+    expect(first.output()).not.toContain('banner-must-not-show-this');
+    await database.drop();
   }, 90_000);
 });

@@ -1,4 +1,4 @@
-import { openDatabase } from '@keluh/db';
+import { openDatabase, redactDatabaseUrl } from '@keluh/db';
 import { systemClock } from '@keluh/core';
 import { loadConfig } from './config/config.ts';
 import { buildApp } from './app.ts';
@@ -8,7 +8,7 @@ import { DEMO_STAFF_PASSWORD, demoStaff } from './seed/demo-content.ts';
 import { startDemoSim } from './seed/demo-sim.ts';
 
 const config = loadConfig();
-const db = openDatabase(config.DATABASE_URL);
+const db = await openDatabase(config.DATABASE_URL);
 // Channel settings from the environment are stored before the demo seed, so they win over demo ones.
 const app = await buildApp({ config, db });
 const seeded = await seedDatabase({ db, hasher: scryptHasher, config, clock: systemClock });
@@ -41,7 +41,7 @@ const lines = [
   `  Console     ${base}/`,
   `  Demo shop   ${base}/demo   (the chat widget: ${base}/widget.js)`,
   `  API docs    ${base}/docs`,
-  `  Database    ${config.DATABASE_URL}${seeded.demoCreated ? '  (demo data created)' : ''}`,
+  `  Database    ${redactDatabaseUrl(config.DATABASE_URL)}${seeded.demoCreated ? '  (demo data created)' : ''}`,
   '',
   `  Admin       ${config.ADMIN_EMAIL} / ${config.ADMIN_PASSWORD === 'keluh-admin-123' ? config.ADMIN_PASSWORD : '(ADMIN_PASSWORD)'}`,
   ...(config.SEED_DEMO ? demoStaff.map((person) => `  ${person.role.padEnd(11)} ${person.email} / ${DEMO_STAFF_PASSWORD}`) : []),
