@@ -20,8 +20,7 @@ function adminPool(adminUrl: string): pg.Pool {
   return admin;
 }
 
-async function cloneTemplate({ adminUrl, template, cloneClause }: PostgresTestServer): Promise<string> {
-  const name = `${template}_${process.pid}_${(created += 1)}`;
+async function cloneTemplate({ adminUrl, template, cloneClause }: PostgresTestServer, name = `${template}_${process.pid}_${(created += 1)}`): Promise<string> {
   await adminPool(adminUrl).query(`create database ${quoteIdent(name)} template ${quoteIdent(template)}${cloneClause}`);
   return name;
 }
@@ -37,13 +36,18 @@ export interface PostgresTestDatabase {
  * Cloning still takes a good part of a short test, so each call also starts the clone the next call
  * will take; one left over when the worker ends is dropped by the global teardown.
  */
-export async function createPostgresTestDatabase(): Promise<PostgresTestDatabase> {
+export async function createPostgresTestDatabase(options: { empty?: boolean } = {}): Promise<PostgresTestDatabase> {
   const server = inject('postgresTestServer');
+  // An empty one (PostgreSQL's pristine template0) is for tests of migrating at open.
+  if (options.empty) return withDrop(server, await cloneTemplate({ ...server, template: 'template0' }, `${server.template}_${process.pid}_${(created += 1)}`));
   const next = spare ?? cloneTemplate(server);
   spare = cloneTemplate(server);
   // Awaited by the next call, which sees the failure; until then it must not count as unhandled.
   spare.catch(() => undefined);
-  const name = await next;
+  return withDrop(server, await next);
+}
+
+function withDrop(server: PostgresTestServer, name: string): PostgresTestDatabase {
   return {
     url: databaseUrl(server.adminUrl, name),
     // FORCE ends connections a test left open (a server process it killed), instead of failing the drop.
