@@ -3,6 +3,8 @@
  * message is the query and its parameters), so the code sits on the error or on its cause.
  */
 
+const UNIQUE_VIOLATION = '23505';
+
 interface PgDriverError {
   code?: string;
   constraint?: string;
@@ -20,7 +22,7 @@ export function pgDriverError(error: unknown): PgDriverError | null {
 
 export const isUniqueViolation = (error: unknown, constraint?: string): boolean => {
   const cause = pgDriverError(error);
-  return cause?.code === '23505' && (constraint === undefined || cause.constraint === constraint);
+  return cause?.code === UNIQUE_VIOLATION && (constraint === undefined || cause.constraint === constraint);
 };
 
 /** A serialization failure or a deadlock: the database rolled the transaction back, and running it again may succeed. */
@@ -36,17 +38,27 @@ export const isRetryableTransactionError = (error: unknown): boolean => {
  * parameters and the key (an email, a token digest) stay out of logs.
  */
 export class UniqueConstraintError extends Error {
+  readonly code = UNIQUE_VIOLATION;
   readonly constraint: string | null;
 
   constructor(cause: PgDriverError) {
-    super(`UNIQUE constraint ${cause.constraint ?? '(unnamed)'} violated`, { cause });
+    // Not chained to the driver's error: its `detail` spells out the duplicate key.
+    super(`UNIQUE constraint ${cause.constraint ?? '(unnamed)'} violated`);
     this.name = 'UniqueConstraintError';
     this.constraint = cause.constraint ?? null;
   }
 }
 
-/** The error a repository method lets out: unique violations named, everything else as it came. */
+/**
+ * The error a repository method lets out. Unique violations are named (above). Anything else from the
+ * database is the driver's own error — SQLSTATE, message and the statement's text — rather than drizzle's
+ * wrapper, whose message lists every parameter (message bodies, secrets) and would put them in the log.
+ */
 export function translatePgError(error: unknown): unknown {
-  const cause = pgDriverError(error);
-  return cause?.code === '23505' ? new UniqueConstraintError(cause) : error;
+  const driver = pgDriverError(error);
+  if (!driver || !(error instanceof Error)) return error;
+  if (driver.code === UNIQUE_VIOLATION) return new UniqueConstraintError(driver);
+  const query = (error as { query?: unknown }).query;
+  if (driver !== error && driver instanceof Error && typeof query === 'string') return Object.assign(driver, { query });
+  return error;
 }

@@ -21,7 +21,7 @@ const throwaway = async () =>
  * template database, hands both to the workers, and at the end drops what it made and stops the server.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const given = process.env.TEST_DATABASE_URL?.trim();
+  const given = process.env.TEST_DATABASE_URL?.trim() || undefined;
   const server = given ? null : await (await throwaway()).startThrowawayPostgres({ inMemory: true });
   const adminUrl = given ?? server!.url;
   const template = `keluh_test_${randomBytes(4).toString('hex')}`;
@@ -44,6 +44,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   return async () => {
     try {
+      // A worker that ended while cloning its next database leaves that CREATE running: let it finish first.
+      for (let waited = 0; waited < 10_000; waited += 100) {
+        const { rowCount } = await admin.query("select 1 from pg_stat_activity where state = 'active' and query ilike 'create database%' and pid <> pg_backend_pid()");
+        if (!rowCount) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       const { rows } = await admin.query<{ datname: string }>('select datname from pg_database where starts_with(datname, $1)', [template]);
       for (const { datname } of rows) await admin.query(`drop database if exists ${quoteIdent(datname)} with (force)`);
     } finally {
