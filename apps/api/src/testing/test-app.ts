@@ -36,7 +36,7 @@ export interface TestAppOptions {
   channels?: Partial<Record<ChannelKind, Record<string, string>>>;
 }
 
-/** The real app on a real port with an in-memory SQLite database: what the integration tests drive. */
+/** The real app on a real port with a fresh database of the engine under test (SQLite or PostgreSQL, see openTestDatabase): what the integration tests drive. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const db = await openTestDatabase();
   const now = new Date().toISOString();

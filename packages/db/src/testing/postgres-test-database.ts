@@ -37,7 +37,8 @@ export interface PostgresTestDatabase {
  * will take; one left over when the worker ends is dropped by the global teardown.
  */
 export async function createPostgresTestDatabase(options: { empty?: boolean } = {}): Promise<PostgresTestDatabase> {
-  const server = inject('postgresTestServer');
+  const server = inject('postgresTestServer') as PostgresTestServer | undefined;
+  if (!server) throw new Error('PostgreSQL test databases come from the server-pg Vitest project (its global setup starts the server)');
   // An empty one (PostgreSQL's pristine template0) is for tests of migrating at open.
   if (options.empty) return withDrop(server, await cloneTemplate({ ...server, template: 'template0' }, `${server.template}_${process.pid}_${(created += 1)}`));
   const next = spare ?? cloneTemplate(server);
