@@ -67,6 +67,16 @@ describe('opening a PostgreSQL database', () => {
     expect(await read).toMatchObject({ name: 'Held' });
   });
 
+  it("times read back as the same Instants whatever the session's time zone", async () => {
+    const { url } = await database();
+    const utc = await open(url);
+    const jakarta = await open(`${url}?options=${encodeURIComponent('-c TimeZone=Asia/Jakarta')}`);
+    const at = '2026-03-02T08:00:00.120Z';
+    const customer = await jakarta.customers.create({ name: 'Budi' }, at);
+    expect(customer).toMatchObject({ createdAt: at, updatedAt: at });
+    expect(await utc.customers.findById(customer.id)).toEqual(customer);
+  });
+
   it('an unreachable server fails the open with the driver error, leaving nothing running', async () => {
     await expect(openPostgresDatabase('postgres://keluh@127.0.0.1:1/keluh')).rejects.toThrow(/ECONNREFUSED/);
   });

@@ -51,7 +51,6 @@ export async function openPostgresDatabase(url: string, options: PostgresOptions
   const connection = postgresConnectionFromUrl(url);
   const pool = new pg.Pool({
     connectionString: connection.connectionString,
-    options: connection.options,
     max: options.poolSize ?? connection.poolSize,
     // A pool exhausted for this long is a bug (work holding a connection waits for another): fail loudly.
     connectionTimeoutMillis: 30_000,

@@ -5,16 +5,15 @@ export interface PostgresConnection {
   /** The URL node-postgres connects with, without our own parameters. */
   connectionString: string;
   poolSize: number;
-  /** Startup options for every connection: the URL's own `options`, then ours. */
-  options: string;
 }
 
 export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//i.test(url.trim());
 
 /**
  * Reads a DATABASE_URL such as `postgres://keluh:secret@db:5432/keluh?pool=20`. `pool` (connections per
- * process) is ours and is removed before node-postgres sees the URL. Every session runs in UTC, so
- * timestamptz values come back in the one form the Instant mapping expects.
+ * process) is ours and is removed before node-postgres sees the URL; everything else (sslmode, options …)
+ * is node-postgres's. Nothing is added to the session (no startup options, which connection poolers such
+ * as PgBouncer refuse): timestamps read back right in any session time zone.
  */
 export function postgresConnectionFromUrl(url: string): PostgresConnection {
   let parsed: URL;
@@ -29,7 +28,5 @@ export function postgresConnectionFromUrl(url: string): PostgresConnection {
   if (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 1000) {
     throw new Error(`DATABASE_URL's pool must be a whole number of connections from 1 to 1000, not "${pool}"`);
   }
-  const own = parsed.searchParams.get('options');
-  parsed.searchParams.delete('options');
-  return { connectionString: parsed.toString(), poolSize, options: [own, '-c TimeZone=UTC'].filter(Boolean).join(' ') };
+  return { connectionString: parsed.toString(), poolSize };
 }

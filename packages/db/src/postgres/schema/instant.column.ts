@@ -2,13 +2,13 @@ import { customType } from 'drizzle-orm/pg-core';
 import type { Instant } from '@keluh/core';
 
 // What PostgreSQL prints for a timestamptz in a UTC session (DateStyle ISO): `2026-03-02 08:00:00.5+00`.
+// UTC is the usual server default; sessions in another zone print another offset and take the slow path.
 const UTC_TEXT = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(?:\.(\d{1,6}))?\+00$/;
 
 /**
  * Turns PostgreSQL's text form of a timestamptz into the domain's Instant, the exact string SQLite keeps
  * (`2026-03-02T08:00:00.000Z`), so rows read from either engine deep-equal. PostgreSQL drops trailing
- * zero fractions (`08:00:00+00`), hence the padding. The fast path covers the UTC sessions we open; any
- * other offset (a connection someone configured differently) goes through Date.
+ * zero fractions (`08:00:00+00`), hence the padding.
  */
 export function instantFromPg(text: string): Instant {
   const utc = UTC_TEXT.exec(text);
