@@ -1,4 +1,5 @@
-import { integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { pgTable, text } from 'drizzle-orm/pg-core';
+import { id } from './id.column.ts';
 import { instant } from './instant.column.ts';
 
 /**
@@ -7,7 +8,7 @@ import { instant } from './instant.column.ts';
  * one's id (and with it that channel's customers).
  */
 export const apiChannels = pgTable('api_channels', {
-  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  id: id('id').primaryKey().generatedAlwaysAsIdentity(),
   name: text('name').notNull(),
   secret: text('secret').notNull(),
   webhookUrl: text('webhook_url').notNull(),

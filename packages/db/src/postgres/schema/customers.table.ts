@@ -1,9 +1,10 @@
-import { integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { pgTable, text } from 'drizzle-orm/pg-core';
 import { customerCharacteristics, customerTypes, languages } from '@keluh/core';
+import { id } from './id.column.ts';
 import { instant } from './instant.column.ts';
 
 export const customers = pgTable('customers', {
-  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  id: id('id').primaryKey().generatedAlwaysAsIdentity(),
   name: text('name').notNull(),
   type: text('type', { enum: customerTypes }).notNull().default('external'),
   characteristic: text('characteristic', { enum: customerCharacteristics }).notNull().default('new'),

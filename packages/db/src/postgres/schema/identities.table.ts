@@ -1,13 +1,14 @@
-import { boolean, index, integer, pgTable, text, unique } from 'drizzle-orm/pg-core';
+import { boolean, index, pgTable, text, unique } from 'drizzle-orm/pg-core';
 import { channelKinds } from '@keluh/core';
 import { customers } from './customers.table.ts';
+import { id } from './id.column.ts';
 import { instant } from './instant.column.ts';
 
 export const identities = pgTable(
   'identities',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    customerId: integer('customer_id')
+    id: id('id').primaryKey().generatedAlwaysAsIdentity(),
+    customerId: id('customer_id')
       .notNull()
       .references(() => customers.id),
     channel: text('channel', { enum: channelKinds }).notNull(),

@@ -1,5 +1,6 @@
 import { index, integer, pgTable, text, unique } from 'drizzle-orm/pg-core';
 import { jobKinds } from '@keluh/core';
+import { id } from './id.column.ts';
 import { instant } from './instant.column.ts';
 import { jsonb } from './jsonb.column.ts';
 
@@ -7,7 +8,7 @@ import { jsonb } from './jsonb.column.ts';
 export const jobs = pgTable(
   'jobs',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: id('id').primaryKey().generatedAlwaysAsIdentity(),
     kind: text('kind', { enum: jobKinds }).notNull(),
     key: text('key').notNull(),
     payload: jsonb<Record<string, unknown>>('payload').notNull(),

@@ -1,5 +1,6 @@
 import { index, integer, pgTable, text, unique } from 'drizzle-orm/pg-core';
 import { channelKinds, type DeliveryStatus, type MessageAttachment, type MessageReaction, type MessageTemplate } from '@keluh/core';
+import { id } from './id.column.ts';
 import { instant } from './instant.column.ts';
 import { jsonb } from './jsonb.column.ts';
 import { tickets } from './tickets.table.ts';
@@ -10,13 +11,13 @@ const deliveryStatuses = ['received', 'queued', 'sent', 'delivered', 'read', 'fa
 export const messages = pgTable(
   'messages',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    ticketId: integer('ticket_id')
+    id: id('id').primaryKey().generatedAlwaysAsIdentity(),
+    ticketId: id('ticket_id')
       .notNull()
       .references(() => tickets.id),
     direction: text('direction', { enum: ['in', 'out'] }).notNull(),
     authorKind: text('author_kind', { enum: ['customer', 'agent', 'system'] }).notNull(),
-    authorUserId: integer('author_user_id').references(() => users.id, { onDelete: 'set null' }),
+    authorUserId: id('author_user_id').references(() => users.id, { onDelete: 'set null' }),
     channel: text('channel', { enum: channelKinds }).notNull(),
     externalId: text('external_id'),
     body: text('body').notNull(),

@@ -1,14 +1,15 @@
 import { index, integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { channelKinds } from '@keluh/core';
+import { id } from './id.column.ts';
 import { instant } from './instant.column.ts';
 import { messages } from './messages.table.ts';
 
 export const outbox = pgTable(
   'outbox',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: id('id').primaryKey().generatedAlwaysAsIdentity(),
     // One row per message: a message leaves through its channel at most once.
-    messageId: integer('message_id')
+    messageId: id('message_id')
       .notNull()
       .unique()
       .references(() => messages.id),

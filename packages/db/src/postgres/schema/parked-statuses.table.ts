@@ -1,5 +1,6 @@
-import { index, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { index, pgTable, text } from 'drizzle-orm/pg-core';
 import { channelKinds } from '@keluh/core';
+import { id } from './id.column.ts';
 import { instant } from './instant.column.ts';
 import { jsonb } from './jsonb.column.ts';
 
@@ -7,7 +8,7 @@ import { jsonb } from './jsonb.column.ts';
 export const parkedStatuses = pgTable(
   'parked_statuses',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: id('id').primaryKey().generatedAlwaysAsIdentity(),
     channel: text('channel', { enum: channelKinds }).notNull(),
     externalId: text('external_id').notNull(),
     status: text('status', { enum: ['sent', 'delivered', 'read', 'failed'] }).notNull(),

@@ -1,4 +1,5 @@
-import { index, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { index, pgTable, text } from 'drizzle-orm/pg-core';
+import { id } from './id.column.ts';
 import { instant } from './instant.column.ts';
 import { users } from './users.table.ts';
 
@@ -7,7 +8,7 @@ export const sessions = pgTable(
   {
     // Only the digest of the token is stored, so a leaked database grants no sessions.
     tokenHash: text('token_hash').primaryKey(),
-    userId: integer('user_id')
+    userId: id('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     expiresAt: instant('expires_at').notNull(),

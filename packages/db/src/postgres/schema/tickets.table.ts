@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { channelKinds, ticketPriorities, ticketStatuses, type WorkflowStage } from '@keluh/core';
 import { customers } from './customers.table.ts';
+import { id } from './id.column.ts';
 import { instant } from './instant.column.ts';
 import { teams } from './teams.table.ts';
 import { users } from './users.table.ts';
@@ -9,16 +10,16 @@ import { users } from './users.table.ts';
 export const tickets = pgTable(
   'tickets',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    customerId: integer('customer_id')
+    id: id('id').primaryKey().generatedAlwaysAsIdentity(),
+    customerId: id('customer_id')
       .notNull()
       .references(() => customers.id),
     subject: text('subject').notNull(),
     status: text('status', { enum: ticketStatuses }).notNull().default('open'),
     stage: integer('stage').$type<WorkflowStage>().notNull().default(1),
     priority: text('priority', { enum: ticketPriorities }).notNull().default('normal'),
-    assigneeId: integer('assignee_id').references(() => users.id, { onDelete: 'set null' }),
-    teamId: integer('team_id').references(() => teams.id, { onDelete: 'set null' }),
+    assigneeId: id('assignee_id').references(() => users.id, { onDelete: 'set null' }),
+    teamId: id('team_id').references(() => teams.id, { onDelete: 'set null' }),
     channel: text('channel', { enum: channelKinds }).notNull(),
     lastChannel: text('last_channel', { enum: channelKinds }).notNull(),
     unreadCount: integer('unread_count').notNull().default(0),
