@@ -3,13 +3,14 @@
  * name of a migrated template database on it, from which every test clones a fresh database.
  */
 export interface PostgresTestServer {
-  /** A URL of the server's maintenance database (`postgres`), for CREATE and DROP DATABASE. */
+  /** Where CREATE and DROP DATABASE run: the throwaway server's `postgres` database, or TEST_DATABASE_URL. */
   adminUrl: string;
-  /** Test databases are named `<template>_<n>`, so the teardown finds any a crashed test left. */
+  /** Test databases are named `<template>_<pid>_<n>`, so the teardown finds any a crashed test left. */
   template: string;
   /**
    * How CREATE DATABASE copies the template. PostgreSQL 15's default (WAL_LOG) writes every page through
-   * the WAL: about ten times slower for a database this small than FILE_COPY, which older servers always use.
+   * the WAL; for a database this small FILE_COPY, what older servers always do, is faster, markedly so on
+   * a slow disk.
    */
   cloneClause: string;
 }

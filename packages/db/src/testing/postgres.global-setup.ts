@@ -46,7 +46,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     try {
       // A worker that ended while cloning its next database leaves that CREATE running: let it finish first.
       for (let waited = 0; waited < 10_000; waited += 100) {
-        const { rowCount } = await admin.query("select 1 from pg_stat_activity where state = 'active' and query ilike 'create database%' and pid <> pg_backend_pid()");
+        const { rowCount } = await admin.query("select 1 from pg_stat_activity where state = 'active' and starts_with(query, 'create database \"' || $1)", [template]);
         if (!rowCount) break;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
