@@ -7,7 +7,7 @@ import { buildIfStale } from './build-if-stale.mjs';
 import { ensureChromium } from './ensure-system-deps.mjs';
 
 /**
- * `npm test`: typecheck, lint, Vitest (unit + integration on real SQLite) and Playwright in real
+ * `npm test`: typecheck, lint, Vitest (unit + integration on real SQLite and real PostgreSQL) and Playwright in real
  * Chromium, then one line with the totals over every suite. Static checks count as one test each.
  */
 const root = fileURLToPath(new URL('..', import.meta.url));

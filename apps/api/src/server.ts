@@ -1,3 +1,4 @@
+import { redactDatabaseUrl } from '@keluh/db';
 import { networkInterfaces } from 'node:os';
 import { isAppError, systemClock } from '@keluh/core';
 import { loadConfig } from './config/config.ts';
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
     host: config.HOST,
     port,
     addresses: listenAddresses(config.HOST, networkInterfaces()),
-    databaseUrl: config.DATABASE_URL,
+    databaseUrl: redactDatabaseUrl(config.DATABASE_URL),
     demoCreated: seeded.demoCreated,
     demoData: await hasDemoData(db),
     adminEmail: config.ADMIN_EMAIL.toLowerCase(),

@@ -58,7 +58,7 @@ export interface TestAppOptions {
   staticRoots?: StaticRoots;
 }
 
-/** The real app on a real port with an in-memory SQLite database: what the integration tests drive. */
+/** The real app on a real port with a fresh database of the engine under test (SQLite or PostgreSQL, see openTestDatabase): what the integration tests drive. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   // Sealed as the server's is, so every route and worker under test reads secrets through the decorator.
   // One key per test process: two apps sharing a database (two "processes") must open each other's secrets.

@@ -77,7 +77,13 @@ describe('the inbox list', () => {
     expect(pages.flat()).toHaveLength(4);
   });
 
-  it.each(['garbage!', encodeTicketCursor({ lastMessageAt: T0, id: 0 }), Buffer.from('{"a":1}').toString('base64url')])(
+  it.each([
+    'garbage!',
+    encodeTicketCursor({ lastMessageAt: T0, id: 0 }),
+    Buffer.from('{"a":1}').toString('base64url'),
+    encodeTicketCursor({ lastMessageAt: 'yesterday', id: 3 }),
+    encodeTicketCursor({ lastMessageAt: '2026-02-30T08:00:00.000Z', id: 3 }),
+  ])(
     'a tampered cursor (%s) is a validation error on the cursor field',
     async (cursor) => {
       await expect(db.tickets.list({ limit: 5, cursor })).rejects.toMatchObject({

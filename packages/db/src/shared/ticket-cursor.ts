@@ -11,12 +11,19 @@ export function encodeTicketCursor(cursor: TicketCursor): string {
   return Buffer.from(JSON.stringify([cursor.lastMessageAt, cursor.id]), 'utf8').toString('base64url');
 }
 
+// Cursors carry an Instant we wrote; anything else is tampering. PostgreSQL would refuse a bad time as a
+// driver error, SQLite would compare it as text: both answer the same coded error instead.
+const isInstant = (value: string): boolean => {
+  const time = Date.parse(value);
+  return !Number.isNaN(time) && new Date(time).toISOString() === value;
+};
+
 export function decodeTicketCursor(raw: string): TicketCursor {
   try {
     const value: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
     if (Array.isArray(value) && value.length === 2) {
       const [lastMessageAt, id] = value as unknown[];
-      if (typeof lastMessageAt === 'string' && Number.isSafeInteger(id) && (id as number) > 0) {
+      if (typeof lastMessageAt === 'string' && isInstant(lastMessageAt) && Number.isSafeInteger(id) && (id as number) > 0) {
         return { lastMessageAt, id: id as number };
       }
     }

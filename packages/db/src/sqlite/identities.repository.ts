@@ -2,7 +2,7 @@ import { and, asc, eq, or, isNull, lt, sql } from 'drizzle-orm';
 import type { IdentityRepository } from '@keluh/core';
 import { identities } from '../schema/index.ts';
 import type { SqliteDb } from './sqlite-db.ts';
-import { param } from './placeholders.ts';
+import { param } from '../shared/placeholders.ts';
 
 export function createIdentityRepository(db: SqliteDb): IdentityRepository {
   const byKey = db

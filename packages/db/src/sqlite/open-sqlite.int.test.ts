@@ -81,14 +81,14 @@ describe('opening the embedded database', () => {
   });
 
   it('two in-memory databases are independent of each other', async () => {
-    const a = openDatabase(':memory:');
-    const b = openDatabase('sqlite::memory:');
+    const a = await openDatabase(':memory:');
+    const b = await openDatabase('sqlite::memory:');
     await a.customers.create({ name: 'Only in A' }, T0);
     expect(await b.customers.findById(1)).toBeNull();
     await Promise.all([a.close(), b.close()]);
   });
 
-  it('an unknown scheme is refused instead of becoming a file name', () => {
-    expect(() => openDatabase('mysql://keluh@localhost/keluh')).toThrow(/Unsupported DATABASE_URL scheme: mysql/);
+  it('an unknown scheme is refused instead of becoming a file name', async () => {
+    await expect(openDatabase('mysql://keluh@localhost/keluh')).rejects.toThrow(/Unsupported DATABASE_URL scheme: mysql/);
   });
 });

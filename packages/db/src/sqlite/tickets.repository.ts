@@ -5,7 +5,7 @@ import { decodeTicketCursor, encodeTicketCursor } from '../shared/ticket-cursor.
 import { selectTicketViews, toTicketView } from './ticket.query.ts';
 import { isUniqueViolation } from './sqlite-errors.ts';
 import type { SqliteDb } from './sqlite-db.ts';
-import { param } from './placeholders.ts';
+import { param } from '../shared/placeholders.ts';
 
 const active = sql.raw(activeTicketStatuses.map((status) => `'${status}'`).join(', '));
 
