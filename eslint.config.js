@@ -8,6 +8,13 @@ const nodeBuiltins = ['fs', 'path', 'crypto', 'http', 'https', 'net', 'os', 'chi
 /** Apps are leaves: nothing imports them. */
 const noApps = { group: ['@keluh/api', '@keluh/api/*', '@keluh/console', '@keluh/console/*', '@keluh/widget', '@keluh/widget/*', '**/apps/**'], message: 'Apps are imported by nobody; move shared code into a package.' };
 
+/** Where tests and their tools live: the only places that may import the test tools below. */
+const testFiles = ['**/*.test.ts', '**/*.testkit.ts', '**/testing/**', '**/fixtures/**'];
+const noTestTools = {
+  group: ['@keluh/meta-sim', '@keluh/meta-sim/*', '@keluh/db/testing'],
+  message: 'Test tools stay out of production code (the production image leaves them out); DEMO_SIM=1 loads meta-sim with import().',
+};
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '**/.tsbuild/**', 'data/**', 'test-results/**', 'playwright-report/**', '**/migrations/**'] },
   js.configs.recommended,
@@ -56,6 +63,12 @@ export default tseslint.config(
   {
     files: ['packages/db/**/*.ts', 'packages/channels/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noApps] }] },
+  },
+  {
+    // Production code of the server side: no test tool, statically.
+    files: ['apps/api/src/**/*.ts', 'packages/channels/src/**/*.ts', 'packages/db/src/**/*.ts'],
+    ignores: testFiles,
+    rules: { 'no-restricted-imports': ['error', { patterns: [noApps, noTestTools] }] },
   },
   {
     files: ['apps/console/**', 'apps/widget/**'],

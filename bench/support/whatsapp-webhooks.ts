@@ -1,4 +1,4 @@
-import { serializePayload, signatureHeader, wa, waInbound } from '@keluh/channels/meta-sim';
+import { serializePayload, signatureHeader, wa, waInbound } from '@keluh/meta-sim';
 import type { PreparedRequest } from './load.ts';
 
 export const BENCH_WHATSAPP = {

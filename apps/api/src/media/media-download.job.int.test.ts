@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { wa } from '@keluh/channels/meta-sim';
+import { wa } from '@keluh/meta-sim';
 import { eventually } from '../testing/test-app.ts';
 import { startChannelHarness, type ChannelHarness } from '../testing/channel-harness.ts';
 import { JobRunner } from '../workers/job-runner.ts';

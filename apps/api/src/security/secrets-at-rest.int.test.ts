@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '@keluh/db';
-import { serializePayload, signatureHeader, wa, waInbound } from '@keluh/channels/meta-sim';
+import { serializePayload, signatureHeader, wa, waInbound } from '@keluh/meta-sim';
 import { createSecretBox, isSealed } from './secret-box.ts';
 import { readKeyFile } from './secret-key.ts';
 import { sealDatabase } from './sealed-repositories.ts';
