@@ -1,11 +1,16 @@
-import { drive, type LoadResult } from './support/load.ts';
+import { cpuSecondsOf } from './support/cpu-time.ts';
+import { drive, type LoadResult, type PreparedRequest } from './support/load.ts';
+import type { RunningProcess } from './support/processes.ts';
 import { whatsappWebhooks } from './support/whatsapp-webhooks.ts';
 
+/** A load figure plus the server CPU it cost: steadier than throughput on a machine shared with the load generator. */
+export type CostedResult = LoadResult & { cpuMicrosPerRequest: number };
+
 export interface IngestFigures {
-  ceiling: LoadResult;
-  single: LoadResult;
-  batched: LoadResult & { messagesPerSecond: number };
-  /** single throughput as a share of the ceiling's */
+  ceiling: CostedResult;
+  single: CostedResult;
+  batched: CostedResult & { messagesPerSecond: number };
+  /** single throughput as a share of the ceiling's, measured in the same run */
   ratio: number;
 }
 
@@ -15,22 +20,27 @@ const SECONDS = 8;
 const SINGLE_POSTS = 80_000;
 const BATCH = 100;
 
+async function costed(server: RunningProcess, requests: PreparedRequest[], connections: number): Promise<CostedResult> {
+  const before = cpuSecondsOf(server.process.pid!);
+  const result = await drive(`${server.url}/webhooks/whatsapp`, { connections, seconds: SECONDS, requests });
+  const cpu = cpuSecondsOf(server.process.pid!) - before;
+  if (result.requests > requests.length) throw new Error('a run outgrew its unique deliveries; raise its count');
+  return { ...result, cpuMicrosPerRequest: Math.round((cpu * 1e6) / Math.max(1, result.requests)) };
+}
+
 /**
  * Signed WhatsApp webhooks, one message per POST from 500 customers over 50 connections, against the
  * ceiling (bare Fastify + one SQLite insert) driven identically in the same run; then 100 messages per POST.
  */
-export async function ingestFigures(keluhUrl: string, ceilingUrl: string, tag: string): Promise<IngestFigures> {
+export async function ingestFigures(keluh: RunningProcess, ceiling: RunningProcess, tag: string): Promise<IngestFigures> {
   const single = whatsappWebhooks({ posts: SINGLE_POSTS, batch: 1, customers: 500, tag: `${tag}s` });
-  const ceiling = await drive(`${ceilingUrl}/webhooks/whatsapp`, { connections: CONNECTIONS, seconds: SECONDS, requests: single });
-  const ingest = await drive(`${keluhUrl}/webhooks/whatsapp`, { connections: CONNECTIONS, seconds: SECONDS, requests: single });
-  if (ingest.requests > SINGLE_POSTS) throw new Error('the single-message run outgrew its unique deliveries; raise SINGLE_POSTS');
-  const batches = whatsappWebhooks({ posts: 2_000, batch: BATCH, customers: 500, tag: `${tag}b` });
-  const batched = await drive(`${keluhUrl}/webhooks/whatsapp`, { connections: 4, seconds: SECONDS, requests: batches });
-  if (batched.requests > batches.length) throw new Error('the batched run outgrew its unique deliveries');
+  const ceilingResult = await costed(ceiling, single, CONNECTIONS);
+  const ingest = await costed(keluh, single, CONNECTIONS);
+  const batched = await costed(keluh, whatsappWebhooks({ posts: 2_000, batch: BATCH, customers: 500, tag: `${tag}b` }), 4);
   return {
-    ceiling,
+    ceiling: ceilingResult,
     single: ingest,
     batched: { ...batched, messagesPerSecond: batched.requestsPerSecond * BATCH },
-    ratio: ingest.requestsPerSecond / ceiling.requestsPerSecond,
+    ratio: ingest.requestsPerSecond / ceilingResult.requestsPerSecond,
   };
 }
