@@ -39,11 +39,13 @@ const retryStrategy = (times: number) => Math.min(times * 50, 2_000);
 
 /** QUIT lets what was already sent finish; a client that is away (or does not answer) is dropped. */
 async function closeClient(client: Redis): Promise<void> {
-  if (client.status === 'end') return;
-  if (client.status !== 'ready') return client.disconnect();
-  const timeout = new Promise<void>((resolve) => setTimeout(resolve, 1_000).unref());
-  await Promise.race([client.quit().catch(() => undefined), timeout]);
-  client.disconnect();
+  if (client.status === 'end' || client.status === 'wait') return;
+  const ended = new Promise<void>((resolve) => client.once('end', () => resolve()));
+  if (client.status === 'ready') client.quit().catch(() => client.disconnect());
+  else client.disconnect();
+  await Promise.race([ended, new Promise<void>((resolve) => setTimeout(resolve, 1_000).unref())]);
+  // Read again: the status has moved on while we waited.
+  if ((client.status as string) !== 'end') client.disconnect();
 }
 
 /**
