@@ -1,6 +1,14 @@
-import type { Redis } from 'ioredis';
+import type { ClientContext, Redis, Result } from 'ioredis';
 import { AppError, type PresenceTracker, type StaffPresence } from '@keluh/core';
 import { LocalConnections } from './local-connections.ts';
+
+// The scripts defined below, typed on the client and in MULTI (ioredis's way for custom commands).
+declare module 'ioredis' {
+  interface RedisCommander<Context extends ClientContext = { type: 'default' }> {
+    keluhPresenceList(processes: string, processPrefix: string): Result<string[], Context>;
+    keluhPresencePrune(processes: string, processPrefix: string): Result<number, Context>;
+  }
+}
 
 export interface RedisPresenceOptions {
   /** REDIS_PREFIX. */
@@ -23,7 +31,7 @@ export interface RedisPresenceOptions {
  * TTL) rewrites the whole hash, which also restores it after Redis restarted empty or was unreachable
  * when a change happened. All writes go over one connection in order, so the copy converges.
  */
-export function createRedisPresence(redis: Redis, options: RedisPresenceOptions): PresenceTracker & { heartbeat(): Promise<void> } {
+export function createRedisPresence(redis: Redis, options: RedisPresenceOptions): PresenceTracker {
   const local = new LocalConnections();
   const processes = `${options.prefix}presence:processes`;
   const processPrefix = `${options.prefix}presence:process:`;
@@ -45,7 +53,15 @@ for _, id in ipairs(redis.call('SMEMBERS', KEYS[1])) do
 end
 return found`,
   });
-  const listCommand = (redis as unknown as { keluhPresenceList(key: string, prefix: string): Promise<string[]> }).keluhPresenceList.bind(redis);
+  // Dead processes leave their name in the set when nobody lists for a while; every heartbeat sweeps them.
+  redis.defineCommand('keluhPresencePrune', {
+    numberOfKeys: 1,
+    lua: `
+for _, id in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+  if redis.call('EXISTS', ARGV[1] .. id) == 0 then redis.call('SREM', KEYS[1], id) end
+end
+return 0`,
+  });
 
   const write = async (build: (multi: ReturnType<Redis['multi']>) => void): Promise<void> => {
     // Away: nothing is sent (no offline queue); the heartbeat after the reconnect writes the whole state.
@@ -62,11 +78,9 @@ return found`,
   const heartbeat = () =>
     write((multi) => {
       multi.del(own);
-      if (local.size === 0) {
-        multi.srem(processes, options.instanceId);
-        return;
-      }
-      multi.hset(own, Object.fromEntries(local.entries())).pexpire(own, options.ttlMs).sadd(processes, options.instanceId);
+      if (local.size === 0) multi.srem(processes, options.instanceId);
+      else multi.hset(own, Object.fromEntries(local.entries())).pexpire(own, options.ttlMs).sadd(processes, options.instanceId);
+      multi.keluhPresencePrune(processes, processPrefix);
     });
 
   const writeCount = (userId: number, count: number) =>
@@ -84,12 +98,11 @@ return found`,
   return {
     connected: (userId) => writeCount(userId, local.add(userId)),
     disconnected: (userId) => writeCount(userId, local.remove(userId)),
-    heartbeat,
     async list(): Promise<StaffPresence[]> {
       if (redis.status !== 'ready') throw new AppError('presence.unavailable', 'Presence is kept in Redis, which cannot be reached right now');
       let flat: string[];
       try {
-        flat = await listCommand(processes, processPrefix);
+        flat = await redis.keluhPresenceList(processes, processPrefix);
       } catch (error) {
         options.onError(error);
         throw new AppError('presence.unavailable', 'Presence could not be read from Redis');

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { ClientContext, Redis, Result } from 'ioredis';
 import type { RateDecision, RateLimiter, RateRule } from '@keluh/core';
 
 /**
@@ -37,9 +37,12 @@ end
 return { 0, 0 }
 `;
 
-const COMMAND = 'keluhRateConsume';
-
-type ConsumeCommand = (numberOfKeys: number, ...keysThenArgs: (string | number)[]) => Promise<[number, number]>;
+declare module 'ioredis' {
+  interface RedisCommander<Context extends ClientContext = { type: 'default' }> {
+    /** CONSUME with its keys counted first (the number of rules varies per call). */
+    keluhRateConsume(numberOfKeys: number, ...keysThenArgs: (string | number)[]): Result<[number, number], Context>;
+  }
+}
 
 export interface RedisRateLimiterOptions {
   /** Starts every key (REDIS_PREFIX), e.g. `keluh:` → `keluh:rate:widget.message:visitor:…`. */
@@ -54,8 +57,7 @@ export interface RedisRateLimiterOptions {
 
 /** The RateLimiter port on Redis, shared by every API process, so a visitor hopping between them is counted once. */
 export function createRedisRateLimiter(redis: Redis, options: RedisRateLimiterOptions): RateLimiter {
-  redis.defineCommand(COMMAND, { lua: CONSUME });
-  const consume = (redis as unknown as Record<typeof COMMAND, ConsumeCommand>)[COMMAND].bind(redis);
+  redis.defineCommand('keluhRateConsume', { lua: CONSUME });
 
   return {
     async consume(rules: readonly RateRule[], nowMs: number): Promise<RateDecision> {
@@ -65,7 +67,7 @@ export function createRedisRateLimiter(redis: Redis, options: RedisRateLimiterOp
       const keys = rules.map((rule) => `${options.prefix}rate:${rule.key}`);
       const args = rules.flatMap((rule) => [rule.limit, rule.windowMs]);
       try {
-        const [refused, waitMs] = await consume(keys.length, ...keys, nowMs, ...args);
+        const [refused, waitMs] = await redis.keluhRateConsume(keys.length, ...keys, nowMs, ...args);
         return refused === 0 ? { allowed: true } : { allowed: false, key: rules[refused - 1]!.key, retryAfterMs: waitMs };
       } catch (error) {
         options.onFallback(error);

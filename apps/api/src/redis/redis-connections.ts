@@ -1,5 +1,6 @@
 import { Redis, type RedisOptions } from 'ioredis';
 import type { FastifyBaseLogger } from 'fastify';
+import { RedisUnreachableError } from './redis-unreachable.error.ts';
 
 /**
  * The three connections one API process keeps to Redis when REDIS_URL is set. ioredis, not node-redis:
@@ -80,8 +81,9 @@ export async function connectRedis(url: string, log: FastifyBaseLogger): Promise
     await Promise.all(all.map((client) => client.connect()));
   } catch (error) {
     all.forEach((client) => client.disconnect());
-    throw new Error(`Redis at ${redactRedisUrl(url)} cannot be reached: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new RedisUnreachableError(`Redis at ${redactRedisUrl(url)} cannot be reached: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
+  log.info({ redis: redactRedisUrl(url) }, 'joined to the other API processes through Redis');
   return {
     commands,
     publisher,
