@@ -1,6 +1,8 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
 const serverTimeouts = { testTimeout: 20_000, hookTimeout: 30_000 };
+/** A real Redis for the tests of processes joined by REDIS_URL: TEST_REDIS_URL, or a throwaway server. */
+const redisSetup = 'apps/api/src/testing/redis.global-setup.ts';
 
 // One Vitest run covers every workspace: node projects for the server side, happy-dom for the console.
 export default defineConfig({
@@ -13,6 +15,7 @@ export default defineConfig({
           include: ['packages/**/src/**/*.test.ts', 'apps/api/src/**/*.test.ts', 'scripts/**/*.test.ts'],
           // PostgreSQL-only integration tests need the server the `server-pg` project starts.
           exclude: [...configDefaults.exclude, 'packages/db/src/postgres/**/*.int.test.ts'],
+          globalSetup: [redisSetup],
           ...serverTimeouts,
         },
       },
@@ -25,7 +28,7 @@ export default defineConfig({
           environment: 'node',
           include: ['packages/db/src/{behaviour,usecases,postgres}/**/*.int.test.ts', 'apps/api/src/**/*.int.test.ts'],
           env: { KELUH_TEST_DB: 'postgres' },
-          globalSetup: ['packages/db/src/testing/postgres.global-setup.ts'],
+          globalSetup: ['packages/db/src/testing/postgres.global-setup.ts', redisSetup],
           ...serverTimeouts,
         },
       },

@@ -14,7 +14,6 @@ import { scryptHasher } from './security/password-hasher.ts';
 import { randomTokenService } from './security/token-service.ts';
 import { createVisitorCredentials } from './security/visitor-token.ts';
 import { clientAddressResolver, type TrustProxy } from './security/client-address.ts';
-import { createMemoryRateLimiter } from './rate-limit/memory-rate-limiter.ts';
 import { createWidgetRateLimits } from './rate-limit/widget-rate-limits.ts';
 import { Listeners } from './realtime/listeners.ts';
 import { OutboxWorker } from './outbox/outbox-worker.ts';
@@ -48,6 +47,8 @@ import { newWorkerId } from './workers/worker-id.ts';
 import mediaRoutes from './routes/media/media.routes.ts';
 import { channelSettingsFromEnv } from './channels/channel-settings.ts';
 import { mediaRulesFrom, outboundPolicyFrom } from './outbound/outbound-policy.ts';
+import { openSharedState } from './startup/shared-state.ts';
+import presenceRoutes from './routes/presence/presence.routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -105,6 +106,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await seedChannelsFromEnv(deps.config, deps.db, clock);
   await channels.load();
   const workerId = newWorkerId();
+  // Before anything that counts or broadcasts: with REDIS_URL this connects (or the start fails here).
+  const shared = await openSharedState(deps.config, workerId, app.log);
   const outbox = new OutboxWorker(core, channels.adapters, bus, app.log, workerId);
   const media = new MediaStore(deps.config.MEDIA_DIR);
   const authDeps = { db: deps.db, clock, hasher: scryptHasher, tokens: randomTokenService };
@@ -136,7 +139,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       onRevoked: (sessionIds) => visitorRevocations.emit(sessionIds),
     },
     visitorRevocations,
-    widgetLimits: createWidgetRateLimits(createMemoryRateLimiter(), deps.config, clock),
+    widgetLimits: createWidgetRateLimits(shared.rateLimiter, deps.config, clock),
     clientAddress: clientAddressResolver(trustProxy),
     webchat,
     channels,
@@ -145,6 +148,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     media,
     outbound,
     origins: { console: consoleOriginPolicy(deps.config), widget: widgetOriginPolicy(deps.config) },
+    workerId,
+    redis: shared.redis,
+    presence: shared.presence,
   };
   app.decorate('services', services);
 
@@ -162,7 +168,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     crossOriginResourcePolicy: { policy: 'cross-origin' },
   });
   await app.register(securityHeaders);
-  await app.register(rateLimit, { global: false });
+  // Per-address sign-in limits: in Redis when processes are joined, so an address is counted once over
+  // all of them. A Redis outage lets sign-ins through uncounted (skipOnError) rather than failing them;
+  // the per-account lock-out in the database still holds meanwhile.
+  await app.register(rateLimit, {
+    global: false,
+    ...(shared.redis ? { redis: shared.redis.commands, nameSpace: `${deps.config.REDIS_PREFIX}sign-in:`, skipOnError: true } : {}),
+  });
   await app.register(auth);
   await app.register(swaggerDocs);
   await app.register(socketIo);
@@ -178,6 +190,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(metaWebhooksRoutes, { prefix: '/webhooks' });
   await app.register(apiChannelsRoutes, { prefix: '/api/api-channels' });
   await app.register(apiChannelWebhooksRoutes, { prefix: '/webhooks/api' });
+  await app.register(presenceRoutes, { prefix: '/api/presence' });
   await app.register(staticFiles, { roots: deps.staticRoots ?? defaultStaticRoots });
 
   app.addHook('onReady', async () => {
@@ -188,5 +201,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await outbox.stop();
     await jobs.stop();
   });
+  // After the sockets are gone (socket.io closes them in preClose): this process's presence leaves with it.
+  app.addHook('onClose', () => shared.close());
   return app;
 }

@@ -7,6 +7,7 @@ import { hasDemoData, seedDatabase } from './seed/seed.ts';
 import { scryptHasher } from './security/password-hasher.ts';
 import { generatePassword } from './security/generated-password.ts';
 import { SecretKeyError } from './security/secret-key.ts';
+import { RedisUnreachableError } from './redis/redis-unreachable.error.ts';
 import { connectDemoChannels, demoSimCredentials, demoSimUrl } from './seed/demo-channels.ts';
 import { startDemoSim } from './seed/demo-sim.ts';
 import { openSecureDatabase } from './startup/open-secure-database.ts';
@@ -15,7 +16,7 @@ import { startBanner } from './startup/start-banner.ts';
 
 /** A start that cannot go on says why in one paragraph (a wrong key, a bad variable), not in a stack trace. */
 function fatal(error: unknown): never {
-  const known = isAppError(error) || error instanceof SecretKeyError || (error instanceof Error && error.message.startsWith('Invalid configuration'));
+  const known = isAppError(error) || error instanceof SecretKeyError || error instanceof RedisUnreachableError || (error instanceof Error && error.message.startsWith('Invalid configuration'));
   console.error(`\n  Keluh cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
   if (!known) console.error(error);
   process.exit(1);

@@ -35,3 +35,4 @@ export * from './visitors/visitor-session.types.ts';
 export * from './visitors/visitor-session.rules.ts';
 export * from './visitors/visitor-sessions.usecases.ts';
 export * from './ports/rate-limiter.port.ts';
+export * from './ports/presence.port.ts';

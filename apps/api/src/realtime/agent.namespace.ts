@@ -52,7 +52,12 @@ export function setUpAgentNamespace(namespace: AgentNamespace, services: Service
   namespace.on('connection', (socket) => {
     void socket.join([STAFF_ROOM, sessionRoom(socket.data.tokenHash)]);
     const stopWatching = watchSessionExpiry(socket, services.auth, services.clock, socket.data.expiresAt);
-    socket.on('disconnect', stopWatching);
+    const userId = socket.data.user.id;
+    void services.presence.connected(userId);
+    socket.on('disconnect', () => {
+      stopWatching();
+      void services.presence.disconnected(userId);
+    });
 
     socket.on('sync', async (request, ack) => {
       const reply = safeAck<Parameters<typeof ack>[0]>(ack);

@@ -19,17 +19,27 @@ declare module 'fastify' {
 /** socket.io shares the Fastify HTTP server and port; namespaces are the realtime face of the event bus. */
 export default fp(
   async (app) => {
+    const { redis, config } = app.services;
+    // Loaded only when processes are joined (REDIS_URL): one process runs no Redis code.
+    const crossProcess = redis ? await import('./cross-process.ts') : null;
     const io = new Server(app.server, {
       path: SOCKET_PATH,
       serveClient: false,
       // No CORS for polling; which pages may open a socket is each namespace's origin check.
       cors: { origin: false },
       maxHttpBufferSize: 64 * 1024,
+      ...(redis && crossProcess ? { adapter: crossProcess.redisAdapter(redis, config.REDIS_PREFIX) } : {}),
     });
     const feed = new RealtimeFeed(app.services.db.events, (error) => app.log.error({ err: error }, 'realtime feed failed'));
     await feed.start();
+    // Subscribed after the feed's start, then read once: nothing committed elsewhere falls in between.
+    const signal = redis && crossProcess ? await crossProcess.signalCommits(redis, config.REDIS_PREFIX, app.services.workerId, feed, app.log) : null;
     const unsubscribe = [
-      app.services.bus.subscribeCommits((events) => feed.committed(events)),
+      app.services.bus.subscribeCommits((events) => {
+        feed.committed(events);
+        signal?.committed(Math.max(...events.map((event) => event.id)));
+      }),
+      () => signal?.stop(),
       setUpAgentNamespace(io.of(AGENT_NAMESPACE) as AgentNamespace, app.services, feed),
       setUpVisitorNamespace(io.of(VISITOR_NAMESPACE) as VisitorNamespace, app.services, feed),
     ];
@@ -39,8 +49,9 @@ export default fp(
     app.addHook('preClose', async () => {
       unsubscribe.forEach((stop) => stop());
       feed.stop();
-      // io.close() would also close the HTTP server, which Fastify closes itself right after.
-      for (const namespace of [io.of(AGENT_NAMESPACE), io.of(VISITOR_NAMESPACE)]) namespace.disconnectSockets(true);
+      // io.close() would also close the HTTP server, which Fastify closes itself right after. `local`: through
+      // the Redis adapter a plain disconnectSockets would cut every other process's sockets too.
+      for (const namespace of [io.of(AGENT_NAMESPACE), io.of(VISITOR_NAMESPACE)]) namespace.local.disconnectSockets(true);
       io.engine.close();
     });
   },

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = fileURLToPath(new URL('../../../..', import.meta.url));
 
 /** What this machine's shell may have set that would change a first start under test. */
-const INHERITED = /^(PORT|HOST|PUBLIC_URL|DATA_DIR|DATABASE_URL|MEDIA_DIR|SECRET_KEY|NEW_SECRET_KEY|SESSION_SECRET|ADMIN_\w+|DEMO_\w+|SEED_DEMO|META_SIM_\w+|KELUH_\w+|GRAPH_API_BASE_URL|WHATSAPP_\w+|INSTAGRAM_\w+|LOG_LEVEL)$/;
+const INHERITED = /^(PORT|HOST|PUBLIC_URL|DATA_DIR|DATABASE_URL|MEDIA_DIR|SECRET_KEY|NEW_SECRET_KEY|SESSION_SECRET|ADMIN_\w+|DEMO_\w+|SEED_DEMO|META_SIM_\w+|KELUH_\w+|GRAPH_API_BASE_URL|WHATSAPP_\w+|INSTAGRAM_\w+|LOG_LEVEL|REDIS_\w+|PRESENCE_TTL)$/;
 
 export function cleanEnv(extra: Record<string, string>): Record<string, string> {
   const env: Record<string, string> = {};

@@ -416,6 +416,9 @@ const en = {
     route: {
       not_found: 'That address does not exist.',
     },
+    presence: {
+      unavailable: 'Who is online cannot be shown right now. Try again shortly.',
+    },
     rate_limited: 'Too many requests. Wait a moment and try again.',
     internal: 'The server had a problem. Please try again.',
   },

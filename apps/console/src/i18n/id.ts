@@ -415,6 +415,9 @@ const id: Messages = {
     route: {
       not_found: 'Alamat tersebut tidak ada.',
     },
+    presence: {
+      unavailable: 'Daftar siapa yang sedang online tidak bisa ditampilkan saat ini. Coba lagi sebentar lagi.',
+    },
     rate_limited: 'Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi.',
     internal: 'Server sedang bermasalah. Silakan coba lagi.',
   },

@@ -59,6 +59,8 @@ export const errorCatalog = {
   'webhook.verification_failed': 403,
   'webhook.invalid_payload': 400,
   'rate_limited': 429,
+  /** Presence lives in Redis when REDIS_URL is set, and Redis cannot be reached right now. */
+  'presence.unavailable': 503,
   /** Stored secrets were sealed with another SECRET_KEY than the one given: the start stops. */
   'secrets.key_mismatch': 500,
   /** A sealed secret is damaged or not sealed where it must be: never handed on as garbage. */
