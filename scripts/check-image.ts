@@ -169,6 +169,6 @@ try {
 }
 
 const failed = results.filter((result) => !result.ok).length;
-console.log(`\ncheck:image in ${Math.round((Date.now() - started) / 1000)} s`);
-console.log(`${results.length - failed} passed, ${failed} failed`);
+// Worded unlike a test runner's "N passed, M failed", so CI's closing line stays the test suite's.
+console.log(`\ncheck:image: ${results.length - failed} of ${results.length} checks passed in ${Math.round((Date.now() - started) / 1000)} s`);
 process.exit(failed === 0 ? 0 : 1);

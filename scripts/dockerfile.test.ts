@@ -150,6 +150,8 @@ describe('the runtime stage’s files from the build context, under .dockerignor
     expect(context.includes('apps/api/src/testing/server-process.ts')).toBe(false);
     expect(context.includes('apps/api/src/server.int.test.ts')).toBe(false);
     expect(context.includes('packages/channels/src/contract/channel-adapter.contract.ts')).toBe(false);
+    // compose's secrets file next to the repository never reaches the builder.
+    expect(context.includes('.env')).toBe(false);
   });
 
   it('import no test tool statically (DEMO_SIM=1 loads meta-sim with import(), and says so when it is absent)', () => {
