@@ -65,6 +65,8 @@ export const errorCatalog = {
   'secrets.key_mismatch': 500,
   /** A sealed secret is damaged or not sealed where it must be: never handed on as garbage. */
   'secrets.unreadable': 500,
+  /** DEMO_SIM=1 on an installation without the Meta stand-in (the production image): the start stops. */
+  'demo_sim.unavailable': 500,
   'internal': 500,
 } as const;
 
