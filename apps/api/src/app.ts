@@ -19,7 +19,7 @@ import { createWidgetRateLimits } from './rate-limit/widget-rate-limits.ts';
 import { Listeners } from './realtime/listeners.ts';
 import { OutboxWorker } from './outbox/outbox-worker.ts';
 import type { Services } from './services.ts';
-import errorHandler, { frameworkErrors } from './plugins/error-handler.plugin.ts';
+import errorHandler, { clientErrors, frameworkErrors } from './plugins/error-handler.plugin.ts';
 import textHygiene from './plugins/text-hygiene.plugin.ts';
 import pathGuard from './plugins/path-guard.plugin.ts';
 import auth from './plugins/auth.plugin.ts';
@@ -89,6 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     forceCloseConnections: true,
     frameworkErrors,
+    clientErrorHandler: clientErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
