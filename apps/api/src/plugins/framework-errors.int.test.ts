@@ -58,6 +58,13 @@ describe('requests refused before any route runs', () => {
     expect((await send(t.url, { method: 'GET', target: '/healthz', headers: {} })).status).toBe(200);
   });
 
+  it('answers an HTTP/1.1 request without Host with 400 request.malformed, and serves HTTP/1.0 without one', async () => {
+    const missing = await sendBytes(t.url, Buffer.from('GET /healthz HTTP/1.1\r\n\r\n', 'latin1'));
+    expect(missing.statusLine).toBe('HTTP/1.1 400 Bad Request');
+    expect(errorOf(missing.body).code).toBe('request.malformed');
+    expect((await sendBytes(t.url, Buffer.from('GET /healthz HTTP/1.0\r\n\r\n', 'latin1'))).statusLine).toBe('HTTP/1.1 200 OK');
+  });
+
   it('answers an Expect other than 100-continue with 417 request.expectation_failed', async () => {
     const response = await send(t.url, { method: 'GET', target: '/healthz', headers: { expect: 'something-else' } });
     expect(response.status).toBe(417);
