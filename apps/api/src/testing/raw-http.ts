@@ -80,9 +80,13 @@ export function sendBytes(baseUrl: string, bytes: Buffer): Promise<{ statusLine:
     socket.on('data', (chunk: Buffer) => chunks.push(chunk));
     socket.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' || error.code === 'EPIPE' ? socket.destroy() : reject(error)));
     socket.on('close', () => {
-      const answer = Buffer.concat(chunks).toString('latin1');
-      const [head = '', body = ''] = answer.split('\r\n\r\n', 2);
-      resolve({ statusLine: answer ? head.split('\r\n', 1)[0]! : null, body: Buffer.from(body, 'latin1').toString('utf8') });
+      const answer = Buffer.concat(chunks);
+      const end = answer.indexOf('\r\n\r\n');
+      const head = answer.subarray(0, end < 0 ? answer.length : end).toString('latin1');
+      // Only the first answer's body: pipelined requests may have been answered after it.
+      const length = Number(/\r\ncontent-length: *(\d+)/i.exec(head)?.[1] ?? answer.length);
+      const body = end < 0 ? '' : answer.subarray(end + 4, end + 4 + length).toString('utf8');
+      resolve({ statusLine: answer.length > 0 ? head.split('\r\n', 1)[0]! : null, body });
     });
     socket.end(bytes);
   });
