@@ -14,7 +14,7 @@ export function fuzzParameters<T>(numRuns: number, stream: number): fc.Parameter
     seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : BASE_SEED + stream,
     numRuns: Math.max(1, Math.round(numRuns * scale)),
     // Shrinking replays cases against the live server; bounded, so a failure is reported within the test's time.
-    interruptAfterTimeLimit: 40_000,
+    interruptAfterTimeLimit: 40_000 * Math.max(1, scale),
     markInterruptAsFailure: false,
     ...(process.env.FUZZ_PATH ? { path: process.env.FUZZ_PATH } : {}),
   };

@@ -5,7 +5,7 @@ import { OutboundBlockedError, parseAllowHosts } from '@keluh/channels';
 import type { WidgetSessionResponse } from '@keluh/contracts';
 import { censusChange, openTableCensus, type Census } from './table-census.ts';
 import { closeRawHttp } from '../testing/raw-http.ts';
-import { connected, startTestApp, type TestApp } from '../testing/test-app.ts';
+import { AGENT, TEST_ADMIN, connected, startTestApp, type TestApp } from '../testing/test-app.ts';
 import { scryptHasher } from '../security/password-hasher.ts';
 
 export const WA = { appSecret: 'fuzz-whatsapp-app-secret', verifyToken: 'fuzz-wa-verify', phoneNumberId: '118220045566779' };
@@ -25,6 +25,8 @@ export interface FuzzWorld {
   ticketId: number;
   /** The ticket's first message, sent by the visitor. */
   visitorMessageId: number;
+  /** The agent's reply to it: a message the visitor may send receipts for. */
+  replyMessageId: number;
   apiChannel: { id: number; secret: string };
   mediaSha256: string;
   /** 127.0.0.2 … 127.0.0.250 in turn: per-address limits (sign-in: 20 a minute) see many clients. */
@@ -88,7 +90,16 @@ export async function startFuzzWorld(): Promise<FuzzWorld> {
   await t.db.users.create({ email: LOGIN_USER.email, name: 'Fuzz Login', role: 'agent', passwordHash: await scryptHasher.hash(LOGIN_USER.password) }, now);
   const census = openTableCensus(databasePath);
 
-  const signIn = async (admin: boolean) => (admin ? t.loginAdmin() : t.login());
+  await t.loginAdmin();
+  let address = 1;
+  const nextAddress = () => `127.0.0.${(address = (address % 249) + 1) + 1}`;
+  // From a fresh address each time: the fuzzer signs out often, and sign-ins are limited to 20 a minute per address.
+  const signIn = async (admin: boolean) => {
+    const credentials = admin ? TEST_ADMIN : AGENT;
+    const response = await t.app.inject({ method: 'POST', url: '/api/auth/token', payload: credentials, remoteAddress: nextAddress() });
+    if (response.statusCode !== 200) throw new Error(`signing ${credentials.email} in again answered ${response.statusCode}: ${response.body}`);
+    return response.json<{ token: string }>().token;
+  };
   const newVisitor = async () => {
     const response = await t.app.inject({ method: 'POST', url: '/api/widget/sessions', payload: {} });
     if (response.statusCode !== 200) throw new Error(`a fresh visitor session answered ${response.statusCode}`);
@@ -104,22 +115,26 @@ export async function startFuzzWorld(): Promise<FuzzWorld> {
   const sent = (await socket.emitWithAck('message.send', { clientMessageId: 'fuzz-first-message', body: 'Paket saya belum sampai' })) as { ok: boolean; message?: { id: number; ticketId: number } };
   socket.disconnect();
   if (!sent.ok || !sent.message) throw new Error(`the fixture message was refused: ${JSON.stringify(sent)}`);
+  const agentToken = await signIn(false);
+  const reply = await t.app.inject({ method: 'POST', url: `/api/tickets/${sent.message.ticketId}/messages`, headers: { authorization: `Bearer ${agentToken}` }, payload: { body: 'Baik kak, kami cek dulu' } });
+  if (reply.statusCode !== 201) throw new Error(`the fixture reply answered ${reply.statusCode}: ${reply.body}`);
+  await t.app.services.outbox.settled();
   const channel = await t.db.apiChannels.create({ name: 'Fuzz bridge', secret: 'fuzz-api-channel-secret-'.padEnd(40, 'x'), webhookUrl: 'https://hooks.fuzz.test/hook' }, now);
   const media = await t.app.services.media.save(Buffer.from('\x89PNG\r\n\x1a\n fuzz', 'latin1'), 'image/png');
 
-  let address = 1;
   const world: FuzzWorld = {
     t,
     tables: census.tables,
-    agentToken: await signIn(false),
+    agentToken,
     adminToken: await signIn(true),
     staleToken,
     visitor,
     ticketId: sent.message.ticketId,
     visitorMessageId: sent.message.id,
+    replyMessageId: reply.json<{ id: number }>().id,
     apiChannel: { id: channel.id, secret: channel.secret },
     mediaSha256: media.sha256,
-    nextAddress: () => `127.0.0.${(address = (address % 249) + 1) + 1}`,
+    nextAddress,
     census: () => census.take(),
     async settledCensus() {
       await t.app.services.outbox.settled();

@@ -71,7 +71,7 @@ describe('every HTTP route under hostile requests', () => {
       fc.asyncProperty(rawBytesCase, async (testCase) => {
         const before = world.census();
         const answer = await sendBytes(world.t.url, testCase.bytes);
-        const label = `${testCase[fc.toStringMethod]()}\n  → ${answer.statusLine} ${answer.body.slice(0, 300)}`;
+        const label = `${fc.stringify(testCase)}\n  → ${answer.statusLine} ${answer.body.slice(0, 300)}`;
         if (answer.statusLine !== null) {
           const status = Number(/^HTTP\/1\.1 (\d{3})\b/.exec(answer.statusLine)?.[1]);
           expect(status, label).toBeLessThan(500);

@@ -25,7 +25,13 @@ export const successEffects: Record<string, Effect> = {
   'DELETE /api/api-channels/:id': { api_channels: -1 },
   'POST /webhooks/whatsapp': conversation,
   'POST /webhooks/instagram': conversation,
-  'POST /webhooks/api/:channelId': { ...conversation, outbox: 'changed' },
+  'POST /webhooks/api/:channelId': conversation,
+};
+
+/** What an acknowledged `ok: true` socket event may store; `sync` and every refusal store nothing. */
+export const socketEffects: Record<string, Effect> = {
+  'message.send': { customers: 'changed', identities: 'changed', tickets: 'changed', messages: 'changed', events: 'changed' },
+  'message.receipt': { messages: 'changed', events: 'changed' },
 };
 
 /** Refusals that store something by design, keyed by `route code`. */
