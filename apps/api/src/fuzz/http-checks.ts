@@ -50,8 +50,12 @@ export async function checkHttpCase(world: FuzzWorld, testCase: HttpCase): Promi
   return response;
 }
 
-/** The server still answers: liveness, and a normal signed-in request. */
+/** What Object.prototype held before any case ran: the server shares this process, so pollution would show. */
+const prototypeBaseline = Object.getOwnPropertyNames(Object.prototype).sort();
+
+/** The server still answers (liveness, and a normal signed-in request), and no `__proto__` key polluted the process. */
 export async function expectServerAnswering(world: FuzzWorld): Promise<void> {
+  expect(Object.getOwnPropertyNames(Object.prototype).sort(), 'Object.prototype was polluted').toEqual(prototypeBaseline);
   expect((await send(world.t.url, { method: 'GET', target: '/healthz', headers: {} })).status).toBe(200);
   const tickets = await send(world.t.url, { method: 'GET', target: '/api/tickets', headers: { authorization: `Bearer ${world.agentToken}` } });
   expect(tickets.status, tickets.text).toBe(200);

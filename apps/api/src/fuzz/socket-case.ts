@@ -37,7 +37,9 @@ type Payload =
   | { kind: 'binary'; bytes: Uint8Array }
   | { kind: 'absent' }
   /** Serialised past the 64 KiB buffer, or just under it. */
-  | { kind: 'huge'; length: number };
+  | { kind: 'huge'; length: number }
+  /** Arrays in arrays, thousands deep. */
+  | { kind: 'deep'; depth: number };
 
 export interface SocketEventCase {
   event: string;
@@ -61,6 +63,8 @@ const payload: fc.Arbitrary<Payload> = fc.oneof(
   { weight: 1, arbitrary: fc.uint8Array({ maxLength: 64 }).map((bytes): Payload => ({ kind: 'binary', bytes })) },
   { weight: 1, arbitrary: fc.constant<Payload>({ kind: 'absent' }) },
   { weight: 1, arbitrary: fc.constantFrom(60_000, 70_000).map((length): Payload => ({ kind: 'huge', length })) },
+  // Deeper would overflow the test worker's own stack in JSON.stringify, before the server sees anything.
+  { weight: 1, arbitrary: fc.constantFrom(500, 2_000).map((depth): Payload => ({ kind: 'deep', depth })) },
 );
 
 export function socketEventArbitrary(namespace: Namespace): fc.Arbitrary<SocketEventCase> {
@@ -97,5 +101,7 @@ export function payloadOf(testCase: SocketEventCase, world: FuzzWorld): unknown 
       return undefined;
     case 'huge':
       return { clientMessageId: 'fuzz-huge-payload', body: 'x'.repeat(p.length) };
+    case 'deep':
+      return JSON.parse(`${'['.repeat(p.depth)}${']'.repeat(p.depth)}`);
   }
 }
