@@ -100,3 +100,11 @@ describe('Instagram webhook: signed, but with a timestamp no message can have (f
     expect(one({ ...f.imageItem, timestamp })[0]).toMatchObject({ kind: 'message', sentAt: new Date(1767226100000).toISOString() });
   });
 });
+
+describe('Instagram webhook: a postback without its mid, timed by something that is not a timestamp', () => {
+  it('keys it by the entry time instead of throwing while printing the timestamp', () => {
+    const { mid: _mid, ...postback } = f.postbackItem.postback;
+    const [event] = one({ ...f.postbackItem, postback, timestamp: { toString: 0 } });
+    expect(event).toMatchObject({ kind: 'message', externalMessageId: `postback:${f.IGSID}:${new Date(1767226100000).toISOString()}`, body: 'Lacak pesanan' });
+  });
+});

@@ -141,6 +141,12 @@ describe('WhatsApp webhooks: signed, but with fields of the wrong type (found by
     expect(event).toMatchObject({ kind: 'message', body: '', context: { button: { text: null, payload: 'CSAT_RESOLVED_YES' } } });
   });
 
+  it('reads an order whose quantity or price cannot be printed as one of each, without a total', () => {
+    const order = { catalog_id: 'cat-1', product_items: [{ product_retailer_id: 'sku-1', quantity: [{ toString: 0 }], item_price: { valueOf: 0 }, currency: 'IDR' }] };
+    const [event] = parse(withMessage((message) => Object.assign(message, { type: 'order', order })));
+    expect(event).toMatchObject({ kind: 'message', body: '🛒 Order: 1 × sku-1' });
+  });
+
   it('refuses a timestamp past the last instant a Date can hold as webhook.invalid_payload, instead of throwing a RangeError', () => {
     expect(() => parse(withMessage((message) => (message.timestamp = '8640000000001')))).toThrow(expect.objectContaining({ code: 'webhook.invalid_payload' }));
   });
