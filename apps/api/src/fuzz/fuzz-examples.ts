@@ -69,7 +69,7 @@ export function exampleBodies(route: AppRoute): BodyExample[] | null {
 }
 
 /** Field names the route's examples use: mutations add them back with wrong types. */
-export function exampleKeys(route: AppRoute): string[] {
+export function exampleKeys(route: AppRoute, world: FuzzWorld): string[] {
   const keys = new Set<string>();
   const collect = (value: unknown) => {
     if (Array.isArray(value)) value.forEach(collect);
@@ -80,13 +80,6 @@ export function exampleKeys(route: AppRoute): string[] {
       }
     }
   };
-  // Resolved against nothing: only the keys matter, and no example reads the world for a key.
-  for (const example of bodies[routeKey(route.method, route.path)] ?? []) {
-    try {
-      collect(example({ visitor: { refreshToken: '' }, t: { agentId: 1 } } as unknown as FuzzWorld));
-    } catch {
-      // An example that needs more of the world contributes no keys.
-    }
-  }
+  for (const example of exampleBodies(route) ?? []) collect(example(world));
   return [...keys];
 }

@@ -33,9 +33,9 @@ export interface HttpCase {
   body: Body;
 }
 
-function bodyArbitrary(route: AppRoute): fc.Arbitrary<Body> {
+function bodyArbitrary(route: AppRoute, world: FuzzWorld): fc.Arbitrary<Body> {
   const examples = exampleBodies(route) ?? [];
-  const keys = exampleKeys(route);
+  const keys = exampleKeys(route, world);
   const withType = <T>(arbitrary: fc.Arbitrary<T>) => fc.tuple(contentType, arbitrary);
   const options: { weight: number; arbitrary: fc.Arbitrary<Body> }[] = [
     { weight: 1, arbitrary: fc.constant({ kind: 'none' }) },
@@ -67,7 +67,8 @@ function queryArbitrary(route: AppRoute): fc.Arbitrary<string> {
   );
 }
 
-export function httpCaseArbitrary(route: AppRoute, credential: fc.Arbitrary<Credential>): fc.Arbitrary<HttpCase> {
+/** `world` only lends the examples' field names; values are resolved when the case runs. */
+export function httpCaseArbitrary(route: AppRoute, credential: fc.Arbitrary<Credential>, world: FuzzWorld): fc.Arbitrary<HttpCase> {
   const segment = fc.oneof({ weight: 3, arbitrary: fc.nat({ max: 2 }).map((example): Segment => ({ example })) }, { weight: 2, arbitrary: targetText.map((text): Segment => ({ text })) });
   return fc
     .record({
@@ -77,7 +78,7 @@ export function httpCaseArbitrary(route: AppRoute, credential: fc.Arbitrary<Cred
       query: queryArbitrary(route),
       credential,
       headers: hostileHeaders,
-      body: bodyArbitrary(route),
+      body: bodyArbitrary(route, world),
     })
     .map((testCase) => Object.assign(testCase, { [fc.toStringMethod]: () => summary(testCase) }));
 }

@@ -32,7 +32,7 @@ describe('every HTTP route under hostile requests', () => {
   afterEach(async () => expectServerAnswering(world));
   afterAll(() => world.close());
 
-  const anyRoute = (credential: fc.Arbitrary<Credential>) => fc.constantFrom(...fuzzed).chain((route) => httpCaseArbitrary(route, credential));
+  const anyRoute = (credential: fc.Arbitrary<Credential>) => fc.constantFrom(...fuzzed).chain((route) => httpCaseArbitrary(route, credential, world));
 
   it('finds every route in the app itself, and knows a well-formed request to each one it fuzzes', () => {
     const keys = routes.map((route) => `${route.method} ${route.path}`);

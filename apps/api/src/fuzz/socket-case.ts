@@ -59,7 +59,7 @@ const payload: fc.Arbitrary<Payload> = fc.oneof(
       .map(([example, mutations]): Payload => ({ kind: 'example', example, mutations })),
   },
   // Socket payloads stay under the buffer unless they are meant to go over it.
-  { weight: 3, arbitrary: jsonNode(keys).map((node): Payload => ({ kind: 'json', text: jsonText(node) })).filter((p) => p.kind === 'json' && p.text.length < 60_000) },
+  { weight: 3, arbitrary: jsonNode(keys).map((node): Payload => ({ kind: 'json', text: jsonText(node) })).filter((p) => p.kind === 'json' && Buffer.byteLength(p.text) < 60_000) },
   { weight: 1, arbitrary: fc.uint8Array({ maxLength: 64 }).map((bytes): Payload => ({ kind: 'binary', bytes })) },
   { weight: 1, arbitrary: fc.constant<Payload>({ kind: 'absent' }) },
   { weight: 1, arbitrary: fc.constantFrom(60_000, 70_000).map((length): Payload => ({ kind: 'huge', length })) },

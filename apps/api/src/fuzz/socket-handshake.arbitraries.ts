@@ -34,8 +34,8 @@ export interface HandshakeCase {
 
 const authValue: fc.Arbitrary<AuthValue | null> = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom<Credential>('agent-token', 'visitor-token', 'stale-token', 'agent-token-padded').map((credential): AuthValue => ({ credential })) },
-  // Under the 64 KiB buffer: past it the transport, not our code, drops the connection.
-  { weight: 3, arbitrary: jsonNode().map((node): AuthValue => ({ json: jsonText(node) })).filter((value) => 'json' in value && value.json.length < 50_000) },
+  // Under the 64 KiB buffer (in UTF-8 bytes): past it the transport, not our code, drops the connection.
+  { weight: 3, arbitrary: jsonNode().map((node): AuthValue => ({ json: jsonText(node) })).filter((value) => 'json' in value && Buffer.byteLength(value.json) < 50_000) },
   { weight: 1, arbitrary: fc.constant(null) },
 );
 
@@ -43,7 +43,7 @@ export const handshakeArbitrary: fc.Arbitrary<HandshakeCase> = fc
   .record({
     namespace: fc.constantFrom<Namespace>('agent', 'visitor'),
     value: authValue,
-    extraFields: fc.option(jsonNode(['token', 'visitorToken', '__proto__']).map(jsonText).filter((text) => text.startsWith('{') && text.length < 20_000), { nil: null }),
+    extraFields: fc.option(jsonNode(['token', 'visitorToken', '__proto__']).map(jsonText).filter((text) => text.startsWith('{') && Buffer.byteLength(text) < 10_000), { nil: null }),
     origin: fc.oneof({ weight: 2, arbitrary: fc.constant(null) }, { weight: 2, arbitrary: fc.constant('ours') }, { weight: 2, arbitrary: fc.constantFrom('https://evil.example', 'null', 'file://', 'garbage', '') }, { weight: 1, arbitrary: headerText }),
     cookie: fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constant('agent') }, { weight: 1, arbitrary: fc.constantFrom('keluh_session=garbage', 'keluh_session=%ZZ', '=;;=', 'keluh_session="x') }, { weight: 1, arbitrary: headerText }),
     // Never engine.io's own keys (EIO, transport, sid): those select the protocol, not who is asking.

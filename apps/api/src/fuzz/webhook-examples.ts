@@ -54,6 +54,8 @@ export const webhookExamples: Record<WebhookKind, (() => unknown)[]> = {
     () => igInbound(account, igsid, [ig.storyReply('Ini yang saya maksud', { url: cdn, id: 'story-1' })]),
     () => igInbound(account, igsid, [ig.reaction('mid.unknown', '❤️')]),
     () => igInbound(account, igsid, [ig.postback('Mulai', 'GET_STARTED')]),
+    // A postback without its mid: keyed by its timestamp instead.
+    () => ({ object: 'instagram', entry: [{ id: IG.accountId, time: Date.now(), messaging: [{ sender: { id: igsid }, recipient: { id: IG.accountId }, timestamp: Date.now(), postback: { title: 'Mulai', payload: 'GET_STARTED' } }] }] }),
     () => igInbound(account, igsid, [ig.referral('promo')]),
     () => igInbound(account, igsid, [ig.seen('mid.unknown')]),
     () => igInbound(account, igsid, [ig.edit('mid.unknown', 'diubah')]),
