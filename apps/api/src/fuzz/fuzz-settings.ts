@@ -8,6 +8,9 @@ import type fc from 'fast-check';
 const BASE_SEED = 20_260_701;
 const scale = Number(process.env.FUZZ_RUNS ?? 1);
 
+/** Each property's test timeout: a minute at the default runs, longer in proportion to FUZZ_RUNS. */
+export const FUZZ_TEST_TIMEOUT = 60_000 * Math.max(1, scale);
+
 /** `stream` gives each property its own seed, so two properties over the same routes do not draw the same cases. */
 export function fuzzParameters<T>(numRuns: number, stream: number): fc.Parameters<T> {
   return {

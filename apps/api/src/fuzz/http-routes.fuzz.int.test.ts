@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { exampleBodies, exampleSegments } from './fuzz-examples.ts';
-import { fuzzParameters } from './fuzz-settings.ts';
+import { FUZZ_TEST_TIMEOUT, fuzzParameters } from './fuzz-settings.ts';
 import { startFuzzWorld, type FuzzWorld } from './fuzz-world.ts';
 import { checkHttpCase, expectCodedRefusal, expectServerAnswering, handlerCoverage } from './http-checks.ts';
 import { rawBytesCase } from './raw-bytes.arbitraries.ts';
@@ -60,7 +60,7 @@ describe('every HTTP route under hostile requests', () => {
       }),
       fuzzParameters(2500, 1),
     );
-  }, 60_000);
+  }, FUZZ_TEST_TIMEOUT);
 
   it('answers signed-in agents and admins sending malformed requests with a coded 4xx, storing only what a success accounts for', async () => {
     const coverage = handlerCoverage();
@@ -71,7 +71,7 @@ describe('every HTTP route under hostile requests', () => {
       fuzzParameters(5000, 2),
     );
     expect(coverage.unreached(fuzzed), 'routes whose handler or validation no case reached').toEqual([]);
-  }, 60_000);
+  }, FUZZ_TEST_TIMEOUT);
 
   it('answers bytes no HTTP client would send with a coded 4xx or by closing the connection, storing nothing', async () => {
     await fc.assert(
@@ -88,5 +88,5 @@ describe('every HTTP route under hostile requests', () => {
       }),
       fuzzParameters(1500, 3),
     );
-  }, 60_000);
+  }, FUZZ_TEST_TIMEOUT);
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Manager, type Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fuzzParameters } from './fuzz-settings.ts';
+import { FUZZ_TEST_TIMEOUT, fuzzParameters } from './fuzz-settings.ts';
 import { startFuzzWorld, type FuzzWorld } from './fuzz-world.ts';
 import { expectServerAnswering } from './http-checks.ts';
 import { socketEffects, unaccounted } from './request-effects.ts';
@@ -94,7 +94,7 @@ describe('the realtime sockets under hostile events and handshakes', () => {
     );
     const seen = [...outcomes];
     for (const expected of ['message.send ok', 'message.send validation.failed', 'message.send text.invalid_characters', 'message.receipt ok', 'message.receipt validation.failed', 'sync ok', 'message.send dropped']) expect(seen).toContain(expected);
-  }, 60_000);
+  }, FUZZ_TEST_TIMEOUT);
 
   it('answers every /agent sync, however malformed, with a coded ack, storing nothing', async () => {
     outcomes.clear();
@@ -103,7 +103,7 @@ describe('the realtime sockets under hostile events and handshakes', () => {
       fuzzParameters(800, 22),
     );
     expect([...outcomes]).toEqual(expect.arrayContaining(['sync ok', 'sync validation.failed']));
-  }, 60_000);
+  }, FUZZ_TEST_TIMEOUT);
 
   it('lets in exactly the handshakes that hold a valid credential, and refuses the rest with a coded error', async () => {
     await fc.assert(
@@ -123,7 +123,7 @@ describe('the realtime sockets under hostile events and handshakes', () => {
       }),
       fuzzParameters(400, 23),
     );
-  }, 60_000);
+  }, FUZZ_TEST_TIMEOUT);
 
   /**
    * Opens a bare engine.io connection, writes the packets, and collects what the server answers. After a
@@ -180,5 +180,5 @@ describe('the realtime sockets under hostile events and handshakes', () => {
       fuzzParameters(250, 24),
     );
     expect([...outcomes]).toEqual(expect.arrayContaining(['ack ok', 'ack validation.failed', 'refused auth.unauthenticated']));
-  }, 60_000);
+  }, FUZZ_TEST_TIMEOUT);
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { send } from '../testing/raw-http.ts';
-import { fuzzParameters } from './fuzz-settings.ts';
+import { FUZZ_TEST_TIMEOUT, fuzzParameters } from './fuzz-settings.ts';
 import { startFuzzWorld, type FuzzWorld } from './fuzz-world.ts';
 import { expectCodedRefusal, expectServerAnswering } from './http-checks.ts';
 import { successEffects, unaccounted } from './request-effects.ts';
@@ -50,7 +50,7 @@ describe('webhooks from WhatsApp, Instagram and API channels under hostile deliv
       }),
       fuzzParameters(600, 11),
     );
-  }, 60_000);
+  }, FUZZ_TEST_TIMEOUT);
 
   it('stores a validly signed delivery whole when it is well-formed, and not at all when it is not', async () => {
     const outcomes = new Set<string>();
@@ -64,5 +64,5 @@ describe('webhooks from WhatsApp, Instagram and API channels under hostile deliv
     // Proof the cases got past the signature to the parser, and past the parser to the ingest.
     for (const kind of ['whatsapp', 'instagram'] as const) expect([...outcomes]).toEqual(expect.arrayContaining([`${kind} stored`, `${kind} webhook.invalid_payload`]));
     expect([...outcomes]).toEqual(expect.arrayContaining(['api stored', 'api validation.failed', 'api webhook.invalid_payload']));
-  }, 60_000);
+  }, FUZZ_TEST_TIMEOUT);
 });
