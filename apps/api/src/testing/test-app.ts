@@ -54,6 +54,8 @@ export interface TestAppOptions {
   databaseUrl?: string;
   /** Built console/widget folders to serve; none by default. */
   staticRoots?: StaticRoots;
+  /** The channels' HTTP client; the outbound guard by default. */
+  fetch?: typeof fetch;
 }
 
 /** The real app on a real port with an in-memory SQLite database: what the integration tests drive. */
@@ -70,6 +72,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     config: testConfig(options.config),
     db,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
     staticRoots: options.staticRoots ?? { console: '/nonexistent', widget: '/nonexistent' },
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
