@@ -9,7 +9,7 @@ const nodeBuiltins = ['fs', 'path', 'crypto', 'http', 'https', 'net', 'os', 'chi
 const noApps = { group: ['@keluh/api', '@keluh/api/*', '@keluh/console', '@keluh/console/*', '@keluh/widget', '@keluh/widget/*', '**/apps/**'], message: 'Apps are imported by nobody; move shared code into a package.' };
 
 /** Where tests and their tools live: the only places that may import the test tools below. */
-const testFiles = ['**/*.test.ts', '**/*.testkit.ts', '**/testing/**', '**/fixtures/**'];
+const testFiles = ['**/*.test.ts', '**/*.testkit.ts', '**/testing/**', '**/fixtures/**', '**/fuzz/**'];
 const noTestTools = {
   group: ['@keluh/meta-sim', '@keluh/meta-sim/*', '@keluh/db/testing'],
   message: 'Test tools stay out of production code (the production image leaves them out); DEMO_SIM=1 loads meta-sim with import().',

@@ -27,6 +27,9 @@ export default defineConfig({
           name: 'server-pg',
           environment: 'node',
           include: ['packages/db/src/{behaviour,usecases,postgres}/**/*.int.test.ts', 'apps/api/src/**/*.int.test.ts'],
+          // Engine-independent checks of the HTTP and socket surfaces run once, on SQLite: the fuzzers (they
+          // read the SQLite file for their census) and the server-process tests of SQLite's own files and keys.
+          exclude: [...configDefaults.exclude, 'apps/api/src/fuzz/**', 'apps/api/src/security/{secrets-at-rest,key-rotation,forged-webhooks}.int.test.ts', 'apps/api/src/startup/**', 'apps/api/src/cli/**'],
           env: { KELUH_TEST_DB: 'postgres' },
           globalSetup: ['packages/db/src/testing/postgres.global-setup.ts', redisSetup],
           ...serverTimeouts,

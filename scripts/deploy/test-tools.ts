@@ -26,7 +26,7 @@ export const TEST_TOOL_FOLDERS = ['packages/meta-sim', 'e2e', 'bench'];
 
 /** Test code inside the shipped workspaces: the lint rule's test-file globs, and shared suites (`.contract.ts`). */
 export function isTestFile(path: string): boolean {
-  return /\.(test|spec|testkit|contract)\.ts$/.test(path) || /(^|\/)(testing|fixtures)\//.test(path);
+  return /\.(test|spec|testkit|contract)\.ts$/.test(path) || /(^|\/)(testing|fixtures|fuzz)\//.test(path);
 }
 
 /** A static import of a test tool (a dynamic import() of meta-sim for DEMO_SIM=1 is allowed). */

@@ -18,9 +18,10 @@ import { createWidgetRateLimits } from './rate-limit/widget-rate-limits.ts';
 import { Listeners } from './realtime/listeners.ts';
 import { OutboxWorker } from './outbox/outbox-worker.ts';
 import type { Services } from './services.ts';
-import errorHandler, { frameworkErrors } from './plugins/error-handler.plugin.ts';
+import errorHandler, { clientErrors, frameworkErrors } from './plugins/error-handler.plugin.ts';
 import textHygiene from './plugins/text-hygiene.plugin.ts';
 import pathGuard from './plugins/path-guard.plugin.ts';
+import hostHeader from './plugins/host-header.plugin.ts';
 import auth from './plugins/auth.plugin.ts';
 import swaggerDocs from './plugins/swagger.plugin.ts';
 import securityHeaders from './plugins/security-headers.plugin.ts';
@@ -91,6 +92,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     forceCloseConnections: true,
     frameworkErrors,
+    clientErrorHandler: clientErrors,
+    // Refused by the host-header plugin instead, in our error shape.
+    http: { requireHostHeader: false },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -155,6 +159,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('services', services);
 
   await app.register(errorHandler);
+  await app.register(hostHeader);
   await app.register(pathGuard);
   await app.register(textHygiene);
   await app.register(cookie);

@@ -5,7 +5,7 @@ import { syncRequestSchema, type AgentClientToServer, type AgentEvent, type Agen
 import type { Services } from '../services.ts';
 import { SESSION_COOKIE } from '../plugins/auth.plugin.ts';
 import { replaySince } from './replay.ts';
-import { parsePayload, refusal, safeAck, toSocketError } from './socket-errors.ts';
+import { eventCall, refusal, toSocketError, type AckValue } from './socket-errors.ts';
 import { endSocket, sessionRoom, watchSessionExpiry } from './session-sockets.ts';
 import type { RealtimeFeed } from './realtime-feed.ts';
 
@@ -59,8 +59,8 @@ export function setUpAgentNamespace(namespace: AgentNamespace, services: Service
       void services.presence.disconnected(userId);
     });
 
-    socket.on('sync', async (request, ack) => {
-      const reply = safeAck<Parameters<typeof ack>[0]>(ack);
+    socket.on('sync', async (...args: unknown[]) => {
+      const { reply, parse } = eventCall<AckValue<AgentClientToServer['sync']>>(args);
       try {
         // A session signed out elsewhere (another process without a shared adapter, a purge) stops here.
         await resumeSession(services.auth, socket.data.tokenHash);
@@ -69,7 +69,7 @@ export function setUpAgentNamespace(namespace: AgentNamespace, services: Service
         return endSocket(socket);
       }
       try {
-        const { lastEventId } = parsePayload(syncRequestSchema, request);
+        const { lastEventId } = parse(syncRequestSchema);
         const result = await replaySince(services.db.events, lastEventId);
         reply({ ok: true, events: result.events.map(toAgentEvent), latestId: result.latestId });
       } catch (error) {

@@ -30,6 +30,32 @@ export function safeAck<T>(ack: unknown): (value: T) => void {
   return typeof ack === 'function' ? (ack as (value: T) => void) : () => undefined;
 }
 
+/** The answer type of an event declared as `(request, ack) => void` in the contracts' event maps. */
+export type AckValue<E> = E extends (request: never, ack: (value: infer V) => void) => void ? V : never;
+
+/**
+ * One event's arguments as socket.io delivers them: the acknowledgement is the last argument, after
+ * however many the client sent. Read positionally as `(request, ack)`, a call without its payload
+ * took the callback for the payload, and one with an extra argument took that for the callback:
+ * either way the client never heard back. The payload is the one argument before the callback; any
+ * other count is refused like a payload that does not parse.
+ */
+export function eventCall<T>(args: unknown[]): { reply: (value: T) => void; parse: <S extends z.ZodType>(schema: S) => z.infer<S> } {
+  const last = args.at(-1);
+  const payloads = typeof last === 'function' ? args.slice(0, -1) : args;
+  return {
+    reply: safeAck<T>(typeof last === 'function' ? last : undefined),
+    parse(schema) {
+      if (payloads.length !== 1) {
+        throw new AppError('validation.failed', 'The event takes one payload', {
+          issues: [{ path: '(arguments)', message: `Send one payload before the callback, not ${payloads.length}` }],
+        });
+      }
+      return parsePayload(schema, payloads[0]);
+    },
+  };
+}
+
 /** An Error for a namespace middleware's next(): the client's connect_error gets the code as message and the error as data. */
 export function refusal(error: SocketError): Error;
 export function refusal(code: ErrorCode, message: string): Error;

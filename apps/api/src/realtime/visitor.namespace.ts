@@ -10,7 +10,7 @@ import {
 } from '@keluh/contracts';
 import type { Services } from '../services.ts';
 import { replaySince } from './replay.ts';
-import { parsePayload, refusal, safeAck, toSocketError } from './socket-errors.ts';
+import { eventCall, refusal, toSocketError, type AckValue } from './socket-errors.ts';
 import { toVisitorEvent, toWidgetMessage } from './visitor-projection.ts';
 import type { RealtimeFeed } from './realtime-feed.ts';
 
@@ -52,10 +52,10 @@ export function setUpVisitorNamespace(namespace: VisitorNamespace, services: Ser
     void socket.join(sessionRoom(socket.data.sessionId));
     void customerOf(socket, services);
 
-    socket.on('message.send', async (request, ack) => {
-      const reply = safeAck<Parameters<typeof ack>[0]>(ack);
+    socket.on('message.send', async (...args: unknown[]) => {
+      const { reply, parse } = eventCall<AckValue<VisitorClientToServer['message.send']>>(args);
       try {
-        const payload = parsePayload(visitorSendSchema, request);
+        const payload = parse(visitorSendSchema);
         // Before anything is stored: a refused message leaves no trace, and the widget keeps it to resend.
         await services.widgetLimits.message(socket.data.visitorId, socket.data.address);
         const [event] = services.webchat.parse({
@@ -73,10 +73,10 @@ export function setUpVisitorNamespace(namespace: VisitorNamespace, services: Ser
       }
     });
 
-    socket.on('message.receipt', async (request, ack) => {
-      const reply = safeAck<Parameters<typeof ack>[0]>(ack);
+    socket.on('message.receipt', async (...args: unknown[]) => {
+      const { reply, parse } = eventCall<AckValue<VisitorClientToServer['message.receipt']>>(args);
       try {
-        const payload = parsePayload(visitorReceiptSchema, request);
+        const payload = parse(visitorReceiptSchema);
         const customerId = await customerOf(socket, services);
         // Only receipts for messages sent to this visitor count; others are ignored, not reported.
         const own = await ownOutboundIds(services, customerId, payload.messageIds);
@@ -94,10 +94,10 @@ export function setUpVisitorNamespace(namespace: VisitorNamespace, services: Ser
       }
     });
 
-    socket.on('sync', async (request, ack) => {
-      const reply = safeAck<Parameters<typeof ack>[0]>(ack);
+    socket.on('sync', async (...args: unknown[]) => {
+      const { reply, parse } = eventCall<AckValue<VisitorClientToServer['sync']>>(args);
       try {
-        const { lastEventId } = parsePayload(syncRequestSchema, request);
+        const { lastEventId } = parse(syncRequestSchema);
         const customerId = await customerOf(socket, services);
         if (customerId === null) return reply({ ok: true, events: [], latestId: await services.db.events.latestId() });
         const result = await replaySince(services.db.events, lastEventId, customerId);

@@ -56,6 +56,8 @@ export interface TestAppOptions {
   shareDatabaseWith?: Pick<TestApp, 'databaseUrl'>;
   /** Built console/widget folders to serve; none by default. */
   staticRoots?: StaticRoots;
+  /** The channels' HTTP client; the outbound guard by default. */
+  fetch?: typeof fetch;
 }
 
 /** The real app on a real port with a fresh database of the engine under test (SQLite or PostgreSQL, see openTestDatabase): what the integration tests drive. */
@@ -74,6 +76,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     config: testConfig(options.config),
     db,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
     staticRoots: options.staticRoots ?? { console: '/nonexistent', widget: '/nonexistent' },
   });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -412,6 +412,12 @@ const en = {
       unsupported_media_type: 'The request format is not supported.',
       bad_path: 'That address is not served.',
       path_too_long: 'That address is too long.',
+      malformed: 'The request could not be read.',
+      headers_too_large: 'The request headers are too large. Clearing this site’s cookies may help.',
+      timeout: 'The request took too long to arrive. Please try again.',
+      expectation_failed: 'The request asked for something the server does not offer.',
+      range_not_satisfiable: 'The requested part of the file does not exist.',
+      precondition_failed: 'The file has changed since it was last loaded. Reload the page.',
     },
     route: {
       not_found: 'That address does not exist.',

@@ -411,6 +411,12 @@ const id: Messages = {
       unsupported_media_type: 'Format permintaan tidak didukung.',
       bad_path: 'Alamat ini tidak dilayani.',
       path_too_long: 'Alamatnya terlalu panjang.',
+      malformed: 'Permintaan tidak dapat dibaca.',
+      headers_too_large: 'Header permintaan terlalu besar. Menghapus cookie situs ini mungkin membantu.',
+      timeout: 'Permintaan terlalu lama sampai. Silakan coba lagi.',
+      expectation_failed: 'Permintaan meminta sesuatu yang tidak disediakan server.',
+      range_not_satisfiable: 'Bagian berkas yang diminta tidak ada.',
+      precondition_failed: 'Berkas sudah berubah sejak terakhir dimuat. Muat ulang halaman.',
     },
     route: {
       not_found: 'Alamat tersebut tidak ada.',

@@ -67,7 +67,8 @@ function postbackMessage(postback: Json, sender: string, timestamp: unknown, at:
     kind: 'message',
     channel: 'instagram',
     // Postbacks carry a mid on Instagram (§3.3); the fallback stays deterministic so a redelivery dedupes.
-    externalMessageId: asString(postback.mid) ?? `postback:${sender}:${String(timestamp)}`,
+    // A timestamp that is not a number or string (String() of `{"toString":0}` throws) is keyed by its instant.
+    externalMessageId: asString(postback.mid) ?? `postback:${sender}:${typeof timestamp === 'number' || typeof timestamp === 'string' ? timestamp : at}`,
     sender: { externalId: sender },
     body: asString(postback.title) ?? payload ?? '',
     sentAt: at,

@@ -94,3 +94,17 @@ describe('Instagram webhook: changes to the conversation (case 32)', () => {
     expect(one(f.seenItem)).toEqual([{ kind: 'status', channel: 'instagram', externalMessageId: f.mids.echo, status: 'read', at: '2026-01-01T00:07:00.333Z' }]);
   });
 });
+
+describe('Instagram webhook: signed, but with a timestamp no message can have (found by the API fuzzer)', () => {
+  it.each([8_640_000_000_000_001, 1e300])('takes timestamp %s as missing and files the message at the entry time, instead of throwing a RangeError', (timestamp) => {
+    expect(one({ ...f.imageItem, timestamp })[0]).toMatchObject({ kind: 'message', sentAt: new Date(1767226100000).toISOString() });
+  });
+});
+
+describe('Instagram webhook: a postback without its mid, timed by something that is not a timestamp', () => {
+  it('keys it by the entry time instead of throwing while printing the timestamp', () => {
+    const { mid: _mid, ...postback } = f.postbackItem.postback;
+    const [event] = one({ ...f.postbackItem, postback, timestamp: { toString: 0 } });
+    expect(event).toMatchObject({ kind: 'message', externalMessageId: `postback:${f.IGSID}:${new Date(1767226100000).toISOString()}`, body: 'Lacak pesanan' });
+  });
+});

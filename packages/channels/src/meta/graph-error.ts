@@ -23,5 +23,7 @@ export function parseGraphError(httpStatus: number, body: unknown): GraphError {
 export function instantFromUnix(value: unknown, unit: 'seconds' | 'milliseconds'): string | null {
   const number = typeof value === 'string' ? Number(value) : typeof value === 'number' ? value : NaN;
   if (!Number.isFinite(number) || number <= 0) return null;
-  return new Date(unit === 'seconds' ? number * 1000 : number).toISOString();
+  const instant = new Date(unit === 'seconds' ? number * 1000 : number);
+  // Past 8.64e15 ms (year 275760) a Date is invalid and toISOString throws: no message was sent then.
+  return Number.isNaN(instant.getTime()) ? null : instant.toISOString();
 }

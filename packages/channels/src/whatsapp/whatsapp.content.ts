@@ -20,7 +20,8 @@ function isMediaKind(type: string): type is WaMediaKind {
 /** Maps the per-type object of §2.3's table; anything else becomes a placeholder (§2.3.5). */
 export function whatsappContent(message: WaMessage): WaContent {
   const type = text(message.type) ?? 'unknown';
-  if (type === 'text') return { body: message.text?.body ?? '' };
+  // Every field is read through text(): a signed body is still only JSON, and `body: {}` must not reach the core as text.
+  if (type === 'text') return { body: text(message.text?.body) ?? '' };
   if (isMediaKind(type)) return mediaContent(type, message[type]);
   switch (type) {
     case 'location':
@@ -33,7 +34,7 @@ export function whatsappContent(message: WaMessage): WaContent {
       return interactiveContent(message.interactive);
     case 'button':
       // A template quick-reply tap (e.g. CSAT "resolved"): the payload is what automations key on.
-      return { body: message.button?.text ?? '', context: { button: { payload: text(message.button?.payload) ?? null, text: message.button?.text ?? null } } };
+      return { body: text(message.button?.text) ?? '', context: { button: { payload: text(message.button?.payload) ?? null, text: text(message.button?.text) ?? null } } };
     default:
       return placeholderContent(message);
   }

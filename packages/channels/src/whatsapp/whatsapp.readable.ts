@@ -40,12 +40,16 @@ export function contactsContent(cards: unknown): WaContent {
   };
 }
 
+/** A finite number, or undefined: a signed body is still only JSON, and `[{"toString":0}]` cannot be printed. */
+const numberOf = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+
 export function orderContent(order: WaMessage['order']): WaContent {
   const items = list<{ product_retailer_id?: string; quantity?: number; item_price?: number; currency?: string }>(order?.product_items);
-  const lines = items.map((item) => `${item.quantity ?? 1} × ${text(item.product_retailer_id) ?? '?'}`);
+  const quantity = (item: { quantity?: unknown }) => numberOf(item.quantity) ?? 1;
+  const lines = items.map((item) => `${quantity(item)} × ${text(item.product_retailer_id) ?? '?'}`);
   const currencies = [...new Set(items.map((item) => text(item.currency) ?? ''))];
-  const priced = items.length > 0 && items.every((item) => typeof item.item_price === 'number');
-  const total = items.reduce((sum, item) => sum + (item.quantity ?? 1) * (item.item_price ?? 0), 0);
+  const priced = items.length > 0 && items.every((item) => numberOf(item.item_price) !== undefined);
+  const total = items.reduce((sum, item) => sum + quantity(item) * (numberOf(item.item_price) ?? 0), 0);
   // A total only makes sense in one currency.
   const totalText = priced && currencies.length === 1 ? ` (total ${[total, currencies[0]].filter((part) => part !== '').join(' ')})` : '';
   const note = text(order?.text);

@@ -118,3 +118,36 @@ describe('WhatsApp webhooks: the example payloads of channels.md §2.3', () => {
     ]);
   });
 });
+
+describe('WhatsApp webhooks: signed, but with fields of the wrong type (found by the API fuzzer)', () => {
+  const text = JSON.parse(incomingTextRaw) as { entry: [{ changes: [{ value: { messages: Record<string, unknown>[] } }] }] };
+  const withMessage = (change: (message: Record<string, unknown>) => void) => {
+    const body = structuredClone(text);
+    change(body.entry[0].changes[0].value.messages[0]!);
+    return body;
+  };
+
+  it.each([
+    ['an object', { __proto__: null, object: '' }],
+    ['a number', 42],
+    ['a list', ['Paket']],
+  ])('takes a text body that is %s as an empty message instead of passing it on as text', (_label, value) => {
+    const [event] = parse(withMessage((message) => (message.text = { body: value })));
+    expect(event).toMatchObject({ kind: 'message', body: '' });
+  });
+
+  it('takes a template button whose text is not a string as an empty message', () => {
+    const [event] = parse(fromRina({ ...buttonItem, button: { text: { nested: true }, payload: 'CSAT_RESOLVED_YES' } }));
+    expect(event).toMatchObject({ kind: 'message', body: '', context: { button: { text: null, payload: 'CSAT_RESOLVED_YES' } } });
+  });
+
+  it('reads an order whose quantity or price cannot be printed as one of each, without a total', () => {
+    const order = { catalog_id: 'cat-1', product_items: [{ product_retailer_id: 'sku-1', quantity: [{ toString: 0 }], item_price: { valueOf: 0 }, currency: 'IDR' }] };
+    const [event] = parse(withMessage((message) => Object.assign(message, { type: 'order', order })));
+    expect(event).toMatchObject({ kind: 'message', body: '🛒 Order: 1 × sku-1' });
+  });
+
+  it('refuses a timestamp past the last instant a Date can hold as webhook.invalid_payload, instead of throwing a RangeError', () => {
+    expect(() => parse(withMessage((message) => (message.timestamp = '8640000000001')))).toThrow(expect.objectContaining({ code: 'webhook.invalid_payload' }));
+  });
+});

@@ -10,6 +10,18 @@ export const errorCatalog = {
   /** A path we never serve: dot segments, NUL, backslashes, bad percent-encoding, static-file guards. */
   'request.bad_path': 400,
   'request.path_too_long': 414,
+  /** Bytes Node's HTTP parser refuses before any route runs: a broken request line, header or body framing. */
+  'request.malformed': 400,
+  /** Request headers past Node's limit (16 KiB by default). */
+  'request.headers_too_large': 431,
+  /** A client that did not finish sending its request in time. */
+  'request.timeout': 408,
+  /** An `Expect` header other than `100-continue`: nothing else is ever expected of us. */
+  'request.expectation_failed': 417,
+  /** A `Range` that starts past the end of the file asked for. */
+  'request.range_not_satisfiable': 416,
+  /** An `If-Match` / `If-Unmodified-Since` the file asked for does not meet. */
+  'request.precondition_failed': 412,
   /** Text typed by a person holding NUL or an unpaired UTF-16 surrogate (never valid Unicode). */
   'text.invalid_characters': 400,
   'auth.invalid_credentials': 401,

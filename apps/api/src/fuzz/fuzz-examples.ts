@@ -1,0 +1,85 @@
+import { routeKey, type AppRoute } from './route-inventory.ts';
+import { IG, LOGIN_USER, WA, type FuzzWorld } from './fuzz-world.ts';
+
+/*
+ * What a well-formed request to each route looks like. The fuzzer starts from these and breaks one
+ * thing at a time, so validation behind the obvious refusals (no session, bad JSON) is reached. A route
+ * added later needs its examples here: the inventory test fails until it has them.
+ */
+
+/** Well-formed values for a path parameter, by parameter name (and the route, where a name is shared). */
+export function exampleSegments(route: AppRoute, param: string, world: FuzzWorld): string[] | null {
+  switch (param) {
+    case 'id':
+      return route.path.startsWith('/api/api-channels/') ? [String(world.apiChannel.id)] : [String(world.ticketId)];
+    case 'channelId':
+      return [String(world.apiChannel.id)];
+    case 'kind':
+      return ['whatsapp', 'instagram'];
+    case 'sha256':
+      return [world.mediaSha256, 'a'.repeat(64)];
+    case 'visitorId':
+      return [world.visitor.visitorId];
+    case '*':
+      // Swagger UI's assets, the widget's iframe app and the demo shop.
+      return route.path.startsWith('/docs') ? ['static/index.html', 'json', 'index.css'] : ['index.html'];
+    default:
+      return null;
+  }
+}
+
+const handshake = (verifyToken: string) => `?hub.mode=subscribe&hub.verify_token=${verifyToken}&hub.challenge=1158201444`;
+const queries: Record<string, string[]> = {
+  'GET /api/tickets': ['?status=open,pending&limit=10', '?channel=webchat&assigneeId=none', '?status=open&status=resolved&limit=100'],
+  'GET /webhooks/whatsapp': [handshake(WA.verifyToken)],
+  'GET /webhooks/instagram': [handshake(IG.verifyToken)],
+};
+
+/** Well-formed query strings for a route (its HEAD twin included); the fuzzer also appends to them. */
+export function exampleQueries(route: AppRoute): string[] {
+  return queries[routeKey(route.method === 'HEAD' ? 'GET' : route.method, route.path)] ?? [];
+}
+
+type BodyExample = (world: FuzzWorld) => unknown;
+
+const bodies: Record<string, BodyExample[]> = {
+  'POST /api/auth/login': [() => LOGIN_USER, () => ({ email: 'nobody@keluh.test', password: 'wrong-password' })],
+  'POST /api/auth/token': [() => LOGIN_USER, () => ({ email: LOGIN_USER.email.toUpperCase(), password: 'wrong-password' })],
+  'POST /api/widget/sessions': [() => ({}), () => ({ name: 'Sari', email: 'sari@example.com' }), (world) => ({ refreshToken: world.visitor.refreshToken }), () => ({ visitorToken: 'v1.e30.e30' })],
+  'POST /api/tickets/:id/messages': [() => ({ body: 'Mohon maaf atas keterlambatannya' }), () => ({ template: { name: 'complaint_followup_v2', language: 'id', parameters: ['Sari', '42'] } })],
+  'PATCH /api/tickets/:id': [() => ({ status: 'pending' }), () => ({ priority: 'high' }), (world) => ({ assigneeId: world.t.agentId })],
+  'PUT /api/channels/:kind': [
+    () => ({ ...WA, accessToken: '••••cess', graphBaseUrl: 'https://graph.facebook.com', graphVersion: 'v23.0' }),
+    () => ({ appSecret: 'x', verifyToken: 'y', accessToken: 'z', accountId: '17841400123456789', graphBaseUrl: 'https://10.0.0.1' }),
+  ],
+  'POST /api/api-channels': [() => ({ name: 'Telegram bridge', webhookUrl: 'https://hooks.fuzz.test/telegram' }), () => ({ name: 'Internal', webhookUrl: 'http://127.0.0.1:9/' })],
+  'PATCH /api/api-channels/:id': [() => ({ name: 'Renamed bridge' }), () => ({ webhookUrl: 'https://hooks.fuzz.test/renamed' })],
+  'POST /webhooks/api/:channelId': [() => ({ messages: [{ idempotencyKey: 'fuzz-1', sender: { id: 'chat-1', name: 'Budi' }, text: 'Halo' }] })],
+};
+
+/** Routes whose handler reads no body, although the method allows one: any JSON is fuzzed at them. */
+const bodiless = new Set(['POST /api/auth/logout', 'POST /api/tickets/:id/read', 'POST /api/api-channels/:id/rotate-secret', 'POST /api/channels/instagram/subscribe', 'DELETE /api/api-channels/:id', 'DELETE /api/widget/visitors/:visitorId/sessions', 'POST /webhooks/whatsapp', 'POST /webhooks/instagram']);
+
+/** The examples for a route's body; [] when it takes none; null when a route with a body has no example yet. */
+export function exampleBodies(route: AppRoute): BodyExample[] | null {
+  const key = routeKey(route.method, route.path);
+  if (bodies[key]) return bodies[key];
+  if (route.method === 'GET' || route.method === 'HEAD' || bodiless.has(key)) return [];
+  return route.doc?.hasBody ? null : [];
+}
+
+/** Field names the route's examples use: mutations add them back with wrong types. */
+export function exampleKeys(route: AppRoute, world: FuzzWorld): string[] {
+  const keys = new Set<string>();
+  const collect = (value: unknown) => {
+    if (Array.isArray(value)) value.forEach(collect);
+    else if (value && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) {
+        keys.add(key);
+        collect(child);
+      }
+    }
+  };
+  for (const example of exampleBodies(route) ?? []) collect(example(world));
+  return [...keys];
+}

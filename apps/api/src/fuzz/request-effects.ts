@@ -1,0 +1,54 @@
+import type { CensusChange } from './table-census.ts';
+
+/**
+ * What a request may leave in the database. A refused request leaves nothing, with the two refusals
+ * below that record on purpose; a successful one only what its route exists to change. A route not
+ * listed changes nothing even when it succeeds (every GET). Counts are exact where the effect is one row.
+ */
+export type Effect = Record<string, 'changed' | number>;
+
+const conversation: Effect = { customers: 'changed', identities: 'changed', tickets: 'changed', messages: 'changed', events: 'changed', parked_statuses: 'changed' };
+
+export const successEffects: Record<string, Effect> = {
+  'POST /api/auth/login': { sessions: 1, login_failures: 'changed' },
+  'POST /api/auth/token': { sessions: 1, login_failures: 'changed' },
+  'POST /api/auth/logout': { sessions: -1 },
+  'POST /api/widget/sessions': { visitor_sessions: 'changed' },
+  'DELETE /api/widget/visitors/:visitorId/sessions': { visitor_sessions: 'changed' },
+  'POST /api/tickets/:id/messages': { messages: 1, outbox: 1, tickets: 'changed', events: 'changed' },
+  'PATCH /api/tickets/:id': { tickets: 'changed', events: 'changed' },
+  'POST /api/tickets/:id/read': { tickets: 'changed', messages: 'changed', events: 'changed' },
+  'PUT /api/channels/:kind': { channel_configs: 'changed', events: 'changed' },
+  'POST /api/api-channels': { api_channels: 1 },
+  'PATCH /api/api-channels/:id': { api_channels: 'changed' },
+  'POST /api/api-channels/:id/rotate-secret': { api_channels: 'changed' },
+  'DELETE /api/api-channels/:id': { api_channels: -1 },
+  'POST /webhooks/whatsapp': conversation,
+  'POST /webhooks/instagram': conversation,
+  'POST /webhooks/api/:channelId': conversation,
+};
+
+/** What an acknowledged `ok: true` socket event may store; `sync` and every refusal store nothing. */
+export const socketEffects: Record<string, Effect> = {
+  'message.send': { customers: 'changed', identities: 'changed', tickets: 'changed', messages: 'changed', events: 'changed' },
+  'message.receipt': { messages: 'changed', events: 'changed' },
+};
+
+/** Refusals that store something by design, keyed by `route code`. */
+export const refusalEffects: Record<string, Effect> = {
+  // Failed sign-ins are counted so guessing is locked out; unknown emails are counted like real ones.
+  'POST /api/auth/login auth.invalid_credentials': { login_failures: 'changed' },
+  'POST /api/auth/token auth.invalid_credentials': { login_failures: 'changed' },
+  // A spent refresh token presented again means it was stolen: the whole session is ended.
+  'POST /api/widget/sessions widget.token_revoked': { visitor_sessions: 'changed' },
+};
+
+/** The tables that changed although `effect` does not allow it (or by another row count), as messages. */
+export function unaccounted(change: CensusChange, effect: Effect = {}): string[] {
+  return Object.entries(change).flatMap(([table, { before, after }]) => {
+    const allowed = effect[table];
+    if (allowed === 'changed') return [];
+    if (typeof allowed === 'number' && after - before === allowed) return [];
+    return [`${table}: ${before} → ${after} rows${allowed === undefined ? ' (may not change)' : ` (expected ${allowed > 0 ? '+' : ''}${allowed})`}`];
+  });
+}
