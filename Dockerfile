@@ -8,6 +8,7 @@ COPY apps/console/package.json apps/console/
 COPY apps/widget/package.json apps/widget/
 COPY packages/core/package.json packages/core/
 COPY packages/contracts/package.json packages/contracts/
+COPY packages/realtime-client/package.json packages/realtime-client/
 COPY packages/db/package.json packages/db/
 COPY packages/channels/package.json packages/channels/
 COPY e2e/package.json e2e/

@@ -187,16 +187,6 @@ export function reduceConversation(state: ConversationState, action: Conversatio
   }
 }
 
-/**
- * Merges a sync reply with the live events that arrived while it was pending: sorted, deduplicated,
- * and only what lies beyond the last applied id.
- */
-export function mergeSyncEvents(synced: VisitorEvent[], buffered: VisitorEvent[], lastAppliedId: number): VisitorEvent[] {
-  const byId = new Map<number, VisitorEvent>();
-  for (const event of [...synced, ...buffered]) if (event.id > lastAppliedId && !byId.has(event.id)) byId.set(event.id, event);
-  return [...byId.values()].sort((a, b) => a.id - b.id);
-}
-
 export type DisplayStatus = 'sending' | 'waiting' | 'error' | 'sent' | 'delivered' | 'read' | 'failed' | 'received' | 'queued';
 
 /** The visitor's own messages read as sending → sent → delivered → read; agent messages keep the server's word. */
