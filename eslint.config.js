@@ -103,6 +103,18 @@ export default tseslint.config(
     },
   },
   {
+    // What ships: a hook for tests on window would reach every user's browser (e2e drives the network instead).
+    files: ['apps/console/src/**', 'apps/widget/app/**', 'apps/widget/loader/**'],
+    ignores: testFiles,
+    rules: {
+      'no-restricted-syntax': ['error', {
+        // `window.__x = …`, also through a cast: `(window as unknown as …).__x = …`.
+        selector: 'AssignmentExpression > MemberExpression.left[property.name=/^__/] Identifier[name=/^(window|globalThis|self)$/]',
+        message: 'Test hooks stay in the specs (e2e/fixtures), not on window in production code.',
+      }],
+    },
+  },
+  {
     // Their tests run in Node and may start real servers to talk to (node:http, socket.io).
     files: testFiles.flatMap((pattern) => [`apps/console/${pattern}`, `apps/widget/${pattern}`]),
     rules: {
