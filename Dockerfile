@@ -13,10 +13,12 @@ COPY apps/console/package.json apps/console/
 COPY apps/widget/package.json apps/widget/
 COPY packages/core/package.json packages/core/
 COPY packages/contracts/package.json packages/contracts/
+COPY packages/realtime-client/package.json packages/realtime-client/
 # Only the two front ends' workspaces: the server's native modules are not needed to bundle them.
 RUN npm ci --no-audit --no-fund -w @keluh/console -w @keluh/widget
 COPY packages/core packages/core
 COPY packages/contracts packages/contracts
+COPY packages/realtime-client packages/realtime-client
 COPY apps/console apps/console
 COPY apps/widget apps/widget
 RUN npm run build -w @keluh/console -w @keluh/widget

@@ -3,6 +3,7 @@ export * from './shared/errors.ts';
 export * from './shared/deps.ts';
 export * from './channels/channel.types.ts';
 export * from './channels/channel.rules.ts';
+export * from './channels/window.rules.ts';
 export * from './channels/channel-config.types.ts';
 export * from './channels/api-channel.types.ts';
 export * from './channels/templates.ts';

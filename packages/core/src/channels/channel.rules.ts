@@ -1,5 +1,6 @@
 import type { ChannelKind } from './channel.types.ts';
 import type { Instant } from '../shared/instant.ts';
+import { MAX_MESSAGE_LENGTH } from '../messages/message.rules.ts';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -36,6 +37,14 @@ export const textLimits: Partial<Record<ChannelKind, { max: number; unit: 'chara
   whatsapp: { max: 4096, unit: 'characters' },
   instagram: { max: 1000, unit: 'bytes' },
 };
+
+/**
+ * What one reply on the channel may hold: the channel's own limit where it has one, else our message
+ * body limit (validateMessageBody), which every reply passes too.
+ */
+export function replyTextLimit(channel: ChannelKind): { max: number; unit: 'characters' | 'bytes' } {
+  return textLimits[channel] ?? { max: MAX_MESSAGE_LENGTH, unit: 'characters' };
+}
 
 /** Length of a text as the channel counts it (Instagram counts UTF-8 bytes: an emoji is 4). */
 export function textLength(channel: ChannelKind, body: string): number {
