@@ -28,11 +28,20 @@ const MAX_GROUP = 64;
 export function groupCommitTransactions(writer: BetterSqlite3.Database, gate: SerialGate, repos: Repositories) {
   const queue: Pending[] = [];
   let draining = false;
+  let closed = false;
+  let idle: Promise<void> = Promise.resolve();
+  let settleIdle: () => void = () => undefined;
 
   /** Runs the items in one transaction; false (all rolled back) if any of them threw. */
   async function together(group: Pending[]): Promise<boolean> {
-    // IMMEDIATE takes the write lock up front, so another process cannot make us fail half-way.
-    writer.exec('BEGIN IMMEDIATE');
+    try {
+      // IMMEDIATE takes the write lock up front, so another process cannot make us fail half-way.
+      writer.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      // Busy past the timeout (another process holds the lock), or closed: nothing ran, all of them fail.
+      for (const item of group) item.reject(error);
+      return true;
+    }
     const values: unknown[] = [];
     try {
       for (const item of group) values.push(await item.work(repos));
@@ -54,25 +63,40 @@ export function groupCommitTransactions(writer: BetterSqlite3.Database, gate: Se
 
   async function drain(): Promise<void> {
     try {
+      if (closed) {
+        for (const item of queue.splice(0)) item.reject(new Error('The database is closed'));
+        return;
+      }
       while (queue.length > 0) {
         const group = queue.splice(0, MAX_GROUP);
         await gate.run(() => runGroup(group));
       }
     } finally {
       draining = false;
+      settleIdle();
     }
   }
 
-  return function transaction<T>(work: Work<T>): Promise<T> {
+  function transaction<T>(work: Work<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
+      if (closed) return reject(new Error('The database is closed'));
       queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
       // Started on the next turn, not now: better-sqlite3 never yields to the event loop, so without this
       // pause no other request could be read (and join) before the group commits. The turn ends as soon
       // as the requests already waiting on their sockets have been read.
       if (!draining) {
         draining = true;
+        idle = new Promise<void>((resolve) => (settleIdle = resolve));
         setImmediate(() => void drain());
       }
     });
-  };
+  }
+
+  /** Lets what was already asked for commit, then refuses more: the connection is about to close. */
+  async function close(): Promise<void> {
+    if (draining) await idle;
+    closed = true;
+  }
+
+  return { transaction, close };
 }

@@ -63,14 +63,15 @@ export function openSqliteDatabase(url: string, options: SqliteOptions = {}): Da
 
     // better-sqlite3 is synchronous and drizzle's transaction() cannot await, so we drive BEGIN/COMMIT
     // ourselves (with group commit) and let the gate keep other writers off the connection while work awaits.
-    const transaction = groupCommitTransactions(writer, gate, writes);
+    const transactions = groupCommitTransactions(writer, gate, writes);
 
     const openReader = reader;
     return {
       ...splitReadsAndWrites({ reads, writes, gate }),
       dialect: 'sqlite',
-      transaction,
+      transaction: transactions.transaction,
       async close() {
+        await transactions.close();
         await gate.drain();
         await checkpointer?.stop();
         openReader.close();
