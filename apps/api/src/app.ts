@@ -105,7 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await seedChannelsFromEnv(deps.config, deps.db, clock);
   await channels.load();
   const workerId = newWorkerId();
-  const outbox = new OutboxWorker(core, channels.adapters, bus, app.log, workerId);
+  const outbox = new OutboxWorker(core, channels.adapters, bus, app.log, workerId, { leaseMs: deps.config.OUTBOX_LEASE });
   const media = new MediaStore(deps.config.MEDIA_DIR);
   const authDeps = { db: deps.db, clock, hasher: scryptHasher, tokens: randomTokenService };
   const visitorRevocations = new Listeners<string[]>();

@@ -18,9 +18,9 @@ export class OutboxWorker {
     private readonly bus: EventBus,
     private readonly log: FastifyBaseLogger,
     private readonly owner: string,
-    pollMs = 2_000,
+    private readonly options: { pollMs?: number; leaseMs?: number } = {},
   ) {
-    this.loop = new DrainLoop(() => this.drain(), pollMs);
+    this.loop = new DrainLoop(() => this.drain(), options.pollMs ?? 2_000);
   }
 
   start(): void {
@@ -45,7 +45,7 @@ export class OutboxWorker {
 
   private async drain(): Promise<void> {
     try {
-      const report = await dispatchDueMessages(this.deps, this.adapters, { owner: this.owner });
+      const report = await dispatchDueMessages(this.deps, this.adapters, { owner: this.owner, ...(this.options.leaseMs !== undefined && { leaseMs: this.options.leaseMs }) });
       if (report.sent + report.retried + report.failed > 0) this.log.debug({ report }, 'outbox dispatched');
     } catch (error) {
       this.log.error({ err: error }, 'outbox dispatch failed');

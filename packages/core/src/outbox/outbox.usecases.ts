@@ -36,6 +36,8 @@ export interface DispatchOptions {
   /** Who claims the rows: unique per process (see Lease). */
   owner: string;
   limit?: number;
+  /** The lease taken on each row (default OUTBOX_LEASE_MS); tests shorten it to see takeovers quickly. */
+  leaseMs?: number;
 }
 
 /**
@@ -47,7 +49,7 @@ export interface DispatchOptions {
 export async function dispatchDueMessages(deps: CoreDeps, adapters: AdapterRegistry, options: DispatchOptions): Promise<DispatchReport> {
   const report: DispatchReport = { sent: 0, retried: 0, failed: 0, paused: 0 };
   const now = deps.clock.now();
-  const due = await deps.db.outbox.claimDue(now, options.limit ?? 20, { owner: options.owner, until: addMilliseconds(now, OUTBOX_LEASE_MS) });
+  const due = await deps.db.outbox.claimDue(now, options.limit ?? 20, { owner: options.owner, until: addMilliseconds(now, options.leaseMs ?? OUTBOX_LEASE_MS) });
   for (const item of due) {
     const outcome = await sendOne(deps, adapters, item, options.owner);
     report[outcome] += 1;
