@@ -32,8 +32,6 @@ export interface ClusterNode {
   /** http://127.0.0.1:<port>, the same across restarts. */
   readonly url: string;
   readonly running: boolean;
-  /** How many times this node has been started. */
-  readonly starts: number;
   /** kill -9: no shutdown hook runs, in-flight requests and sends are cut where they stand. */
   kill(): Promise<void>;
   /** Starts the process again on the same port and database; resolves once it listens. */
@@ -78,7 +76,6 @@ function channelEnv(sim: MetaSim): Record<string, string> {
 class Node implements ClusterNode {
   private server: ServerProcess | null = null;
   private earlier = '';
-  starts = 0;
 
   constructor(
     readonly index: number,
@@ -96,7 +93,6 @@ class Node implements ClusterNode {
 
   async start(): Promise<void> {
     if (this.server) return;
-    this.starts += 1;
     try {
       this.server = await startServerProcess({ ...this.env, PORT: String(this.port) });
     } catch (error) {

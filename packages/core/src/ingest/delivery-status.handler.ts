@@ -30,8 +30,8 @@ export async function handleDeliveryStatus(ctx: TxContext, event: InboundStatusE
  * the commit of the outcome (or the answer was lost on the wire). The message is still queued without a
  * channel id, and its outbox row would send it again once the lease runs out. The status carries our
  * correlation id, so the message takes the channel id from it; the outbox then sees the id and does not
- * send a second time. The recipient must be the ticket customer's, so a status of another sender on the
- * same number (another install's message with the same number) is never taken for ours.
+ * send a second time. The recipient must be the ticket customer's too: another app sending on the same
+ * business number (another install, whose message ids overlap ours) never has its status taken for ours.
  */
 async function adoptUnrecordedSend(ctx: TxContext, event: InboundStatusEvent): Promise<Message | null> {
   const messageId = messageIdFromCorrelation(event.correlationId);

@@ -53,6 +53,7 @@ export async function runAgents(options: AgentOptions): Promise<ReplyAttempt[]> 
     const live = options.cluster.live();
     if (tickets.length === 0 || live.length === 0) return false;
     const node = live[serial % live.length]!;
+    // A prime stride: consecutive replies land on different tickets, spread over the whole page.
     const ticketId = tickets[(serial * 7919) % tickets.length]!;
     const body = `chaos ${options.tag} reply ${serial} to ticket ${ticketId}`;
     try {

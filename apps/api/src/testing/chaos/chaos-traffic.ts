@@ -67,7 +67,7 @@ export function planTraffic(options: TrafficOptions): TrafficPlan {
     at: start + index * 10,
   }));
 
-  // Cut the messages into POSTs of 1–12 messages from 1–3 customers each, as Meta batches (§1.3).
+  // Cut the messages into POSTs of 1–12 consecutive messages, so most batches carry several customers (§1.3).
   const deliveries: PlannedDelivery[] = [];
   const carry = (slice: (PlannedMessage & { at: number })[]) => {
     const byCustomer = new Map<number, (PlannedMessage & { at: number })[]>();
