@@ -14,7 +14,7 @@ export default defineConfig({
           environment: 'node',
           include: ['packages/**/src/**/*.test.ts', 'apps/api/src/**/*.test.ts', 'scripts/**/*.test.ts'],
           // PostgreSQL-only integration tests need the server the `server-pg` project starts.
-          exclude: [...configDefaults.exclude, 'packages/db/src/postgres/**/*.int.test.ts'],
+          exclude: [...configDefaults.exclude, 'packages/db/src/postgres/**/*.int.test.ts', 'apps/api/src/**/*.pg.int.test.ts'],
           globalSetup: [redisSetup],
           ...serverTimeouts,
         },

@@ -65,14 +65,15 @@ const defaultStaticRoots: StaticRoots = {
   widget: fileURLToPath(new URL('../../widget/dist', import.meta.url)),
 };
 
-/** Visitor tokens must survive restarts, so a generated secret is kept in the database. */
+/**
+ * Visitor tokens must survive restarts, so a generated secret is kept in the database. Two processes
+ * starting at once on an empty database would each generate one; setIfAbsent makes them use the same.
+ */
 async function visitorSecret(config: Config, db: Database): Promise<string> {
   if (config.SESSION_SECRET) return config.SESSION_SECRET;
   const stored = await db.settings.get('visitor_token_secret');
   if (stored) return stored;
-  const generated = randomBytes(32).toString('base64url');
-  await db.settings.set('visitor_token_secret', generated);
-  return generated;
+  return db.settings.setIfAbsent('visitor_token_secret', randomBytes(32).toString('base64url'));
 }
 
 /** Credentials from the environment fill a channel's settings once; after that the admin's edits win. */
@@ -112,7 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const workerId = newWorkerId();
   // Before anything that counts or broadcasts: with REDIS_URL this connects (or the start fails here).
   const shared = await openSharedState(deps.config, workerId, app.log);
-  const outbox = new OutboxWorker(core, channels.adapters, bus, app.log, workerId);
+  const outbox = new OutboxWorker(core, channels.adapters, bus, app.log, workerId, { leaseMs: deps.config.OUTBOX_LEASE });
   const media = new MediaStore(deps.config.MEDIA_DIR);
   const authDeps = { db: deps.db, clock, hasher: scryptHasher, tokens: randomTokenService };
   const visitorRevocations = new Listeners<string[]>();

@@ -20,6 +20,7 @@ export * from './events/event.types.ts';
 export * from './users/user.types.ts';
 export * from './outbox/outbox.types.ts';
 export * from './outbox/outbox.usecases.ts';
+export * from './outbox/correlation.rules.ts';
 export * from './ports/repositories.ts';
 export * from './ports/login-failures.port.ts';
 export * from './ingest/ingest.usecase.ts';

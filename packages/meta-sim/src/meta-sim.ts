@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { InstagramWebhooks, WhatsAppWebhooks } from './channel.webhooks.ts';
@@ -60,6 +61,16 @@ export interface MetaSim {
   graphUrl(version?: string): string;
 }
 
+/**
+ * Every webhook in flight listens on the stop signal (its fetch is aborted by it), and Meta sends many at
+ * once: more than Node's default of ten listeners is expected, not a leak.
+ */
+function stopController(): AbortController {
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  return controller;
+}
+
 export function createMetaSim(options: MetaSimOptions = {}): MetaSim {
   const initial = mergeKnobs<MetaSimKnobs>(defaultKnobs(), options.knobs);
   const knobs = structuredClone(initial);
@@ -67,7 +78,7 @@ export function createMetaSim(options: MetaSimOptions = {}): MetaSim {
   const log = options.log ?? (() => {});
   let server: Server | undefined;
   let url: string | undefined;
-  let stopSignal = new AbortController();
+  let stopSignal = stopController();
   const now = () => Date.now() + knobs.clockOffsetMs;
   const tasks = new TaskTracker();
 
@@ -114,7 +125,7 @@ export function createMetaSim(options: MetaSimOptions = {}): MetaSim {
 
     async start() {
       if (server) return sim;
-      stopSignal = new AbortController();
+      stopSignal = stopController();
       const created = createRouterServer(router, {
         notFound: graphNotFound,
         onError: (error, request) => graphErrorResponse(core, error, request),
@@ -143,7 +154,7 @@ export function createMetaSim(options: MetaSimOptions = {}): MetaSim {
     reset() {
       tasks.cancel();
       stopSignal.abort();
-      stopSignal = new AbortController();
+      stopSignal = stopController();
       const fresh = structuredClone(initial);
       for (const key of Object.keys(fresh) as (keyof MetaSimKnobs)[]) (knobs as unknown as Record<string, unknown>)[key] = fresh[key];
       clearState(state);

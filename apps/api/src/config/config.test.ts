@@ -108,6 +108,15 @@ describe('configuration from the environment', () => {
   });
 });
 
+describe('the outbox lease', () => {
+  it('is five minutes unless shortened, and never under a second', () => {
+    expect(loadConfig({}).OUTBOX_LEASE).toBe(5 * 60_000);
+    expect(loadConfig({ OUTBOX_LEASE: '6s' }).OUTBOX_LEASE).toBe(6_000);
+    expect(() => loadConfig({ OUTBOX_LEASE: '500ms' })).toThrow(/OUTBOX_LEASE/);
+    expect(() => loadConfig({ OUTBOX_LEASE: '5' })).toThrow(/OUTBOX_LEASE/);
+  });
+});
+
 describe('widget limits and lifetimes', () => {
   it('defaults to 15-minute tokens, 30-day sessions and per-minute rates', () => {
     const config = loadConfig({});

@@ -68,6 +68,12 @@ const configSchema = z.object({
   WIDGET_SESSION_IP_RATE: rate.prefault('30/1m'),
   /** Refreshes of one widget visitor session. */
   WIDGET_SESSION_RATE: rate.prefault('10/1m'),
+  /**
+   * How long an outbox send claimed by a process stays its own. A process that dies holding one leaves it
+   * claimed this long, so this is how soon another process (or the restarted one) finishes its pending
+   * sends. It must outlast one send (Graph calls time out after 20 s): shorter values are for tests.
+   */
+  OUTBOX_LEASE: duration.prefault('5m').pipe(z.number().min(1_000, { error: 'At least 1s' })),
   /** Whether to create demo users, customers and tickets on an empty database. */
   SEED_DEMO: z
     .enum(['0', '1', 'true', 'false'])

@@ -3,6 +3,9 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { EventBus } from '../realtime/event-bus.ts';
 import { DrainLoop } from '../workers/drain-loop.ts';
 
+/** Sends per dispatch; the drain goes on while they come back full. */
+const BATCH = 20;
+
 /**
  * Drains the outbox: immediately when an agent reply is committed here, and on a timer for retries whose
  * back-off has elapsed, for replies queued by another process, and for rows whose owner died. Rows are
@@ -18,9 +21,9 @@ export class OutboxWorker {
     private readonly bus: EventBus,
     private readonly log: FastifyBaseLogger,
     private readonly owner: string,
-    pollMs = 2_000,
+    private readonly options: { pollMs?: number; leaseMs?: number } = {},
   ) {
-    this.loop = new DrainLoop(() => this.drain(), pollMs);
+    this.loop = new DrainLoop(() => this.drain(), options.pollMs ?? 2_000);
   }
 
   start(): void {
@@ -45,8 +48,14 @@ export class OutboxWorker {
 
   private async drain(): Promise<void> {
     try {
-      const report = await dispatchDueMessages(this.deps, this.adapters, { owner: this.owner });
-      if (report.sent + report.retried + report.failed > 0) this.log.debug({ report }, 'outbox dispatched');
+      // Until a batch comes back short: a backlog (a burst of replies, a channel back from a pause, a
+      // restart) goes out as fast as the channel takes it, not BATCH replies per poll.
+      for (;;) {
+        const report = await dispatchDueMessages(this.deps, this.adapters, { owner: this.owner, limit: BATCH, ...(this.options.leaseMs !== undefined && { leaseMs: this.options.leaseMs }) });
+        const handled = report.sent + report.retried + report.failed + report.paused;
+        if (handled > 0) this.log.debug({ report }, 'outbox dispatched');
+        if (handled < BATCH) return;
+      }
     } catch (error) {
       this.log.error({ err: error }, 'outbox dispatch failed');
     }

@@ -33,11 +33,15 @@ export interface SeedDeps {
  */
 export async function seedDatabase(deps: SeedDeps): Promise<SeedReport> {
   const { db, hasher, config, clock } = deps;
-  if ((await db.users.count()) > 0) return { adminCreated: false, demoCreated: false, logins: [] };
+  const nothing: SeedReport = { adminCreated: false, demoCreated: false, logins: [] };
+  if ((await db.users.count()) > 0) return nothing;
   const now = clock.now();
   const adminEmail = config.ADMIN_EMAIL.toLowerCase();
   const adminPassword = config.ADMIN_PASSWORD ?? deps.generatePassword();
-  await db.users.create({ email: adminEmail, name: 'Admin', role: 'admin', passwordHash: await hasher.hash(adminPassword) }, now);
+  // Inserting the first admin is the claim on seeding: two processes started at once on an empty database
+  // both see no users, and the one whose insert finds the email taken leaves the seed to the other.
+  const admin = await db.users.insertIfAbsent({ email: adminEmail, name: 'Admin', role: 'admin', passwordHash: await hasher.hash(adminPassword) }, now);
+  if (!admin) return nothing;
   const fromEnv = config.ADMIN_PASSWORD !== undefined;
   const logins: SeedLogin[] = [{ role: 'admin', email: adminEmail, password: fromEnv ? null : adminPassword, from: fromEnv ? 'ADMIN_PASSWORD' : 'generated' }];
   if (!config.SEED_DEMO) return { adminCreated: true, demoCreated: false, logins };

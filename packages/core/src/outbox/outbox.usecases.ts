@@ -6,6 +6,7 @@ import type { Ticket } from '../tickets/ticket.types.ts';
 import { commit, type CoreDeps } from '../shared/deps.ts';
 import type { Repositories } from '../ports/repositories.ts';
 import { addMilliseconds, type Instant } from '../shared/instant.ts';
+import { correlationIdFor } from './correlation.rules.ts';
 import type { OutboxItem } from './outbox.types.ts';
 
 export const MAX_SEND_ATTEMPTS = 8;
@@ -28,7 +29,8 @@ export interface DispatchReport {
 
 /**
  * How long a claimed send stays ours. Far longer than any adapter's request timeout, so a live process
- * always settles before its lease runs out; a crashed one's rows are taken over after this.
+ * always settles before its lease runs out. A crashed one's rows are let go after this and sent again one
+ * more lease later, unless the channel's status has shown by then that the send went out.
  */
 export const OUTBOX_LEASE_MS = 5 * 60_000;
 
@@ -36,19 +38,32 @@ export interface DispatchOptions {
   /** Who claims the rows: unique per process (see Lease). */
   owner: string;
   limit?: number;
+  /** The lease taken on each row (default OUTBOX_LEASE_MS); tests shorten it to see takeovers quickly. */
+  leaseMs?: number;
 }
 
 /**
  * Sends what is due in the outbox. Rows are claimed first (a lease no other process can take while it
  * lasts), so with several processes each message is handed to its channel once. The network call happens
  * outside any transaction; its outcome is then committed together with the status event, so a crash in
- * between leaves the row claimed until its lease runs out, and the message is retried rather than lost.
+ * between leaves the row claimed until its lease runs out, and the message is retried rather than lost —
+ * unless the channel's status shows it went out (see releaseExpired and adoptUnrecordedSend).
+ *
+ * One row is claimed per send, right before it: a lease taken for a whole batch would start running out
+ * while the sends before it were still going (twenty Graph calls near their timeout outlast five minutes),
+ * and another process would take the row and send it while this one still meant to.
  */
 export async function dispatchDueMessages(deps: CoreDeps, adapters: AdapterRegistry, options: DispatchOptions): Promise<DispatchReport> {
   const report: DispatchReport = { sent: 0, retried: 0, failed: 0, paused: 0 };
-  const now = deps.clock.now();
-  const due = await deps.db.outbox.claimDue(now, options.limit ?? 20, { owner: options.owner, until: addMilliseconds(now, OUTBOX_LEASE_MS) });
-  for (const item of due) {
+  const leaseMs = options.leaseMs ?? OUTBOX_LEASE_MS;
+  // A send left in flight by a dead process waits one more lease from now, not from its claim: the process
+  // that would have received the channel's statuses was down too, and they come in once someone is back.
+  const start = deps.clock.now();
+  await deps.db.outbox.releaseExpired(start, addMilliseconds(start, leaseMs));
+  for (let claimed = 0; claimed < (options.limit ?? 20); claimed++) {
+    const now = deps.clock.now();
+    const [item] = await deps.db.outbox.claimDue(now, 1, { owner: options.owner, until: addMilliseconds(now, leaseMs) });
+    if (!item) break;
     const outcome = await sendOne(deps, adapters, item, options.owner);
     report[outcome] += 1;
   }
@@ -61,6 +76,12 @@ async function sendOne(deps: CoreDeps, adapters: AdapterRegistry, item: OutboxIt
   if (!message || !ticket) {
     await deps.db.outbox.markFailed(item.id, 'message vanished', owner);
     return 'failed';
+  }
+  if (message.externalId !== null) {
+    // The channel's status named this send before its outcome was recorded (a process died in between,
+    // see adoptUnrecordedSend): it went out, and sending again would reach the customer twice.
+    await deps.db.outbox.markDone(item.id, owner);
+    return 'sent';
   }
   if ((await deps.db.channelConfigs.get(item.channel))?.status === 'reconnect_needed') {
     await deps.db.outbox.postpone(item.id, addMilliseconds(deps.clock.now(), PAUSED_CHANNEL_RECHECK_MS), owner);
@@ -106,7 +127,7 @@ async function outboundFor(deps: CoreDeps, message: Message, ticket: Ticket, cha
     template: message.template,
     replyToExternalId: message.replyToExternalId,
     lastInboundAt: recipient.lastInboundAt,
-    correlationId: `keluh-msg-${message.id}`,
+    correlationId: correlationIdFor(message.id),
   };
 }
 

@@ -50,4 +50,12 @@ export interface MessageRepository {
    * Oldest, because the outbox sends in that order.
    */
   findUnconfirmedOutbound(ticketId: number, channel: ChannelKind, body: string, since: Instant): Promise<Message | null>;
+  /**
+   * Inside a transaction: holds these channel ids (senders, message ids) until it ends, all taken at once
+   * in one global order. A webhook batch that names several customers takes them up front, so two batches
+   * naming the same customers in different orders queue behind each other instead of deadlocking halfway
+   * (each holding one customer's rows and waiting for the other's). Outside a transaction, and where the
+   * engine runs one writer at a time (SQLite), there is nothing to hold.
+   */
+  holdChannelIds(ids: readonly { channel: ChannelKind; externalId: string }[]): Promise<void>;
 }

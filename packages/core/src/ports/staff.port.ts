@@ -11,7 +11,13 @@ export interface NewUser {
 }
 
 export interface UserRepository {
+  /** Guarantee: one user per email, whatever its case (a unique key); a taken one throws. */
   create(input: NewUser, now: Instant): Promise<User>;
+  /**
+   * The same, but a taken email — also one a concurrent transaction is inserting and then commits — gives
+   * null instead of an error: two processes seeding an empty database agree on who created the admin.
+   */
+  insertIfAbsent(input: NewUser, now: Instant): Promise<User | null>;
   findById(id: number): Promise<User | null>;
   findByEmailWithSecret(email: string): Promise<UserWithSecret | null>;
   list(): Promise<User[]>;

@@ -15,8 +15,18 @@ import type { Instant } from '../shared/instant.ts';
 
 export interface OutboxRepository {
   enqueue(input: { messageId: number; channel: ChannelKind; availableAt: Instant }, now: Instant): Promise<OutboxItem>;
-  /** Leases up to `limit` pending items whose time has come and whose lease (if any) has run out, oldest first. */
+  /**
+   * Leases up to `limit` pending items whose time has come and that nobody holds, oldest first. A row
+   * whose holder died stays held until releaseExpired lets it go.
+   */
   claimDue(now: Instant, limit: number, lease: Lease): Promise<OutboxItem[]>;
+  /**
+   * Lets go of rows whose lease ran out while still held: their process died (or stalled) between
+   * claiming and settling, so the send may or may not have reached the channel. They wait until
+   * `availableAt` — time for the channel's status of a send that did go out, which names the message, to
+   * arrive and record it — before anyone sends them again. Returns how many were let go.
+   */
+  releaseExpired(now: Instant, availableAt: Instant): Promise<number>;
   /** Records the send; false if the lease had been lost meanwhile (recorded anyway, see above). */
   markDone(id: number, owner: string): Promise<boolean>;
   /** Retries later, counting an attempt. */

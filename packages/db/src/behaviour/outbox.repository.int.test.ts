@@ -35,12 +35,19 @@ describe('the outbox', () => {
     expect((await db.outbox.claimDue(LATER, 10, lease('p2', '2026-03-02T08:06:00.000Z'))).map((item) => item.messageId)).toEqual([c]);
   });
 
-  it('a claimed row is not claimed again while its lease lasts, and is taken over once it runs out', async () => {
+  it('a claimed row is not claimed again while its lease lasts; once it runs out it is let go, waits, and is taken over', async () => {
     await enqueue(0);
-    const [first] = await db.outbox.claimDue(T0, 10, lease('p1', '2026-03-02T08:01:00.000Z'));
-    expect(await db.outbox.claimDue('2026-03-02T08:00:30.000Z', 10, lease('p2'))).toEqual([]);
-    const [takenOver] = await db.outbox.claimDue('2026-03-02T08:01:00.000Z', 10, lease('p2', '2026-03-02T08:02:00.000Z'));
-    expect(takenOver).toMatchObject({ id: first!.id, leaseOwner: 'p2' });
+    await enqueue(1);
+    const [first] = await db.outbox.claimDue(T0, 1, lease('p1', '2026-03-02T08:01:00.000Z'));
+    expect(await db.outbox.claimDue('2026-03-02T08:00:30.000Z', 10, lease('p2', '2026-03-02T09:00:00.000Z'))).toMatchObject([{ messageId: messageIds[1] }]);
+    expect(await db.outbox.releaseExpired('2026-03-02T08:00:59.000Z', LATER)).toBe(0);
+    // Run out, but still held: nobody claims it until it has been let go.
+    expect(await db.outbox.claimDue('2026-03-02T08:01:00.000Z', 10, lease('p3'))).toEqual([]);
+    expect(await db.outbox.releaseExpired('2026-03-02T08:01:00.000Z', LATER)).toBe(1);
+    expect(await db.outbox.listPending(10)).toContainEqual(expect.objectContaining({ id: first!.id, leaseOwner: null, leaseUntil: null, availableAt: LATER, attempts: 0 }));
+    expect(await db.outbox.claimDue('2026-03-02T08:04:59.000Z', 10, lease('p3'))).toEqual([]);
+    const [takenOver] = await db.outbox.claimDue(LATER, 10, lease('p3', '2026-03-02T08:06:00.000Z'));
+    expect(takenOver).toMatchObject({ id: first!.id, leaseOwner: 'p3' });
     // The crashed owner came back too late: it may record the send, but not retry or postpone.
     expect(await db.outbox.reschedule(first!.id, LATER, 'late', 'p1')).toBe(false);
     expect(await db.outbox.markDone(first!.id, 'p1')).toBe(false);

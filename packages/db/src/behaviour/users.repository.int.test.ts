@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '@keluh/core';
 import { freshDb, T0 } from '../testing/fixtures.ts';
+import { openTestDatabase, reopenTestDatabase } from '../testing/test-database.ts';
 
 describe('users and teams', () => {
   let db: Database;
@@ -25,6 +26,28 @@ describe('users and teams', () => {
   it('two accounts cannot share an email, whatever its case', async () => {
     await db.users.create({ email: 'a@k.id', name: 'A', role: 'agent', passwordHash: 'h' }, T0);
     await expect(db.users.create({ email: 'A@K.ID', name: 'B', role: 'agent', passwordHash: 'h' }, T0)).rejects.toThrow(/UNIQUE/);
+  });
+
+  it('an account whose email is taken is not created again, and the first one stays as it was', async () => {
+    const first = await db.users.insertIfAbsent({ email: 'Admin@K.id', name: 'Admin', role: 'admin', passwordHash: 'first' }, T0);
+    expect(first).toMatchObject({ email: 'admin@k.id', role: 'admin' });
+    expect(await db.users.insertIfAbsent({ email: 'admin@k.id', name: 'Other', role: 'agent', passwordHash: 'second' }, T0)).toBeNull();
+    expect(await db.users.findByEmailWithSecret('admin@k.id')).toMatchObject({ id: first!.id, name: 'Admin', passwordHash: 'first' });
+  });
+
+  it('two processes creating the first admin at once end with one admin, and each knows whether it was the one', async () => {
+    const one = await openTestDatabase();
+    const other = await reopenTestDatabase(one.url);
+    try {
+      const attempts = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => (i % 2 ? one : other).users.insertIfAbsent({ email: 'admin@k.id', name: `Admin ${i}`, role: 'admin', passwordHash: 'h' }, T0)),
+      );
+      expect(attempts.filter((user) => user !== null)).toHaveLength(1);
+      expect(await one.users.count()).toBe(1);
+    } finally {
+      await other.close();
+      await one.close();
+    }
   });
 
   it('users are counted and listed in the order they joined', async () => {

@@ -27,3 +27,17 @@ export async function lockEventLog(tx: PgDb): Promise<void> {
 export async function lockExternalId(tx: PgDb, channel: string, externalId: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${sql.raw(String(EXTERNAL_ID_NAMESPACE))}, hashtext(${`${channel}:${externalId}`}))`);
 }
+
+/**
+ * Holds many channel ids at once, in the order of their keys (the same order in every process), with the
+ * same locks lockExternalId takes — so holding an id here and looking it up later is one lock, not two.
+ * The sorted subquery feeds the aggregate row by row, so the locks are taken in that order.
+ */
+export async function lockExternalIds(tx: PgDb, ids: readonly { channel: string; externalId: string }[]): Promise<void> {
+  const keys = [...new Set(ids.map((id) => `${id.channel}:${id.externalId}`))];
+  if (keys.length === 0) return;
+  await tx.execute(
+    // One jsonb parameter (drizzle would spread an array into a parameter per element).
+    sql`select count(pg_advisory_xact_lock(${sql.raw(String(EXTERNAL_ID_NAMESPACE))}, hashtext(k))) from (select k from jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb) as k order by k collate "C") ordered`,
+  );
+}

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, isNull, ne, sql } from 'drizzle-orm';
 import { AppError, type Message, type MessageRepository } from '@keluh/core';
-import { lockExternalId } from './advisory-locks.ts';
+import { lockExternalId, lockExternalIds } from './advisory-locks.ts';
 import { messages, users } from './schema/index.ts';
 import { selectMessages } from './message.query.ts';
 import { prepared, type PgDb } from './pg-db.ts';
@@ -101,6 +101,10 @@ export function createMessageRepository(db: PgDb, options: { inTransaction: bool
       const message = changed ? await findById(changed.id) : null;
       if (!message) throw new AppError('message.not_found', `Message ${id} does not exist`);
       return message;
+    },
+
+    async holdChannelIds(ids) {
+      if (options.inTransaction) await lockExternalIds(db, ids);
     },
 
     async findUnconfirmedOutbound(ticketId, channel, body, since) {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { OutboxItem, OutboxRepository } from '@keluh/core';
 import { outbox } from './schema/index.ts';
@@ -18,7 +18,7 @@ export function createOutboxRepository(db: PgDb): OutboxRepository {
     const due = db
       .select({ id: outbox.id })
       .from(outbox)
-      .where(and(eq(outbox.state, 'pending'), lte(outbox.availableAt, now), or(isNull(outbox.leaseUntil), lte(outbox.leaseUntil, now))))
+      .where(and(eq(outbox.state, 'pending'), lte(outbox.availableAt, now), isNull(outbox.leaseOwner)))
       .orderBy(asc(outbox.availableAt), asc(outbox.id))
       .limit(sql.placeholder('limit'))
       .for('update', { skipLocked: true });
@@ -54,6 +54,15 @@ export function createOutboxRepository(db: PgDb): OutboxRepository {
     async claimDue(now, limit, lease) {
       const rows: OutboxItem[] = await claim().execute({ now, limit, owner: lease.owner, until: lease.until });
       return rows.sort((a, b) => a.availableAt.localeCompare(b.availableAt) || a.id - b.id);
+    },
+
+    async releaseExpired(now, availableAt) {
+      const rows = await db
+        .update(outbox)
+        .set({ availableAt, ...released })
+        .where(and(eq(outbox.state, 'pending'), isNotNull(outbox.leaseOwner), lte(outbox.leaseUntil, now)))
+        .returning({ id: outbox.id });
+      return rows.length;
     },
 
     async markDone(id, owner) {

@@ -109,5 +109,8 @@ export function createMessageRepository(db: SqliteDb): MessageRepository {
           .get() ?? null
       );
     },
+
+    // One writer at a time: a transaction never waits for another halfway, so there is no order to keep.
+    async holdChannelIds() {},
   };
 }

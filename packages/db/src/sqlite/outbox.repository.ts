@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { OutboxRepository } from '@keluh/core';
 import { outbox } from '../schema/index.ts';
 import type { SqliteDb } from './sqlite-db.ts';
@@ -21,7 +21,7 @@ export function createOutboxRepository(db: SqliteDb): OutboxRepository {
       const due = db
         .select({ id: outbox.id })
         .from(outbox)
-        .where(and(eq(outbox.state, 'pending'), lte(outbox.availableAt, now), or(isNull(outbox.leaseUntil), lte(outbox.leaseUntil, now))))
+        .where(and(eq(outbox.state, 'pending'), lte(outbox.availableAt, now), isNull(outbox.leaseOwner)))
         .orderBy(asc(outbox.availableAt), asc(outbox.id))
         .limit(limit);
       return db
@@ -31,6 +31,14 @@ export function createOutboxRepository(db: SqliteDb): OutboxRepository {
         .returning()
         .all()
         .sort((a, b) => a.availableAt.localeCompare(b.availableAt) || a.id - b.id);
+    },
+
+    async releaseExpired(now, availableAt) {
+      return db
+        .update(outbox)
+        .set({ availableAt, ...released })
+        .where(and(eq(outbox.state, 'pending'), isNotNull(outbox.leaseOwner), lte(outbox.leaseUntil, now)))
+        .run().changes;
     },
 
     async markDone(id, owner) {
