@@ -7,7 +7,6 @@ import { createPostgresTestDatabase, type PostgresTestDatabase } from '@keluh/db
 import { createMetaSim, wa, waInbound, type MetaSim, type WaCustomer } from '@keluh/meta-sim';
 // @ts-expect-error: a plain .mjs helper shared with the test command, without type declarations.
 import { startThrowawayRedis } from '../../../scripts/services/throwaway-redis.mjs';
-import { loadConfig } from './config/config.ts';
 import { startCluster, type Cluster } from './testing/cluster.ts';
 import { verifyChaos } from './testing/chaos/chaos-verify.ts';
 import type { PlannedDelivery, TrafficPlan } from './testing/chaos/chaos-traffic.ts';
@@ -19,8 +18,6 @@ import type { ReplyAttempt } from './testing/chaos/chaos-agents.ts';
  * PostgreSQL only (the `server-pg` project): SQLite is the one-box engine.
  */
 
-/** A server that knows REDIS_URL keeps it in its configuration; one that does not drops it. */
-const serverHasRedis = 'REDIS_URL' in loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' });
 
 const CUSTOMERS: WaCustomer[] = Array.from({ length: 50 }, (_, index) => ({ name: `Pelanggan ${index}`, waId: `6281255${String(index).padStart(6, '0')}` }));
 
@@ -77,8 +74,7 @@ describe('two API processes on one PostgreSQL database and one Redis', () => {
     expect(elsewhere.status).toBe(200);
   });
 
-  it('a WhatsApp message posted to process A reaches an agent socket connected to process B', async (context) => {
-    if (!serverHasRedis) context.skip('the server has no REDIS_URL setting yet (the Redis adapter lands with data/redis): nothing carries events between processes');
+  it('a WhatsApp message posted to process A reaches an agent socket connected to process B', async () => {
     const socket: Socket = io(`${cluster.nodes[1]!.url}${AGENT_NAMESPACE}`, { auth: { token }, transports: ['websocket'], reconnection: false });
     try {
       await new Promise<void>((resolve, reject) => (socket.once('connect', resolve), socket.once('connect_error', reject)));
