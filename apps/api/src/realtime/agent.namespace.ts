@@ -8,6 +8,7 @@ import { replaySince } from './replay.ts';
 import { eventCall, refusal, toSocketError, type AckValue } from './socket-errors.ts';
 import { endSocket, sessionRoom, watchSessionExpiry } from './session-sockets.ts';
 import type { RealtimeFeed } from './realtime-feed.ts';
+import { hasLocalSockets } from './local-room.ts';
 
 export interface AgentSocketData {
   user: User;
@@ -81,6 +82,6 @@ export function setUpAgentNamespace(namespace: AgentNamespace, services: Service
   // `local`: every process delivers to its own sockets from the log (RealtimeFeed); through the Redis
   // adapter each event would otherwise reach other processes' sockets a second time, out of order.
   return feed.subscribe((events) => {
-    namespace.local.to(STAFF_ROOM).emit('events', events.map(toAgentEvent));
+    if (hasLocalSockets(namespace, STAFF_ROOM)) namespace.local.to(STAFF_ROOM).emit('events', events.map(toAgentEvent));
   });
 }

@@ -13,6 +13,7 @@ import { replaySince } from './replay.ts';
 import { eventCall, refusal, toSocketError, type AckValue } from './socket-errors.ts';
 import { toVisitorEvent, toWidgetMessage } from './visitor-projection.ts';
 import type { RealtimeFeed } from './realtime-feed.ts';
+import { hasLocalSockets } from './local-room.ts';
 
 export type VisitorNamespace = Namespace<VisitorClientToServer, VisitorServerToClient>;
 type VisitorSocket = Socket<VisitorClientToServer, VisitorServerToClient>;
@@ -113,7 +114,7 @@ export function setUpVisitorNamespace(namespace: VisitorNamespace, services: Ser
   const stopEvents = feed.subscribe((events) => {
     const byCustomer = new Map<number, VisitorEvent[]>();
     for (const event of events) {
-      const projected = event.customerId === null ? null : toVisitorEvent(event);
+      const projected = event.customerId === null || !hasLocalSockets(namespace, customerRoom(event.customerId)) ? null : toVisitorEvent(event);
       if (!projected) continue;
       const list = byCustomer.get(event.customerId!) ?? [];
       list.push(projected);

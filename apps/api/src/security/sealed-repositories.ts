@@ -80,10 +80,18 @@ export function sealRepositories(repos: Repositories, codec: SecretCodec): Repos
 }
 
 export function sealDatabase(db: Database, codec: SecretCodec): Database {
+  // A transaction hands out the same repositories object each time (SQLite's one writer, a PostgreSQL
+  // connection's): wrap each once, not on every transaction — ingest runs one per delivery.
+  const sealedFor = new WeakMap<Repositories, Repositories>();
+  const sealed = (tx: Repositories) => {
+    let wrapped = sealedFor.get(tx);
+    if (!wrapped) sealedFor.set(tx, (wrapped = sealRepositories(tx, codec)));
+    return wrapped;
+  };
   return {
     ...db,
     ...sealRepositories(db, codec),
-    transaction: (work) => db.transaction((tx) => work(sealRepositories(tx, codec))),
+    transaction: (work) => db.transaction((tx) => work(sealed(tx))),
     close: () => db.close(),
   };
 }

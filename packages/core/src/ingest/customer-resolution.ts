@@ -30,10 +30,7 @@ export async function resolveIdentity(ctx: TxContext, event: InboundMessageEvent
     // Losing this race is fine: whoever won attached the same alias.
     await tx.identities.insertIfAbsent({ customerId: found.customerId, channel: event.channel, externalId: key, displayName: sender.displayName ?? null }, now);
   }
-  if (sender.phone) {
-    const customer = await tx.customers.findById(found.customerId);
-    if (customer && !customer.phone) await tx.customers.update(customer.id, { phone: sender.phone }, now);
-  }
+  if (sender.phone) await tx.customers.setPhoneIfMissing(found.customerId, sender.phone, now);
   return found;
 }
 

@@ -78,7 +78,7 @@ export async function handleInboundMessage(ctx: TxContext, event: InboundMessage
   const updated = fromCustomer
     ? await tx.tickets.recordInbound(ticket.id, { at: now, channel: event.channel, preview, reopen: reopenedByCustomer }, now)
     : await tx.tickets.recordActivity(ticket.id, { at: now, preview: preview ?? ticket.lastMessagePreview }, now);
-  const view = (await tx.tickets.findView(updated.id))!;
+  const view = await viewOf(tx, ticket, updated);
   if (ticketCreated) emit({ type: 'ticket.created', ticketId: view.id, customerId: identity.customerId, payload: { ticket: view } });
   emit({ type: 'message.created', ticketId: view.id, customerId: identity.customerId, payload: { message, ticket: view } });
   return { message, ticket: view, duplicate: false, ticketCreated };
@@ -88,7 +88,7 @@ export async function handleInboundMessage(ctx: TxContext, event: InboundMessage
  * The customer's active ticket, opened if there is none. Two deliveries racing to open one both try; the
  * unique constraint lets one win and the other threads into the winner's ticket.
  */
-async function activeTicketFor({ tx, now }: TxContext, customerId: number, event: InboundMessageEvent): Promise<{ ticket: Ticket; created: boolean }> {
+async function activeTicketFor({ tx, now }: TxContext, customerId: number, event: InboundMessageEvent): Promise<{ ticket: Ticket | TicketView; created: boolean }> {
   const active = await tx.tickets.findActiveForCustomer(customerId);
   if (active) return { ticket: active, created: false };
   const opened = await tx.tickets.createActiveIfAbsent({ customerId, subject: subjectFrom(event.body || previewFor(event)), channel: event.channel }, now);
@@ -96,6 +96,15 @@ async function activeTicketFor({ tx, now }: TxContext, customerId: number, event
   const winner = await tx.tickets.findActiveForCustomer(customerId);
   if (!winner) throw new Error(`Customer ${customerId} has an active ticket that cannot be read`);
   return { ticket: winner, created: false };
+}
+
+/**
+ * The updated ticket as a view. The active ticket was read with its customer and assignee already, so
+ * one more query is needed only for a ticket just opened, or one whose assignee changed meanwhile.
+ */
+async function viewOf(tx: Repositories, before: Ticket | TicketView, updated: Ticket): Promise<TicketView> {
+  if ('customer' in before && (before.assignee?.id ?? null) === updated.assigneeId) return { ...updated, customer: before.customer, assignee: before.assignee };
+  return (await tx.tickets.findView(updated.id))!;
 }
 
 /** A stand-in preview for messages without text (a photo, a location, something the channel cannot show). */

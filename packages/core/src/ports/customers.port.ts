@@ -15,6 +15,8 @@ export interface CustomerRepository {
   create(input: NewCustomer, now: Instant): Promise<Customer>;
   findById(id: number): Promise<Customer | null>;
   update(id: number, patch: Partial<Pick<Customer, 'name' | 'phone' | 'email'>>, now: Instant): Promise<Customer>;
+  /** Records a phone number the channel told us, unless the customer already has one (one statement). */
+  setPhoneIfMissing(id: number, phone: string, now: Instant): Promise<void>;
   /**
    * Removes a customer nothing points at yet: the loser of a first-contact race created one just before
    * finding the identity taken (see IdentityRepository.insertIfAbsent).

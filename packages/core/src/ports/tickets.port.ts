@@ -48,8 +48,8 @@ export interface TicketRepository {
    */
   lock(id: number): Promise<Ticket | null>;
   findView(id: number): Promise<TicketView | null>;
-  /** The customer's ticket that threads new messages (open or pending), if any. */
-  findActiveForCustomer(customerId: number): Promise<Ticket | null>;
+  /** The customer's ticket that threads new messages (open or pending), if any, as a view (ingest needs both). */
+  findActiveForCustomer(customerId: number): Promise<TicketView | null>;
   /** All of a customer's tickets, oldest first (the widget shows the whole conversation history). */
   listForCustomer(customerId: number): Promise<Ticket[]>;
   /**

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { AppError, type Customer, type CustomerRepository } from '@keluh/core';
 import { customers } from './schema/index.ts';
 import { prepared, type PgDb } from './pg-db.ts';
@@ -45,6 +45,10 @@ export function createCustomerRepository(db: PgDb): CustomerRepository {
     async findById(id) {
       const [row] = await byId().execute({ id });
       return row ?? null;
+    },
+
+    async setPhoneIfMissing(id, phone, now) {
+      await db.update(customers).set({ phone, updatedAt: now }).where(and(eq(customers.id, id), isNull(customers.phone)));
     },
 
     async deleteUnreferenced(id) {

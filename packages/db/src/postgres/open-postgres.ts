@@ -7,6 +7,7 @@ import { MIGRATION_LOCK_KEY } from './advisory-locks.ts';
 import { isRetryableTransactionError } from './pg-errors.ts';
 import { createPgRepositories } from './pg-repositories.ts';
 import { postgresConnectionFromUrl } from './pg-url.ts';
+import type { PgDb } from './pg-db.ts';
 
 // Resolved from this module, not the cwd, so the server, tests and scripts all find the same folder.
 const migrationsFolder = fileURLToPath(new URL('../../migrations/postgres', import.meta.url));
@@ -67,10 +68,11 @@ export async function openPostgresDatabase(url: string, options: PostgresOptions
   }
 
   const db = drizzle({ client: pool });
+  const repositoriesIn = transactionRepositories();
   const transaction = async <T>(work: (tx: Repositories) => Promise<T>): Promise<T> => {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await db.transaction((tx) => work(createPgRepositories(tx, { inTransaction: true })));
+        return await db.transaction((tx) => work(repositoriesIn(tx)));
       } catch (error) {
         if (attempt >= TRANSACTION_ATTEMPTS || !isRetryableTransactionError(error)) throw error;
         // Jittered back-off, so the transactions that collided do not collide again in lockstep.
@@ -86,5 +88,28 @@ export async function openPostgresDatabase(url: string, options: PostgresOptions
     async close() {
       await pool.end();
     },
+  };
+}
+
+/**
+ * The repositories a transaction works with, built once per pooled connection rather than per
+ * transaction. drizzle binds a query, and each named prepared statement, to the session it was built on,
+ * and a transaction's session is a fresh object around one checked-out connection: rebuilding every
+ * repository and statement per transaction cost more CPU than the queries. A later transaction on the same
+ * connection reuses what was built (its queries run on that connection, now inside the new transaction),
+ * so every statement is built once per connection — as PostgreSQL keeps the prepared plan once per
+ * connection too. drizzle exposes the connection only as `session.client`, hence the narrow cast.
+ */
+function transactionRepositories(): (tx: PgDb) => Repositories {
+  const byConnection = new WeakMap<object, Repositories>();
+  return (tx) => {
+    const connection = (tx as unknown as { session?: { client?: object } }).session?.client;
+    if (!connection) return createPgRepositories(tx, { inTransaction: true });
+    let repositories = byConnection.get(connection);
+    if (!repositories) {
+      repositories = createPgRepositories(tx, { inTransaction: true });
+      byConnection.set(connection, repositories);
+    }
+    return repositories;
   };
 }

@@ -42,7 +42,7 @@ export function createTicketRepository(db: PgDb): TicketRepository {
   const lockById = prepared(() => db.select().from(tickets).where(eq(tickets.id, sql.placeholder('id'))).for('update').prepare('tickets_lock'));
   const viewById = prepared(() => selectTicketViews(db).where(eq(tickets.id, sql.placeholder('id'))).prepare('tickets_view_by_id'));
   const activeFor = prepared(() =>
-    db.select().from(tickets).where(and(eq(tickets.customerId, sql.placeholder('customerId')), active)).prepare('tickets_active_for_customer'),
+    selectTicketViews(db).where(and(eq(tickets.customerId, sql.placeholder('customerId')), active)).prepare('tickets_active_view_for_customer'),
   );
   const insertActive = prepared(() =>
     db
@@ -149,7 +149,7 @@ export function createTicketRepository(db: PgDb): TicketRepository {
 
     async findActiveForCustomer(customerId) {
       const [row] = await activeFor().execute({ customerId });
-      return row ?? null;
+      return row ? toTicketView(row) : null;
     },
 
     async listForCustomer(customerId) {

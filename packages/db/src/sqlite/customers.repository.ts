@@ -1,7 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { AppError, type Customer, type CustomerRepository } from '@keluh/core';
 import { customers } from '../schema/index.ts';
 import type { SqliteDb } from './sqlite-db.ts';
+import { param } from '../shared/placeholders.ts';
 
 export function createCustomerRepository(db: SqliteDb): CustomerRepository {
   const insert = db
@@ -19,6 +20,11 @@ export function createCustomerRepository(db: SqliteDb): CustomerRepository {
     .returning()
     .prepare();
   const byId = db.select().from(customers).where(eq(customers.id, sql.placeholder('id'))).prepare();
+  const phoneIfMissing = db
+    .update(customers)
+    .set({ phone: param('phone'), updatedAt: param('now') })
+    .where(and(eq(customers.id, sql.placeholder('id')), isNull(customers.phone)))
+    .prepare();
 
   return {
     async create(input, now): Promise<Customer> {
@@ -41,6 +47,10 @@ export function createCustomerRepository(db: SqliteDb): CustomerRepository {
 
     async findById(id) {
       return byId.get({ id }) ?? null;
+    },
+
+    async setPhoneIfMissing(id, phone, now) {
+      phoneIfMissing.run({ id, phone, now });
     },
 
     async deleteUnreferenced(id) {

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import { AppError, activeTicketStatuses, type Ticket, type TicketQuery, type TicketRepository } from '@keluh/core';
+import { AppError, activeTicketStatuses, ticketStatuses, type Ticket, type TicketQuery, type TicketRepository, type TicketStatus } from '@keluh/core';
 import { tickets } from '../schema/index.ts';
 import { decodeTicketCursor, encodeTicketCursor } from '../shared/ticket-cursor.ts';
 import { selectTicketViews, toTicketView } from './ticket.query.ts';
@@ -9,23 +9,39 @@ import { param } from '../shared/placeholders.ts';
 
 const active = sql.raw(activeTicketStatuses.map((status) => `'${status}'`).join(', '));
 
-/** True for a status listed in the JSON array bound as `reopen` (lists vary per caller; statements do not). */
-const inReopenList = sql`${tickets.status} in (select value from json_each(${sql.placeholder('reopen')}))`;
+/**
+ * True for a status in `reopen`, written into the statement as literals: each caller passes one of a few
+ * constant lists, so one prepared statement per list (see `perReopenList`) costs nothing, where binding
+ * the list and unpacking it with json_each cost more than the rest of the update.
+ */
+function inReopenList(reopen: readonly TicketStatus[]): SQL {
+  const known = reopen.filter((status) => (ticketStatuses as readonly string[]).includes(status));
+  return known.length === 0 ? sql`0` : sql`${tickets.status} in (${sql.raw(known.map((status) => `'${status}'`).join(', '))})`;
+}
 
 /**
  * A reply reopens a finished ticket only when the customer has no other active one: the unique index
  * would refuse a second, and the newer ticket is where the conversation now lives.
  */
-const replyReopens = sql`(${inReopenList} and not exists (
+const replyReopens = (reopen: readonly TicketStatus[]) => sql`(${inReopenList(reopen)} and not exists (
   select 1 from tickets other where other.customer_id = ${tickets.customerId} and other.id <> ${tickets.id} and other.status in (${active})
 ))`;
+
+/** Builds a statement once per distinct reopen list. */
+function perReopenList<T>(build: (reopen: readonly TicketStatus[]) => T): (reopen: readonly TicketStatus[]) => T {
+  const built = new Map<string, T>();
+  return (reopen) => {
+    const key = reopen.join(',');
+    let statement = built.get(key);
+    if (!statement) built.set(key, (statement = build(reopen)));
+    return statement;
+  };
+}
 
 export function createTicketRepository(db: SqliteDb): TicketRepository {
   const byId = db.select().from(tickets).where(eq(tickets.id, sql.placeholder('id'))).prepare();
   const viewById = selectTicketViews(db).where(eq(tickets.id, sql.placeholder('id'))).prepare();
-  const activeFor = db
-    .select()
-    .from(tickets)
+  const activeFor = selectTicketViews(db)
     .where(and(eq(tickets.customerId, sql.placeholder('customerId')), sql`${tickets.status} in (${active})`))
     .prepare();
   const insertActive = db
@@ -45,6 +61,16 @@ export function createTicketRepository(db: SqliteDb): TicketRepository {
     .onConflictDoNothing()
     .returning()
     .prepare();
+  // The activity update leaves `status` alone: assigning it (even to itself) makes SQLite rewrite the
+  // entries of every index on it — three of them — and a customer writing again rarely reopens anything.
+  // The reopen runs only when the row says it applies; SQLite's one writer keeps the two atomic.
+  const reopenForInbound = perReopenList((reopen) =>
+    db
+      .update(tickets)
+      .set({ status: 'open', version: sql`${tickets.version} + 1` })
+      .where(and(eq(tickets.id, sql.placeholder('id')), inReopenList(reopen)))
+      .prepare(),
+  );
   const inbound = db
     .update(tickets)
     .set({
@@ -53,27 +79,27 @@ export function createTicketRepository(db: SqliteDb): TicketRepository {
       lastMessagePreview: sql`coalesce(${sql.placeholder('preview')}, ${tickets.lastMessagePreview})`,
       lastChannel: param('channel'),
       lastInboundAt: param('at'),
-      status: sql`case when ${inReopenList} then 'open' else ${tickets.status} end`,
-      version: sql`${tickets.version} + (${inReopenList})`,
       updatedAt: param('now'),
     })
     .where(eq(tickets.id, sql.placeholder('id')))
     .returning()
     .prepare();
-  const reply = db
-    .update(tickets)
-    .set({
-      unreadCount: 0,
-      lastMessageAt: param('at'),
-      lastMessagePreview: param('preview'),
-      firstResponseAt: sql`coalesce(${tickets.firstResponseAt}, ${sql.placeholder('at')})`,
-      status: sql`case when ${replyReopens} then 'open' else ${tickets.status} end`,
-      version: sql`${tickets.version} + ${replyReopens}`,
-      updatedAt: param('now'),
-    })
-    .where(eq(tickets.id, sql.placeholder('id')))
-    .returning()
-    .prepare();
+  const reply = perReopenList((reopen) =>
+    db
+      .update(tickets)
+      .set({
+        unreadCount: 0,
+        lastMessageAt: param('at'),
+        lastMessagePreview: param('preview'),
+        firstResponseAt: sql`coalesce(${tickets.firstResponseAt}, ${sql.placeholder('at')})`,
+        status: sql`case when ${replyReopens(reopen)} then 'open' else ${tickets.status} end`,
+        version: sql`${tickets.version} + ${replyReopens(reopen)}`,
+        updatedAt: param('now'),
+      })
+      .where(eq(tickets.id, sql.placeholder('id')))
+      .returning()
+      .prepare(),
+  );
   const activity = db
     .update(tickets)
     .set({ lastMessageAt: param('at'), lastMessagePreview: param('preview'), updatedAt: param('now') })
@@ -121,7 +147,8 @@ export function createTicketRepository(db: SqliteDb): TicketRepository {
     },
 
     async findActiveForCustomer(customerId) {
-      return activeFor.get({ customerId }) ?? null;
+      const row = activeFor.get({ customerId });
+      return row ? toTicketView(row) : null;
     },
 
     async listForCustomer(customerId) {
@@ -148,11 +175,14 @@ export function createTicketRepository(db: SqliteDb): TicketRepository {
     },
 
     async recordInbound(id, activity, now) {
-      return mustExist(inbound.get({ id, at: activity.at, preview: activity.preview, channel: activity.channel, reopen: JSON.stringify(activity.reopen), now }), id);
+      const row = mustExist(inbound.get({ id, at: activity.at, preview: activity.preview, channel: activity.channel, now }), id);
+      if (!activity.reopen.includes(row.status)) return row;
+      reopenForInbound(activity.reopen).run({ id });
+      return { ...row, status: 'open', version: row.version + 1 };
     },
 
     async recordReply(id, activity, now) {
-      return mustExist(reply.get({ id, at: activity.at, preview: activity.preview, reopen: JSON.stringify(activity.reopen), now }), id);
+      return mustExist(reply(activity.reopen).get({ id, at: activity.at, preview: activity.preview, now }), id);
     },
 
     async recordActivity(id, change, now) {
