@@ -17,8 +17,8 @@ function newestMtime(path) {
 
 /** The front ends that `npm start` serves, their sources, and the file whose age says when they were built. */
 export const frontEnds = [
-  { workspace: '@keluh/console', sources: ['apps/console', 'packages/contracts/src', 'packages/core/src'], output: 'apps/console/dist/index.html' },
-  { workspace: '@keluh/widget', sources: ['apps/widget', 'packages/contracts/src', 'packages/core/src'], output: 'apps/widget/dist/widget.js' },
+  { workspace: '@keluh/console', sources: ['apps/console', 'packages/contracts/src', 'packages/core/src', 'packages/realtime-client/src'], output: 'apps/console/dist/index.html' },
+  { workspace: '@keluh/widget', sources: ['apps/widget', 'packages/contracts/src', 'packages/core/src', 'packages/realtime-client/src'], output: 'apps/widget/dist/widget.js' },
 ];
 
 /** Rebuilds a front end only when a source is newer than its build, so a restart takes a second. */

@@ -49,3 +49,10 @@ export function ensureRedis() {
   aptInstall('Redis', ['redis-server']);
   return '/usr/bin/redis-server';
 }
+
+/** A real nginx for the reverse-proxy test of deploy/nginx.conf, from Debian's package. */
+export function ensureNginx() {
+  if (existsSync('/usr/sbin/nginx')) return '/usr/sbin/nginx';
+  aptInstall('nginx', ['nginx']);
+  return '/usr/sbin/nginx';
+}

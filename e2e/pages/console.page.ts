@@ -1,10 +1,16 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { SocketLine } from '../fixtures/socket-line.ts';
 
 /** The agent console as an agent uses it: sign in, find a ticket, reply. */
 export class ConsolePage {
-  constructor(readonly page: Page) {}
+  private readonly socketLine: SocketLine;
+
+  constructor(readonly page: Page) {
+    this.socketLine = new SocketLine(page);
+  }
 
   async signIn(credentials: { email: string; password: string }): Promise<void> {
+    await this.socketLine.attach();
     await this.page.goto('/');
     await this.page.getByTestId('login-email').fill(credentials.email);
     await this.page.getByTestId('login-password').fill(credentials.password);
@@ -32,6 +38,6 @@ export class ConsolePage {
 
   /** Closes the live connection the way a flaky network would; socket.io reconnects by itself. */
   async dropSocket(): Promise<void> {
-    await this.page.evaluate(() => (window as unknown as { __keluh: { dropSocket(): void } }).__keluh.dropSocket());
+    await this.socketLine.cut();
   }
 }

@@ -1,5 +1,5 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { createMetaSim, wa, type MetaSim } from '@keluh/channels/meta-sim';
+import { createMetaSim, wa, type MetaSim } from '@keluh/meta-sim';
 import { ConsolePage } from '../pages/console.page.ts';
 import { demoAgent } from '../fixtures/demo-users.ts';
 import { E2E_META_SIM_PORT, e2eMetaChannels } from '../fixtures/meta-channels.ts';

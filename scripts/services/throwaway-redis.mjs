@@ -18,11 +18,14 @@ function answersPing(port) {
   });
 }
 
-/** Starts a throwaway Redis (no persistence) on a free loopback port; returns its URL and stop(). */
-export async function startThrowawayRedis() {
+/**
+ * Starts a throwaway Redis (no persistence) on a free loopback port; returns its URL and stop(), which
+ * kills it as a crash would. `port` starts it on a given one: a restart after stop() (tests of outages).
+ */
+export async function startThrowawayRedis({ port: wanted } = {}) {
   const binary = ensureRedis();
   const dir = mkdtempSync(join(tmpdir(), 'keluh-redis-'));
-  const port = await freePort();
+  const port = wanted ?? (await freePort());
   const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
   const deadline = Date.now() + 10_000;
   while (!(await answersPing(port))) {

@@ -14,7 +14,6 @@ import { scryptHasher } from './security/password-hasher.ts';
 import { randomTokenService } from './security/token-service.ts';
 import { createVisitorCredentials } from './security/visitor-token.ts';
 import { clientAddressResolver, type TrustProxy } from './security/client-address.ts';
-import { createMemoryRateLimiter } from './rate-limit/memory-rate-limiter.ts';
 import { createWidgetRateLimits } from './rate-limit/widget-rate-limits.ts';
 import { Listeners } from './realtime/listeners.ts';
 import { OutboxWorker } from './outbox/outbox-worker.ts';
@@ -27,7 +26,6 @@ import auth from './plugins/auth.plugin.ts';
 import swaggerDocs from './plugins/swagger.plugin.ts';
 import securityHeaders from './plugins/security-headers.plugin.ts';
 import { consoleOriginPolicy, widgetOriginPolicy } from './security/origin-policy.ts';
-import { SessionJanitor } from './security/session-janitor.ts';
 import staticFiles, { type StaticRoots } from './plugins/static.plugin.ts';
 import socketIo from './realtime/socket.plugin.ts';
 import healthRoutes from './routes/health/health.routes.ts';
@@ -42,12 +40,16 @@ import apiChannelWebhooksRoutes from './routes/webhooks/api-channel-webhooks.rou
 import apiChannelsRoutes from './routes/api-channels/api-channels.routes.ts';
 import { ChannelRegistry } from './channels/channel-registry.ts';
 import { MediaStore } from './media/media-store.ts';
-import { MediaWorker } from './media/media-worker.ts';
-import { ParkedStatusJanitor } from './outbox/parked-status-janitor.ts';
-import { InstagramProfileListener } from './channels/instagram-profile.listener.ts';
+import { mediaDownloadHandler } from './media/media-download.job.ts';
+import { customerProfileHandler } from './channels/customer-profile.job.ts';
+import { janitorHandlers, scheduleJanitors } from './workers/janitor.jobs.ts';
+import { JobRunner } from './workers/job-runner.ts';
+import { newWorkerId } from './workers/worker-id.ts';
 import mediaRoutes from './routes/media/media.routes.ts';
 import { channelSettingsFromEnv } from './channels/channel-settings.ts';
 import { mediaRulesFrom, outboundPolicyFrom } from './outbound/outbound-policy.ts';
+import { openSharedState } from './startup/shared-state.ts';
+import presenceRoutes from './routes/presence/presence.routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -63,14 +65,15 @@ const defaultStaticRoots: StaticRoots = {
   widget: fileURLToPath(new URL('../../widget/dist', import.meta.url)),
 };
 
-/** Visitor tokens must survive restarts, so a generated secret is kept in the database. */
+/**
+ * Visitor tokens must survive restarts, so a generated secret is kept in the database. Two processes
+ * starting at once on an empty database would each generate one; setIfAbsent makes them use the same.
+ */
 async function visitorSecret(config: Config, db: Database): Promise<string> {
   if (config.SESSION_SECRET) return config.SESSION_SECRET;
   const stored = await db.settings.get('visitor_token_secret');
   if (stored) return stored;
-  const generated = randomBytes(32).toString('base64url');
-  await db.settings.set('visitor_token_secret', generated);
-  return generated;
+  return db.settings.setIfAbsent('visitor_token_secret', randomBytes(32).toString('base64url'));
 }
 
 /** Credentials from the environment fill a channel's settings once; after that the admin's edits win. */
@@ -107,14 +110,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const channels = new ChannelRegistry(deps.db, webchat, { clock, fetch: fetcher, media: mediaRulesFrom(deps.config, outbound) });
   await seedChannelsFromEnv(deps.config, deps.db, clock);
   await channels.load();
-  const outbox = new OutboxWorker(core, channels.adapters, bus, app.log);
+  const workerId = newWorkerId();
+  // Before anything that counts or broadcasts: with REDIS_URL this connects (or the start fails here).
+  const shared = await openSharedState(deps.config, workerId, app.log);
+  const outbox = new OutboxWorker(core, channels.adapters, bus, app.log, workerId, { leaseMs: deps.config.OUTBOX_LEASE });
   const media = new MediaStore(deps.config.MEDIA_DIR);
-  const mediaWorker = new MediaWorker(core, channels.adapters, media, bus, app.log);
-  const janitor = new ParkedStatusJanitor(core, app.log);
-  const instagramProfiles = new InstagramProfileListener(core, channels.adapters, bus, app.log);
   const authDeps = { db: deps.db, clock, hasher: scryptHasher, tokens: randomTokenService };
-  const sessionJanitor = new SessionJanitor(authDeps, app.log);
   const visitorRevocations = new Listeners<string[]>();
+  const jobs = new JobRunner(
+    core,
+    {
+      'media.download': mediaDownloadHandler(core, channels.adapters, media, app.log),
+      'customer.profile': customerProfileHandler(core, channels.adapters),
+      ...janitorHandlers(core, authDeps, app.log),
+    },
+    bus,
+    app.log,
+    workerId,
+  );
+  await scheduleJanitors(core);
   const services: Services = {
     config: deps.config,
     db: deps.db,
@@ -130,14 +144,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       onRevoked: (sessionIds) => visitorRevocations.emit(sessionIds),
     },
     visitorRevocations,
-    widgetLimits: createWidgetRateLimits(createMemoryRateLimiter(), deps.config, clock),
+    widgetLimits: createWidgetRateLimits(shared.rateLimiter, deps.config, clock),
     clientAddress: clientAddressResolver(trustProxy),
     webchat,
     channels,
     outbox,
+    jobs,
     media,
     outbound,
     origins: { console: consoleOriginPolicy(deps.config), widget: widgetOriginPolicy(deps.config) },
+    workerId,
+    redis: shared.redis,
+    presence: shared.presence,
   };
   app.decorate('services', services);
 
@@ -156,7 +174,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     crossOriginResourcePolicy: { policy: 'cross-origin' },
   });
   await app.register(securityHeaders);
-  await app.register(rateLimit, { global: false });
+  // Per-address sign-in limits: in Redis when processes are joined, so an address is counted once over
+  // all of them. A Redis outage lets sign-ins through uncounted (skipOnError) rather than failing them;
+  // the per-account lock-out in the database still holds meanwhile.
+  await app.register(rateLimit, {
+    global: false,
+    ...(shared.redis ? { redis: shared.redis.commands, nameSpace: `${deps.config.REDIS_PREFIX}sign-in:`, skipOnError: true } : {}),
+  });
   await app.register(auth);
   await app.register(swaggerDocs);
   await app.register(socketIo);
@@ -172,21 +196,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(metaWebhooksRoutes, { prefix: '/webhooks' });
   await app.register(apiChannelsRoutes, { prefix: '/api/api-channels' });
   await app.register(apiChannelWebhooksRoutes, { prefix: '/webhooks/api' });
+  await app.register(presenceRoutes, { prefix: '/api/presence' });
   await app.register(staticFiles, { roots: deps.staticRoots ?? defaultStaticRoots });
 
   app.addHook('onReady', async () => {
     outbox.start();
-    mediaWorker.start();
-    janitor.start();
-    instagramProfiles.start();
-    sessionJanitor.start();
+    jobs.start();
   });
   app.addHook('preClose', async () => {
     await outbox.stop();
-    await mediaWorker.stop();
-    janitor.stop();
-    await instagramProfiles.stop();
-    sessionJanitor.stop();
+    await jobs.stop();
   });
+  // After the sockets are gone (socket.io closes them in preClose): this process's presence leaves with it.
+  app.addHook('onClose', () => shared.close());
   return app;
 }

@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { redactDatabaseUrl } from '@keluh/db';
+import { createPostgresTestDatabase, testDialect } from '@keluh/db/testing';
 import { freshDataDir, printedLogins, repoRoot, signIn, startServerProcess } from './testing/server-process.ts';
+
+/** The server's database: SQLite in its data folder, or a fresh PostgreSQL database when the suite runs on it. */
+async function serverDatabase(): Promise<{ env: Record<string, string>; url: string | null; drop(): Promise<void> }> {
+  if (testDialect() === 'sqlite') return { env: {}, url: null, drop: async () => undefined };
+  const database = await createPostgresTestDatabase();
+  // A password the throwaway server does not ask for (trust on loopback), there to prove the banner hides it.
+  const url = new URL(database.url);
+  url.password = 'banner-must-not-show-this';
+  return { env: { DATABASE_URL: url.toString() }, url: url.toString(), drop: database.drop };
+}
 
 async function countTickets(url: string, token: string): Promise<number> {
   const page = await fetch(`${url}/api/tickets?limit=100`, { headers: { authorization: `Bearer ${token}` } });
@@ -10,7 +22,8 @@ async function countTickets(url: string, token: string): Promise<number> {
 
 describe('the server process', () => {
   it('seeds a demo inbox once, prints the URLs and logins, and shuts down cleanly on SIGTERM', async () => {
-    const env = { DATA_DIR: freshDataDir(), SEED_DEMO: '1' };
+    const database = await serverDatabase();
+    const env = { DATA_DIR: freshDataDir(), SEED_DEMO: '1', ...database.env };
 
     const first = await startServerProcess(env);
     expect(first.output()).toMatch(/Console {5}http:\/\/localhost:\d+\//);
@@ -28,6 +41,11 @@ describe('the server process', () => {
     expect(second.output()).not.toContain('demo data created');
     expect(await countTickets(second.url, (await signIn(second.url, 'admin@keluh.test', logins.get('admin@keluh.test')!))!)).toBe(seededTickets);
     expect(await second.stop()).toBe(0);
+    if (database.url) {
+      expect(first.output()).toContain(`Database    ${redactDatabaseUrl(database.url)}`);
+      expect(first.output()).not.toContain('banner-must-not-show-this');
+    }
+    await database.drop();
   }, 90_000);
 
   it('the first start prints generated passwords that work, a second start prints none, and the old fixed ones work nowhere', async () => {

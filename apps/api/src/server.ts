@@ -1,3 +1,4 @@
+import { redactDatabaseUrl } from '@keluh/db';
 import { networkInterfaces } from 'node:os';
 import { isAppError, systemClock } from '@keluh/core';
 import { loadConfig } from './config/config.ts';
@@ -6,15 +7,16 @@ import { hasDemoData, seedDatabase } from './seed/seed.ts';
 import { scryptHasher } from './security/password-hasher.ts';
 import { generatePassword } from './security/generated-password.ts';
 import { SecretKeyError } from './security/secret-key.ts';
+import { RedisUnreachableError } from './redis/redis-unreachable.error.ts';
 import { connectDemoChannels, demoSimCredentials, demoSimUrl } from './seed/demo-channels.ts';
-import { startDemoSim } from './seed/demo-sim.ts';
+import { loadMetaSim, startDemoSim } from './seed/demo-sim.ts';
 import { openSecureDatabase } from './startup/open-secure-database.ts';
 import { listenAddresses } from './startup/listen-addresses.ts';
 import { startBanner } from './startup/start-banner.ts';
 
 /** A start that cannot go on says why in one paragraph (a wrong key, a bad variable), not in a stack trace. */
 function fatal(error: unknown): never {
-  const known = isAppError(error) || error instanceof SecretKeyError || (error instanceof Error && error.message.startsWith('Invalid configuration'));
+  const known = isAppError(error) || error instanceof SecretKeyError || error instanceof RedisUnreachableError || (error instanceof Error && error.message.startsWith('Invalid configuration'));
   console.error(`\n  Keluh cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
   if (!known) console.error(error);
   process.exit(1);
@@ -22,6 +24,8 @@ function fatal(error: unknown): never {
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Before anything is stored: an installation without the stand-in refuses DEMO_SIM=1 with a clear error.
+  const metaSim = config.DEMO_SIM ? await loadMetaSim() : null;
   const secure = await openSecureDatabase(config);
   const { db } = secure;
   // Channel settings from the environment are stored before the demo seed, so they win over demo ones.
@@ -56,7 +60,7 @@ async function main(): Promise<void> {
     host: config.HOST,
     port,
     addresses: listenAddresses(config.HOST, networkInterfaces()),
-    databaseUrl: config.DATABASE_URL,
+    databaseUrl: redactDatabaseUrl(config.DATABASE_URL),
     demoCreated: seeded.demoCreated,
     demoData: await hasDemoData(db),
     adminEmail: config.ADMIN_EMAIL.toLowerCase(),
@@ -65,7 +69,7 @@ async function main(): Promise<void> {
   });
   // One write, so a process reading our output gets the banner whole.
   process.stdout.write(`${banner.join('\n')}\n`);
-  if (config.DEMO_SIM) demoSim = await startDemoSim(`http://127.0.0.1:${port}`, await demoSimCredentials(db, simUrl), config.META_SIM_PORT);
+  if (metaSim) demoSim = await startDemoSim(metaSim, `http://127.0.0.1:${port}`, await demoSimCredentials(db, simUrl), config.META_SIM_PORT);
 }
 
 await main().catch(fatal);

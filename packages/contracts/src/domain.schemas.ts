@@ -65,6 +65,8 @@ export const ticketViewSchema = z.object({
   lastInboundAt: instantSchema.nullable(),
   firstResponseAt: instantSchema.nullable(),
   resolvedAt: instantSchema.nullable(),
+  /** Optimistic concurrency: send it back with a change; a stale one is refused with `ticket.conflict`. */
+  version: z.number().int(),
   createdAt: instantSchema,
   updatedAt: instantSchema,
   customer: customerBriefSchema,

@@ -78,9 +78,11 @@ export const updateTicketBodySchema = z
     status: ticketStatusSchema.optional(),
     priority: ticketPrioritySchema.optional(),
     assigneeId: z.number().int().positive().nullable().optional(),
+    /** The ticket version the change was made on; when someone changed the ticket since, 409 `ticket.conflict`. */
+    version: z.number().int().positive().optional(),
   })
   .strict()
-  .refine((body) => Object.keys(body).length > 0, { error: 'Nothing to change' });
+  .refine((body) => Object.keys(body).some((key) => key !== 'version'), { error: 'Nothing to change' });
 
 export const usersResponseSchema = z.object({ items: z.array(userSchema) });
 

@@ -6,3 +6,4 @@ export * from './channels.schemas.ts';
 export * from './api-channel.schemas.ts';
 export * from './api-channel-admin.schemas.ts';
 export * from './text.rules.ts';
+export * from './presence.schemas.ts';

@@ -37,7 +37,11 @@ export const syncRequestSchema = z.object({ lastEventId: z.number().int().min(0)
 export type SyncRequest = z.infer<typeof syncRequestSchema>;
 
 export interface AgentServerToClient {
-  event: (event: AgentEvent) => void;
+  /**
+   * Committed events, in log order and without gaps between what one socket receives, batched per
+   * delivery: everything committed in the same moment arrives in one frame.
+   */
+  events: (events: AgentEvent[]) => void;
   /** Sent just before the server cuts a socket whose session ended (sign-out, expiry); not retried. */
   'session.ended': (reason: SocketError) => void;
 }
@@ -69,7 +73,8 @@ export const visitorReceiptSchema = z
 export type VisitorReceipt = z.infer<typeof visitorReceiptSchema>;
 
 export interface VisitorServerToClient {
-  event: (event: VisitorEvent) => void;
+  /** The visitor's own events, in log order, batched like the console's. */
+  events: (events: VisitorEvent[]) => void;
 }
 
 export interface VisitorClientToServer {

@@ -46,4 +46,13 @@ describe('text that cannot be valid Unicode', () => {
     const parsed = parseChannelJson(String.raw`{"text":"halo \ud83d","nul":"a\u0000b","k\u0000":1,"list":["\udc00",2,"😞"],"n":3.5}`);
     expect(parsed).toEqual({ text: 'halo \uFFFD', nul: 'a\uFFFDb', ['k\uFFFD']: 1, list: ['\uFFFD', 2, '😞'], n: 3.5 });
   });
+
+  it('parses a clean webhook (escaped emoji pairs included) exactly as JSON.parse does, and still repairs a lone escape anywhere', () => {
+    const clean = String.raw`{"text":"Paket saya belum sampai \ud83d\ude1e","name":"Ra\u00efssa","nested":[{"k":"\u00e9"}]}`;
+    expect(parseChannelJson(clean)).toEqual(JSON.parse(clean));
+    expect(parseChannelJson(String.raw`{"a":"\ud83d\ude1e","b":"\ude1e alone"}`)).toEqual({ a: '😞', b: '\uFFFD alone' });
+    expect(parseChannelJson(String.raw`{"a":"\uD83D at the end"}`)).toEqual({ a: '\uFFFD at the end' });
+    // An escaped backslash followed by the letters u0000 is text, not NUL: still parsed right (the slow way).
+    expect(parseChannelJson(String.raw`{"a":"C:\\u0000"}`)).toEqual({ a: 'C:\\u0000' });
+  });
 });

@@ -54,8 +54,33 @@ export function findInvalidText(value: unknown, root = ''): string | null {
 
 const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
 
-/** JSON.parse for channel webhooks: every string, keys included, comes out repaired (see above). */
+/**
+ * Whether the JSON text itself could carry what the rule forbids. A string decoded from bytes holds no
+ * lone surrogate (invalid UTF-8 decodes to U+FFFD) and JSON allows no raw control character in a string,
+ * so only an escape can smuggle one in: `\u0000`, or a surrogate escape without its partner. A scan for
+ * `\u` (a plain loop: a regex with look-behind cost more than the parse) finds them; a false alarm (an
+ * escaped backslash before "u0000") only costs the slow path.
+ */
+function mayHoldInvalidEscape(text: string): boolean {
+  for (let at = text.indexOf('\\u'); at !== -1; at = text.indexOf('\\u', at + 2)) {
+    const unit = Number.parseInt(text.slice(at + 2, at + 6), 16);
+    if (unit === 0) return true;
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = text.startsWith('\\u', at + 6) ? Number.parseInt(text.slice(at + 8, at + 12), 16) : NaN;
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return true;
+      at += 6; // the pair is fine: skip its low half
+    } else if (unit >= 0xdc00 && unit <= 0xdfff) return true;
+  }
+  return false;
+}
+
+/**
+ * JSON.parse for channel webhooks: every string, keys included, comes out repaired (see above). Nearly
+ * every delivery has nothing to repair, and a reviver visits every value of every webhook, so the text is
+ * scanned first and parsed plainly when no escape could produce invalid text.
+ */
 export function parseChannelJson(text: string): unknown {
+  if (!mayHoldInvalidEscape(text)) return JSON.parse(text);
   return JSON.parse(text, (_key, value: unknown) => {
     if (typeof value === 'string') return replaceInvalidText(value);
     if (!isRecord(value) || Object.keys(value).every(isCleanText)) return value;

@@ -6,10 +6,17 @@
  */
 import { loadConfig } from '../config/config.ts';
 import { demoSimCredentials, demoSimUrl } from '../seed/demo-channels.ts';
-import { startDemoSim } from '../seed/demo-sim.ts';
+import { loadMetaSim, startDemoSim } from '../seed/demo-sim.ts';
 import { openSecureDatabase } from '../startup/open-secure-database.ts';
 
 const config = loadConfig();
+let metaSim;
+try {
+  metaSim = await loadMetaSim();
+} catch (error) {
+  console.error(`meta-sim: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
 const simUrl = demoSimUrl(config.META_SIM_PORT);
 let credentials;
 try {
@@ -24,7 +31,7 @@ if (!credentials.whatsapp && !credentials.instagram) {
   console.error(`meta-sim: no channel is connected to the stand-in at ${simUrl}. Start the server once with DEMO_SIM=1 (it connects the channels nobody configured), or just run DEMO_SIM=1 npm start.`);
   process.exit(1);
 }
-const handle = await startDemoSim(config.PUBLIC_URL?.replace(/\/+$/, '') ?? `http://127.0.0.1:${config.PORT}`, credentials, config.META_SIM_PORT);
+const handle = await startDemoSim(metaSim, config.PUBLIC_URL?.replace(/\/+$/, '') ?? `http://127.0.0.1:${config.PORT}`, credentials, config.META_SIM_PORT);
 const shutdown = async () => {
   await handle.stop();
   process.exit(0);

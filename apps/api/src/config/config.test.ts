@@ -33,6 +33,27 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ ADMIN_PASSWORD: '', SECRET_KEY: '' })).toMatchObject({ ADMIN_PASSWORD: undefined, SECRET_KEY: undefined });
   });
 
+  it('joins processes through Redis only when REDIS_URL names one', () => {
+    expect(loadConfig({}).REDIS_URL).toBeUndefined();
+    expect(loadConfig({})).toMatchObject({ REDIS_PREFIX: 'keluh:', PRESENCE_TTL: 30_000 });
+    // docker-compose's ${REDIS_URL:-}: unset, so one process on its own.
+    expect(loadConfig({ REDIS_URL: '' }).REDIS_URL).toBeUndefined();
+    expect(loadConfig({ REDIS_URL: 'redis://:secret@redis:6379/0', REDIS_PREFIX: 'helpdesk-prod:', PRESENCE_TTL: '90s' })).toMatchObject({
+      REDIS_URL: 'redis://:secret@redis:6379/0',
+      REDIS_PREFIX: 'helpdesk-prod:',
+      PRESENCE_TTL: 90_000,
+    });
+    expect(loadConfig({ REDIS_URL: 'rediss://cache.example:6380' }).REDIS_URL).toBe('rediss://cache.example:6380');
+  });
+
+  it('refuses a Redis URL of another scheme, a prefix with spaces and a presence TTL under a second', () => {
+    expect(() => loadConfig({ REDIS_URL: 'http://redis:6379' })).toThrow(/REDIS_URL/);
+    expect(() => loadConfig({ REDIS_URL: 'redis:6379' })).toThrow(/REDIS_URL/);
+    expect(() => loadConfig({ REDIS_PREFIX: 'my app' })).toThrow(/REDIS_PREFIX/);
+    expect(() => loadConfig({ PRESENCE_TTL: '500ms' })).toThrow(/PRESENCE_TTL/);
+    expect(() => loadConfig({ PRESENCE_TTL: 'soon' })).toThrow(/PRESENCE_TTL/);
+  });
+
   it('keeps the database and media in the data folder unless told otherwise', () => {
     expect(loadConfig({})).toMatchObject({ DATA_DIR: './data', DATABASE_URL: 'sqlite://./data/keluh.db', MEDIA_DIR: './data/media' });
     expect(loadConfig({ DATA_DIR: '/var/lib/keluh/' })).toMatchObject({ DATABASE_URL: 'sqlite:///var/lib/keluh/keluh.db', MEDIA_DIR: '/var/lib/keluh/media' });
@@ -84,6 +105,15 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ WIDGET_ORIGINS: 'https://shop.example' }).WIDGET_ORIGINS).toEqual(['https://shop.example']);
     expect(() => loadConfig({ WIDGET_ORIGINS: 'https://shop.example/checkout' })).toThrow(/WIDGET_ORIGINS/);
     expect(() => loadConfig({ CONSOLE_ORIGINS: 'desk.example' })).toThrow(/CONSOLE_ORIGINS/);
+  });
+});
+
+describe('the outbox lease', () => {
+  it('is five minutes unless shortened, and never under a second', () => {
+    expect(loadConfig({}).OUTBOX_LEASE).toBe(5 * 60_000);
+    expect(loadConfig({ OUTBOX_LEASE: '6s' }).OUTBOX_LEASE).toBe(6_000);
+    expect(() => loadConfig({ OUTBOX_LEASE: '500ms' })).toThrow(/OUTBOX_LEASE/);
+    expect(() => loadConfig({ OUTBOX_LEASE: '5' })).toThrow(/OUTBOX_LEASE/);
   });
 });
 

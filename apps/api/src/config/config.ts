@@ -68,6 +68,12 @@ const configSchema = z.object({
   WIDGET_SESSION_IP_RATE: rate.prefault('30/1m'),
   /** Refreshes of one widget visitor session. */
   WIDGET_SESSION_RATE: rate.prefault('10/1m'),
+  /**
+   * How long an outbox send claimed by a process stays its own. A process that dies holding one leaves it
+   * claimed this long, so this is how soon another process (or the restarted one) finishes its pending
+   * sends. It must outlast one send (Graph calls time out after 20 s): shorter values are for tests.
+   */
+  OUTBOX_LEASE: duration.prefault('5m').pipe(z.number().min(1_000, { error: 'At least 1s' })),
   /** Whether to create demo users, customers and tickets on an empty database. */
   SEED_DEMO: z
     .enum(['0', '1', 'true', 'false'])
@@ -126,6 +132,15 @@ const configSchema = z.object({
   CONSOLE_ORIGINS: originListSchema,
   /** Sites allowed to embed the widget and open the /visitor socket. */
   WIDGET_ORIGINS: widgetOriginsSchema,
+  /**
+   * Joins several API processes: socket.io's Redis adapter, the cross-process commit signal, shared rate
+   * limits and presence. Unset, one process keeps all of that in memory and never touches Redis.
+   */
+  REDIS_URL: unsetWhenEmpty(z.string().regex(/^rediss?:\/\/[^\s]+$/, { error: 'A redis:// or rediss:// URL' }).optional()),
+  /** Starts every Redis key and channel we use, so several installations (or test runs) can share one Redis. */
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:._-]{1,64}$/, { error: 'Up to 64 letters, digits, and : . _ -' }).default('keluh:'),
+  /** How long a process's presence entries outlive its last heartbeat (it beats every third of this). */
+  PRESENCE_TTL: duration.prefault('30s').pipe(z.number().min(1_000, { error: 'At least 1s' })),
 })
   .transform((config) => {
     const dataDir = config.DATA_DIR.replace(/\/+$/, '') || '/';

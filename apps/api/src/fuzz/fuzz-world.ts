@@ -63,10 +63,8 @@ const refuseEverything = (async (input: string | URL | Request) => {
 
 export async function startFuzzWorld(): Promise<FuzzWorld> {
   const dir = mkdtempSync(join(tmpdir(), 'keluh-fuzz-'));
-  const databasePath = join(dir, 'keluh.db');
   const unlimited = { limit: 1_000_000, windowMs: 60_000 };
   const t = await startTestApp({
-    databaseUrl: `sqlite://${databasePath}`,
     fetch: refuseEverything,
     staticRoots: staticRoots(dir),
     config: {
@@ -88,7 +86,9 @@ export async function startFuzzWorld(): Promise<FuzzWorld> {
   });
   const now = t.app.services.clock.now();
   await t.db.users.create({ email: LOGIN_USER.email, name: 'Fuzz Login', role: 'agent', passwordHash: await scryptHasher.hash(LOGIN_USER.password) }, now);
-  const census = openTableCensus(databasePath);
+  // The fuzzers run on SQLite only (vitest.config.ts): the census reads the database file beside the app.
+  if (!t.databaseUrl.startsWith('sqlite://')) throw new Error('The fuzz tests read an SQLite database file; run them in the server project');
+  const census = openTableCensus(t.databaseUrl.slice('sqlite://'.length));
 
   await t.loginAdmin();
   let address = 1;

@@ -7,7 +7,9 @@ import type { CensusChange } from './table-census.ts';
  */
 export type Effect = Record<string, 'changed' | number>;
 
-const conversation: Effect = { customers: 'changed', identities: 'changed', tickets: 'changed', messages: 'changed', events: 'changed', parked_statuses: 'changed' };
+// A stored message may also schedule its background work in the same commit: a media download, or a
+// profile look-up for a customer an Instagram webhook names only by id.
+const conversation: Effect = { customers: 'changed', identities: 'changed', tickets: 'changed', messages: 'changed', events: 'changed', parked_statuses: 'changed', jobs: 'changed' };
 
 export const successEffects: Record<string, Effect> = {
   'POST /api/auth/login': { sessions: 1, login_failures: 'changed' },

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { apiChannelSignature } from '@keluh/channels';
-import { escapeNonAscii, signatureHeader } from '@keluh/channels/meta-sim';
+import { escapeNonAscii, signatureHeader } from '@keluh/meta-sim';
 import type { RawRequest } from '../testing/raw-http.ts';
 import { IG, WA, type FuzzWorld } from './fuzz-world.ts';
 import { jsonNodeOf, jsonText, mutate, type JsonMutation } from './hostile-json.ts';

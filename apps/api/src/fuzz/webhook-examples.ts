@@ -12,7 +12,7 @@ import {
   waStatuses,
   waValueErrors,
   webhookError,
-} from '@keluh/channels/meta-sim';
+} from '@keluh/meta-sim';
 import { IG, WA } from './fuzz-world.ts';
 
 /*

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ig, wa } from '@keluh/channels/meta-sim';
+import { ig, wa } from '@keluh/meta-sim';
 import { parseAllowHosts } from '@keluh/channels';
 import type { Message } from '@keluh/core';
 import { eventually } from '../testing/test-app.ts';

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,9 +17,12 @@ export class MediaStore {
     const path = join(folder, sha256);
     if (!existsSync(path)) {
       await mkdir(folder, { recursive: true });
-      const temp = `${path}.${process.pid}.tmp`;
+      // Not the pid: several API containers share one media volume, and each of them is pid 1.
+      const temp = `${path}.${randomUUID()}.tmp`;
       await writeFile(temp, bytes);
-      await writeFile(`${path}.json`, JSON.stringify({ mimeType }));
+      // The type file too is swapped in whole: another process saving the same bytes may be reading it.
+      await writeFile(`${temp}.json`, JSON.stringify({ mimeType }));
+      await rename(`${temp}.json`, `${path}.json`);
       await rename(temp, path);
     }
     return { sha256, size: bytes.byteLength };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createMetaSim, wa, type MetaSim } from '@keluh/channels/meta-sim';
+import { createMetaSim, wa, type MetaSim } from '@keluh/meta-sim';
 import type { Message } from '@keluh/core';
 import { startApiChannelHarness, type ApiChannelHarness } from '../testing/api-channel-harness.ts';
 import { WA_PHONE_NUMBER_ID } from '../testing/channel-harness.ts';

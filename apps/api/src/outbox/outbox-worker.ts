@@ -1,69 +1,61 @@
 import { dispatchDueMessages, type AdapterRegistry, type CoreDeps, type StoredEvent } from '@keluh/core';
 import type { FastifyBaseLogger } from 'fastify';
 import type { EventBus } from '../realtime/event-bus.ts';
+import { DrainLoop } from '../workers/drain-loop.ts';
+
+/** Sends per dispatch; the drain goes on while they come back full. */
+const BATCH = 20;
 
 /**
- * Drains the outbox: immediately when an agent reply is committed, and on a timer for retries whose
- * back-off has elapsed (and for rows left pending by a crash). One run at a time, so a message is
- * never handed to its channel twice by this process.
+ * Drains the outbox: immediately when an agent reply is committed here, and on a timer for retries whose
+ * back-off has elapsed, for replies queued by another process, and for rows whose owner died. Rows are
+ * claimed with a lease (see dispatchDueMessages), so several processes never send one message twice.
  */
 export class OutboxWorker {
-  private running = false;
-  private rerun = false;
-  private timer: NodeJS.Timeout | null = null;
+  private readonly loop: DrainLoop;
   private unsubscribe: (() => void) | null = null;
-  private idle: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly deps: CoreDeps,
     private readonly adapters: AdapterRegistry,
     private readonly bus: EventBus,
     private readonly log: FastifyBaseLogger,
-    private readonly pollMs = 2_000,
-  ) {}
+    private readonly owner: string,
+    private readonly options: { pollMs?: number; leaseMs?: number } = {},
+  ) {
+    this.loop = new DrainLoop(() => this.drain(), options.pollMs ?? 2_000);
+  }
 
   start(): void {
     this.unsubscribe = this.bus.subscribe((event: StoredEvent) => {
       if (event.type === 'message.created' && event.payload.message.status === 'queued') this.kick();
     });
-    this.timer = setInterval(() => this.kick(), this.pollMs);
-    this.timer.unref();
-    this.kick();
+    this.loop.start();
   }
 
   kick(): void {
-    if (this.running) {
-      this.rerun = true;
-      return;
-    }
-    this.running = true;
-    this.idle = this.drain().finally(() => {
-      this.running = false;
-      if (this.rerun) {
-        this.rerun = false;
-        this.kick();
-      }
-    });
+    this.loop.kick();
   }
 
-  /** Resolves once no dispatch is running or queued (a kick followed by this = "the due items were handled"). */
-  async settled(): Promise<void> {
-    while (this.running) await this.idle;
+  settled(): Promise<void> {
+    return this.loop.settled();
   }
 
   async stop(): Promise<void> {
     this.unsubscribe?.();
-    if (this.timer) clearInterval(this.timer);
-    this.rerun = false;
-    await this.idle;
+    await this.loop.stop();
   }
 
   private async drain(): Promise<void> {
-    // Deferred a tick so the request that enqueued the message answers before we start sending.
-    await new Promise((resolve) => setImmediate(resolve));
     try {
-      const report = await dispatchDueMessages(this.deps, this.adapters);
-      if (report.sent + report.retried + report.failed > 0) this.log.debug({ report }, 'outbox dispatched');
+      // Until a batch comes back short: a backlog (a burst of replies, a channel back from a pause, a
+      // restart) goes out as fast as the channel takes it, not BATCH replies per poll.
+      for (;;) {
+        const report = await dispatchDueMessages(this.deps, this.adapters, { owner: this.owner, limit: BATCH, ...(this.options.leaseMs !== undefined && { leaseMs: this.options.leaseMs }) });
+        const handled = report.sent + report.retried + report.failed + report.paused;
+        if (handled > 0) this.log.debug({ report }, 'outbox dispatched');
+        if (handled < BATCH) return;
+      }
     } catch (error) {
       this.log.error({ err: error }, 'outbox dispatch failed');
     }

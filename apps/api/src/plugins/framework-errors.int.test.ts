@@ -62,7 +62,8 @@ describe('requests refused before any route runs', () => {
     const missing = await sendBytes(t.url, Buffer.from('GET /healthz HTTP/1.1\r\n\r\n', 'latin1'));
     expect(missing.statusLine).toBe('HTTP/1.1 400 Bad Request');
     expect(errorOf(missing.body).code).toBe('request.malformed');
-    expect((await sendBytes(t.url, Buffer.from('GET /healthz HTTP/1.0\r\n\r\n', 'latin1'))).statusLine).toBe('HTTP/1.1 200 OK');
+    // HTTP/1.0 closes the connection after the answer, so our side can stay open until then.
+    expect((await sendBytes(t.url, Buffer.from('GET /healthz HTTP/1.0\r\n\r\n', 'latin1'), { halfClose: false })).statusLine).toBe('HTTP/1.1 200 OK');
   });
 
   it('answers an Expect other than 100-continue with 417 request.expectation_failed', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ig, igInbound, serializePayload, wa, waInbound } from '@keluh/channels/meta-sim';
+import { ig, igInbound, serializePayload, wa, waInbound } from '@keluh/meta-sim';
 import { startChannelHarness, type ChannelHarness } from '../testing/channel-harness.ts';
 import { startApiChannelHarness, type ApiChannelHarness } from '../testing/api-channel-harness.ts';
 import { answeredOnce, storedMessage } from '../channels/fixtures/delivery.testkit.ts';

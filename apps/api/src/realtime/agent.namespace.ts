@@ -7,6 +7,8 @@ import { SESSION_COOKIE } from '../plugins/auth.plugin.ts';
 import { replaySince } from './replay.ts';
 import { eventCall, refusal, toSocketError, type AckValue } from './socket-errors.ts';
 import { endSocket, sessionRoom, watchSessionExpiry } from './session-sockets.ts';
+import type { RealtimeFeed } from './realtime-feed.ts';
+import { hasLocalSockets } from './local-room.ts';
 
 export interface AgentSocketData {
   user: User;
@@ -30,7 +32,7 @@ function cookieToken(cookieHeader: string | undefined): string | null {
   return cookieHeader ? (fastifyCookie.parse(cookieHeader)[SESSION_COOKIE] ?? null) : null;
 }
 
-export function setUpAgentNamespace(namespace: AgentNamespace, services: Services): () => void {
+export function setUpAgentNamespace(namespace: AgentNamespace, services: Services, feed: RealtimeFeed): () => void {
   namespace.use((socket, next) => {
     const { auth, headers } = socket.handshake;
     const bearer = typeof auth?.token === 'string' ? auth.token : null;
@@ -51,7 +53,12 @@ export function setUpAgentNamespace(namespace: AgentNamespace, services: Service
   namespace.on('connection', (socket) => {
     void socket.join([STAFF_ROOM, sessionRoom(socket.data.tokenHash)]);
     const stopWatching = watchSessionExpiry(socket, services.auth, services.clock, socket.data.expiresAt);
-    socket.on('disconnect', stopWatching);
+    const userId = socket.data.user.id;
+    void services.presence.connected(userId);
+    socket.on('disconnect', () => {
+      stopWatching();
+      void services.presence.disconnected(userId);
+    });
 
     socket.on('sync', async (...args: unknown[]) => {
       const { reply, parse } = eventCall<AckValue<AgentClientToServer['sync']>>(args);
@@ -72,7 +79,9 @@ export function setUpAgentNamespace(namespace: AgentNamespace, services: Service
     });
   });
 
-  return services.bus.subscribe((event) => {
-    namespace.to(STAFF_ROOM).emit('event', toAgentEvent(event));
+  // `local`: every process delivers to its own sockets from the log (RealtimeFeed); through the Redis
+  // adapter each event would otherwise reach other processes' sockets a second time, out of order.
+  return feed.subscribe((events) => {
+    if (hasLocalSockets(namespace, STAFF_ROOM)) namespace.local.to(STAFF_ROOM).emit('events', events.map(toAgentEvent));
   });
 }

@@ -12,6 +12,8 @@ import type { Services } from '../services.ts';
 import { replaySince } from './replay.ts';
 import { eventCall, refusal, toSocketError, type AckValue } from './socket-errors.ts';
 import { toVisitorEvent, toWidgetMessage } from './visitor-projection.ts';
+import type { RealtimeFeed } from './realtime-feed.ts';
+import { hasLocalSockets } from './local-room.ts';
 
 export type VisitorNamespace = Namespace<VisitorClientToServer, VisitorServerToClient>;
 type VisitorSocket = Socket<VisitorClientToServer, VisitorServerToClient>;
@@ -29,7 +31,7 @@ async function customerOf(socket: VisitorSocket, services: Services): Promise<nu
   return identity.customerId;
 }
 
-export function setUpVisitorNamespace(namespace: VisitorNamespace, services: Services): () => void {
+export function setUpVisitorNamespace(namespace: VisitorNamespace, services: Services, feed: RealtimeFeed): () => void {
   // The handshake answers with the same codes as HTTP (expired → the widget refreshes, revoked → starts over).
   namespace.use(async (socket, next) => {
     const { origin, host } = socket.handshake.headers;
@@ -108,10 +110,17 @@ export function setUpVisitorNamespace(namespace: VisitorNamespace, services: Ser
     });
   });
 
-  const stopEvents = services.bus.subscribe((event) => {
-    if (event.customerId === null) return;
-    const projected = toVisitorEvent(event);
-    if (projected) namespace.to(customerRoom(event.customerId)).emit('event', projected);
+  // Each visitor's room gets its part of the batch, in log order; `local` as for the agents (RealtimeFeed).
+  const stopEvents = feed.subscribe((events) => {
+    const byCustomer = new Map<number, VisitorEvent[]>();
+    for (const event of events) {
+      const projected = event.customerId === null || !hasLocalSockets(namespace, customerRoom(event.customerId)) ? null : toVisitorEvent(event);
+      if (!projected) continue;
+      const list = byCustomer.get(event.customerId!) ?? [];
+      list.push(projected);
+      byCustomer.set(event.customerId!, list);
+    }
+    for (const [customerId, list] of byCustomer) namespace.local.to(customerRoom(customerId)).emit('events', list);
   });
   // A revoked session's tokens are refused from now on; its open sockets must not outlive that.
   const stopRevocations = services.visitorRevocations.subscribe((sessionIds) => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgentEvent, VisitorEvent } from '@keluh/contracts';
-import { connected, nextEvent, startTestApp, type TestApp } from '../testing/test-app.ts';
+import { connected, nextPushed, startTestApp, type TestApp } from '../testing/test-app.ts';
 
 type SendAck = { ok: true; message: { id: number; ticketId: number; status: string }; duplicate: boolean } | { ok: false; error: { code: string } };
 
@@ -23,7 +23,7 @@ describe('a web-chat conversation between a visitor and an agent', () => {
     const socket = t.visitorSocket(visitor.visitorToken);
     await connected(socket);
 
-    const created = nextEvent<AgentEvent>(agent, 'event', (event) => event.type === 'ticket.created');
+    const created = nextPushed<AgentEvent>(agent, (event) => event.type === 'ticket.created');
     const ack = await send(socket, { clientMessageId: 'client-msg-0001', body: 'Paket saya belum sampai' });
     expect(ack.ok).toBe(true);
     const event = await created;
@@ -97,7 +97,7 @@ describe('a web-chat conversation between a visitor and an agent', () => {
     const opened = await send(socket, { clientMessageId: 'reply-flow-1', body: 'Where is my order?' });
     if (!opened.ok) throw new Error('send failed');
 
-    const received = nextEvent<VisitorEvent>(socket, 'event', (event) => event.type === 'message.created' && event.message.direction === 'out');
+    const received = nextPushed<VisitorEvent>(socket, (event) => event.type === 'message.created' && event.message.direction === 'out');
     const reply = await t.app.inject({
       method: 'POST',
       url: `/api/tickets/${opened.message.ticketId}/messages`,
@@ -109,7 +109,7 @@ describe('a web-chat conversation between a visitor and an agent', () => {
     expect(event.type === 'message.created' && event.message.body).toBe('It ships today, sorry for the wait!');
 
     await expect.poll(async () => (await t.db.messages.findById(replyId))?.status).toBe('sent');
-    const readEvent = nextEvent<AgentEvent>(agent, 'event', (e) => e.type === 'message.status' && e.payload.messageId === replyId && e.payload.status === 'read');
+    const readEvent = nextPushed<AgentEvent>(agent, (e) => e.type === 'message.status' && e.payload.messageId === replyId && e.payload.status === 'read');
     const ack = await new Promise((resolve) => socket.emit('message.receipt', { messageIds: [replyId], status: 'read' }, resolve as never));
     expect(ack).toEqual({ ok: true });
     await readEvent;

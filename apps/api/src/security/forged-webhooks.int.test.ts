@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ig, igInbound, serializePayload, signatureHeader, wa, waInbound } from '@keluh/channels/meta-sim';
+import { ig, igInbound, serializePayload, signatureHeader, wa, waInbound } from '@keluh/meta-sim';
 import { repositoryStrings } from '../testing/repository-strings.ts';
 import { freePort, freshDataDir, printedLogins, repoRoot, signIn, startServerProcess, type ServerProcess } from '../testing/server-process.ts';
 

@@ -2,7 +2,7 @@ import { existsSync, renameSync, statSync, unlinkSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { apiChannelSignature } from '@keluh/channels';
-import { serializePayload, signatureHeader, wa, waInbound } from '@keluh/channels/meta-sim';
+import { serializePayload, signatureHeader, wa, waInbound } from '@keluh/meta-sim';
 import { keyIdOf } from './secret-box.ts';
 import { generateSecretKey, readKeyFile } from './secret-key.ts';
 import { freshDataDir, runToExit, signIn, startServerProcess, type ServerProcess } from '../testing/server-process.ts';

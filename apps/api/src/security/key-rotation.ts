@@ -32,7 +32,7 @@ export async function rotateSecretKey(config: Config, newKeyText: string | undef
   const to = createSecretBox(newKey);
   const next = old.source === 'file' ? join(config.DATA_DIR, NEXT_KEY_FILE) : null;
   if (next) writeKeyFile(next, newKey);
-  const raw = openDatabase(config.DATABASE_URL);
+  const raw = await openDatabase(config.DATABASE_URL);
   let rewritten: number;
   try {
     ({ rewritten } = await resealSecrets(raw, acceptingPlaintext(from), to, () => true));

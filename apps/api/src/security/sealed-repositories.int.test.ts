@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '@keluh/db';
+import { openTestDatabase } from '@keluh/db/testing';
 import type { Database } from '@keluh/core';
 import { createSecretBox, isSealed } from './secret-box.ts';
 import { generateSecretKey } from './secret-key.ts';
@@ -14,8 +14,8 @@ describe('secrets sealed at rest by the repository decorator (real SQLite)', () 
   let raw: Database;
   let sealed: Database;
   const box = createSecretBox(generateSecretKey());
-  beforeEach(() => {
-    raw = openDatabase(':memory:');
+  beforeEach(async () => {
+    raw = await openTestDatabase();
     sealed = sealDatabase(raw, box);
   });
   afterEach(() => raw.close());

@@ -70,15 +70,28 @@ export function sealRepositories(repos: Repositories, codec: SecretCodec): Repos
         return value !== null && SEALED_SETTING_KEYS.includes(key) ? codec.open(value, secretContext.setting(key)) : value;
       },
       set: (key, value) => settings.set(key, SEALED_SETTING_KEYS.includes(key) ? codec.seal(value, secretContext.setting(key)) : value),
+      setIfAbsent: async (key, value) => {
+        const sealed = SEALED_SETTING_KEYS.includes(key);
+        const stored = await settings.setIfAbsent(key, sealed ? codec.seal(value, secretContext.setting(key)) : value);
+        return sealed ? codec.open(stored, secretContext.setting(key)) : stored;
+      },
     },
   };
 }
 
 export function sealDatabase(db: Database, codec: SecretCodec): Database {
+  // A transaction hands out the same repositories object each time (SQLite's one writer, a PostgreSQL
+  // connection's): wrap each once, not on every transaction — ingest runs one per delivery.
+  const sealedFor = new WeakMap<Repositories, Repositories>();
+  const sealed = (tx: Repositories) => {
+    let wrapped = sealedFor.get(tx);
+    if (!wrapped) sealedFor.set(tx, (wrapped = sealRepositories(tx, codec)));
+    return wrapped;
+  };
   return {
     ...db,
     ...sealRepositories(db, codec),
-    transaction: (work) => db.transaction((tx) => work(sealRepositories(tx, codec))),
+    transaction: (work) => db.transaction((tx) => work(sealed(tx))),
     close: () => db.close(),
   };
 }

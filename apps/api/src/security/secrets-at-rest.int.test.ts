@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '@keluh/db';
-import { serializePayload, signatureHeader, wa, waInbound } from '@keluh/channels/meta-sim';
+import { serializePayload, signatureHeader, wa, waInbound } from '@keluh/meta-sim';
 import { createSecretBox, isSealed } from './secret-box.ts';
 import { readKeyFile } from './secret-key.ts';
 import { sealDatabase } from './sealed-repositories.ts';
@@ -43,7 +43,7 @@ describe('secrets at rest', () => {
 
       // What the server holds, read back through the key: the env's WhatsApp secrets, the generated
       // Instagram ones DEMO_SIM connected, the API channel's and the visitor-token secret.
-      const peek = openDatabase(`sqlite://${file}`);
+      const peek = await openDatabase(`sqlite://${file}`);
       const sealed = sealDatabase(peek, createSecretBox(readKeyFile(join(dataDir, 'secret.key'))));
       const instagram = (await sealed.channelConfigs.get('instagram'))!.settings;
       const whatsapp = (await sealed.channelConfigs.get('whatsapp'))!.settings;
@@ -77,7 +77,7 @@ describe('secrets at rest', () => {
     const dataDir = freshDataDir();
     const file = join(dataDir, 'keluh.db');
     const legacy = { appSecret: `legacy-app-${Math.random().toString(36).slice(2)}`, verifyToken: `legacy-verify-${Math.random().toString(36).slice(2)}`, accessToken: `legacy-access-${Math.random().toString(36).slice(2)}` };
-    const old = openDatabase(`sqlite://${file}`);
+    const old = await openDatabase(`sqlite://${file}`);
     const now = new Date().toISOString();
     await old.channelConfigs.upsert('whatsapp', { ...legacy, phoneNumberId: '118220045566779', graphBaseUrl: 'http://127.0.0.1:9', graphVersion: 'v23.0' }, now);
     await old.apiChannels.create({ name: 'Bridge', secret: 'legacy-api-secret-0123456789', webhookUrl: 'https://bridge.example/keluh' }, now);

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { openDatabase } from '@keluh/db';
+import { openTestDatabase } from '@keluh/db/testing';
 import type { Database } from '@keluh/core';
 import { buildApp } from '../app.ts';
 import { testConfig, type Config } from '../config/config.ts';
@@ -23,7 +23,7 @@ function staticRoots() {
 }
 
 async function appWith(config: Partial<Config> = {}): Promise<{ app: FastifyInstance; db: Database }> {
-  const db = openDatabase(':memory:');
+  const db = await openTestDatabase();
   const app = await buildApp({ config: testConfig(config), db, staticRoots: staticRoots() });
   return { app, db };
 }

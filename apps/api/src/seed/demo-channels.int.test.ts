@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '@keluh/db';
+import { openTestDatabase } from '@keluh/db/testing';
 import type { Database } from '@keluh/core';
 import { createSecretBox } from '../security/secret-box.ts';
 import { generateSecretKey } from '../security/secret-key.ts';
@@ -11,8 +11,8 @@ const simUrl = demoSimUrl(3900);
 
 describe('demo channels for the local Meta stand-in (DEMO_SIM=1)', () => {
   let db: Database;
-  beforeEach(() => {
-    db = sealDatabase(openDatabase(':memory:'), createSecretBox(generateSecretKey()));
+  beforeEach(async () => {
+    db = sealDatabase(await openTestDatabase(), createSecretBox(generateSecretKey()));
   });
   afterEach(() => db.close());
 
@@ -26,7 +26,7 @@ describe('demo channels for the local Meta stand-in (DEMO_SIM=1)', () => {
       instagram: { appSecret: (await db.channelConfigs.get('instagram'))!.settings.appSecret, accessToken: (await db.channelConfigs.get('instagram'))!.settings.accessToken },
     });
 
-    const other = sealDatabase(openDatabase(':memory:'), createSecretBox(generateSecretKey()));
+    const other = sealDatabase(await openTestDatabase(), createSecretBox(generateSecretKey()));
     await connectDemoChannels(other, simUrl, T0);
     expect((await other.channelConfigs.get('whatsapp'))!.settings.appSecret).not.toBe(whatsapp.appSecret);
     await other.close();

@@ -33,11 +33,15 @@ export interface SeedDeps {
  */
 export async function seedDatabase(deps: SeedDeps): Promise<SeedReport> {
   const { db, hasher, config, clock } = deps;
-  if ((await db.users.count()) > 0) return { adminCreated: false, demoCreated: false, logins: [] };
+  const nothing: SeedReport = { adminCreated: false, demoCreated: false, logins: [] };
+  if ((await db.users.count()) > 0) return nothing;
   const now = clock.now();
   const adminEmail = config.ADMIN_EMAIL.toLowerCase();
   const adminPassword = config.ADMIN_PASSWORD ?? deps.generatePassword();
-  await db.users.create({ email: adminEmail, name: 'Admin', role: 'admin', passwordHash: await hasher.hash(adminPassword) }, now);
+  // Inserting the first admin is the claim on seeding: two processes started at once on an empty database
+  // both see no users, and the one whose insert finds the email taken leaves the seed to the other.
+  const admin = await db.users.insertIfAbsent({ email: adminEmail, name: 'Admin', role: 'admin', passwordHash: await hasher.hash(adminPassword) }, now);
+  if (!admin) return nothing;
   const fromEnv = config.ADMIN_PASSWORD !== undefined;
   const logins: SeedLogin[] = [{ role: 'admin', email: adminEmail, password: fromEnv ? null : adminPassword, from: fromEnv ? 'ADMIN_PASSWORD' : 'generated' }];
   if (!config.SEED_DEMO) return { adminCreated: true, demoCreated: false, logins };
@@ -66,8 +70,9 @@ export async function hasDemoData(db: Database): Promise<boolean> {
  * empty, so everything in the outbox now is a demo reply.
  */
 async function markHistoricRepliesRead(db: Database, now: string): Promise<void> {
-  for (const item of await db.outbox.listDue('9999-12-31T00:00:00.000Z', 1000)) {
-    await db.outbox.markDone(item.id, now);
+  const lease = { owner: 'demo-seed', until: '9999-12-31T00:00:00.000Z' };
+  for (const item of await db.outbox.claimDue('9999-12-31T00:00:00.000Z', 1000, lease)) {
+    await db.outbox.markDone(item.id, lease.owner);
     await db.messages.update(item.messageId, { status: 'read', externalId: `demo-out-${item.messageId}` }, now);
   }
 }
@@ -84,7 +89,7 @@ async function seedConversations(db: Database, clock: Clock, staffIds: Map<strin
       { name: conversation.name, type: conversation.type, characteristic: conversation.characteristic, language: conversation.language },
       pastClock.now(),
     );
-    await db.identities.create({ customerId: customer.id, channel: conversation.channel, externalId: conversation.externalId, displayName: conversation.name }, pastClock.now());
+    await db.identities.insertIfAbsent({ customerId: customer.id, channel: conversation.channel, externalId: conversation.externalId, displayName: conversation.name }, pastClock.now());
     let ticketId = 0;
     for (const [step, message] of conversation.messages.entries()) {
       if (message.from === 'customer') {

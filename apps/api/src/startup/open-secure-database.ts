@@ -47,14 +47,14 @@ export async function openSecureDatabase(config: Config, options: { createKey?: 
 
 async function openWithKey(url: string, key: LoadedSecretKey): Promise<Omit<SecureDatabase, 'notes'>> {
   const box = createSecretBox(key.key);
-  let raw = openDatabase(url);
+  let raw = await openDatabase(url);
   try {
     const report = await resealSecrets(raw, acceptingPlaintext(box), box, (stored) => !isSealed(stored));
     if (report.rewritten > 0) {
       // Closing checkpoints the write-ahead log into the file (where secure_delete zeroed the plain
       // text) and removes it, instead of leaving the old values in the WAL until some later checkpoint.
       await raw.close();
-      raw = openDatabase(url);
+      raw = await openDatabase(url);
     }
     return { db: sealDatabase(raw, box), key, keyId: box.keyId, sealedAtStart: report.rewritten };
   } catch (error) {

@@ -1,5 +1,5 @@
 import { parseAllowHosts } from '@keluh/channels';
-import { createMetaSim, type MetaSim } from '@keluh/channels/meta-sim';
+import { createMetaSim, type MetaSim } from '@keluh/meta-sim';
 import type { Message } from '@keluh/core';
 import { adjustableClock } from './adjustable-clock.ts';
 import type { Config } from '../config/config.ts';

@@ -71,7 +71,12 @@ function sendOnce(baseUrl: string, raw: RawRequest): Promise<RawResponse> {
  * Bytes no HTTP client would send (broken request lines, smuggling-shaped headers): the first answer's
  * status line and body, or a null status line when the server just closed the connection.
  */
-export function sendBytes(baseUrl: string, bytes: Buffer): Promise<{ statusLine: string | null; body: string }> {
+/**
+ * Writes raw bytes and collects what comes back until the server closes. `halfClose` (the default) ends our
+ * side at once, as a client that sent garbage would; a well-formed HTTP/1.0 request must keep its side
+ * open, because Node's server drops a half-closed connection whose answer is still being computed.
+ */
+export function sendBytes(baseUrl: string, bytes: Buffer, options: { halfClose?: boolean } = {}): Promise<{ statusLine: string | null; body: string }> {
   const base = new URL(baseUrl);
   return new Promise((resolve, reject) => {
     const socket = connect({ host: base.hostname, port: Number(base.port) });
@@ -88,7 +93,8 @@ export function sendBytes(baseUrl: string, bytes: Buffer): Promise<{ statusLine:
       const body = end < 0 ? '' : answer.subarray(end + 4, end + 4 + length).toString('utf8');
       resolve({ statusLine: answer.length > 0 ? head.split('\r\n', 1)[0]! : null, body });
     });
-    socket.end(bytes);
+    if (options.halfClose === false) socket.write(bytes);
+    else socket.end(bytes);
   });
 }
 

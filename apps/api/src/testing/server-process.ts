@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = fileURLToPath(new URL('../../../..', import.meta.url));
 
 /** What this machine's shell may have set that would change a first start under test. */
-const INHERITED = /^(PORT|HOST|PUBLIC_URL|DATA_DIR|DATABASE_URL|MEDIA_DIR|SECRET_KEY|NEW_SECRET_KEY|SESSION_SECRET|ADMIN_\w+|DEMO_\w+|SEED_DEMO|META_SIM_\w+|KELUH_\w+|GRAPH_API_BASE_URL|WHATSAPP_\w+|INSTAGRAM_\w+|LOG_LEVEL)$/;
+const INHERITED = /^(PORT|HOST|PUBLIC_URL|DATA_DIR|DATABASE_URL|REDIS_URL|OUTBOX_\w+|MEDIA_DIR|SECRET_KEY|NEW_SECRET_KEY|SESSION_SECRET|ADMIN_\w+|DEMO_\w+|SEED_DEMO|META_SIM_\w+|KELUH_\w+|GRAPH_API_BASE_URL|WHATSAPP_\w+|INSTAGRAM_\w+|LOG_LEVEL|REDIS_\w+|PRESENCE_TTL)$/;
 
 export function cleanEnv(extra: Record<string, string>): Record<string, string> {
   const env: Record<string, string> = {};
@@ -33,10 +33,14 @@ export async function freePort(): Promise<number> {
 export interface ServerProcess {
   /** From the banner's Console line (servers only). */
   url: string;
+  pid: number;
   output(): string;
   /** Resolves once the output matches (the in-process sim logs after the banner). */
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<void>;
+  /** SIGTERM: a clean shutdown; resolves with the exit code. */
   stop(): Promise<number | null>;
+  /** SIGKILL: the process dies where it stands (no shutdown hook runs); resolves once it has exited. */
+  kill(): Promise<void>;
 }
 
 /** The real server process (as `npm start` runs it) until its banner (start-banner.ts) is out, to its last line. */
@@ -56,6 +60,7 @@ export async function startProcess(args: string[], env: Record<string, string>, 
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const running = () => child.exitCode === null && child.signalCode === null;
   const waitFor = (pattern: RegExp, timeoutMs = 30_000) =>
     new Promise<void>((resolve, reject) => {
       const check = () => {
@@ -83,9 +88,14 @@ export async function startProcess(args: string[], env: Record<string, string>, 
   const port = /Console {5}http:\/\/localhost:(\d+)\//.exec(output)?.[1];
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     output: () => output,
     waitFor,
-    stop: () => (child.exitCode !== null ? exited : (child.kill('SIGTERM'), exited)),
+    stop: () => (running() ? (child.kill('SIGTERM'), exited) : exited),
+    kill: async () => {
+      if (running()) child.kill('SIGKILL');
+      await exited;
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { io as connect, type Socket } from 'socket.io-client';
-import { openDatabase } from '@keluh/db';
+import { openTestDatabase, reopenTestDatabase, type TestDatabase } from '@keluh/db/testing';
 import type { ChannelKind, Clock, Database } from '@keluh/core';
 import {
   AGENT_NAMESPACE,
@@ -27,6 +27,8 @@ export const TEST_ADMIN = { email: 'test-admin@keluh.test', password: 'admin-pas
 export interface TestApp {
   app: FastifyInstance;
   db: Database;
+  /** Where its database lives, for a second app sharing it (shareDatabaseWith). */
+  databaseUrl: string;
   url: string;
   agentId: number;
   /** A fresh bearer token for the test agent (POST /api/auth/token, as API clients sign in). */
@@ -50,19 +52,21 @@ export interface TestAppOptions {
   config?: Partial<Config>;
   /** Channel settings stored before the app starts, as an admin would have saved them. */
   channels?: Partial<Record<ChannelKind, Record<string, string>>>;
-  /** A database file shared with another test app: two processes on one database. Default: in memory. */
-  databaseUrl?: string;
+  /** Open the database of another test app: two processes on one database. Default: a fresh one. */
+  shareDatabaseWith?: Pick<TestApp, 'databaseUrl'>;
   /** Built console/widget folders to serve; none by default. */
   staticRoots?: StaticRoots;
   /** The channels' HTTP client; the outbound guard by default. */
   fetch?: typeof fetch;
 }
 
-/** The real app on a real port with an in-memory SQLite database: what the integration tests drive. */
+/** The real app on a real port with a fresh database of the engine under test (SQLite or PostgreSQL, see openTestDatabase): what the integration tests drive. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   // Sealed as the server's is, so every route and worker under test reads secrets through the decorator.
-  // One key per test process: two apps sharing a database file (two "processes") must open each other's secrets.
-  const db = sealDatabase(openDatabase(options.databaseUrl ?? ':memory:'), createSecretBox(TEST_SECRET_KEY));
+  // One key per test process: two apps sharing a database (two "processes") must open each other's secrets.
+  const raw = options.shareDatabaseWith ? await reopenTestDatabase(options.shareDatabaseWith.databaseUrl) : await openTestDatabase();
+  const db = sealDatabase(raw, createSecretBox(TEST_SECRET_KEY));
+  const databaseUrl = options.shareDatabaseWith?.databaseUrl ?? (raw as TestDatabase).url;
   const now = new Date().toISOString();
   for (const [kind, settings] of Object.entries(options.channels ?? {})) await db.channelConfigs.upsert(kind as ChannelKind, settings, now);
   const agent =
@@ -86,6 +90,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   return {
     app,
     db,
+    databaseUrl,
     url,
     agentId: agent.id,
     async login() {
@@ -143,6 +148,11 @@ export function nextEvent<T>(socket: Socket, event: string, match: (value: T) =>
     };
     socket.on(event, listener);
   });
+}
+
+/** Resolves with the next pushed event (they arrive in `events` batches) that passes `match`. */
+export function nextPushed<T>(socket: Socket, match: (value: T) => boolean = () => true, timeoutMs = 3000): Promise<T> {
+  return nextEvent<T[]>(socket, 'events', (batch) => batch.some(match), timeoutMs).then((batch) => batch.find(match)!);
 }
 
 export function connected(socket: Socket): Promise<void> {

@@ -1,5 +1,6 @@
 import { watch } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
+import { useApi } from '../api/use-api.ts';
 import { useSessionStore } from '../features/auth/session.store.ts';
 import { useTicketListStore } from '../features/inbox/ticket-list.store.ts';
 import { useChannelsStore } from '../features/settings/channels.store.ts';
@@ -14,6 +15,7 @@ import { useRealtimeStore } from '../realtime/realtime.store.ts';
  */
 export function useSessionLifecycle(): void {
   const session = useSessionStore();
+  const api = useApi();
   const realtime = useRealtimeStore();
   const list = useTicketListStore();
   const detail = useTicketDetailStore();
@@ -27,7 +29,7 @@ export function useSessionLifecycle(): void {
     () => session.isAuthenticated,
     (signedIn) => {
       if (signedIn) {
-        realtime.hydrate();
+        realtime.hydrate({ check: () => api.me(), ended: () => session.reset() });
         void users.hydrate();
         // Loaded for every staff member: the rail warns when a channel needs reconnecting.
         void channels.hydrate();

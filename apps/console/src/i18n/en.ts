@@ -351,6 +351,8 @@ const en = {
     },
     ticket: {
       not_found: 'This ticket does not exist (any more).',
+      conflict: 'Someone else changed this ticket just now. It has been reloaded: check it and try again.',
+      active_exists: 'This customer already has another open ticket.',
     },
     user: {
       not_found: 'That user does not exist.',
@@ -419,6 +421,9 @@ const en = {
     },
     route: {
       not_found: 'That address does not exist.',
+    },
+    presence: {
+      unavailable: 'Who is online cannot be shown right now. Try again shortly.',
     },
     rate_limited: 'Too many requests. Wait a moment and try again.',
     internal: 'The server had a problem. Please try again.',

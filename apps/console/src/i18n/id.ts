@@ -350,6 +350,8 @@ const id: Messages = {
     },
     ticket: {
       not_found: 'Tiket ini tidak ada (lagi).',
+      conflict: 'Orang lain baru saja mengubah tiket ini. Tiket sudah dimuat ulang: periksa lalu coba lagi.',
+      active_exists: 'Pelanggan ini sudah punya tiket lain yang masih terbuka.',
     },
     user: {
       not_found: 'Pengguna tersebut tidak ada.',
@@ -418,6 +420,9 @@ const id: Messages = {
     },
     route: {
       not_found: 'Alamat tersebut tidak ada.',
+    },
+    presence: {
+      unavailable: 'Daftar siapa yang sedang online tidak bisa ditampilkan saat ini. Coba lagi sebentar lagi.',
     },
     rate_limited: 'Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi.',
     internal: 'Server sedang bermasalah. Silakan coba lagi.',

@@ -1,5 +1,16 @@
 import { io, type Socket } from 'socket.io-client';
-import { AGENT_NAMESPACE, SOCKET_PATH, type AgentClientToServer, type AgentServerToClient } from '@keluh/contracts';
+import type {
+  AGENT_NAMESPACE as ContractAgentNamespace,
+  SOCKET_PATH as ContractSocketPath,
+  AgentClientToServer,
+  AgentServerToClient,
+} from '@keluh/contracts';
+
+// Typed as the contracts' literals, so a change there fails the type check; importing the values would
+// drag every zod schema of @keluh/contracts into the bundle (they are not tree-shakable), and zod's
+// probe for `new Function` would break the console's CSP (the widget does the same).
+const AGENT_NAMESPACE: typeof ContractAgentNamespace = '/agent';
+const SOCKET_PATH: typeof ContractSocketPath = '/socket.io';
 
 export type AgentSocket = Socket<AgentServerToClient, AgentClientToServer>;
 

@@ -21,6 +21,7 @@ export function ticket(id: number, overrides: Partial<TicketViewDto> & { minute?
     lastInboundAt: at(minute),
     firstResponseAt: null,
     resolvedAt: null,
+    version: 1,
     createdAt: at(0),
     updatedAt: at(minute),
     customer: { id, name: `Customer ${id}`, type: 'external', characteristic: 'new', language: 'id' },

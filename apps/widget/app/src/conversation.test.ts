@@ -4,7 +4,6 @@ import {
   displayStatus,
   initialConversation,
   mergeStatus,
-  mergeSyncEvents,
   reduceConversation,
   type ConversationAction,
   type ConversationState,
@@ -124,14 +123,5 @@ describe('the visitor conversation', () => {
       { type: 'hydrated', messages: [dto(1), dto(2)], lastEventId: 3 },
     );
     expect(state.messages.map((m) => m.id ?? m.clientMessageId)).toEqual([1, 2, 'abcdefgh1']);
-  });
-
-  it('merges a sync reply with buffered live events: sorted, deduplicated, only what is new', () => {
-    const merged = mergeSyncEvents(
-      [created(12, dto(2)), created(11, dto(1))],
-      [created(13, dto(3)), created(12, dto(2)), created(9, dto(9))],
-      10,
-    );
-    expect(merged.map((e) => e.id)).toEqual([11, 12, 13]);
   });
 });

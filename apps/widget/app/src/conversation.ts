@@ -1,3 +1,4 @@
+import { nextDeliveryStatus } from '@keluh/core';
 import type { VisitorEvent, WidgetMessageDto } from '@keluh/contracts';
 
 /*
@@ -45,14 +46,10 @@ export type ConversationAction =
 
 export const initialConversation = (): ConversationState => ({ messages: [], lastEventId: 0 });
 
-const rank: Record<ServerStatus, number> = { received: 0, queued: 0, sent: 1, delivered: 2, read: 3, failed: 1 };
-
-/** Statuses only move forward (a late `delivered` must not undo `read`); local states yield to the server. */
+/** Statuses only move forward (core's rule: a late `delivered` must not undo `read`); local states yield to the server. */
 export function mergeStatus(current: ChatMessage['status'], incoming: ServerStatus): ChatMessage['status'] {
   if (current === 'sending' || current === 'waiting' || current === 'error') return incoming;
-  if (incoming === 'failed') return current === 'queued' || current === 'sent' ? 'failed' : current;
-  if (current === 'failed') return current;
-  return rank[incoming] > rank[current] ? incoming : current;
+  return nextDeliveryStatus(current, incoming) ?? current;
 }
 
 function fromServer(message: WidgetMessageDto, base?: ChatMessage): ChatMessage {
@@ -185,16 +182,6 @@ export function reduceConversation(state: ConversationState, action: Conversatio
     case 'send.retried':
       return { ...state, messages: patchPending(state.messages, action.clientMessageId, { status: 'sending', error: null }) };
   }
-}
-
-/**
- * Merges a sync reply with the live events that arrived while it was pending: sorted, deduplicated,
- * and only what lies beyond the last applied id.
- */
-export function mergeSyncEvents(synced: VisitorEvent[], buffered: VisitorEvent[], lastAppliedId: number): VisitorEvent[] {
-  const byId = new Map<number, VisitorEvent>();
-  for (const event of [...synced, ...buffered]) if (event.id > lastAppliedId && !byId.has(event.id)) byId.set(event.id, event);
-  return [...byId.values()].sort((a, b) => a.id - b.id);
 }
 
 export type DisplayStatus = 'sending' | 'waiting' | 'error' | 'sent' | 'delivered' | 'read' | 'failed' | 'received' | 'queued';

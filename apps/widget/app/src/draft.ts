@@ -1,5 +1,7 @@
-/** Mirrors the server's message body rule (contracts' messageBodySchema): non-blank, at most 4,096 characters. */
-export const MAX_BODY_LENGTH = 4096;
+import { MAX_MESSAGE_LENGTH } from '@keluh/core';
+
+/** The server's message body rule (core's validateMessageBody): non-blank, at most 4,096 characters. */
+export const MAX_BODY_LENGTH = MAX_MESSAGE_LENGTH;
 
 export type DraftCheck =
   | { ok: true; body: string }

@@ -10,12 +10,13 @@ import type {
   VisitorServerToClient,
   WidgetMessageDto,
 } from '@keluh/contracts';
-import { mergeSyncEvents } from './conversation.ts';
+import { createEventSync, syncResultOf } from '@keluh/realtime-client';
 
 /*
- * The /visitor socket. Every (re)connect starts with `sync` from the last applied event id; live events
- * that arrive while that ack is pending are buffered and merged with the replay, so nothing is applied
- * twice or out of order. Only after the sync is the connection "ready" for sends.
+ * The /visitor socket. Every (re)connect starts with `sync` from the last applied event id; the shared
+ * event sync (@keluh/realtime-client, the console's too) holds live events back while that ack is
+ * pending and releases them with the replay, so nothing is applied twice or out of order. Only after
+ * the sync is the connection "ready" for sends.
  */
 
 // Typed as the contracts' literals, so a change there fails the type check; importing the values would
@@ -42,15 +43,20 @@ export interface RealtimeHooks {
   onDisconnect(): void;
   /** The handshake refused our token (expired, revoked, forged); the socket stays down until `reconnect()`. */
   onAuthRejected(code: string): void;
+  /** The server cannot replay from our position (too far behind, or its log went backwards): reload the history. */
+  onStale(): void;
 }
 
 export interface RealtimeOptions {
   ackTimeoutMs?: number;
+  /** Wait after a failed sync, doubled after each further failure while the connection lasts. */
   syncRetryMs?: number;
 }
 
 export interface Realtime {
   readonly ready: boolean;
+  /** The history was reloaded at `lastEventId`: replay what streamed past it meanwhile, if anything. */
+  catchUp(lastEventId: number): void;
   send(request: VisitorSend): Promise<SendResult>;
   receipt(request: VisitorReceipt): Promise<boolean>;
   reconnect(): void;
@@ -72,43 +78,40 @@ export function connectRealtime(socket: VisitorSocket, hooks: RealtimeHooks, opt
   const syncRetryMs = options.syncRetryMs ?? 2_000;
   let ready = false;
   let everConnected = false;
-  // Bumped on every connect/disconnect so a late sync reply from an old connection is ignored.
-  let generation = 0;
-  let buffer: VisitorEvent[] = [];
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const sync = (gen: number) => {
-    socket.timeout(ackTimeoutMs).emit('sync', { lastEventId: hooks.lastEventId() }, (error, reply) => {
-      if (gen !== generation) return;
-      if (error || !reply.ok) {
-        retryTimer = setTimeout(() => gen === generation && sync(gen), syncRetryMs);
-        return;
-      }
-      const events = mergeSyncEvents(reply.events, buffer, hooks.lastEventId());
-      buffer = [];
+  const sync = createEventSync<VisitorEvent>({
+    requestSync: (lastEventId) =>
+      new Promise((resolve, reject) => {
+        socket.timeout(ackTimeoutMs).emit('sync', { lastEventId }, (error, reply) => {
+          if (error) return reject(error);
+          try {
+            resolve(syncResultOf(reply));
+          } catch (refusal) {
+            reject(refusal);
+          }
+        });
+      }),
+    dispatch: (events) => hooks.onEvents(events),
+    position: () => hooks.lastEventId(),
+    onSynced: () => {
+      if (!socket.connected) return;
       ready = true;
-      if (events.length > 0) hooks.onEvents(events);
       hooks.onState('connected');
       hooks.onReady();
-    });
-  };
+    },
+    onStale: () => hooks.onStale(),
+    retry: { firstMs: syncRetryMs, maxMs: 30_000 },
+  });
 
   const onConnect = () => {
-    generation += 1;
     everConnected = true;
     ready = false;
-    buffer = [];
-    sync(generation);
+    sync.connected();
   };
-  const onEvent = (event: VisitorEvent) => {
-    if (ready) hooks.onEvents([event]);
-    else buffer.push(event);
-  };
+  const onEvents = (events: VisitorEvent[]) => events.forEach((event) => sync.event(event));
   const onDisconnect = (reason: string) => {
-    generation += 1;
     ready = false;
-    buffer = [];
-    clearTimeout(retryTimer);
+    sync.disconnected();
     hooks.onState(everConnected ? 'reconnecting' : 'connecting');
     hooks.onDisconnect();
     // socket.io does not reconnect by itself after a server-side disconnect (a deploy, a kicked socket).
@@ -122,7 +125,7 @@ export function connectRealtime(socket: VisitorSocket, hooks: RealtimeHooks, opt
   };
 
   socket.on('connect', onConnect);
-  socket.on('event', onEvent);
+  socket.on('events', onEvents);
   socket.on('disconnect', onDisconnect);
   socket.on('connect_error', onConnectError);
   if (socket.connected) onConnect();
@@ -153,14 +156,16 @@ export function connectRealtime(socket: VisitorSocket, hooks: RealtimeHooks, opt
         socket.timeout(ackTimeoutMs).emit('message.receipt', request, (error, reply) => resolve(!error && reply.ok));
       });
     },
+    catchUp(lastEventId) {
+      sync.catchUp(lastEventId);
+    },
     reconnect() {
       if (!socket.connected) socket.connect();
     },
     close() {
-      generation += 1;
-      clearTimeout(retryTimer);
+      sync.disconnected();
       socket.off('connect', onConnect);
-      socket.off('event', onEvent);
+      socket.off('events', onEvents);
       socket.off('disconnect', onDisconnect);
       socket.off('connect_error', onConnectError);
       socket.disconnect();

@@ -80,9 +80,11 @@ function setUp(options: SetUpOptions = {}) {
     }),
   )!;
   const sends = () => socket.emitted.filter((e) => e.event === 'message.send');
-  const connectAndSync = () => {
+  /** Connects and answers the sync; resolves once the widget has applied it and is ready to send. */
+  const connectAndSync = async () => {
     socket.serverConnect();
     socket.lastPending('sync').ack(null, { ok: true, events: [], latestId: 100 });
+    await vi.waitFor(() => expect(chat.connection.value).toBe('connected'));
   };
   return { socket, chat, posted, sends, connectAndSync, setPanel: (open: boolean) => panel(open), scope, credentials, conversations, token: () => tokenOf() };
 }
@@ -95,13 +97,13 @@ describe('chatting from the widget', () => {
   it('shows a message as sending at once and as sent after the ack, without duplicating it on the event', async () => {
     const { chat, socket, sends, connectAndSync } = setUp();
     await chat.start();
-    connectAndSync();
+    await connectAndSync();
     chat.send('  Pesanan saya belum sampai  ');
     expect(chat.messages.value).toMatchObject([{ status: 'sending', body: 'Pesanan saya belum sampai' }]);
     const [send] = sends();
     const { clientMessageId } = send!.payload as { clientMessageId: string };
     send!.ack(null, { ok: true, message: dto(7, { body: 'Pesanan saya belum sampai' }), duplicate: false });
-    socket.fire('event', { id: 101, type: 'message.created', message: dto(7, { body: 'Pesanan saya belum sampai' }) });
+    socket.fire('events', [{ id: 101, type: 'message.created', message: dto(7, { body: 'Pesanan saya belum sampai' }) }]);
     await flush();
     expect(chat.messages.value).toHaveLength(1);
     expect(chat.messages.value[0]).toMatchObject({ id: 7, clientMessageId, status: 'received' });
@@ -110,7 +112,7 @@ describe('chatting from the widget', () => {
   it('does not send blank or over-long messages', async () => {
     const { chat, sends, connectAndSync } = setUp();
     await chat.start();
-    connectAndSync();
+    await connectAndSync();
     expect(chat.send('   \n ')).toBe(false);
     expect(chat.send('x'.repeat(4097))).toBe(false);
     expect(chat.messages.value).toHaveLength(0);
@@ -120,7 +122,7 @@ describe('chatting from the widget', () => {
   it('queues messages while offline and sends each once, in order, with the same ids after reconnecting', async () => {
     const { chat, socket, sends, connectAndSync } = setUp();
     await chat.start();
-    connectAndSync();
+    await connectAndSync();
     chat.send('first');
     const firstAttempt = sends()[0]!;
     socket.serverDisconnect();
@@ -129,7 +131,7 @@ describe('chatting from the widget', () => {
     expect(chat.connection.value).toBe('reconnecting');
     expect(chat.messages.value.map((m) => m.status)).toEqual(['sending', 'sending']);
 
-    connectAndSync();
+    await connectAndSync();
     await flush();
     const retried = sends().slice(1);
     expect(retried.map((s) => (s.payload as { body: string }).body)).toEqual(['first']);
@@ -149,7 +151,7 @@ describe('chatting from the widget', () => {
   it('offers a retry after a refusal that re-sends the same client id', async () => {
     const { chat, sends, connectAndSync } = setUp();
     await chat.start();
-    connectAndSync();
+    await connectAndSync();
     chat.send('hello');
     sends()[0]!.ack(null, { ok: false, error: { code: 'message.body_invalid', message: 'no' } });
     await flush();
@@ -165,7 +167,7 @@ describe('chatting from the widget', () => {
     try {
       const { chat, sends, connectAndSync } = setUp();
       await chat.start();
-      connectAndSync();
+      await connectAndSync();
       chat.send('satu');
       const first = sends()[0]!;
       first.ack(null, { ok: false, error: { code: 'rate_limited', message: 'slow', details: { retryAfterMs: 8_000, scope: 'visitor' } } });
@@ -226,8 +228,8 @@ describe('chatting from the widget', () => {
   it('marks agent replies read while the panel is open, delivered while hidden, and counts unread for the page', async () => {
     const { chat, socket, posted, connectAndSync, setPanel } = setUp({ startOpen: false });
     await chat.start();
-    connectAndSync();
-    socket.fire('event', { id: 101, type: 'message.created', message: agentReply(20) });
+    await connectAndSync();
+    socket.fire('events', [{ id: 101, type: 'message.created', message: agentReply(20) }]);
     expect(socket.lastPending('message.receipt').payload).toEqual({ messageIds: [20], status: 'delivered' });
     socket.lastPending('message.receipt').ack(null, { ok: true });
     expect(posted).toContainEqual({ type: 'keluh:unread', count: 1 });
@@ -241,7 +243,7 @@ describe('chatting from the widget', () => {
   it('refreshes an expired token on the socket and keeps the conversation it shows', async () => {
     const { chat, socket, credentials, conversations, token, connectAndSync } = setUp({ history: [dto(1), agentReply(2)] });
     await chat.start();
-    connectAndSync();
+    await connectAndSync();
     expect(token()).toBe('access-1');
     socket.serverDisconnect();
     socket.active = false;
@@ -273,6 +275,25 @@ describe('chatting from the widget', () => {
     expect(conversations).toEqual(['access-1', 'access-3']);
     expect(chat.messages.value).toEqual([]);
     expect(chat.connection.value).toBe('connecting');
+  });
+
+  it('reloads the conversation when the server is too far ahead to replay, keeping a message still being sent', async () => {
+    let loads = 0;
+    const { chat, socket, sends, conversations } = setUp({
+      conversation: async () => (loads++ === 0 ? { messages: [dto(1)], lastEventId: 100 } : { messages: [dto(1), agentReply(2)], lastEventId: 9_000 }),
+    });
+    await chat.start();
+    socket.serverConnect();
+    socket.lastPending('sync').ack(null, { ok: false, error: { code: 'validation.failed', message: 'Too far behind', details: { tooFarBehind: true } } });
+    await vi.waitFor(() => expect(chat.connection.value).toBe('connected'));
+    chat.send('masih di sini?');
+    await vi.waitFor(() => expect(chat.messages.value.map((m) => m.id)).toEqual([1, 2, null]));
+    expect(conversations).toEqual(['access-1', 'access-1']);
+    expect(sends()).toHaveLength(1);
+    // The reloaded snapshot is the new position: a later reconnect syncs from there.
+    socket.serverDisconnect();
+    socket.serverConnect();
+    expect(socket.lastPending('sync').payload).toEqual({ lastEventId: 9_000 });
   });
 
   it('tells the page the visitor has a conversation, once', async () => {

@@ -193,9 +193,30 @@ export function useChat(deps: ChatDeps) {
         },
         onDisconnect: () => outbox.releaseAll(),
         onAuthRejected: () => void renewSession(),
+        onStale: () => void reloadHistory(),
       },
       deps.ackTimeoutMs === undefined ? {} : { ackTimeoutMs: deps.ackTimeoutMs },
     );
+  }
+
+  /**
+   * The server could not replay from our position: the history snapshot replaces what is shown (bubbles
+   * still waiting for an ack survive it), and the socket replays whatever streamed past the snapshot.
+   */
+  async function reloadHistory() {
+    for (let attempt = 0; !stopped; attempt += 1) {
+      const current = token;
+      if (current === null) return; // a renewal is under way; it loads the history itself if the visitor changed
+      try {
+        const history = await deps.api.conversation(current);
+        if (token !== current) return;
+        apply({ type: 'hydrated', messages: history.messages, lastEventId: history.lastEventId });
+        realtime?.catchUp(history.lastEventId);
+        return;
+      } catch {
+        await delay(retryDelays[Math.min(attempt, retryDelays.length - 1)] ?? 5_000);
+      }
+    }
   }
 
   // The socket refused our access token. Expired (the usual case): the refresh gives a new one for the

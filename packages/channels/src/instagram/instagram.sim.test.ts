@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelSendError, OutboundMessage } from '@keluh/core';
-import { createMetaSim } from '../meta-sim/index.ts';
-import { ig } from '../meta-sim/payloads.instagram.ts';
-import { startTestReceiver, type TestReceiver } from '../meta-sim/receiver.testkit.ts';
+import { createMetaSim, ig, startTestReceiver, type TestReceiver } from '@keluh/meta-sim';
 import { parseAllowHosts } from '../outbound/url.rules.ts';
 import { InstagramAdapter } from './instagram.adapter.ts';
 

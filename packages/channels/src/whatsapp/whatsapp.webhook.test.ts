@@ -88,8 +88,21 @@ describe('WhatsApp webhooks: the example payloads of channels.md §2.3', () => {
 
   it('case 16: a read status marks our message read (§2.3.6)', () => {
     expect(parse(JSON.parse(readStatusRaw))).toEqual([
-      { kind: 'status', channel: 'whatsapp', externalMessageId: 'wamid.HBgNNjI4MTIzNDU2Nzg5MBUCABEYEjk5QUJDREVGMDEyMzQ1Njc4OQA=', status: 'read', at: '2026-01-01T00:10:00.000Z' },
+      {
+        kind: 'status',
+        channel: 'whatsapp',
+        externalMessageId: 'wamid.HBgNNjI4MTIzNDU2Nzg5MBUCABEYEjk5QUJDREVGMDEyMzQ1Njc4OQA=',
+        status: 'read',
+        at: '2026-01-01T00:10:00.000Z',
+        recipientExternalIds: ['6281234567890'],
+      },
     ]);
+  });
+
+  it('case 38: a status hands back our correlation id and the recipient, so a send we never recorded still finds its message (§2.3.6)', () => {
+    const [sent, failed] = parse(sentAndFailed);
+    expect(sent).toMatchObject({ correlationId: 'hd-msg-01JH8Q3V9D2X', recipientExternalIds: ['6281234567890'] });
+    expect(failed).not.toHaveProperty('correlationId');
   });
 
   it('case 39: a failed status outside the window carries the code and Meta\'s details as the reason (§2.3.6)', () => {

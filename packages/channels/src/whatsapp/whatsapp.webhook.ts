@@ -48,7 +48,20 @@ function statusEvent(item: WaStatus): InboundStatusEvent[] {
           reason: summary.details ?? summary.title ?? 'WhatsApp reported the message as failed',
         }
       : null;
-  return [{ kind: 'status', channel: 'whatsapp', externalMessageId: id, status, at, ...(error && { error }) }];
+  const correlationId = text(item.biz_opaque_callback_data);
+  const recipients = [text(item.recipient_id), text(item.recipient_user_id)].filter((value): value is string => value !== undefined);
+  return [
+    {
+      kind: 'status',
+      channel: 'whatsapp',
+      externalMessageId: id,
+      status,
+      at,
+      ...(error && { error }),
+      ...(correlationId !== undefined && { correlationId }),
+      ...(recipients.length > 0 && { recipientExternalIds: recipients }),
+    },
+  ];
 }
 
 /**

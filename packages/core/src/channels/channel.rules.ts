@@ -1,5 +1,6 @@
 import type { ChannelKind } from './channel.types.ts';
 import type { Instant } from '../shared/instant.ts';
+import { MAX_MESSAGE_LENGTH } from '../messages/message.rules.ts';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -37,6 +38,14 @@ export const textLimits: Partial<Record<ChannelKind, { max: number; unit: 'chara
   instagram: { max: 1000, unit: 'bytes' },
 };
 
+/**
+ * What one reply on the channel may hold: the channel's own limit where it has one, else our message
+ * body limit (validateMessageBody), which every reply passes too.
+ */
+export function replyTextLimit(channel: ChannelKind): { max: number; unit: 'characters' | 'bytes' } {
+  return textLimits[channel] ?? { max: MAX_MESSAGE_LENGTH, unit: 'characters' };
+}
+
 /** Length of a text as the channel counts it (Instagram counts UTF-8 bytes: an emoji is 4). */
 export function textLength(channel: ChannelKind, body: string): number {
   return textLimits[channel]?.unit === 'bytes' ? utf8Length(body) : body.length;
@@ -55,3 +64,9 @@ export function exceedsTextLimit(channel: ChannelKind, body: string): boolean {
   const limit = textLimits[channel];
   return limit !== undefined && textLength(channel, body) > limit.max;
 }
+
+/**
+ * Channels whose webhooks carry only an opaque sender id, so a new customer is named from the channel's
+ * profile API after the message is stored (Instagram: IGSID only, channels.md §3.7).
+ */
+export const channelsNamedFromProfile: readonly ChannelKind[] = ['instagram'];

@@ -78,6 +78,10 @@ export interface InboundStatusEvent {
   status: Exclude<DeliveryStatus, 'queued' | 'received'>;
   at: Instant;
   error?: { code: string; reason: string } | null;
+  /** Our correlation id, when the channel echoes it (WhatsApp's biz_opaque_callback_data). */
+  correlationId?: string | null;
+  /** Whom the channel says the message went to (WhatsApp: recipient_id and / or recipient_user_id). */
+  recipientExternalIds?: readonly string[];
 }
 
 /** The customer reacted to a message (emoji null = reaction removed). */

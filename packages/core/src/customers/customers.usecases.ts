@@ -25,7 +25,7 @@ export async function renameCustomer(deps: CoreDeps, customerId: number, name: s
     const renamed = await tx.customers.update(customerId, { name: trimmed }, deps.clock.now());
     for (const ticket of await tx.tickets.listForCustomer(customerId)) {
       const view = await tx.tickets.findView(ticket.id);
-      if (view) await emit({ type: 'ticket.updated', ticketId: view.id, customerId, payload: { ticket: view, changes: ['customer'] } });
+      if (view) emit({ type: 'ticket.updated', ticketId: view.id, customerId, payload: { ticket: view, changes: ['customer'] } });
     }
     return renamed;
   });

@@ -1,5 +1,7 @@
 import type { InboundMessageEvent, InboundIdentityChangeEvent } from '../channels/channel.types.ts';
+import { channelsNamedFromProfile } from '../channels/channel.rules.ts';
 import { displayNameFor } from '../customers/customer.rules.ts';
+import { scheduleProfileLookup } from '../jobs/job.schedules.ts';
 import type { Identity } from '../customers/customer.types.ts';
 import type { TxContext } from './tx-context.ts';
 
@@ -7,35 +9,48 @@ import type { TxContext } from './tx-context.ts';
  * Finds the customer behind a sender, by the channel id or any alias the channel gives (WhatsApp's
  * business-scoped id next to the number, channels.md §2.3.8), creating customer and identity on first
  * contact. A newly seen key or phone is attached, so the customer is never split.
+ *
+ * First contact races: two deliveries from a new sender (Meta retries, two processes) both find no
+ * identity. Both create a customer, but only one identity insert wins the unique key; the loser deletes
+ * the customer it made (nothing points at it yet) and joins the winner's.
  */
-export async function resolveIdentity({ tx, now }: TxContext, event: InboundMessageEvent): Promise<Identity> {
+export async function resolveIdentity(ctx: TxContext, event: InboundMessageEvent): Promise<Identity> {
+  const { tx, now } = ctx;
   const { sender } = event;
   const keys = [sender.externalId, ...(sender.aliases ?? [])];
-  let found: Identity | null = null;
+  const known = new Map<string, Identity>();
   for (const key of keys) {
-    found = await tx.identities.findByExternalId(event.channel, key);
-    if (found) break;
+    const identity = await tx.identities.findByExternalId(event.channel, key);
+    if (identity) known.set(key, identity);
   }
-  if (!found) {
-    const customer = await tx.customers.create(
-      { name: displayNameFor(event.channel, sender), email: sender.email ?? null, phone: sender.phone ?? null },
-      now,
-    );
-    found = await tx.identities.create(
-      { customerId: customer.id, channel: event.channel, externalId: sender.externalId, displayName: sender.displayName ?? null, verified: sender.verified ?? false },
-      now,
-    );
-  }
+  let found = known.get(sender.externalId) ?? [...known.values()][0] ?? null;
+  if (!found) found = await createFirstContact(ctx, event);
   for (const key of keys) {
-    if (key !== found.externalId && !(await tx.identities.findByExternalId(event.channel, key))) {
-      await tx.identities.create({ customerId: found.customerId, channel: event.channel, externalId: key, displayName: sender.displayName ?? null }, now);
-    }
+    if (key === found.externalId || known.has(key)) continue;
+    // Losing this race is fine: whoever won attached the same alias.
+    await tx.identities.insertIfAbsent({ customerId: found.customerId, channel: event.channel, externalId: key, displayName: sender.displayName ?? null }, now);
   }
-  if (sender.phone) {
-    const customer = await tx.customers.findById(found.customerId);
-    if (customer && !customer.phone) await tx.customers.update(customer.id, { phone: sender.phone }, now);
-  }
+  if (sender.phone) await tx.customers.setPhoneIfMissing(found.customerId, sender.phone, now);
   return found;
+}
+
+async function createFirstContact({ tx, now }: TxContext, event: InboundMessageEvent): Promise<Identity> {
+  const { sender } = event;
+  const customer = await tx.customers.create({ name: displayNameFor(event.channel, sender), email: sender.email ?? null, phone: sender.phone ?? null }, now);
+  const identity = await tx.identities.insertIfAbsent(
+    { customerId: customer.id, channel: event.channel, externalId: sender.externalId, displayName: sender.displayName ?? null, verified: sender.verified ?? false },
+    now,
+  );
+  if (identity) {
+    if (!sender.displayName?.trim() && channelsNamedFromProfile.includes(event.channel)) {
+      await scheduleProfileLookup(tx, { customerId: customer.id, identityId: identity.id }, now);
+    }
+    return identity;
+  }
+  await tx.customers.deleteUnreferenced(customer.id);
+  const winner = await tx.identities.findByExternalId(event.channel, sender.externalId);
+  if (!winner) throw new Error(`Identity ${event.channel}:${sender.externalId} conflicted but cannot be read`);
+  return winner;
 }
 
 /** A number change re-keys the identity; the customer, tickets and history stay (case 28). */

@@ -1,10 +1,11 @@
 import type { InboundAttachment, InboundMessageEvent } from '../channels/channel.types.ts';
+import { scheduleMediaDownload } from '../jobs/job.schedules.ts';
 import type { Message, MessageAttachment } from '../messages/message.types.ts';
 import { previewOf } from '../messages/message.rules.ts';
 import type { Repositories } from '../ports/repositories.ts';
 import { addMilliseconds } from '../shared/instant.ts';
 import { subjectFrom } from '../tickets/ticket.rules.ts';
-import type { Ticket, TicketView } from '../tickets/ticket.types.ts';
+import type { Ticket, TicketStatus, TicketView } from '../tickets/ticket.types.ts';
 import { resolveIdentity } from './customer-resolution.ts';
 import type { TxContext } from './tx-context.ts';
 
@@ -19,6 +20,9 @@ export interface IngestResult {
 /** How long an echo may take to arrive and still be matched to our unconfirmed send by its text. */
 const ECHO_CLAIM_WINDOW_MS = 5 * 60 * 1000;
 
+/** A customer writing again means a ticket waiting on them needs us again. */
+const reopenedByCustomer: readonly TicketStatus[] = ['pending'];
+
 /**
  * Stores one inbound message: the customer's words, or an echo of something the business sent from
  * the channel's own app. Deduplicated on (channel, external id) by the unique key.
@@ -30,16 +34,14 @@ export async function handleInboundMessage(ctx: TxContext, event: InboundMessage
 
   const identity = await resolveIdentity(ctx, event);
   const fromCustomer = event.author !== 'business_app';
-  let ticket = await tx.tickets.findActiveForCustomer(identity.customerId);
-  const ticketCreated = ticket === null;
-  ticket ??= await tx.tickets.create({ customerId: identity.customerId, subject: subjectFrom(event.body || previewFor(event)), channel: event.channel }, now);
+  const { ticket, created: ticketCreated } = await activeTicketFor(ctx, identity.customerId, event);
 
   if (!fromCustomer) {
     // The echo of our own send can beat the send response (case 36): claim our message instead of copying it.
     const ours = await tx.messages.findUnconfirmedOutbound(ticket.id, event.channel, event.body, addMilliseconds(now, -ECHO_CLAIM_WINDOW_MS));
     if (ours) {
       const claimed = await tx.messages.update(ours.id, { externalId: event.externalMessageId, status: ours.status === 'queued' ? 'sent' : ours.status }, now);
-      await emit({ type: 'message.status', ticketId: ticket.id, customerId: identity.customerId, payload: { messageId: claimed.id, ticketId: ticket.id, status: claimed.status, error: null } });
+      emit({ type: 'message.status', ticketId: ticket.id, customerId: identity.customerId, payload: { messageId: claimed.id, ticketId: ticket.id, status: claimed.status, error: null } });
       return duplicateResult(tx, claimed);
     }
   }
@@ -64,28 +66,45 @@ export async function handleInboundMessage(ctx: TxContext, event: InboundMessage
   );
   // Only reachable when a concurrent delivery won the unique key between our check and insert.
   if (!message) return duplicateResult(tx, (await tx.messages.findByExternalId(event.channel, event.externalMessageId))!);
+  for (const [index, attachment] of message.attachments.entries()) {
+    if (attachment.state === 'pending') await scheduleMediaDownload(tx, { messageId: message.id, index }, now);
+  }
 
   if (fromCustomer && (!identity.lastInboundAt || event.sentAt > identity.lastInboundAt)) await tx.identities.touchInbound(identity.id, event.sentAt);
   // A message the channel delivers late (older than one we already have) must not become the preview.
   const arrivedLate = fromCustomer && identity.lastInboundAt !== null && event.sentAt < identity.lastInboundAt;
-  const updated = await tx.tickets.update(ticket.id, ticketChanges(ticket, event, fromCustomer, arrivedLate, now), now);
-  const view = (await tx.tickets.findView(updated.id))!;
-  if (ticketCreated) await emit({ type: 'ticket.created', ticketId: view.id, customerId: identity.customerId, payload: { ticket: view } });
-  await emit({ type: 'message.created', ticketId: view.id, customerId: identity.customerId, payload: { message, ticket: view } });
+  const preview = arrivedLate ? null : previewOf(event.body || previewFor(event));
+  // An echo typed in the channel's own app moves the conversation on but is not our console's answer.
+  const updated = fromCustomer
+    ? await tx.tickets.recordInbound(ticket.id, { at: now, channel: event.channel, preview, reopen: reopenedByCustomer }, now)
+    : await tx.tickets.recordActivity(ticket.id, { at: now, preview: preview ?? ticket.lastMessagePreview }, now);
+  const view = await viewOf(tx, ticket, updated);
+  if (ticketCreated) emit({ type: 'ticket.created', ticketId: view.id, customerId: identity.customerId, payload: { ticket: view } });
+  emit({ type: 'message.created', ticketId: view.id, customerId: identity.customerId, payload: { message, ticket: view } });
   return { message, ticket: view, duplicate: false, ticketCreated };
 }
 
-function ticketChanges(ticket: Ticket, event: InboundMessageEvent, fromCustomer: boolean, arrivedLate: boolean, now: string) {
-  const activity = { lastMessageAt: now, lastMessagePreview: arrivedLate ? ticket.lastMessagePreview : previewOf(event.body || previewFor(event)) };
-  if (!fromCustomer) return activity;
-  return {
-    ...activity,
-    lastChannel: event.channel,
-    unreadCount: ticket.unreadCount + 1,
-    lastInboundAt: now,
-    // A customer writing again means the ticket needs us again.
-    status: ticket.status === 'pending' ? ('open' as const) : ticket.status,
-  };
+/**
+ * The customer's active ticket, opened if there is none. Two deliveries racing to open one both try; the
+ * unique constraint lets one win and the other threads into the winner's ticket.
+ */
+async function activeTicketFor({ tx, now }: TxContext, customerId: number, event: InboundMessageEvent): Promise<{ ticket: Ticket | TicketView; created: boolean }> {
+  const active = await tx.tickets.findActiveForCustomer(customerId);
+  if (active) return { ticket: active, created: false };
+  const opened = await tx.tickets.createActiveIfAbsent({ customerId, subject: subjectFrom(event.body || previewFor(event)), channel: event.channel }, now);
+  if (opened) return { ticket: opened, created: true };
+  const winner = await tx.tickets.findActiveForCustomer(customerId);
+  if (!winner) throw new Error(`Customer ${customerId} has an active ticket that cannot be read`);
+  return { ticket: winner, created: false };
+}
+
+/**
+ * The updated ticket as a view. The active ticket was read with its customer and assignee already, so
+ * one more query is needed only for a ticket just opened, or one whose assignee changed meanwhile.
+ */
+async function viewOf(tx: Repositories, before: Ticket | TicketView, updated: Ticket): Promise<TicketView> {
+  if ('customer' in before && (before.assignee?.id ?? null) === updated.assigneeId) return { ...updated, customer: before.customer, assignee: before.assignee };
+  return (await tx.tickets.findView(updated.id))!;
 }
 
 /** A stand-in preview for messages without text (a photo, a location, something the channel cannot show). */

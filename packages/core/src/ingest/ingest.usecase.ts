@@ -22,12 +22,28 @@ export type IngestOutcome =
  */
 export async function ingestEvents(deps: CoreDeps, events: readonly InboundEvent[]): Promise<IngestOutcome[]> {
   if (events.length === 0) return [];
+  const held = channelIdsOf(events);
   return commit(deps, async (tx, emit) => {
+    // Several customers or messages in one batch: all of them up front, in one order (see holdChannelIds).
+    if (held.length > 1) await tx.messages.holdChannelIds(held);
     const ctx: TxContext = { tx, emit, now: deps.clock.now() };
     const outcomes: IngestOutcome[] = [];
     for (const event of events) outcomes.push(await handle(ctx, event));
     return outcomes;
   });
+}
+
+/** What a batch's transaction will lock: each message's sender, each status's and change's target. */
+function channelIdsOf(events: readonly InboundEvent[]): { channel: InboundEvent['channel']; externalId: string }[] {
+  const ids = new Map<string, { channel: InboundEvent['channel']; externalId: string }>();
+  const add = (channel: InboundEvent['channel'], externalId: string) => ids.set(`${channel}:${externalId}`, { channel, externalId });
+  for (const event of events) {
+    if (event.kind === 'message') for (const key of [event.sender.externalId, ...(event.sender.aliases ?? [])]) add(event.channel, key);
+    else if (event.kind === 'status') add(event.channel, event.externalMessageId);
+    else if (event.kind === 'identity_change') add(event.channel, event.previousExternalId);
+    else if ('targetExternalId' in event) add(event.channel, event.targetExternalId);
+  }
+  return [...ids.values()];
 }
 
 async function handle(ctx: TxContext, event: InboundEvent): Promise<IngestOutcome> {

@@ -16,7 +16,7 @@ export async function handleMessageChange(
   if (!change) return 'ignored';
   const updated = await ctx.tx.messages.update(target.id, change.patch, ctx.now);
   const ticket = await ctx.tx.tickets.findById(target.ticketId);
-  await ctx.emit({ type: 'message.updated', ticketId: target.ticketId, customerId: ticket?.customerId ?? null, payload: { message: updated, changes: [change.name] } });
+  ctx.emit({ type: 'message.updated', ticketId: target.ticketId, customerId: ticket?.customerId ?? null, payload: { message: updated, changes: [change.name] } });
   return 'applied';
 }
 

@@ -19,6 +19,6 @@ export async function recordAttachment(deps: CoreDeps, messageId: number, index:
     );
     const updated = await tx.messages.update(messageId, { attachments }, deps.clock.now());
     const ticket = await tx.tickets.findById(message.ticketId);
-    await emit({ type: 'message.updated', ticketId: message.ticketId, customerId: ticket?.customerId ?? null, payload: { message: updated, changes: ['attachments'] } });
+    emit({ type: 'message.updated', ticketId: message.ticketId, customerId: ticket?.customerId ?? null, payload: { message: updated, changes: ['attachments'] } });
   });
 }

@@ -12,5 +12,8 @@ export interface OutboxItem {
   attempts: number;
   availableAt: Instant;
   lastError: string | null;
+  /** The process holding the send right now, and until when (see Lease); null when nobody does. */
+  leaseOwner: string | null;
+  leaseUntil: Instant | null;
   createdAt: Instant;
 }

@@ -6,6 +6,7 @@ import type { Ticket } from '../tickets/ticket.types.ts';
 import { commit, type CoreDeps } from '../shared/deps.ts';
 import type { Repositories } from '../ports/repositories.ts';
 import { addMilliseconds, type Instant } from '../shared/instant.ts';
+import { correlationIdFor } from './correlation.rules.ts';
 import type { OutboxItem } from './outbox.types.ts';
 
 export const MAX_SEND_ATTEMPTS = 8;
@@ -27,29 +28,63 @@ export interface DispatchReport {
 }
 
 /**
- * Sends what is due in the outbox. The network call happens outside any transaction; its outcome is
- * then committed together with the status event, so a crash in between leaves the row pending and
- * the message is retried rather than lost.
+ * How long a claimed send stays ours. Far longer than any adapter's request timeout, so a live process
+ * always settles before its lease runs out. A crashed one's rows are let go after this and sent again one
+ * more lease later, unless the channel's status has shown by then that the send went out.
  */
-export async function dispatchDueMessages(deps: CoreDeps, adapters: AdapterRegistry, limit = 20): Promise<DispatchReport> {
+export const OUTBOX_LEASE_MS = 5 * 60_000;
+
+export interface DispatchOptions {
+  /** Who claims the rows: unique per process (see Lease). */
+  owner: string;
+  limit?: number;
+  /** The lease taken on each row (default OUTBOX_LEASE_MS); tests shorten it to see takeovers quickly. */
+  leaseMs?: number;
+}
+
+/**
+ * Sends what is due in the outbox. Rows are claimed first (a lease no other process can take while it
+ * lasts), so with several processes each message is handed to its channel once. The network call happens
+ * outside any transaction; its outcome is then committed together with the status event, so a crash in
+ * between leaves the row claimed until its lease runs out, and the message is retried rather than lost —
+ * unless the channel's status shows it went out (see releaseExpired and adoptUnrecordedSend).
+ *
+ * One row is claimed per send, right before it: a lease taken for a whole batch would start running out
+ * while the sends before it were still going (twenty Graph calls near their timeout outlast five minutes),
+ * and another process would take the row and send it while this one still meant to.
+ */
+export async function dispatchDueMessages(deps: CoreDeps, adapters: AdapterRegistry, options: DispatchOptions): Promise<DispatchReport> {
   const report: DispatchReport = { sent: 0, retried: 0, failed: 0, paused: 0 };
-  const due = await deps.db.outbox.listDue(deps.clock.now(), limit);
-  for (const item of due) {
-    const outcome = await sendOne(deps, adapters, item);
+  const leaseMs = options.leaseMs ?? OUTBOX_LEASE_MS;
+  // A send left in flight by a dead process waits one more lease from now, not from its claim: the process
+  // that would have received the channel's statuses was down too, and they come in once someone is back.
+  const start = deps.clock.now();
+  await deps.db.outbox.releaseExpired(start, addMilliseconds(start, leaseMs));
+  for (let claimed = 0; claimed < (options.limit ?? 20); claimed++) {
+    const now = deps.clock.now();
+    const [item] = await deps.db.outbox.claimDue(now, 1, { owner: options.owner, until: addMilliseconds(now, leaseMs) });
+    if (!item) break;
+    const outcome = await sendOne(deps, adapters, item, options.owner);
     report[outcome] += 1;
   }
   return report;
 }
 
-async function sendOne(deps: CoreDeps, adapters: AdapterRegistry, item: OutboxItem): Promise<keyof DispatchReport> {
+async function sendOne(deps: CoreDeps, adapters: AdapterRegistry, item: OutboxItem, owner: string): Promise<keyof DispatchReport> {
   const message = await deps.db.messages.findById(item.messageId);
   const ticket = message ? await deps.db.tickets.findById(message.ticketId) : null;
   if (!message || !ticket) {
-    await deps.db.outbox.markFailed(item.id, 'message vanished');
+    await deps.db.outbox.markFailed(item.id, 'message vanished', owner);
     return 'failed';
   }
+  if (message.externalId !== null) {
+    // The channel's status named this send before its outcome was recorded (a process died in between,
+    // see adoptUnrecordedSend): it went out, and sending again would reach the customer twice.
+    await deps.db.outbox.markDone(item.id, owner);
+    return 'sent';
+  }
   if ((await deps.db.channelConfigs.get(item.channel))?.status === 'reconnect_needed') {
-    await deps.db.outbox.postpone(item.id, addMilliseconds(deps.clock.now(), PAUSED_CHANNEL_RECHECK_MS));
+    await deps.db.outbox.postpone(item.id, addMilliseconds(deps.clock.now(), PAUSED_CHANNEL_RECHECK_MS), owner);
     return 'paused';
   }
   let outbound: OutboundMessage | null = null;
@@ -58,22 +93,22 @@ async function sendOne(deps: CoreDeps, adapters: AdapterRegistry, item: OutboxIt
     if (!adapter) throw new ChannelSendError({ code: 'channel.not_configured', reason: `The ${item.channel} channel is not connected`, retryable: false });
     outbound = await outboundFor(deps, message, ticket, item.channel);
     const receipt = await adapter.send(outbound);
-    await settle(deps, item, message.id, ticket.customerId, { status: 'sent', externalId: receipt.externalMessageId, error: null });
+    await settle(deps, item, owner, message.id, ticket.customerId, { status: 'sent', externalId: receipt.externalMessageId, error: null });
     return 'sent';
   } catch (error) {
     const failure = error instanceof ChannelSendError ? error : new ChannelSendError({ code: 'internal', reason: String(error), retryable: true });
     if (failure.pauseChannel) {
-      await pauseChannel(deps, item, failure);
+      await pauseChannel(deps, item, owner, failure);
       return 'paused';
     }
     const attempts = item.attempts + 1;
     if (failure.retryable && attempts < MAX_SEND_ATTEMPTS) {
       const wait = Math.max(failure.retryAfterMs ?? 0, backoffMs(attempts));
-      await deps.db.outbox.reschedule(item.id, addMilliseconds(deps.clock.now(), wait), `${failure.code}: ${failure.message}`);
+      await deps.db.outbox.reschedule(item.id, addMilliseconds(deps.clock.now(), wait), `${failure.code}: ${failure.message}`, owner);
       return 'retried';
     }
     const unreachable = failure.recipientUnreachable && outbound ? await deps.db.identities.findByExternalId(item.channel, outbound.recipientExternalId) : null;
-    await settle(deps, item, message.id, ticket.customerId, { status: 'failed', externalId: null, error: { code: failure.code, reason: failure.message } }, unreachable?.id);
+    await settle(deps, item, owner, message.id, ticket.customerId, { status: 'failed', externalId: null, error: { code: failure.code, reason: failure.message } }, unreachable?.id);
     return 'failed';
   }
 }
@@ -92,7 +127,7 @@ async function outboundFor(deps: CoreDeps, message: Message, ticket: Ticket, cha
     template: message.template,
     replyToExternalId: message.replyToExternalId,
     lastInboundAt: recipient.lastInboundAt,
-    correlationId: `keluh-msg-${message.id}`,
+    correlationId: correlationIdFor(message.id),
   };
 }
 
@@ -101,18 +136,19 @@ function mostRecent(identities: Identity[]): Identity | undefined {
   return [...identities].sort((a, b) => (b.lastInboundAt ?? '').localeCompare(a.lastInboundAt ?? '') || b.id - a.id)[0];
 }
 
-async function pauseChannel(deps: CoreDeps, item: OutboxItem, failure: ChannelSendError): Promise<void> {
+async function pauseChannel(deps: CoreDeps, item: OutboxItem, owner: string, failure: ChannelSendError): Promise<void> {
   await commit(deps, async (tx, emit) => {
     const now = deps.clock.now();
     await tx.channelConfigs.setStatus(item.channel, 'reconnect_needed', failure.message, now);
-    await tx.outbox.postpone(item.id, addMilliseconds(now, PAUSED_CHANNEL_RECHECK_MS));
-    await emit({ type: 'channel.updated', ticketId: null, customerId: null, payload: { kind: item.channel, status: 'reconnect_needed', reason: failure.message } });
+    await tx.outbox.postpone(item.id, addMilliseconds(now, PAUSED_CHANNEL_RECHECK_MS), owner);
+    emit({ type: 'channel.updated', ticketId: null, customerId: null, payload: { kind: item.channel, status: 'reconnect_needed', reason: failure.message } });
   });
 }
 
 async function settle(
   deps: CoreDeps,
   item: OutboxItem,
+  owner: string,
   messageId: number,
   customerId: number,
   outcome: { status: 'sent' | 'failed'; externalId: string | null; error: { code: string; reason: string } | null },
@@ -126,9 +162,10 @@ async function settle(
     const status = current && current.status !== 'queued' && outcome.status === 'sent' ? current.status : outcome.status;
     const ownsId = outcome.externalId ? await reclaimExternalId(tx, item.channel, outcome.externalId, messageId, now) : false;
     const updated = await tx.messages.update(messageId, { status, error: outcome.error, ...(ownsId ? { externalId: outcome.externalId } : {}) }, now);
-    if (outcome.status === 'sent') await tx.outbox.markDone(item.id, now);
-    else await tx.outbox.markFailed(item.id, outcome.error?.reason ?? 'failed');
-    await emit({ type: 'message.status', ticketId: updated.ticketId, customerId, payload: { messageId, ticketId: updated.ticketId, status: updated.status, error: updated.error } });
+    // A lost lease (we overran it and another process took the row) still records what happened to this send.
+    if (outcome.status === 'sent') await tx.outbox.markDone(item.id, owner);
+    else await tx.outbox.markFailed(item.id, outcome.error?.reason ?? 'failed', owner);
+    emit({ type: 'message.status', ticketId: updated.ticketId, customerId, payload: { messageId, ticketId: updated.ticketId, status: updated.status, error: updated.error } });
     await applyParkedStatuses({ tx, emit, now }, updated);
   });
 }

@@ -39,6 +39,10 @@ export const errorCatalog = {
   /** The visitor session was ended (by staff, or because a spent refresh token came back). */
   'widget.token_revoked': 401,
   'ticket.not_found': 404,
+  /** The ticket changed since the client read it (optimistic versioning): reload and try again. */
+  'ticket.conflict': 409,
+  /** The change would give the customer a second active ticket; one active ticket per customer issue. */
+  'ticket.active_exists': 409,
   'user.not_found': 404,
   'message.not_found': 404,
   'media.not_found': 404,
@@ -67,10 +71,14 @@ export const errorCatalog = {
   'webhook.verification_failed': 403,
   'webhook.invalid_payload': 400,
   'rate_limited': 429,
+  /** Presence lives in Redis when REDIS_URL is set, and Redis cannot be reached right now. */
+  'presence.unavailable': 503,
   /** Stored secrets were sealed with another SECRET_KEY than the one given: the start stops. */
   'secrets.key_mismatch': 500,
   /** A sealed secret is damaged or not sealed where it must be: never handed on as garbage. */
   'secrets.unreadable': 500,
+  /** DEMO_SIM=1 on an installation without the Meta stand-in (the production image): the start stops. */
+  'demo_sim.unavailable': 500,
   'internal': 500,
 } as const;
 

@@ -1,15 +1,13 @@
 import { exceedsTextLimit, textLimits, windowState, type WindowState } from '../channels/channel.rules.ts';
 import type { ChannelKind } from '../channels/channel.types.ts';
 import { approvedTemplates, renderTemplate } from '../channels/templates.ts';
+import { acceptsTemplates, isWindowRefusal, refusalClosesWindow } from '../channels/window.rules.ts';
 import { validateMessageBody } from '../messages/message.rules.ts';
 import type { MessageTemplate } from '../messages/message.types.ts';
 import type { Repositories } from '../ports/repositories.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Instant } from '../shared/instant.ts';
 import type { Ticket } from './ticket.types.ts';
-
-/** The failure code adapters give a refusal because the channel's window had closed (sync or by webhook). */
-const WINDOW_REFUSAL_CODES = new Set(['channel.window_closed']);
 
 /** Where the ticket's reply channel stands with its messaging window, for the composer and for sends. */
 export async function replyWindow(tx: Pick<Repositories, 'identities' | 'messages'>, ticket: Ticket, now: Instant): Promise<WindowState & { channel: ChannelKind }> {
@@ -23,10 +21,9 @@ export async function replyWindow(tx: Pick<Repositories, 'identities' | 'message
     .at(-1);
   const window = windowState(channel, lastInbound ?? null, now);
   if (lastInbound === undefined || (window.state !== 'open' && window.state !== 'human_agent')) return { channel, ...window };
-  // Our clock and the channel's can disagree (channels.md §2.8 notes replies failing inside the window):
-  // once the channel refused a reply after the customer's last message, trust it until they write again.
+  // Once the channel refused a reply after the customer's last message, trust it until they write again.
   const refusal = (await tx.messages.listForTicket(ticket.id)).find(
-    (m) => m.direction === 'out' && m.channel === channel && m.status === 'failed' && m.sentAt > lastInbound && WINDOW_REFUSAL_CODES.has(m.error?.code ?? ''),
+    (m) => m.direction === 'out' && m.channel === channel && m.status === 'failed' && isWindowRefusal(m.error?.code) && refusalClosesWindow(lastInbound, m.sentAt),
   );
   return refusal ? { channel, state: 'closed', closedAt: refusal.updatedAt } : { channel, ...window };
 }
@@ -43,7 +40,7 @@ export async function composeReply(
 ): Promise<{ body: string; template: MessageTemplate | null }> {
   const channel = ticket.lastChannel;
   if (input.template) {
-    if (channel !== 'whatsapp') throw new AppError('channel.unsupported', 'Templates are a WhatsApp feature');
+    if (!acceptsTemplates(channel)) throw new AppError('channel.unsupported', 'Templates are a WhatsApp feature');
     const approved = approvedTemplates(await tx.channelConfigs.get('whatsapp')).find(
       (candidate) => candidate.name === input.template!.name && candidate.language === input.template!.language,
     );

@@ -31,6 +31,8 @@ export interface Ticket {
   lastInboundAt: Instant | null;
   firstResponseAt: Instant | null;
   resolvedAt: Instant | null;
+  /** Grows with every change a person makes (status, stage, priority, assignee, team): optimistic concurrency. */
+  version: number;
   createdAt: Instant;
   updatedAt: Instant;
 }

@@ -35,13 +35,19 @@ export interface TicketChanges {
   status?: TicketStatus;
   priority?: TicketPriority;
   assigneeId?: number | null;
+  /**
+   * The version the agent was looking at. When someone changed the ticket since, nothing is applied and
+   * `ticket.conflict` says so, instead of silently overwriting their change.
+   */
+  version?: number;
 }
 
 export async function updateTicket(deps: CoreDeps, ticketId: number, changes: TicketChanges): Promise<TicketView> {
   return commit(deps, async (tx, emit) => {
     const now = deps.clock.now();
-    const ticket = await tx.tickets.findById(ticketId);
+    const ticket = await tx.tickets.lock(ticketId);
     if (!ticket) throw new AppError('ticket.not_found', `Ticket ${ticketId} does not exist`);
+    if (changes.version !== undefined && changes.version !== ticket.version) throw staleVersion(ticket.id, ticket.version);
     if (changes.assigneeId != null && !(await tx.users.findById(changes.assigneeId))) {
       throw new AppError('user.not_found', `User ${changes.assigneeId} does not exist`, {
         issues: [{ path: 'assigneeId', message: 'Unknown user' }],
@@ -63,9 +69,9 @@ export async function updateTicket(deps: CoreDeps, ticketId: number, changes: Ti
       changed.push('assigneeId');
     }
     if (changed.length === 0) return mustView(await tx.tickets.findView(ticketId), ticketId);
-    await tx.tickets.update(ticketId, patch, now);
+    await tx.tickets.update(ticketId, patch, now, ticket.version);
     const view = mustView(await tx.tickets.findView(ticketId), ticketId);
-    await emit({ type: 'ticket.updated', ticketId, customerId: view.customerId, payload: { ticket: view, changes: changed } });
+    emit({ type: 'ticket.updated', ticketId, customerId: view.customerId, payload: { ticket: view, changes: changed } });
     return view;
   });
 }
@@ -86,7 +92,8 @@ export interface ReplyInput {
 export async function replyToTicket(deps: CoreDeps, input: ReplyInput): Promise<Message> {
   return commit(deps, async (tx, emit) => {
     const now = deps.clock.now();
-    const ticket = await tx.tickets.findById(input.ticketId);
+    // Locked: the reply's channel and window are decided on the ticket as it stands, not as it stood.
+    const ticket = await tx.tickets.lock(input.ticketId);
     if (!ticket) throw new AppError('ticket.not_found', `Ticket ${input.ticketId} does not exist`);
     const { body, template } = await composeReply(tx, ticket, input, now);
     const message = await tx.messages.insertIfAbsent(
@@ -105,20 +112,10 @@ export async function replyToTicket(deps: CoreDeps, input: ReplyInput): Promise<
     );
     if (!message) throw new Error('Outbound message without external id cannot conflict');
     await tx.outbox.enqueue({ messageId: message.id, channel: message.channel, availableAt: now }, now);
-    await tx.tickets.update(
-      ticket.id,
-      {
-        lastMessageAt: now,
-        lastMessagePreview: previewOf(body),
-        firstResponseAt: ticket.firstResponseAt ?? now,
-        // Replying is reading: the agent has seen what the customer wrote.
-        unreadCount: 0,
-        status: ticket.status === 'resolved' || ticket.status === 'closed' ? 'open' : ticket.status,
-      },
-      now,
-    );
+    // Replying is reading (the unread count clears), and it takes a finished ticket back up.
+    await tx.tickets.recordReply(ticket.id, { at: now, preview: previewOf(body), reopen: reopenedByReply }, now);
     const view = mustView(await tx.tickets.findView(ticket.id), ticket.id);
-    await emit({ type: 'message.created', ticketId: ticket.id, customerId: ticket.customerId, payload: { message, ticket: view } });
+    emit({ type: 'message.created', ticketId: ticket.id, customerId: ticket.customerId, payload: { message, ticket: view } });
     return message;
   });
 }
@@ -126,14 +123,18 @@ export async function replyToTicket(deps: CoreDeps, input: ReplyInput): Promise<
 /** Clears the unread count when an agent opens the ticket. */
 export async function markTicketRead(deps: CoreDeps, ticketId: number): Promise<TicketView> {
   return commit(deps, async (tx, emit) => {
-    const ticket = await tx.tickets.findById(ticketId);
-    if (!ticket) throw new AppError('ticket.not_found', `Ticket ${ticketId} does not exist`);
-    if (ticket.unreadCount === 0) return mustView(await tx.tickets.findView(ticketId), ticketId);
-    await tx.tickets.update(ticketId, { unreadCount: 0 }, deps.clock.now());
+    const cleared = await tx.tickets.markRead(ticketId, deps.clock.now());
     const view = mustView(await tx.tickets.findView(ticketId), ticketId);
-    await emit({ type: 'ticket.updated', ticketId, customerId: ticket.customerId, payload: { ticket: view, changes: ['unreadCount'] } });
+    if (cleared) emit({ type: 'ticket.updated', ticketId, customerId: cleared.customerId, payload: { ticket: view, changes: ['unreadCount'] } });
     return view;
   });
+}
+
+/** Statuses an agent's reply turns back into open. */
+const reopenedByReply: readonly TicketStatus[] = ['resolved', 'closed'];
+
+function staleVersion(ticketId: number, current: number): AppError {
+  return new AppError('ticket.conflict', `Ticket ${ticketId} was changed by someone else; reload it`, { ticketId, currentVersion: current });
 }
 
 function mustView(view: TicketView | null, ticketId: number): TicketView {

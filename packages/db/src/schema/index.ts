@@ -11,5 +11,6 @@ export { settings } from './settings.table.ts';
 export { channelConfigs } from './channel-configs.table.ts';
 export { parkedStatuses } from './parked-statuses.table.ts';
 export { apiChannels } from './api-channels.table.ts';
+export { jobs } from './jobs.table.ts';
 export { loginFailures } from './login-failures.table.ts';
 export { visitorSessions } from './visitor-sessions.table.ts';

@@ -16,6 +16,9 @@ export const outbox = sqliteTable(
     attempts: integer('attempts').notNull().default(0),
     availableAt: text('available_at').notNull(),
     lastError: text('last_error'),
+    // Who is sending this row right now, and until when (core's Lease): claims skip live leases.
+    leaseOwner: text('lease_owner'),
+    leaseUntil: text('lease_until'),
     createdAt: text('created_at').notNull(),
   },
   (t) => [index('outbox_due_idx').on(t.state, t.availableAt)],

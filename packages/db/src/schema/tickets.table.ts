@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { channelKinds, ticketPriorities, ticketStatuses, type WorkflowStage } from '@keluh/core';
 import { customers } from './customers.table.ts';
 import { teams } from './teams.table.ts';
@@ -26,6 +26,7 @@ export const tickets = sqliteTable(
     lastInboundAt: text('last_inbound_at'),
     firstResponseAt: text('first_response_at'),
     resolvedAt: text('resolved_at'),
+    version: integer('version').notNull().default(1),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
@@ -34,5 +35,7 @@ export const tickets = sqliteTable(
     index('tickets_activity_idx').on(sql`${t.lastMessageAt} desc`, sql`${t.id} desc`),
     // Serves "the customer's active ticket", looked up on every inbound message.
     index('tickets_customer_status_idx').on(t.customerId, t.status),
+    // One active ticket per customer issue: two deliveries racing to open one cannot both succeed.
+    uniqueIndex('tickets_one_active_per_customer_uq').on(t.customerId).where(sql`${t.status} in ('open', 'pending')`),
   ],
 );

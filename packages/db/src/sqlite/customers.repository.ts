@@ -1,25 +1,42 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { AppError, type Customer, type CustomerRepository } from '@keluh/core';
 import { customers } from '../schema/index.ts';
 import type { SqliteDb } from './sqlite-db.ts';
+import { param } from '../shared/placeholders.ts';
 
 export function createCustomerRepository(db: SqliteDb): CustomerRepository {
+  const insert = db
+    .insert(customers)
+    .values({
+      name: sql.placeholder('name'),
+      type: sql.placeholder('type'),
+      characteristic: sql.placeholder('characteristic'),
+      language: sql.placeholder('language'),
+      email: sql.placeholder('email'),
+      phone: sql.placeholder('phone'),
+      createdAt: sql.placeholder('now'),
+      updatedAt: sql.placeholder('now'),
+    })
+    .returning()
+    .prepare();
+  const byId = db.select().from(customers).where(eq(customers.id, sql.placeholder('id'))).prepare();
+  const phoneIfMissing = db
+    .update(customers)
+    .set({ phone: param('phone'), updatedAt: param('now') })
+    .where(and(eq(customers.id, sql.placeholder('id')), isNull(customers.phone)))
+    .prepare();
+
   return {
     async create(input, now): Promise<Customer> {
-      return db
-        .insert(customers)
-        .values({
-          name: input.name,
-          type: input.type,
-          characteristic: input.characteristic,
-          language: input.language,
-          email: input.email ?? null,
-          phone: input.phone ?? null,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning()
-        .get();
+      return insert.get({
+        name: input.name,
+        type: input.type ?? 'external',
+        characteristic: input.characteristic ?? 'new',
+        language: input.language ?? 'id',
+        email: input.email ?? null,
+        phone: input.phone ?? null,
+        now,
+      })!;
     },
 
     async update(id, patch, now) {
@@ -29,7 +46,15 @@ export function createCustomerRepository(db: SqliteDb): CustomerRepository {
     },
 
     async findById(id) {
-      return db.select().from(customers).where(eq(customers.id, id)).get() ?? null;
+      return byId.get({ id }) ?? null;
+    },
+
+    async setPhoneIfMissing(id, phone, now) {
+      phoneIfMissing.run({ id, phone, now });
+    },
+
+    async deleteUnreferenced(id) {
+      db.delete(customers).where(eq(customers.id, id)).run();
     },
   };
 }

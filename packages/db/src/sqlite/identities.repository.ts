@@ -1,38 +1,55 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, or, isNull, lt, sql } from 'drizzle-orm';
 import type { IdentityRepository } from '@keluh/core';
 import { identities } from '../schema/index.ts';
 import type { SqliteDb } from './sqlite-db.ts';
+import { param } from '../shared/placeholders.ts';
 
 export function createIdentityRepository(db: SqliteDb): IdentityRepository {
+  const byKey = db
+    .select()
+    .from(identities)
+    .where(and(eq(identities.channel, sql.placeholder('channel')), eq(identities.externalId, sql.placeholder('externalId'))))
+    .prepare();
+  const insert = db
+    .insert(identities)
+    .values({
+      customerId: sql.placeholder('customerId'),
+      channel: sql.placeholder('channel'),
+      externalId: sql.placeholder('externalId'),
+      displayName: sql.placeholder('displayName'),
+      verified: sql.placeholder('verified'),
+      createdAt: sql.placeholder('now'),
+    })
+    .onConflictDoNothing({ target: [identities.channel, identities.externalId] })
+    .returning()
+    .prepare();
+  const touch = db
+    .update(identities)
+    // Writing to us proves they can be reached again; the time never moves back (deliveries arrive out of order).
+    .set({ lastInboundAt: param('at'), unreachableAt: null })
+    .where(and(eq(identities.id, sql.placeholder('id')), or(isNull(identities.lastInboundAt), lt(identities.lastInboundAt, sql.placeholder('at')))))
+    .prepare();
+
   return {
     async findByExternalId(channel, externalId) {
-      return (
-        db
-          .select()
-          .from(identities)
-          .where(and(eq(identities.channel, channel), eq(identities.externalId, externalId)))
-          .get() ?? null
-      );
+      return byKey.get({ channel, externalId }) ?? null;
     },
 
-    async create(input, now) {
-      return db
-        .insert(identities)
-        .values({
+    async insertIfAbsent(input, now) {
+      return (
+        insert.get({
           customerId: input.customerId,
           channel: input.channel,
           externalId: input.externalId,
           displayName: input.displayName ?? null,
           verified: input.verified ?? false,
-          createdAt: now,
-        })
-        .returning()
-        .get();
+          now,
+        }) ?? null
+      );
     },
 
     async touchInbound(id, at) {
-      // Writing to us proves they can be reached again.
-      db.update(identities).set({ lastInboundAt: at, unreachableAt: null }).where(eq(identities.id, id)).run();
+      touch.run({ id, at });
     },
 
     async markUnreachable(id, at) {

@@ -1,4 +1,4 @@
-import { and, asc, eq, lt } from 'drizzle-orm';
+import { and, eq, lt } from 'drizzle-orm';
 import type { ParkedStatusRepository } from '@keluh/core';
 import { parkedStatuses } from '../schema/index.ts';
 import type { SqliteDb } from './sqlite-db.ts';
@@ -11,9 +11,13 @@ export function createParkedStatusRepository(db: SqliteDb): ParkedStatusReposito
         .run();
     },
     async take(channel, externalId) {
-      const key = and(eq(parkedStatuses.channel, channel), eq(parkedStatuses.externalId, externalId));
-      const rows = db.select().from(parkedStatuses).where(key).orderBy(asc(parkedStatuses.id)).all();
-      if (rows.length > 0) db.delete(parkedStatuses).where(key).run();
+      // One statement: two takers (two processes settling one send) can never both apply a parked status.
+      const rows = db
+        .delete(parkedStatuses)
+        .where(and(eq(parkedStatuses.channel, channel), eq(parkedStatuses.externalId, externalId)))
+        .returning()
+        .all()
+        .sort((a, b) => a.id - b.id);
       return rows.map((row) => ({
         kind: 'status' as const,
         channel: row.channel,

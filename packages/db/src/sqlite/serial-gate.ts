@@ -1,27 +1,17 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-
 /**
- * One better-sqlite3 connection has one transaction state. Drizzle's better-sqlite3 transactions are
- * synchronous and cannot await, but our ports are async, so a transaction stays open across awaits. Two
- * interleaved callers would then share it: the second BEGIN fails ("cannot start a transaction within a
- * transaction"), a plain write would silently join someone else's transaction and be rolled back with it,
- * and a plain read would see rows that are not committed yet.
+ * SQLite has one writer. Our ports are async, so a transaction on the writer connection stays open across
+ * awaits, and a second caller interleaving on the same connection would join it: its write silently rolled
+ * back with someone else's work, or its BEGIN refused. The gate queues writers on a promise chain so one
+ * runs at a time on the writer connection. Reads never pass through it: they use their own connection.
  *
- * The gate queues callers on a promise chain so only one runs at a time. Work already running inside the
- * gate (a transaction calling a repository, or a nested transaction) is recognised through
- * AsyncLocalStorage and runs directly instead of waiting for itself.
+ * Work inside a transaction uses the `tx` repositories it was handed, which skip the gate; calling the
+ * top-level database (or `transaction`) from inside would wait for itself — the port forbids it.
  */
 export class SerialGate {
   private tail: Promise<unknown> = Promise.resolve();
-  private readonly scope = new AsyncLocalStorage<true>();
-
-  get inside(): boolean {
-    return this.scope.getStore() === true;
-  }
 
   run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.inside) return task();
-    const result = this.tail.then(() => this.scope.run(true, task));
+    const result = this.tail.then(task);
     this.tail = result.catch(() => undefined);
     return result;
   }

@@ -5,6 +5,7 @@ import { createCustomerRepository } from './customers.repository.ts';
 import { createParkedStatusRepository } from './parked-statuses.repository.ts';
 import { createEventRepository } from './events.repository.ts';
 import { createIdentityRepository } from './identities.repository.ts';
+import { createJobRepository } from './jobs.repository.ts';
 import { createLoginFailureRepository } from './login-failures.repository.ts';
 import { createMessageRepository } from './messages.repository.ts';
 import { createOutboxRepository } from './outbox.repository.ts';
@@ -28,6 +29,7 @@ export function createSqliteRepositories(db: SqliteDb): Repositories {
     teams: createTeamRepository(db),
     sessions: createSessionRepository(db),
     outbox: createOutboxRepository(db),
+    jobs: createJobRepository(db),
     settings: createSettingsRepository(db),
     channelConfigs: createChannelConfigRepository(db),
     parkedStatuses: createParkedStatusRepository(db),
@@ -39,16 +41,23 @@ export function createSqliteRepositories(db: SqliteDb): Repositories {
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;
 
+/** The port's naming convention for methods that only read (see Repositories in core). */
+export const READ_ONLY_METHOD = /^(find|list|get|count|latest)/;
+
 /**
- * The same repositories, each call queued behind any open transaction (see SerialGate for why).
- * Inside a transaction the gate lets calls straight through, so work may use either handle.
+ * The repositories outside a transaction: reads go to the reader connection and never wait; writes queue
+ * behind the gate so they can never land inside another caller's open transaction.
  */
-export function gateRepositories(repos: Repositories, gate: SerialGate): Repositories {
-  const gated: Record<string, Record<string, AnyMethod>> = {};
-  for (const [name, repo] of Object.entries(repos) as [string, Record<string, AnyMethod>][]) {
-    gated[name] = Object.fromEntries(
-      Object.entries(repo).map(([method, fn]) => [method, (...args: unknown[]) => gate.run(() => fn(...args))]),
+export function splitReadsAndWrites({ reads, writes, gate }: { reads: Repositories; writes: Repositories; gate: SerialGate }): Repositories {
+  const routed: Record<string, Record<string, AnyMethod>> = {};
+  for (const [name, writeRepo] of Object.entries(writes) as [string, Record<string, AnyMethod>][]) {
+    const readRepo = (reads as unknown as Record<string, Record<string, AnyMethod>>)[name]!;
+    routed[name] = Object.fromEntries(
+      Object.entries(writeRepo).map(([method, write]) => [
+        method,
+        READ_ONLY_METHOD.test(method) ? readRepo[method]! : (...args: unknown[]) => gate.run(() => write(...args)),
+      ]),
     );
   }
-  return gated as unknown as Repositories;
+  return routed as unknown as Repositories;
 }

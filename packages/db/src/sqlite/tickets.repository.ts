@@ -1,65 +1,196 @@
-import { and, asc, desc, eq, inArray, isNull, lt, or, type SQL } from 'drizzle-orm';
-import { AppError, activeTicketStatuses, type TicketQuery, type TicketRepository } from '@keluh/core';
+import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { AppError, activeTicketStatuses, ticketStatuses, type Ticket, type TicketQuery, type TicketRepository, type TicketStatus } from '@keluh/core';
 import { tickets } from '../schema/index.ts';
-import { decodeTicketCursor, encodeTicketCursor } from './ticket-cursor.ts';
+import { decodeTicketCursor, encodeTicketCursor } from '../shared/ticket-cursor.ts';
 import { selectTicketViews, toTicketView } from './ticket.query.ts';
+import { isUniqueViolation } from './sqlite-errors.ts';
 import type { SqliteDb } from './sqlite-db.ts';
+import { param } from '../shared/placeholders.ts';
+
+const active = sql.raw(activeTicketStatuses.map((status) => `'${status}'`).join(', '));
+
+/**
+ * True for a status in `reopen`, written into the statement as literals: each caller passes one of a few
+ * constant lists, so one prepared statement per list (see `perReopenList`) costs nothing, where binding
+ * the list and unpacking it with json_each cost more than the rest of the update.
+ */
+function inReopenList(reopen: readonly TicketStatus[]): SQL {
+  const known = reopen.filter((status) => (ticketStatuses as readonly string[]).includes(status));
+  return known.length === 0 ? sql`0` : sql`${tickets.status} in (${sql.raw(known.map((status) => `'${status}'`).join(', '))})`;
+}
+
+/**
+ * A reply reopens a finished ticket only when the customer has no other active one: the unique index
+ * would refuse a second, and the newer ticket is where the conversation now lives.
+ */
+const replyReopens = (reopen: readonly TicketStatus[]) => sql`(${inReopenList(reopen)} and not exists (
+  select 1 from tickets other where other.customer_id = ${tickets.customerId} and other.id <> ${tickets.id} and other.status in (${active})
+))`;
+
+/** Builds a statement once per distinct reopen list. */
+function perReopenList<T>(build: (reopen: readonly TicketStatus[]) => T): (reopen: readonly TicketStatus[]) => T {
+  const built = new Map<string, T>();
+  return (reopen) => {
+    const key = reopen.join(',');
+    let statement = built.get(key);
+    if (!statement) built.set(key, (statement = build(reopen)));
+    return statement;
+  };
+}
 
 export function createTicketRepository(db: SqliteDb): TicketRepository {
-  const findById = (id: number) => db.select().from(tickets).where(eq(tickets.id, id)).get() ?? null;
+  const byId = db.select().from(tickets).where(eq(tickets.id, sql.placeholder('id'))).prepare();
+  const viewById = selectTicketViews(db).where(eq(tickets.id, sql.placeholder('id'))).prepare();
+  const activeFor = selectTicketViews(db)
+    .where(and(eq(tickets.customerId, sql.placeholder('customerId')), sql`${tickets.status} in (${active})`))
+    .prepare();
+  const insertActive = db
+    .insert(tickets)
+    .values({
+      customerId: param('customerId'),
+      subject: param('subject'),
+      status: param('status'),
+      priority: param('priority'),
+      channel: param('channel'),
+      lastChannel: param('channel'),
+      lastMessageAt: param('now'),
+      createdAt: param('now'),
+      updatedAt: param('now'),
+    })
+    // No target: the only unique key a new row can hit is "one active ticket per customer".
+    .onConflictDoNothing()
+    .returning()
+    .prepare();
+  // The activity update leaves `status` alone: assigning it (even to itself) makes SQLite rewrite the
+  // entries of every index on it — three of them — and a customer writing again rarely reopens anything.
+  // The reopen runs only when the row says it applies; SQLite's one writer keeps the two atomic.
+  const reopenForInbound = perReopenList((reopen) =>
+    db
+      .update(tickets)
+      .set({ status: 'open', version: sql`${tickets.version} + 1` })
+      .where(and(eq(tickets.id, sql.placeholder('id')), inReopenList(reopen)))
+      .prepare(),
+  );
+  const inbound = db
+    .update(tickets)
+    .set({
+      unreadCount: sql`${tickets.unreadCount} + 1`,
+      lastMessageAt: param('at'),
+      lastMessagePreview: sql`coalesce(${sql.placeholder('preview')}, ${tickets.lastMessagePreview})`,
+      lastChannel: param('channel'),
+      lastInboundAt: param('at'),
+      updatedAt: param('now'),
+    })
+    .where(eq(tickets.id, sql.placeholder('id')))
+    .returning()
+    .prepare();
+  const reply = perReopenList((reopen) =>
+    db
+      .update(tickets)
+      .set({
+        unreadCount: 0,
+        lastMessageAt: param('at'),
+        lastMessagePreview: param('preview'),
+        firstResponseAt: sql`coalesce(${tickets.firstResponseAt}, ${sql.placeholder('at')})`,
+        status: sql`case when ${replyReopens(reopen)} then 'open' else ${tickets.status} end`,
+        version: sql`${tickets.version} + ${replyReopens(reopen)}`,
+        updatedAt: param('now'),
+      })
+      .where(eq(tickets.id, sql.placeholder('id')))
+      .returning()
+      .prepare(),
+  );
+  const activity = db
+    .update(tickets)
+    .set({ lastMessageAt: param('at'), lastMessagePreview: param('preview'), updatedAt: param('now') })
+    .where(eq(tickets.id, sql.placeholder('id')))
+    .returning()
+    .prepare();
+  const read = db
+    .update(tickets)
+    .set({ unreadCount: 0, updatedAt: param('now') })
+    .where(and(eq(tickets.id, sql.placeholder('id')), sql`${tickets.unreadCount} > 0`))
+    .returning()
+    .prepare();
+
+  const mustExist = (row: Ticket | undefined, id: number): Ticket => {
+    if (!row) throw new AppError('ticket.not_found', `Ticket ${id} does not exist`);
+    return row;
+  };
 
   return {
-    async create(input, now) {
-      return db
-        .insert(tickets)
-        .values({
+    async createActiveIfAbsent(input, now) {
+      return (
+        insertActive.get({
           customerId: input.customerId,
           subject: input.subject,
-          status: input.status,
-          priority: input.priority,
+          status: input.status ?? 'open',
+          priority: input.priority ?? 'normal',
           channel: input.channel,
-          lastChannel: input.channel,
-          lastMessageAt: now,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning()
-        .get();
+          now,
+        }) ?? null
+      );
     },
 
     async findById(id) {
-      return findById(id);
+      return byId.get({ id }) ?? null;
+    },
+
+    // SQLite's single writer already holds every row for the transaction: nothing more to lock.
+    async lock(id) {
+      return byId.get({ id }) ?? null;
     },
 
     async findView(id) {
-      const row = selectTicketViews(db).where(eq(tickets.id, id)).get();
+      const row = viewById.get({ id });
       return row ? toTicketView(row) : null;
     },
 
     async findActiveForCustomer(customerId) {
-      return (
-        db
-          .select()
-          .from(tickets)
-          .where(and(eq(tickets.customerId, customerId), inArray(tickets.status, [...activeTicketStatuses])))
-          .orderBy(desc(tickets.id))
-          .get() ?? null
-      );
+      const row = activeFor.get({ customerId });
+      return row ? toTicketView(row) : null;
     },
 
     async listForCustomer(customerId) {
       return db.select().from(tickets).where(eq(tickets.customerId, customerId)).orderBy(asc(tickets.id)).all();
     },
 
-    async update(id, patch, now) {
-      const row = db
-        .update(tickets)
-        .set({ ...patch, updatedAt: now })
-        .where(eq(tickets.id, id))
-        .returning()
-        .get();
-      if (!row) throw new AppError('ticket.not_found', `Ticket ${id} does not exist`);
-      return row;
+    async update(id, patch, now, expectedVersion) {
+      let row: Ticket | undefined;
+      try {
+        row = db
+          .update(tickets)
+          .set({ ...patch, version: sql`${tickets.version} + 1`, updatedAt: now })
+          .where(expectedVersion === undefined ? eq(tickets.id, id) : and(eq(tickets.id, id), eq(tickets.version, expectedVersion)))
+          .returning()
+          .get();
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new AppError('ticket.active_exists', `The customer of ticket ${id} already has an active ticket`, { ticketId: id });
+        throw error;
+      }
+      if (row) return row;
+      const current = byId.get({ id });
+      if (!current) throw new AppError('ticket.not_found', `Ticket ${id} does not exist`);
+      throw new AppError('ticket.conflict', `Ticket ${id} was changed by someone else; reload it`, { ticketId: id, currentVersion: current.version });
+    },
+
+    async recordInbound(id, activity, now) {
+      const row = mustExist(inbound.get({ id, at: activity.at, preview: activity.preview, channel: activity.channel, now }), id);
+      if (!activity.reopen.includes(row.status)) return row;
+      reopenForInbound(activity.reopen).run({ id });
+      return { ...row, status: 'open', version: row.version + 1 };
+    },
+
+    async recordReply(id, activity, now) {
+      return mustExist(reply(activity.reopen).get({ id, at: activity.at, preview: activity.preview, now }), id);
+    },
+
+    async recordActivity(id, change, now) {
+      return mustExist(activity.get({ id, at: change.at, preview: change.preview, now }), id);
+    },
+
+    async markRead(id, now) {
+      return read.get({ id, now }) ?? null;
     },
 
     async list(query) {

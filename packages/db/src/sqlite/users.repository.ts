@@ -1,5 +1,5 @@
 import { asc, count, eq } from 'drizzle-orm';
-import type { User, UserRepository, UserWithSecret } from '@keluh/core';
+import type { Instant, NewUser, User, UserRepository, UserWithSecret } from '@keluh/core';
 import { users } from '../schema/index.ts';
 import type { SqliteDb } from './sqlite-db.ts';
 
@@ -9,23 +9,27 @@ function toUser({ passwordHash: _secret, ...user }: UserRow): User {
   return user;
 }
 
+function toRow(input: NewUser, now: Instant) {
+  return {
+    email: input.email.trim().toLowerCase(),
+    name: input.name,
+    role: input.role,
+    passwordHash: input.passwordHash,
+    language: input.language,
+    teamId: input.teamId ?? null,
+    createdAt: now,
+  };
+}
+
 export function createUserRepository(db: SqliteDb): UserRepository {
   return {
     async create(input, now) {
-      const row = db
-        .insert(users)
-        .values({
-          email: input.email.trim().toLowerCase(),
-          name: input.name,
-          role: input.role,
-          passwordHash: input.passwordHash,
-          language: input.language,
-          teamId: input.teamId ?? null,
-          createdAt: now,
-        })
-        .returning()
-        .get();
-      return toUser(row);
+      return toUser(db.insert(users).values(toRow(input, now)).returning().get());
+    },
+
+    async insertIfAbsent(input, now) {
+      const row = db.insert(users).values(toRow(input, now)).onConflictDoNothing({ target: users.email }).returning().get();
+      return row ? toUser(row) : null;
     },
 
     async findById(id) {

@@ -7,7 +7,7 @@ import {
   type StoredEvent,
   type Ticket,
 } from '@keluh/core';
-import { openSqliteDatabase } from '../sqlite/open-sqlite.ts';
+import { openTestDatabase } from './test-database.ts';
 
 export const T0 = '2026-03-02T08:00:00.000Z';
 
@@ -35,7 +35,8 @@ export function recordingPublisher(): EventPublisher & { published: StoredEvent[
   return { published, publish: (events) => void published.push(...events) };
 }
 
-export const memoryDb = (): Database => openSqliteDatabase(':memory:');
+/** A fresh, empty database of the engine under test (see openTestDatabase). */
+export const freshDb = (): Promise<Database> => openTestDatabase();
 
 /** A customer reachable on `channel` with one ticket, the common starting point of repository tests. */
 export async function seedTicket(
@@ -45,9 +46,6 @@ export async function seedTicket(
   const at = options.at ?? T0;
   const channel = options.channel ?? 'whatsapp';
   const customer = await db.customers.create({ name: options.name ?? 'Sari' }, at);
-  await db.identities.create(
-    { customerId: customer.id, channel, externalId: options.externalId ?? `ext-${customer.id}` },
-    at,
-  );
-  return db.tickets.create({ customerId: customer.id, subject: 'Paket belum sampai', channel }, at);
+  await db.identities.insertIfAbsent({ customerId: customer.id, channel, externalId: options.externalId ?? `ext-${customer.id}` }, at);
+  return (await db.tickets.createActiveIfAbsent({ customerId: customer.id, subject: 'Paket belum sampai', channel }, at))!;
 }

@@ -10,7 +10,7 @@ import {
   type InboundMessageEvent,
   type OutboundMessage,
 } from '@keluh/core';
-import { fakeClock, memoryDb, recordingPublisher, T0 } from '../testing/fixtures.ts';
+import { fakeClock, freshDb, recordingPublisher, T0 } from '../testing/fixtures.ts';
 
 const message = (id: string, overrides: Partial<InboundMessageEvent> = {}): InboundMessageEvent => ({
   kind: 'message',
@@ -39,8 +39,8 @@ function scriptedAdapter(channel: 'instagram' | 'whatsapp', answers: (() => Prom
 
 describe('channel events beyond plain messages, against real SQLite', () => {
   let deps: CoreDeps & { events: ReturnType<typeof recordingPublisher>; clock: ReturnType<typeof fakeClock> };
-  beforeEach(() => {
-    deps = { db: memoryDb(), clock: fakeClock(), events: recordingPublisher() };
+  beforeEach(async () => {
+    deps = { db: await freshDb(), clock: fakeClock(), events: recordingPublisher() };
   });
   afterEach(() => deps.db.close());
 
@@ -80,7 +80,7 @@ describe('channel events beyond plain messages, against real SQLite', () => {
     const reply = await replyToTicket(deps, { ticketId, authorUserId: await agent(), body: 'Masih, Kak!' });
     await ingestEvents(deps, [message('mid-sent', { author: 'business_app', body: 'Masih, Kak!' })]);
     const adapter = scriptedAdapter('instagram', [async () => 'mid-sent']);
-    await dispatchDueMessages(deps, { instagram: adapter });
+    await dispatchDueMessages(deps, { instagram: adapter }, { owner: 'test' });
     const outgoing = (await deps.db.messages.listForTicket(ticketId)).filter((entry) => entry.direction === 'out');
     expect(outgoing).toHaveLength(1);
     expect(outgoing[0]).toMatchObject({ id: reply.id, externalId: 'mid-sent', status: 'sent', via: null });
@@ -90,7 +90,7 @@ describe('channel events beyond plain messages, against real SQLite', () => {
     await ingestEvents(deps, [message('mid-1')]);
     const ticketId = await ticketOf('mid-1');
     await replyToTicket(deps, { ticketId, authorUserId: await agent(), body: 'Sudah kami kirim' });
-    await dispatchDueMessages(deps, { instagram: scriptedAdapter('instagram', [async () => 'mid-ours']) });
+    await dispatchDueMessages(deps, { instagram: scriptedAdapter('instagram', [async () => 'mid-ours']) }, { owner: 'test' });
     const [outcome] = await ingestEvents(deps, [message('mid-ours', { author: 'business_app', body: 'Sudah kami kirim' })]);
     expect(outcome).toMatchObject({ kind: 'message', result: { duplicate: true } });
     expect((await deps.db.messages.listForTicket(ticketId)).filter((entry) => entry.direction === 'out')).toHaveLength(1);
@@ -150,7 +150,7 @@ describe('channel events beyond plain messages, against real SQLite', () => {
         return 'wamid.out';
       },
     ]);
-    await dispatchDueMessages(deps, { whatsapp: adapter });
+    await dispatchDueMessages(deps, { whatsapp: adapter }, { owner: 'test' });
     expect((await deps.db.messages.findById(reply.id))?.status).toBe('delivered');
     expect(await deps.db.parkedStatuses.take('whatsapp', 'wamid.out')).toEqual([]);
   });
@@ -159,7 +159,7 @@ describe('channel events beyond plain messages, against real SQLite', () => {
     await ingestEvents(deps, [message('wamid.in', { channel: 'whatsapp', sender: { externalId: '6281' } })]);
     const ticketId = (await deps.db.messages.findByExternalId('whatsapp', 'wamid.in'))!.ticketId;
     const reply = await replyToTicket(deps, { ticketId, authorUserId: await agent(), body: 'Kami cek' });
-    await dispatchDueMessages(deps, { whatsapp: scriptedAdapter('whatsapp', [async () => 'wamid.out']) });
+    await dispatchDueMessages(deps, { whatsapp: scriptedAdapter('whatsapp', [async () => 'wamid.out']) }, { owner: 'test' });
     const status = (value: 'sent' | 'delivered' | 'read') => ({ kind: 'status' as const, channel: 'whatsapp' as const, externalMessageId: 'wamid.out', status: value, at: T0 });
     await ingestEvents(deps, [status('read'), status('delivered'), status('sent')]);
     expect((await deps.db.messages.findById(reply.id))?.status).toBe('read');
@@ -170,16 +170,16 @@ describe('channel events beyond plain messages, against real SQLite', () => {
     await deps.db.channelConfigs.upsert('instagram', { accessToken: 'old' }, T0);
     const reply = await replyToTicket(deps, { ticketId: await ticketOf('mid-1'), authorUserId: await agent(), body: 'Halo' });
     const expired = scriptedAdapter('instagram', [async () => Promise.reject(new ChannelSendError({ code: 'channel.reconnect_needed', reason: 'Token expired', retryable: false, pauseChannel: true }))]);
-    expect(await dispatchDueMessages(deps, { instagram: expired })).toMatchObject({ paused: 1, failed: 0 });
+    expect(await dispatchDueMessages(deps, { instagram: expired }, { owner: 'test' })).toMatchObject({ paused: 1, failed: 0 });
     expect((await deps.db.channelConfigs.get('instagram'))?.status).toBe('reconnect_needed');
     expect((await deps.db.messages.findById(reply.id))?.status).toBe('queued');
     deps.clock.advance(120_000);
-    expect(await dispatchDueMessages(deps, { instagram: expired })).toMatchObject({ paused: 1 });
+    expect(await dispatchDueMessages(deps, { instagram: expired }, { owner: 'test' })).toMatchObject({ paused: 1 });
     expect(expired.sent).toHaveLength(1);
 
     await deps.db.channelConfigs.upsert('instagram', { accessToken: 'new' }, T0);
     deps.clock.advance(120_000);
-    expect(await dispatchDueMessages(deps, { instagram: scriptedAdapter('instagram', []) })).toMatchObject({ sent: 1 });
+    expect(await dispatchDueMessages(deps, { instagram: scriptedAdapter('instagram', []) }, { owner: 'test' })).toMatchObject({ sent: 1 });
     expect((await deps.db.messages.findById(reply.id))?.status).toBe('sent');
   });
 

@@ -6,7 +6,7 @@ import {
   type CoreDeps,
   type InboundMessageEvent,
 } from '@keluh/core';
-import { fakeClock, memoryDb, recordingPublisher, T0 } from '../testing/fixtures.ts';
+import { fakeClock, freshDb, recordingPublisher, T0 } from '../testing/fixtures.ts';
 
 const whatsapp = (externalMessageId: string, body = 'Paket saya belum sampai', from = '6281234567'): InboundMessageEvent => ({
   kind: 'message',
@@ -19,8 +19,8 @@ const whatsapp = (externalMessageId: string, body = 'Paket saya belum sampai', f
 
 describe('taking customer messages in, against real SQLite', () => {
   let deps: CoreDeps & { events: ReturnType<typeof recordingPublisher> };
-  beforeEach(() => {
-    deps = { db: memoryDb(), clock: fakeClock(), events: recordingPublisher() };
+  beforeEach(async () => {
+    deps = { db: await freshDb(), clock: fakeClock(), events: recordingPublisher() };
   });
   afterEach(() => deps.db.close());
 
@@ -64,7 +64,7 @@ describe('taking customer messages in, against real SQLite', () => {
     const { ticket } = await ingestMessage(deps, whatsapp('wamid.1'));
     const reply = await replyToTicket(deps, { ticketId: ticket.id, authorUserId: agent.id, body: 'Mohon maaf, kami cek dulu' });
     expect(reply).toMatchObject({ direction: 'out', status: 'queued', channel: 'whatsapp', authorName: 'Dewi', externalId: null });
-    const due = await deps.db.outbox.listDue('2099-01-01T00:00:00.000Z', 10);
+    const due = await deps.db.outbox.listPending(10);
     expect(due).toMatchObject([{ messageId: reply.id, channel: 'whatsapp', state: 'pending', attempts: 0 }]);
     expect(await deps.db.tickets.findById(ticket.id)).toMatchObject({ unreadCount: 0, firstResponseAt: reply.sentAt });
   });

@@ -1,7 +1,4 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { LOGIN_THROTTLE } from '@keluh/core';
 import { adjustableClock } from '../../testing/adjustable-clock.ts';
 import { AGENT, startTestApp, type TestApp } from '../../testing/test-app.ts';
@@ -104,9 +101,8 @@ describe('repeated failed sign-ins behind a reverse proxy (TRUST_PROXY=1)', () =
 
 describe('the lock-out across API processes', () => {
   it('is kept in the database, so a second process sharing it refuses the locked account too', async () => {
-    const databaseUrl = `sqlite://${join(mkdtempSync(join(tmpdir(), 'keluh-lockout-')), 'keluh.db')}`;
-    const first = await startTestApp({ databaseUrl });
-    const second = await startTestApp({ databaseUrl });
+    const first = await startTestApp();
+    const second = await startTestApp({ shareDatabaseWith: first });
     try {
       await failTimes(first, threshold);
       const elsewhere = await signIn(second, AGENT);

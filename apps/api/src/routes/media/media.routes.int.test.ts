@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { wa } from '@keluh/channels/meta-sim';
+import { wa } from '@keluh/meta-sim';
 import type { Message } from '@keluh/core';
 import { eventually } from '../../testing/test-app.ts';
 import { startChannelHarness, type ChannelHarness } from '../../testing/channel-harness.ts';

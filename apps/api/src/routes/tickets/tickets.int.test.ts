@@ -126,6 +126,20 @@ describe('working tickets over HTTP', () => {
     expect(response.json()).toMatchObject({ status: 'pending', priority: 'urgent', assigneeId: t.agentId, assignee: { name: 'Test Agent' } });
   });
 
+  it('refuses a change made on a stale version with ticket.conflict, and changes nothing', async () => {
+    const seen = (await t.app.inject({ method: 'GET', url: `/api/tickets/${ticketId}`, headers })).json().ticket;
+    const first = await t.app.inject({ method: 'PATCH', url: `/api/tickets/${ticketId}`, headers, payload: { priority: 'high', version: seen.version } });
+    expect(first.statusCode).toBe(200);
+    expect(first.json().version).toBe(seen.version + 1);
+    // A second agent still looking at the old version.
+    const stale = await t.app.inject({ method: 'PATCH', url: `/api/tickets/${ticketId}`, headers, payload: { priority: 'low', version: seen.version } });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error).toMatchObject({ code: 'ticket.conflict', details: { currentVersion: seen.version + 1 } });
+    expect(await t.db.tickets.findById(ticketId)).toMatchObject({ priority: 'high', version: seen.version + 1 });
+    // Without a version, the change applies to the ticket as it stands.
+    expect((await t.app.inject({ method: 'PATCH', url: `/api/tickets/${ticketId}`, headers, payload: { priority: 'low' } })).json()).toMatchObject({ priority: 'low' });
+  });
+
   it('refuses an unknown assignee, an unknown field and an empty change', async () => {
     const ghost = await t.app.inject({ method: 'PATCH', url: `/api/tickets/${ticketId}`, headers, payload: { assigneeId: 9999 } });
     expect(ghost.statusCode).toBe(404);

@@ -2,6 +2,7 @@ import { computed, ref, shallowRef } from 'vue';
 import { defineStore } from 'pinia';
 import type { AgentEvent, TicketViewDto } from '@keluh/contracts';
 import { useApi } from '../../api/use-api.ts';
+import { useLiveEvents } from '../../realtime/use-live-events.ts';
 import { useSessionStore } from '../auth/session.store.ts';
 import { appendPage, applyEventToList, applyTicketSnapshot, type ListContext, type ListState } from './apply-event.ts';
 import { defaultFilter, toQuery, type ListFilter } from './list-filter.ts';
@@ -16,8 +17,6 @@ export const useTicketListStore = defineStore('ticketList', () => {
   const filter = ref<ListFilter>({ ...defaultFilter });
   const list = shallowRef<ListState | null>(null);
   const nextCursor = ref<string | null>(null);
-  /** A new object per loaded page-one snapshot; realtime watches it to replay what streamed past. */
-  const snapshot = shallowRef<{ lastEventId: number } | null>(null);
   const loading = ref(false);
   const loadingMore = ref(false);
   const error = shallowRef<unknown>(null);
@@ -27,6 +26,7 @@ export const useTicketListStore = defineStore('ticketList', () => {
   const position = computed(() => list.value?.lastEventId ?? null);
   const hasMore = computed(() => list.value?.hasMore ?? false);
   const context = (): ListContext => ({ filter: filter.value, userId: session.user?.id ?? null });
+  const live = useLiveEvents({ applyEvents, position: () => position.value, reload: () => void hydrate() });
 
   async function hydrate(next: ListFilter = filter.value): Promise<void> {
     request?.abort();
@@ -43,7 +43,7 @@ export const useTicketListStore = defineStore('ticketList', () => {
       if (request !== controller) return;
       list.value = { items: page.items, lastEventId: page.lastEventId, hasMore: page.nextCursor !== null };
       nextCursor.value = page.nextCursor;
-      snapshot.value = { lastEventId: page.lastEventId };
+      live.loaded(page.lastEventId);
     } catch (cause) {
       if (request === controller && !isAbort(cause)) error.value = cause;
     } finally {
@@ -89,13 +89,12 @@ export const useTicketListStore = defineStore('ticketList', () => {
     filter.value = { ...defaultFilter };
     list.value = null;
     nextCursor.value = null;
-    snapshot.value = null;
     loading.value = false;
     loadingMore.value = false;
     error.value = null;
   }
 
-  return { filter, items, position, hasMore, snapshot, loading, loadingMore, error, hydrate, loadMore, applyEvents, applySnapshot, reset };
+  return { filter, items, position, hasMore, loading, loadingMore, error, hydrate, loadMore, applySnapshot, reset };
 });
 
 function isAbort(error: unknown): boolean {

@@ -3,6 +3,7 @@ import { defineStore } from 'pinia';
 import type { AgentEvent, ChannelViewDto } from '@keluh/contracts';
 import type { ConfigurableChannel } from '../../api/endpoints.ts';
 import { useApi } from '../../api/use-api.ts';
+import { useLiveEvents } from '../../realtime/use-live-events.ts';
 import { useTemplatesStore } from '../ticket/templates.store.ts';
 import { applyEventToChannels } from './apply-event.ts';
 import { useCachedList } from '../../ui/use-cached-list.ts';
@@ -13,6 +14,8 @@ export const useChannelsStore = defineStore('channels', () => {
   const templates = useTemplatesStore();
 
   const { items, loaded, error, hydrate, reset } = useCachedList<ChannelViewDto>(() => api.channels());
+  // No event-log position: rows are guarded by their updatedAt, so this list never holds a sync back.
+  useLiveEvents({ applyEvents, reload: () => void hydrate(true) });
 
   const needsAttention = computed(() => items.value.some((item) => item.status === 'reconnect_needed'));
   const byKind = (kind: ConfigurableChannel) => items.value.find((item) => item.kind === kind) ?? null;
@@ -37,5 +40,5 @@ export const useChannelsStore = defineStore('channels', () => {
     if (unknown && loaded.value) void hydrate(true);
   }
 
-  return { items, loaded, error, needsAttention, byKind, hydrate, save, applyEvents, reset };
+  return { items, loaded, error, needsAttention, byKind, hydrate, save, reset };
 });

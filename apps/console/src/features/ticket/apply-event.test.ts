@@ -120,7 +120,8 @@ describe('the reply window of the open ticket', () => {
   it('closes when WhatsApp refuses a reply sent inside our countdown (its clock wins)', () => {
     const sent = message(2, 1, { minute: 40, direction: 'out', authorKind: 'agent', status: 'sent' });
     const state = { ...detail([message(1, 1), sent]), window: { channel: 'whatsapp' as const, state: 'open' as const, closesAt: '2025-01-07T09:01:00.000Z' } };
-    const next = applyEventToDetail(state, events.messageStatus(51, sent, 'failed', { code: '131047', reason: 'Re-engagement message' }));
+    // The adapter reports WhatsApp's 131047 (re-engagement) as our window code, by webhook as on send.
+    const next = applyEventToDetail(state, events.messageStatus(51, sent, 'failed', { code: 'channel.window_closed', reason: 'Re-engagement message' }));
     expect(next.window).toMatchObject({ state: 'closed' });
   });
 

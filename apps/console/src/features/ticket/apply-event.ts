@@ -1,6 +1,5 @@
-import { nextDeliveryStatus } from '@keluh/core';
+import { isWindowRefusal, nextDeliveryStatus, windowAfterInbound, windowAfterRefusal } from '@keluh/core';
 import type { AgentEvent, CustomerDto, IdentityDto, MessageDto, TicketViewDto, WindowStateDto } from '@keluh/contracts';
-import { isWindowRefusal, windowAfterInbound, windowAfterRefusal } from './reply-window.ts';
 
 export interface DetailState {
   ticket: TicketViewDto;

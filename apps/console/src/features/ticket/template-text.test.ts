@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parameterCount, parametersComplete, preferredTemplate, previewSegments, renderPreview } from './template-text.ts';
+import { preferredTemplate, previewSegments, renderPreview } from './template-text.ts';
 
 const body = 'Halo {{1}}, kami menindaklanjuti keluhan Anda ({{2}}).';
 
 describe('WhatsApp template parameters', () => {
-  it('counts parameters by the highest placeholder, including repeated ones', () => {
-    expect(parameterCount(body)).toBe(2);
-    expect(parameterCount('Hi {{1}}, again {{1}}')).toBe(1);
-    expect(parameterCount('No parameters')).toBe(0);
-  });
-
   it('splits the text so the preview can mark the values', () => {
     expect(previewSegments(body, ['Rina'])).toEqual([
       { kind: 'text', text: 'Halo ' },
@@ -23,12 +17,6 @@ describe('WhatsApp template parameters', () => {
   it('previews what the customer will read, keeping unfilled placeholders visible', () => {
     expect(renderPreview(body, ['Rina', '#1042'])).toBe('Halo Rina, kami menindaklanjuti keluhan Anda (#1042).');
     expect(renderPreview(body, ['Rina'])).toBe('Halo Rina, kami menindaklanjuti keluhan Anda ({{2}}).');
-  });
-
-  it('needs every parameter filled with more than spaces', () => {
-    expect(parametersComplete(body, ['Rina', ' '])).toBe(false);
-    expect(parametersComplete(body, ['Rina', '#1042'])).toBe(true);
-    expect(parametersComplete('No parameters', [])).toBe(true);
   });
 
   it('offers the template in the customer’s language first', () => {

@@ -1,13 +1,12 @@
 import type { TemplateDto } from '@keluh/contracts';
 
-const PLACEHOLDER = /\{\{(\d+)\}\}/g;
+/*
+ * The template picker's preview and choice. How many parameters a template takes and whether they are
+ * complete are core's rules (channels/templates.ts: parameterCount, parametersComplete), which the
+ * server applies to the same text.
+ */
 
-/** How many parameters a template takes: its highest {{n}} (Meta numbers them 1…n without gaps). */
-export function parameterCount(body: string): number {
-  let highest = 0;
-  for (const match of body.matchAll(PLACEHOLDER)) highest = Math.max(highest, Number(match[1]));
-  return highest;
-}
+const PLACEHOLDER = /\{\{(\d+)\}\}/g;
 
 export type PreviewSegment = { kind: 'text'; text: string } | { kind: 'param'; index: number; value: string };
 
@@ -30,13 +29,6 @@ export function renderPreview(body: string, parameters: readonly string[]): stri
   return previewSegments(body, parameters)
     .map((segment) => (segment.kind === 'text' ? segment.text : segment.value || `{{${segment.index}}}`))
     .join('');
-}
-
-/** WhatsApp refuses a template with an empty parameter, so every one must be filled before sending. */
-export function parametersComplete(body: string, parameters: readonly string[]): boolean {
-  const count = parameterCount(body);
-  for (let i = 0; i < count; i += 1) if (!parameters[i]?.trim()) return false;
-  return true;
 }
 
 export const templateKey = (template: Pick<TemplateDto, 'name' | 'language'>) => `${template.name}:${template.language}`;

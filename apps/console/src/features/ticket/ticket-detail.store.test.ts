@@ -50,4 +50,24 @@ describe('sending from the open ticket', () => {
     expect(JSON.parse(String(post?.[1]?.body))).toEqual({ template: { name: 'followup', language: 'id', parameters: ['Rina'] } });
     expect(store.detail?.messages.map((m) => m.id)).toEqual([1, 2]);
   });
+
+  it('sends the version it shows with a change, and on a conflict shows what the other agent did', async () => {
+    const changedElsewhere = { ...snapshot, ticket: { ...ticket(1), priority: 'urgent' as const, version: 2 } };
+    let loads = 0;
+    const fetch = vi.fn(async (url: string, init?: RequestInit) => {
+      if (init?.method === 'PATCH') return json(409, { error: { code: 'ticket.conflict', message: 'changed', details: { ticketId: 1, currentVersion: 2 } } });
+      if (url === '/api/tickets/1/read') return json(200, loads === 1 ? ticket(1) : changedElsewhere.ticket);
+      loads += 1;
+      return json(200, loads === 1 ? snapshot : changedElsewhere);
+    });
+    vi.stubGlobal('fetch', fetch);
+    setActivePinia(createPinia());
+    const store = useTicketDetailStore();
+    await store.hydrate(1);
+
+    await expect(store.update({ priority: 'low' })).rejects.toMatchObject({ code: 'ticket.conflict' });
+    const patch = fetch.mock.calls.find(([, init]) => init?.method === 'PATCH');
+    expect(JSON.parse(String(patch?.[1]?.body))).toEqual({ priority: 'low', version: 1 });
+    await vi.waitFor(() => expect(store.detail?.ticket).toMatchObject({ priority: 'urgent', version: 2 }));
+  });
 });

@@ -4,6 +4,7 @@ import type { AgentEvent, MessageDto, TicketViewDto, UpdateTicketBody } from '@k
 import type { ReplyPayload } from '../../api/endpoints.ts';
 import { ApiError } from '../../api/http.ts';
 import { useApi } from '../../api/use-api.ts';
+import { useLiveEvents } from '../../realtime/use-live-events.ts';
 import { useTicketListStore } from '../inbox/ticket-list.store.ts';
 import { applyEventToDetail, applyTicketSnapshotToDetail, upsertMessage, type DetailState } from './apply-event.ts';
 
@@ -17,13 +18,19 @@ export const useTicketDetailStore = defineStore('ticketDetail', () => {
 
   const ticketId = ref<number | null>(null);
   const detail = shallowRef<DetailState | null>(null);
-  const snapshot = shallowRef<{ lastEventId: number } | null>(null);
   const loading = ref(false);
   const error = shallowRef<unknown>(null);
   let request: AbortController | null = null;
   let readTimer: ReturnType<typeof setTimeout> | null = null;
 
   const position = computed(() => detail.value?.lastEventId ?? null);
+  const live = useLiveEvents({
+    applyEvents,
+    position: () => position.value,
+    reload: () => {
+      if (ticketId.value !== null) void hydrate(ticketId.value);
+    },
+  });
 
   async function hydrate(id: number | null): Promise<void> {
     request?.abort();
@@ -33,7 +40,6 @@ export const useTicketDetailStore = defineStore('ticketDetail', () => {
     error.value = null;
     if (id === null) {
       loading.value = false;
-      snapshot.value = null;
       return;
     }
     const controller = new AbortController();
@@ -44,7 +50,7 @@ export const useTicketDetailStore = defineStore('ticketDetail', () => {
       if (request !== controller) return;
       const { ticket, customer, identities, messages, window, lastEventId } = result;
       detail.value = { ticket, customer, identities, messages, window, lastEventId };
-      snapshot.value = { lastEventId: result.lastEventId };
+      live.loaded(result.lastEventId);
       list.applySnapshot(result.ticket);
       void markRead();
     } catch (cause) {
@@ -102,10 +108,13 @@ export const useTicketDetailStore = defineStore('ticketDetail', () => {
     if (!before) return;
     detail.value = { ...before, ticket: optimistic(before.ticket, changes) };
     try {
-      const ticket = await api.updateTicket(before.ticket.id, changes);
+      // The version we looked at: if someone changed the ticket since, the server refuses instead of overwriting.
+      const ticket = await api.updateTicket(before.ticket.id, { ...changes, version: before.ticket.version });
       applySnapshot(ticket);
     } catch (cause) {
       if (detail.value?.ticket.id === before.ticket.id) detail.value = { ...detail.value, ticket: before.ticket };
+      // Show what the other person did, so the agent decides again on the current ticket.
+      if (cause instanceof ApiError && cause.code === 'ticket.conflict') void hydrate(before.ticket.id);
       throw cause;
     }
   }
@@ -144,12 +153,11 @@ export const useTicketDetailStore = defineStore('ticketDetail', () => {
     cancelRead();
     ticketId.value = null;
     detail.value = null;
-    snapshot.value = null;
     loading.value = false;
     error.value = null;
   }
 
-  return { ticketId, detail, snapshot, position, loading, error, hydrate, applyEvents, send, sendTemplate, update, markRead, reset };
+  return { ticketId, detail, position, loading, error, hydrate, send, sendTemplate, update, markRead, reset };
 });
 
 function optimistic(ticket: TicketViewDto, changes: UpdateTicketBody): TicketViewDto {

@@ -1,0 +1,28 @@
+import { displayNameFor, renameCustomer, type AdapterRegistry, type CoreDeps, type CustomerProfilePayload, type JobHandler } from '@keluh/core';
+import { InstagramAdapter } from '@keluh/channels';
+
+/**
+ * Names a new Instagram customer from their profile (channels.md §3.7, case 33). Instagram webhooks carry
+ * only an IGSID, so the core first names the customer "Instagram 7788" and schedules this job in the same
+ * transaction; it asks the Graph API who it is and renames them. A blocked user, a null name and no
+ * username leave the stand-in name — the message was stored long before.
+ */
+export function customerProfileHandler(deps: CoreDeps, adapters: AdapterRegistry): JobHandler {
+  return {
+    maxAttempts: 3,
+    async run(job) {
+      const { customerId, identityId } = job.payload as unknown as CustomerProfilePayload;
+      const adapter = adapters.instagram;
+      if (!(adapter instanceof InstagramAdapter)) return { kind: 'failed', error: 'The Instagram channel is not connected' };
+      const customer = await deps.db.customers.findById(customerId);
+      const identity = (await deps.db.identities.listForCustomer(customerId)).find((candidate) => candidate.id === identityId);
+      // Only a customer still wearing the stand-in name: never overwrite a real one.
+      if (!customer || !identity || customer.name !== displayNameFor('instagram', { externalId: identity.externalId })) return { kind: 'done' };
+      const profile = await adapter.fetchProfile(identity.externalId);
+      // §3.7: `name` may be null; the username is still better than digits of an id.
+      const name = profile.name ?? (profile.username ? `@${profile.username}` : null);
+      if (name) await renameCustomer(deps, customerId, name, { onlyIfNamed: customer.name });
+      return { kind: 'done' };
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import type { Instant } from '../shared/instant.ts';
+
+/**
+ * Background work that must happen once, whichever process does it: media downloads, profile look-ups,
+ * janitors, and later SLA timers and promise reminders. Jobs live in the database, never in memory, so a
+ * restart or a second process neither loses nor repeats them.
+ */
+export const jobKinds = ['media.download', 'customer.profile', 'janitor.parked_statuses', 'janitor.jobs', 'janitor.sessions'] as const;
+export type JobKind = (typeof jobKinds)[number];
+
+export type JobState = 'pending' | 'done' | 'failed';
+
+export interface Job {
+  id: number;
+  kind: JobKind;
+  /** Unique per kind, for ever: scheduling the same (kind, key) twice is a no-op — "exactly once". */
+  key: string;
+  payload: Record<string, unknown>;
+  state: JobState;
+  runAt: Instant;
+  attempts: number;
+  lastError: string | null;
+  /** Who runs it right now, and until when (see Lease); null when nobody does. */
+  leaseOwner: string | null;
+  leaseUntil: Instant | null;
+  createdAt: Instant;
+  /** When the job last changed state: finished jobs are purged some time after. */
+  updatedAt: Instant;
+}
+
+export interface NewJob {
+  kind: JobKind;
+  key: string;
+  runAt: Instant;
+  payload?: Record<string, unknown>;
+}
+
+/**
+ * A claim on a row of background work: only `owner` may settle it until `until`. A process that dies
+ * holding a lease simply lets it run out, and the next claim after `until` takes the row over.
+ */
+export interface Lease {
+  owner: string;
+  until: Instant;
+}

@@ -1,0 +1,61 @@
+import type { ChannelKind } from '../channels/channel.types.ts';
+import type {
+  DeliveryStatus,
+  Message,
+  MessageAttachment,
+  MessageAuthorKind,
+  MessageDirection,
+  MessageTemplate,
+  MessageVia,
+} from '../messages/message.types.ts';
+import type { Instant } from '../shared/instant.ts';
+
+export interface NewMessage {
+  ticketId: number;
+  direction: MessageDirection;
+  authorKind: MessageAuthorKind;
+  authorUserId?: number | null;
+  channel: ChannelKind;
+  externalId?: string | null;
+  body: string;
+  attachments?: MessageAttachment[];
+  status: DeliveryStatus;
+  sentAt: Instant;
+  via?: MessageVia | null;
+  replyToExternalId?: string | null;
+  context?: Record<string, unknown> | null;
+  placeholder?: 'unsupported' | 'unavailable' | null;
+  template?: MessageTemplate | null;
+}
+
+export type MessagePatch = Partial<
+  Pick<Message, 'status' | 'error' | 'externalId' | 'body' | 'attachments' | 'editCount' | 'editedAt' | 'deletedAt' | 'reactions'>
+>;
+
+export interface MessageRepository {
+  /**
+   * Guarantee: one message per (channel, externalId), enforced by a unique constraint (messages without an
+   * external id never collide). Returns null on that conflict — also when a concurrent transaction holds the
+   * key and commits — so callers treat it as a redelivery.
+   */
+  insertIfAbsent(input: NewMessage, now: Instant): Promise<Message | null>;
+  findById(id: number): Promise<Message | null>;
+  findByExternalId(channel: ChannelKind, externalId: string): Promise<Message | null>;
+  /** In channel-time order (sentAt, then id). */
+  listForTicket(ticketId: number): Promise<Message[]>;
+  update(id: number, patch: MessagePatch, now: Instant): Promise<Message>;
+  /**
+   * The oldest outbound message on a ticket still waiting for its channel id (not failed) with exactly
+   * this body: how an echo that beats our send response is recognised as ours (channels.md §5, case 36).
+   * Oldest, because the outbox sends in that order.
+   */
+  findUnconfirmedOutbound(ticketId: number, channel: ChannelKind, body: string, since: Instant): Promise<Message | null>;
+  /**
+   * Inside a transaction: holds these channel ids (senders, message ids) until it ends, all taken at once
+   * in one global order. A webhook batch that names several customers takes them up front, so two batches
+   * naming the same customers in different orders queue behind each other instead of deadlocking halfway
+   * (each holding one customer's rows and waiting for the other's). Outside a transaction, and where the
+   * engine runs one writer at a time (SQLite), there is nothing to hold.
+   */
+  holdChannelIds(ids: readonly { channel: ChannelKind; externalId: string }[]): Promise<void>;
+}

@@ -1,0 +1,35 @@
+/**
+ * Who of the staff is connected to the console right now, across every API process. A user is online
+ * while at least one of their /agent sockets is open anywhere; offline is simply being absent.
+ *
+ * Ready for issue 10: `away` is a status the agent sets while still connected. It will be kept beside the
+ * connection count (one more field per user), so the list keeps this shape and `status` gains a value.
+ */
+export const presenceStatuses = ['online'] as const;
+export type PresenceStatus = (typeof presenceStatuses)[number];
+
+export interface StaffPresence {
+  userId: number;
+  status: PresenceStatus;
+  /** Open /agent sockets of this user over all processes (tabs, devices). */
+  connections: number;
+}
+
+export interface PresenceTracker {
+  /**
+   * One more socket of this user opened on this process. Never rejects: a store that cannot be reached
+   * now catches up on its own (the shared implementation re-sends this process's whole state on every
+   * heartbeat), so socket handlers need not wait or handle errors.
+   */
+  connected(userId: number): Promise<void>;
+  /** One socket of this user on this process closed. */
+  disconnected(userId: number): Promise<void>;
+  /**
+   * Everyone with a live connection, by user id. Entries of a process that died without saying goodbye
+   * (SIGKILL, a lost machine) disappear within the heartbeat TTL. Rejects with `presence.unavailable`
+   * when the shared store cannot be read.
+   */
+  list(): Promise<StaffPresence[]>;
+  /** This process leaves: its entries go at once instead of at the TTL. */
+  stop(): Promise<void>;
+}

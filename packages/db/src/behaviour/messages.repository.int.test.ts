@@ -1,0 +1,97 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Database, NewMessage, Ticket } from '@keluh/core';
+import { freshDb, seedTicket, T0 } from '../testing/fixtures.ts';
+
+describe('messages', () => {
+  let db: Database;
+  let ticket: Ticket;
+  beforeEach(async () => {
+    db = await freshDb();
+    ticket = await seedTicket(db);
+  });
+  afterEach(() => db.close());
+
+  const inbound = (externalId: string, sentAt = T0, body = 'Halo'): NewMessage => ({
+    ticketId: ticket.id,
+    direction: 'in',
+    authorKind: 'customer',
+    channel: 'whatsapp',
+    externalId,
+    body,
+    status: 'received',
+    sentAt,
+  });
+
+  it('an inbound message is stored with its attachments and no author name', async () => {
+    const message = await db.messages.insertIfAbsent(
+      { ...inbound('wamid.1'), attachments: [{ kind: 'image', mimeType: 'image/jpeg', data: { id: 'media-1' } }] },
+      T0,
+    );
+    expect(message).toEqual({
+      id: message!.id,
+      ticketId: ticket.id,
+      direction: 'in',
+      authorKind: 'customer',
+      authorUserId: null,
+      authorName: null,
+      channel: 'whatsapp',
+      externalId: 'wamid.1',
+      body: 'Halo',
+      attachments: [{ kind: 'image', mimeType: 'image/jpeg', data: { id: 'media-1' } }],
+      status: 'received',
+      error: null,
+      via: null,
+      replyToExternalId: null,
+      context: null,
+      placeholder: null,
+      template: null,
+      editCount: 0,
+      editedAt: null,
+      deletedAt: null,
+      reactions: [],
+      sentAt: T0,
+      createdAt: T0,
+      updatedAt: T0,
+    });
+    expect(await db.messages.findByExternalId('whatsapp', 'wamid.1')).toEqual(message);
+  });
+
+  it('a second delivery with the same external id stores nothing', async () => {
+    const first = await db.messages.insertIfAbsent(inbound('wamid.1', T0, 'first'), T0);
+    expect(await db.messages.insertIfAbsent(inbound('wamid.1', T0, 'again'), T0)).toBeNull();
+    expect(await db.messages.listForTicket(ticket.id)).toEqual([first]);
+  });
+
+  it('queued replies without a channel id never collide with each other', async () => {
+    const agent = await db.users.create({ email: 'dewi@k.id', name: 'Dewi', role: 'agent', passwordHash: 'h' }, T0);
+    const reply = (body: string): NewMessage => ({
+      ticketId: ticket.id, direction: 'out', authorKind: 'agent', authorUserId: agent.id, channel: 'whatsapp', body, status: 'queued', sentAt: T0,
+    });
+    const a = await db.messages.insertIfAbsent(reply('Mohon maaf'), T0);
+    const b = await db.messages.insertIfAbsent(reply('Sudah kami cek'), T0);
+    expect(a).toMatchObject({ externalId: null, authorName: 'Dewi', authorUserId: agent.id });
+    expect(b?.id).not.toBe(a?.id);
+  });
+
+  it('a ticket timeline follows the channel time, then arrival order', async () => {
+    const late = await db.messages.insertIfAbsent(inbound('m3', '2026-03-02T08:00:03.000Z'), T0);
+    const early = await db.messages.insertIfAbsent(inbound('m1', '2026-03-02T08:00:01.000Z'), T0);
+    const sameTime = await db.messages.insertIfAbsent(inbound('m1b', '2026-03-02T08:00:01.000Z'), T0);
+    const timeline = await db.messages.listForTicket(ticket.id);
+    expect(timeline.map((m) => m.id)).toEqual([early!.id, sameTime!.id, late!.id]);
+  });
+
+  it('a delivery status and the channel id are recorded on the message', async () => {
+    const queued = await db.messages.insertIfAbsent({ ...inbound('ignored'), direction: 'out', authorKind: 'system', externalId: null, status: 'queued' }, T0);
+    const failed = await db.messages.update(queued!.id, { status: 'failed', error: { code: '131047', reason: 'window closed' } }, '2026-03-02T08:01:00.000Z');
+    expect(failed).toMatchObject({ status: 'failed', error: { code: '131047', reason: 'window closed' }, externalId: null, updatedAt: '2026-03-02T08:01:00.000Z' });
+    const sent = await db.messages.update(queued!.id, { status: 'sent', error: null, externalId: 'wamid.out' }, T0);
+    expect(sent).toMatchObject({ status: 'sent', error: null, externalId: 'wamid.out' });
+    expect(await db.messages.findByExternalId('whatsapp', 'wamid.out')).toEqual(sent);
+  });
+
+  it('updating a message that does not exist is a not-found error', async () => {
+    await expect(db.messages.update(999, { status: 'read' }, T0)).rejects.toMatchObject({ code: 'message.not_found' });
+    expect(await db.messages.findById(999)).toBeNull();
+  });
+});

@@ -1,0 +1,74 @@
+import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import type { IdentityRepository } from '@keluh/core';
+import { param } from '../shared/placeholders.ts';
+import { identities } from './schema/index.ts';
+import { prepared, type PgDb } from './pg-db.ts';
+
+export function createIdentityRepository(db: PgDb): IdentityRepository {
+  const byKey = prepared(() =>
+    db
+      .select()
+      .from(identities)
+      .where(and(eq(identities.channel, sql.placeholder('channel')), eq(identities.externalId, sql.placeholder('externalId'))))
+      .prepare('identities_by_key'),
+  );
+  const insert = prepared(() =>
+    db
+      .insert(identities)
+      .values({
+        customerId: sql.placeholder('customerId'),
+        channel: sql.placeholder('channel'),
+        externalId: sql.placeholder('externalId'),
+        displayName: sql.placeholder('displayName'),
+        verified: sql.placeholder('verified'),
+        createdAt: sql.placeholder('now'),
+      })
+      // A concurrent insert of the same key makes this one wait for it; if it commits, this does nothing.
+      .onConflictDoNothing({ target: [identities.channel, identities.externalId] })
+      .returning()
+      .prepare('identities_insert'),
+  );
+  const touch = prepared(() =>
+    db
+      .update(identities)
+      // Writing to us proves they can be reached again; the time never moves back (deliveries arrive out of order).
+      .set({ lastInboundAt: param('at'), unreachableAt: null })
+      .where(and(eq(identities.id, sql.placeholder('id')), or(isNull(identities.lastInboundAt), lt(identities.lastInboundAt, sql.placeholder('at')))))
+      .prepare('identities_touch_inbound'),
+  );
+
+  return {
+    async findByExternalId(channel, externalId) {
+      const [row] = await byKey().execute({ channel, externalId });
+      return row ?? null;
+    },
+
+    async insertIfAbsent(input, now) {
+      const [row] = await insert().execute({
+        customerId: input.customerId,
+        channel: input.channel,
+        externalId: input.externalId,
+        displayName: input.displayName ?? null,
+        verified: input.verified ?? false,
+        now,
+      });
+      return row ?? null;
+    },
+
+    async touchInbound(id, at) {
+      await touch().execute({ id, at });
+    },
+
+    async markUnreachable(id, at) {
+      await db.update(identities).set({ unreachableAt: at }).where(eq(identities.id, id));
+    },
+
+    async rekey(id, externalId) {
+      await db.update(identities).set({ externalId }).where(eq(identities.id, id));
+    },
+
+    async listForCustomer(customerId) {
+      return db.select().from(identities).where(eq(identities.customerId, customerId)).orderBy(asc(identities.id));
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import type { Repositories } from '@keluh/core';
+import { createApiChannelRepository } from './api-channels.repository.ts';
+import { createChannelConfigRepository } from './channel-configs.repository.ts';
+import { createCustomerRepository } from './customers.repository.ts';
+import { createEventRepository } from './events.repository.ts';
+import { createIdentityRepository } from './identities.repository.ts';
+import { createJobRepository } from './jobs.repository.ts';
+import { createLoginFailureRepository } from './login-failures.repository.ts';
+import { createMessageRepository } from './messages.repository.ts';
+import { createOutboxRepository } from './outbox.repository.ts';
+import { createParkedStatusRepository } from './parked-statuses.repository.ts';
+import type { PgDb } from './pg-db.ts';
+import { translatePgError } from './pg-errors.ts';
+import { createSessionRepository } from './sessions.repository.ts';
+import { createSettingsRepository } from './settings.repository.ts';
+import { createTeamRepository } from './teams.repository.ts';
+import { createTicketRepository } from './tickets.repository.ts';
+import { createUserRepository } from './users.repository.ts';
+import { createVisitorSessionRepository } from './visitor-sessions.repository.ts';
+
+type AnyMethod = (...args: unknown[]) => Promise<unknown>;
+
+/**
+ * Every port on one drizzle handle: the pool (each call on whichever connection is free, autocommit, so
+ * reads see only what has committed) or one transaction's client.
+ */
+export function createPgRepositories(db: PgDb, options: { inTransaction: boolean }): Repositories {
+  return withPgErrors({
+    customers: createCustomerRepository(db),
+    identities: createIdentityRepository(db),
+    tickets: createTicketRepository(db),
+    messages: createMessageRepository(db, options),
+    events: createEventRepository(db, options),
+    users: createUserRepository(db),
+    teams: createTeamRepository(db),
+    sessions: createSessionRepository(db),
+    outbox: createOutboxRepository(db),
+    jobs: createJobRepository(db),
+    settings: createSettingsRepository(db),
+    channelConfigs: createChannelConfigRepository(db),
+    parkedStatuses: createParkedStatusRepository(db),
+    apiChannels: createApiChannelRepository(db),
+    loginFailures: createLoginFailureRepository(db),
+    visitorSessions: createVisitorSessionRepository(db),
+  });
+}
+
+/** Lets no driver error out of a port unnamed (see translatePgError); coded AppErrors pass through. */
+function withPgErrors(repositories: Repositories): Repositories {
+  const wrapped: Record<string, Record<string, AnyMethod>> = {};
+  for (const [name, repository] of Object.entries(repositories) as [string, Record<string, AnyMethod>][]) {
+    wrapped[name] = Object.fromEntries(
+      Object.entries(repository).map(([method, call]) => [method, (...args: unknown[]) => call(...args).catch((error: unknown) => Promise.reject(translatePgError(error)))]),
+    );
+  }
+  return wrapped as unknown as Repositories;
+}

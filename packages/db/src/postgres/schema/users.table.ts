@@ -1,0 +1,17 @@
+import { pgTable, text } from 'drizzle-orm/pg-core';
+import { languages, userRoles } from '@keluh/core';
+import { id } from './id.column.ts';
+import { instant } from './instant.column.ts';
+import { teams } from './teams.table.ts';
+
+export const users = pgTable('users', {
+  id: id('id').primaryKey().generatedAlwaysAsIdentity(),
+  // Stored lowercased so sign-in is case-insensitive while the unique index stays a plain one.
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  role: text('role', { enum: userRoles }).notNull(),
+  passwordHash: text('password_hash').notNull(),
+  language: text('language', { enum: languages }).notNull().default('id'),
+  teamId: id('team_id').references(() => teams.id, { onDelete: 'set null' }),
+  createdAt: instant('created_at').notNull(),
+});

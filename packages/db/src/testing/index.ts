@@ -1,0 +1,3 @@
+/** Test-only helpers: never imported by production code (lint keeps it so). */
+export { openTestDatabase, reopenTestDatabase, testDialect, type TestDatabase, type TestDialect } from './test-database.ts';
+export { createPostgresTestDatabase, type PostgresTestDatabase } from './postgres-test-database.ts';

@@ -1,0 +1,2 @@
+/** A loopback port nobody listens on right now (the kernel picks it). */
+export function freePort(): Promise<number>;
