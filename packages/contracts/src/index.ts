@@ -7,3 +7,6 @@ export * from './api-channel.schemas.ts';
 export * from './api-channel-admin.schemas.ts';
 export * from './text.rules.ts';
 export * from './presence.schemas.ts';
+export * from './workflow.schemas.ts';
+export * from './promises.schemas.ts';
+export * from './reviews.schemas.ts';

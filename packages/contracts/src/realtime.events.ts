@@ -3,6 +3,8 @@ import type { DomainEventPayloads, DomainEventType } from '@keluh/core';
 import { type deliveryStatusSchema, messageBodySchema } from './common.schemas.ts';
 import type { MessageDto, TicketViewDto } from './domain.schemas.ts';
 import type { WidgetMessageDto } from './http.schemas.ts';
+import type { VisitorPromiseDto } from './promises.schemas.ts';
+import type { VisitorReviewAnswer, VisitorReviewDto } from './reviews.schemas.ts';
 
 /*
  * The one typed event map for socket.io, imported by the server, the console and the widget.
@@ -53,7 +55,11 @@ export interface AgentClientToServer {
 /** What a visitor may see: their own conversation only, without internal ticket fields. */
 export type VisitorEvent =
   | { id: number; type: 'message.created'; message: WidgetMessageDto }
-  | { id: number; type: 'message.status'; messageId: number; status: z.infer<typeof deliveryStatusSchema> };
+  | { id: number; type: 'message.status'; messageId: number; status: z.infer<typeof deliveryStatusSchema> }
+  /** The promise made to the visitor, as a card: what, by when, kept or not. */
+  | { id: number; type: 'promise.updated'; promise: VisitorPromiseDto }
+  /** A rating request to answer with stars (and, once rated, what was answered). */
+  | { id: number; type: 'review.updated'; review: VisitorReviewDto };
 
 export const visitorSendSchema = z
   .object({
@@ -81,4 +87,6 @@ export interface VisitorClientToServer {
   'message.send': (request: VisitorSend, ack: Ack<{ message: WidgetMessageDto; duplicate: boolean }>) => void;
   'message.receipt': (request: VisitorReceipt, ack: Ack<Record<never, never>>) => void;
   sync: (request: SyncRequest, ack: Ack<{ events: VisitorEvent[]; latestId: number }>) => void;
+  /** Stars, optional comment and consent for the visitor's open review; `review.invalid_score`, `review.not_requested`. */
+  'review.answer': (request: VisitorReviewAnswer, ack: Ack<{ review: VisitorReviewDto }>) => void;
 }

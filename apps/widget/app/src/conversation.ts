@@ -93,6 +93,8 @@ function upsert(messages: readonly ChatMessage[], message: WidgetMessageDto): Ch
 
 function applyEvent(messages: readonly ChatMessage[], event: VisitorEvent): readonly ChatMessage[] {
   if (event.type === 'message.created') return upsert(messages, event.message);
+  // Promise cards and rating requests are not messages; the widget's own stores follow them.
+  if (event.type !== 'message.status') return messages;
   const index = messages.findIndex((m) => m.id === event.messageId);
   const target = messages[index];
   if (!target) return messages;

@@ -1,6 +1,7 @@
 import type { Instant } from '../shared/instant.ts';
 import type { DeliveryStatus } from '../messages/message.types.ts';
 import type { ErrorCode } from '../shared/errors.ts';
+import type { ChoiceAnswer, MessageChoices } from '../reviews/review.types.ts';
 
 export const channelKinds = ['webchat', 'whatsapp', 'instagram', 'api'] as const;
 export type ChannelKind = (typeof channelKinds)[number];
@@ -68,6 +69,11 @@ export interface InboundMessageEvent {
   placeholder?: 'unsupported' | 'unavailable' | null;
   /** Channel context worth keeping: forwarded flags, button/list payloads, ad referrals, story links. */
   context?: Record<string, unknown>;
+  /**
+   * Set when the message answers one of our structured questions (WhatsApp button or list reply, template
+   * button, Instagram quick reply, widget rating): ingest routes it to the review it answers.
+   */
+  answer?: ChoiceAnswer;
 }
 
 export interface InboundStatusEvent {
@@ -152,6 +158,11 @@ export interface OutboundMessage {
   lastInboundAt?: Instant | null;
   /** Our own correlation id, echoed by channels that support it (biz_opaque_callback_data). */
   correlationId?: string;
+  /**
+   * A structured question (rating, consent) to send natively: WhatsApp list / reply buttons, Instagram
+   * quick replies. `body` is still the question's text.
+   */
+  choices?: MessageChoices | null;
 }
 
 /** Bytes of an inbound attachment fetched from the channel. */

@@ -3,6 +3,10 @@ import type { ChannelStatus } from '../channels/channel-config.types.ts';
 import type { Message, DeliveryStatus } from '../messages/message.types.ts';
 import type { Instant } from '../shared/instant.ts';
 import type { TicketView } from '../tickets/ticket.types.ts';
+import type { TicketActivity, TicketNote } from '../notes/note.types.ts';
+import type { TicketPromise } from '../promises/promise.types.ts';
+import type { RecoveryTask, Review } from '../reviews/review.types.ts';
+import type { StuckTicket, WorkflowSnapshot } from '../workflow/workflow.types.ts';
 
 /**
  * Every change a client can see is one of these, appended to the event log inside the transaction that
@@ -22,6 +26,19 @@ export interface DomainEventPayloads {
     status: DeliveryStatus;
     error: { code: string; reason: string } | null;
   };
+  /** The ticket's workflow changed (stage, checklist, category, fault, root cause, solution, linked case, complaint flag). */
+  'workflow.updated': { workflow: WorkflowSnapshot; ticket: TicketView; changes: string[] };
+  /** Staff only: never projected to a visitor. */
+  'note.created': { note: TicketNote };
+  /** Something the system did to the ticket, with why (a priority raised by the customer's tone). */
+  'ticket.activity': { activity: TicketActivity };
+  /** Visitors see their own promise (text, due time, state) as a card. */
+  'promise.updated': { promise: TicketPromise; change: 'created' | 'reminder' | 'overdue' | 'kept' | 'broken' | 'cancelled' };
+  'review.updated': { review: Review; change: 'requested' | 'rated' | 'commented' | 'consent' | 'completed' | 'expired' | 'moderated' };
+  /** Staff only: a low score became work for a supervisor, or that work changed. */
+  'recovery.updated': { task: RecoveryTask };
+  /** A ticket sat in its stage past the threshold: its assignee is nudged, supervisors see it listed. */
+  'workflow.stuck': { stuck: StuckTicket };
 }
 
 export type DomainEventType = keyof DomainEventPayloads;

@@ -5,7 +5,21 @@ import type { Instant } from '../shared/instant.ts';
  * janitors, and later SLA timers and promise reminders. Jobs live in the database, never in memory, so a
  * restart or a second process neither loses nor repeats them.
  */
-export const jobKinds = ['media.download', 'customer.profile', 'janitor.parked_statuses', 'janitor.jobs', 'janitor.sessions'] as const;
+export const jobKinds = [
+  'media.download',
+  'customer.profile',
+  'janitor.parked_statuses',
+  'janitor.jobs',
+  'janitor.sessions',
+  /** Before a promise's due time: remind its owner (key: promise id). */
+  'promise.reminder',
+  /** At a promise's due time: tell the owner it is overdue if still open (key: promise id). */
+  'promise.overdue',
+  /** Recurring: finds tickets stuck in a stage past its threshold and nudges their assignees. */
+  'workflow.stuck_scan',
+  /** Recurring: review requests nobody answered expire. */
+  'janitor.reviews',
+] as const;
 export type JobKind = (typeof jobKinds)[number];
 
 export type JobState = 'pending' | 'done' | 'failed';

@@ -15,6 +15,9 @@ export type * from './messages.port.ts';
 export type * from './staff.port.ts';
 export type * from './tickets.port.ts';
 export type * from './work.port.ts';
+export type * from './workflow.port.ts';
+export type * from './cases.port.ts';
+export type * from './reviews.port.ts';
 
 /*
  * Persistence ports, implemented by packages/db for SQLite (embedded default) and PostgreSQL. Each port

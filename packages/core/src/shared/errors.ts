@@ -79,6 +79,40 @@ export const errorCatalog = {
   'secrets.unreadable': 500,
   /** DEMO_SIM=1 on an installation without the Meta stand-in (the production image): the start stops. */
   'demo_sim.unavailable': 500,
+  /** Moving on while the stage's exit criteria are unmet and no override reason was given; `details.missing` lists them. */
+  'workflow.exit_criteria_unmet': 409,
+  /** A stage change the machine never allows: skipping ahead, the same stage, past 5. */
+  'workflow.transition_refused': 409,
+  /** Going back, overriding, or marking "not a complaint" needs a reason. */
+  'workflow.reason_required': 400,
+  /** The ticket was marked "not a complaint": its stages stand still until it is marked one again. */
+  'workflow.not_a_complaint': 409,
+  /** Stages move only on open or pending tickets. */
+  'workflow.ticket_inactive': 409,
+  'category.not_found': 404,
+  /** A fact key the ticket's category does not define. */
+  'fact.unknown': 400,
+  'phrase.not_found': 404,
+  /** A `{placeholder}` the phrase bank does not know; `details.placeholders` lists the unknown ones. */
+  'phrase.unknown_placeholder': 400,
+  /** A past case (resolution record) that does not exist. */
+  'case.not_found': 404,
+  'promise.not_found': 404,
+  'promise.due_in_past': 400,
+  /** The ticket already has an open promise: keep or break it first. */
+  'promise.open_exists': 409,
+  /** The promise was kept, broken or cancelled already. */
+  'promise.settled': 409,
+  'review.not_found': 404,
+  /** A rating outside 1–5. */
+  'review.invalid_score': 400,
+  /** A score, comment or consent for a review that was never requested (or is no longer open). */
+  'review.not_requested': 409,
+  /** The ticket already has a review request waiting for its answer. */
+  'review.open_exists': 409,
+  /** Publishing a review whose customer did not consent. */
+  'testimonial.no_consent': 409,
+  'recovery.not_found': 404,
   'internal': 500,
 } as const;
 

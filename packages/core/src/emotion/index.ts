@@ -1,0 +1,1 @@
+export * from './emotion.types.ts';

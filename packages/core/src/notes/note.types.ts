@@ -1,0 +1,26 @@
+import type { Instant } from '../shared/instant.ts';
+import type { WorkflowStage } from '../tickets/ticket.types.ts';
+
+/** An internal note on the timeline: staff only, never sent to the customer, never in the widget. */
+export interface TicketNote {
+  id: number;
+  ticketId: number;
+  authorUserId: number;
+  authorName: string;
+  body: string;
+  /** The stage the ticket was in when the note was written. */
+  stage: WorkflowStage;
+  createdAt: Instant;
+}
+
+/** Something the system did to a ticket that the timeline shows, with the reason it did it. */
+export type TicketActivity = {
+  id: number;
+  ticketId: number;
+  actorUserId: number | null;
+  at: Instant;
+} & (
+  | { kind: 'priority.raised'; data: { from: string; to: string; messageId: number; anger: number; urgency: number; cues: string[] } }
+  | { kind: 'complaint.unmarked'; data: { reason: string } }
+  | { kind: 'complaint.marked'; data: Record<string, never> }
+);

@@ -1,0 +1,1 @@
+export * from './phrase.types.ts';

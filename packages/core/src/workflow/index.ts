@@ -1,0 +1,2 @@
+export * from './stage.types.ts';
+export * from './workflow.types.ts';
