@@ -47,3 +47,4 @@ export * from './notes/index.ts';
 export * from './promises/index.ts';
 export * from './resolutions/index.ts';
 export * from './reviews/index.ts';
+export * from './auth/policy.ts';

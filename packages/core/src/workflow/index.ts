@@ -1,2 +1,4 @@
 export * from './stage.types.ts';
 export * from './workflow.types.ts';
+export * from './stage-definitions.ts';
+export * from './stage-machine.rules.ts';

@@ -1,0 +1,35 @@
+import { AppError } from '../shared/errors.ts';
+import type { User, UserRole } from '../users/user.types.ts';
+
+/**
+ * The one authorisation policy: what each role may do beyond working tickets (which every signed-in
+ * staff member may). Routes declare the permission they need, the API enforces it in one hook, and the
+ * console imports `can` to hide what a user cannot do.
+ */
+export const permissions = [
+  'channels.configure',
+  'workflow.configure',
+  'workflow.supervise',
+  'testimonials.moderate',
+  'recovery.manage',
+  'visitors.revoke',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+export const rolePermissions: Record<UserRole, readonly Permission[]> = {
+  admin: permissions,
+  supervisor: ['workflow.supervise', 'testimonials.moderate', 'recovery.manage', 'visitors.revoke'],
+  agent: [],
+};
+
+export function isPermission(value: unknown): value is Permission {
+  return typeof value === 'string' && (permissions as readonly string[]).includes(value);
+}
+
+export function can(user: Pick<User, 'role'> | null | undefined, permission: Permission): boolean {
+  return user ? (rolePermissions[user.role]?.includes(permission) ?? false) : false;
+}
+
+export function assertCan(user: Pick<User, 'role'> | null | undefined, permission: Permission): void {
+  if (!can(user, permission)) throw new AppError('auth.forbidden', `This needs the ${permission} permission`, { permission });
+}
