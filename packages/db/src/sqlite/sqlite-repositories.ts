@@ -17,6 +17,12 @@ import { createTeamRepository } from './teams.repository.ts';
 import { createTicketRepository } from './tickets.repository.ts';
 import { createUserRepository } from './users.repository.ts';
 import { createVisitorSessionRepository } from './visitor-sessions.repository.ts';
+import { createWorkflowRepository } from './workflows.repository.ts';
+import { createFactRepository } from './facts.repository.ts';
+import { createCategoryRepository } from './categories.repository.ts';
+import { createWorkflowSettingsRepository } from './workflow-settings.repository.ts';
+import { createNoteRepository } from './notes.repository.ts';
+import { createTicketActivityRepository } from './activities.repository.ts';
 
 export function createSqliteRepositories(db: SqliteDb): Repositories {
   return {
@@ -36,6 +42,12 @@ export function createSqliteRepositories(db: SqliteDb): Repositories {
     apiChannels: createApiChannelRepository(db),
     loginFailures: createLoginFailureRepository(db),
     visitorSessions: createVisitorSessionRepository(db),
+    workflows: createWorkflowRepository(db),
+    facts: createFactRepository(db),
+    categories: createCategoryRepository(db),
+    workflowSettings: createWorkflowSettingsRepository(db),
+    notes: createNoteRepository(db),
+    activities: createTicketActivityRepository(db),
   };
 }
 
