@@ -5,7 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { systemClock, type Clock, type CoreDeps, type Database } from '@keluh/core';
+import { seedDefaultCategories, systemClock, type Clock, type CoreDeps, type Database } from '@keluh/core';
 import { WebchatAdapter, createGuardedFetch } from '@keluh/channels';
 import type { Config } from './config/config.ts';
 import { fastifyTrustProxy } from './config/network-settings.ts';
@@ -43,6 +43,7 @@ import { MediaStore } from './media/media-store.ts';
 import { mediaDownloadHandler } from './media/media-download.job.ts';
 import { customerProfileHandler } from './channels/customer-profile.job.ts';
 import { janitorHandlers, scheduleJanitors } from './workers/janitor.jobs.ts';
+import { scheduleStuckScan, workflowStuckHandlers } from './workers/workflow-stuck.jobs.ts';
 import { JobRunner } from './workers/job-runner.ts';
 import { newWorkerId } from './workers/worker-id.ts';
 import mediaRoutes from './routes/media/media.routes.ts';
@@ -50,6 +51,8 @@ import { channelSettingsFromEnv } from './channels/channel-settings.ts';
 import { mediaRulesFrom, outboundPolicyFrom } from './outbound/outbound-policy.ts';
 import { openSharedState } from './startup/shared-state.ts';
 import presenceRoutes from './routes/presence/presence.routes.ts';
+import ticketWorkflowRoutes from './routes/workflow/ticket-workflow.routes.ts';
+import workflowAdminRoutes from './routes/workflow/workflow-admin.routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -123,12 +126,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       'media.download': mediaDownloadHandler(core, channels.adapters, media, app.log),
       'customer.profile': customerProfileHandler(core, channels.adapters),
       ...janitorHandlers(core, authDeps, app.log),
+      ...workflowStuckHandlers(core, app.log),
     },
     bus,
     app.log,
     workerId,
   );
   await scheduleJanitors(core);
+  await scheduleStuckScan(core);
+  await seedDefaultCategories(core);
   const services: Services = {
     config: deps.config,
     db: deps.db,
@@ -197,6 +203,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(apiChannelsRoutes, { prefix: '/api/api-channels' });
   await app.register(apiChannelWebhooksRoutes, { prefix: '/webhooks/api' });
   await app.register(presenceRoutes, { prefix: '/api/presence' });
+  await app.register(ticketWorkflowRoutes, { prefix: '/api/tickets' });
+  await app.register(workflowAdminRoutes, { prefix: '/api/workflow' });
   await app.register(staticFiles, { roots: deps.staticRoots ?? defaultStaticRoots });
 
   app.addHook('onReady', async () => {

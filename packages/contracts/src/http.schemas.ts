@@ -10,6 +10,7 @@ import {
 } from './common.schemas.ts';
 import { customerSchema, identitySchema, messageSchema, ticketViewSchema, userSchema } from './domain.schemas.ts';
 import { windowStateSchema } from './channels.schemas.ts';
+import { noteSchema, stageTransitionSchema, ticketActivitySchema } from './workflow.schemas.ts';
 
 /** Accepts `status=open&status=pending` or `status=open,pending`. */
 function listOf<T extends z.ZodType>(item: T) {
@@ -51,6 +52,10 @@ export const ticketDetailSchema = z.object({
   customer: customerSchema,
   identities: z.array(identitySchema),
   messages: z.array(messageSchema),
+  /** Internal notes (staff only), stage changes and what the system did: the timeline interleaves them by time. */
+  notes: z.array(noteSchema),
+  transitions: z.array(stageTransitionSchema),
+  activities: z.array(ticketActivitySchema),
   /** Whether the reply channel accepts free text now (WhatsApp 24 h, Instagram 24 h / 7 days). */
   window: windowStateSchema,
   lastEventId: z.number().int(),

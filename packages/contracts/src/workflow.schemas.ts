@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { factKinds, faults, phraseIntensities, phrasePlaceholders, phraseTones, type ExitCriterion } from '@keluh/core';
-import { instantSchema, languageSchema } from './common.schemas.ts';
+import { idSchema, instantSchema, languageSchema } from './common.schemas.ts';
 import { promiseSchema } from './promises.schemas.ts';
 import { reviewSchema } from './reviews.schemas.ts';
 
@@ -57,7 +57,7 @@ export const setFactBodySchema = z
     sourceMessageId: z.number().int().positive().optional(),
   })
   .strict();
-export const factParamsSchema = z.object({ id: z.string(), key: keySchema });
+export const factParamsSchema = z.object({ id: idSchema, key: keySchema });
 
 export const workflowSchema = z.object({
   ticketId: z.number().int(),

@@ -1,11 +1,20 @@
 import fp from 'fastify-plugin';
-import type { FastifyRequest } from 'fastify';
-import { authenticate, type User } from '@keluh/core';
+import type { FastifyRequest, onRequestHookHandler } from 'fastify';
+import { assertCan, authenticate, type Permission, type User } from '@keluh/core';
 import { assertConsoleRequest, assertNotCrossSite } from '../security/csrf-guard.ts';
 
 export const SESSION_COOKIE = 'keluh_session';
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * What the route needs beyond a staff session (core's policy). Checked right after the session is
+     * read and before the body is validated, so someone without it learns nothing about the expected shape.
+     */
+    permission?: Permission;
+    /** Declares a route under /api that needs no staff session: open to anyone, or guarded by a visitor's token. */
+    public?: boolean;
+  }
   interface FastifyRequest {
     user: User | null;
   }
@@ -48,6 +57,19 @@ export default fp(
       request.user = await authenticate(app.services.auth, sessionTokenFrom(request));
     });
     app.decorate('refuseCrossSite', async (request: FastifyRequest) => assertNotCrossSite(request, origins));
+    // The one enforcement point of `config.permission`. Route-level onRequest hooks run after the
+    // plugin-level ones, so a plugin's requireUser has read the session by now; a route that declares a
+    // permission without one reads it here.
+    app.addHook('onRoute', (route) => {
+      const permission = route.config?.permission;
+      if (!permission) return;
+      const enforce: onRequestHookHandler = async (request) => {
+        if (!request.user) await app.requireUser(request);
+        assertCan(request.user, permission);
+      };
+      const existing = route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest];
+      route.onRequest = [...existing, enforce];
+    });
   },
   { name: 'auth', dependencies: ['@fastify/cookie'] },
 );

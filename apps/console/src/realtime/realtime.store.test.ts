@@ -15,6 +15,9 @@ const detailOf = (id: number, lastEventId: number): TicketDetailDto => ({
   customer: { id, name: `Customer ${id}`, type: 'external', characteristic: 'new', language: 'id', email: null, phone: null, createdAt: '', updatedAt: '' },
   identities: [],
   messages: [message(1, id)],
+  notes: [],
+  transitions: [],
+  activities: [],
   window: { channel: 'whatsapp', state: 'none' },
   lastEventId,
 });

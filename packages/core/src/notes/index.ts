@@ -1,1 +1,2 @@
 export * from './note.types.ts';
+export * from './notes.usecases.ts';

@@ -43,6 +43,11 @@ export interface MessageRepository {
   findByExternalId(channel: ChannelKind, externalId: string): Promise<Message | null>;
   /** In channel-time order (sentAt, then id). */
   listForTicket(ticketId: number): Promise<Message[]>;
+  /**
+   * When an agent last replied on the ticket (a reply not failed), or null: the workflow's "agent reply
+   * sent" criterion, read when a snapshot is built so ingest pays nothing per message.
+   */
+  latestAgentReplyAt(ticketId: number): Promise<Instant | null>;
   update(id: number, patch: MessagePatch, now: Instant): Promise<Message>;
   /**
    * The oldest outbound message on a ticket still waiting for its channel id (not failed) with exactly

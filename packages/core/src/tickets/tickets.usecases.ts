@@ -1,6 +1,8 @@
 import type { Customer, Identity } from '../customers/customer.types.ts';
 import { previewOf } from '../messages/message.rules.ts';
 import type { Message, MessageTemplate } from '../messages/message.types.ts';
+import type { TicketActivity, TicketNote } from '../notes/note.types.ts';
+import type { StageTransition } from '../workflow/workflow.types.ts';
 import { composeReply } from './reply.rules.ts';
 import type { TicketPatch } from '../ports/repositories.ts';
 import { commit, type CoreDeps } from '../shared/deps.ts';
@@ -13,6 +15,9 @@ export interface TicketDetail {
   customer: Customer;
   identities: Identity[];
   messages: Message[];
+  notes: TicketNote[];
+  transitions: StageTransition[];
+  activities: TicketActivity[];
 }
 
 export function listTickets(deps: CoreDeps, query: TicketQuery): Promise<TicketPage> {
@@ -22,13 +27,16 @@ export function listTickets(deps: CoreDeps, query: TicketQuery): Promise<TicketP
 export async function getTicketDetail(deps: CoreDeps, ticketId: number): Promise<TicketDetail> {
   const ticket = await deps.db.tickets.findView(ticketId);
   if (!ticket) throw new AppError('ticket.not_found', `Ticket ${ticketId} does not exist`);
-  const [customer, identities, messages] = await Promise.all([
+  const [customer, identities, messages, notes, transitions, activities] = await Promise.all([
     deps.db.customers.findById(ticket.customerId),
     deps.db.identities.listForCustomer(ticket.customerId),
     deps.db.messages.listForTicket(ticketId),
+    deps.db.notes.listForTicket(ticketId),
+    deps.db.workflows.listTransitions(ticketId),
+    deps.db.activities.listForTicket(ticketId),
   ]);
   if (!customer) throw new Error(`Ticket ${ticketId} points at missing customer ${ticket.customerId}`);
-  return { ticket, customer, identities, messages };
+  return { ticket, customer, identities, messages, notes, transitions, activities };
 }
 
 export interface TicketChanges {

@@ -94,4 +94,15 @@ describe('messages', () => {
     await expect(db.messages.update(999, { status: 'read' }, T0)).rejects.toMatchObject({ code: 'message.not_found' });
     expect(await db.messages.findById(999)).toBeNull();
   });
+
+  it('the latest agent reply is the newest outbound message an agent wrote that did not fail', async () => {
+    expect(await db.messages.latestAgentReplyAt(ticket.id)).toBeNull();
+    const out = (sentAt: string, extra: Partial<NewMessage> = {}): NewMessage => ({ ticketId: ticket.id, direction: 'out', authorKind: 'agent', channel: 'whatsapp', body: 'Mohon maaf kak', status: 'sent', sentAt, ...extra });
+    await db.messages.insertIfAbsent(inbound('wamid.9', '2026-03-02T08:10:00.000Z'), T0);
+    await db.messages.insertIfAbsent(out('2026-03-02T08:01:00.000Z'), T0);
+    await db.messages.insertIfAbsent(out('2026-03-02T08:03:00.000Z', { status: 'queued' }), T0);
+    await db.messages.insertIfAbsent(out('2026-03-02T08:05:00.000Z', { status: 'failed' }), T0);
+    await db.messages.insertIfAbsent(out('2026-03-02T08:07:00.000Z', { authorKind: 'system' }), T0);
+    expect(await db.messages.latestAgentReplyAt(ticket.id)).toBe('2026-03-02T08:03:00.000Z');
+  });
 });

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, ne, sql } from 'drizzle-orm';
 import { AppError, type Message, type MessageRepository } from '@keluh/core';
 import { messages, users } from '../schema/index.ts';
 import { selectMessages } from './message.query.ts';
@@ -80,6 +80,12 @@ export function createMessageRepository(db: SqliteDb): MessageRepository {
         .where(eq(messages.ticketId, ticketId))
         .orderBy(asc(messages.sentAt), asc(messages.id))
         .all();
+    },
+
+    async latestAgentReplyAt(ticketId) {
+      // Newest first along the (ticket, sentAt) timeline index: the scan stops at the first agent reply.
+      const [row] = await db.select({ at: messages.sentAt }).from(messages).where(and(eq(messages.ticketId, ticketId), eq(messages.direction, 'out'), eq(messages.authorKind, 'agent'), ne(messages.status, 'failed'))).orderBy(desc(messages.sentAt), desc(messages.id)).limit(1).all();
+      return row?.at ?? null;
     },
 
     async update(id, patch, now) {

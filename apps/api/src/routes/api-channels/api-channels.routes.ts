@@ -18,6 +18,8 @@ import { assertOutboundUrl } from '../../outbound/outbound-urls.ts';
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema };
 /** Either credential works: a bearer token (API clients) or the console's session cookie. */
 const staffSecurity: Record<string, string[]>[] = [{ bearer: [] }, { session: [] }];
+/** Every route here: connecting integrations is channel configuration (checked before the body is validated). */
+const adminOnly = { permission: 'channels.configure' } as const;
 const docs = (summary: string) => ({ tags: ['api-channels'], summary, security: staffSecurity });
 
 /**
@@ -27,23 +29,19 @@ const docs = (summary: string) => ({ tags: ['api-channels'], summary, security: 
 const apiChannelsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock, outbox } = app.services;
   app.addHook('onRequest', app.requireUser);
-  // Checked before the body is validated, so a non-admin learns nothing about the expected shape.
-  app.addHook('onRequest', async (request) => {
-    if (request.user?.role !== 'admin') throw new AppError('auth.forbidden', 'Only admins manage API channels');
-  });
   const publicUrl = (request: FastifyRequest) => app.services.config.PUBLIC_URL ?? `${request.protocol}://${request.host}`;
   const found = (channel: ApiChannel | null, id: number): ApiChannel => {
     if (!channel) throw new AppError('api_channel.not_found', `There is no API channel ${id}`);
     return channel;
   };
 
-  app.get('/', { schema: { ...docs('API channels, secrets masked (admins)'), response: { 200: apiChannelListSchema, ...errors } } }, async (request) => ({
+  app.get('/', { config: adminOnly, schema: { ...docs('API channels, secrets masked (admins)'), response: { 200: apiChannelListSchema, ...errors } } }, async (request) => ({
     items: (await db.apiChannels.list()).map((channel) => toApiChannelView(channel, publicUrl(request))),
   }));
 
   app.post(
     '/',
-    { schema: { ...docs('Create an API channel; the answer holds its secret, shown this once. webhookUrl must be public https unless OUTBOUND_ALLOW_HOSTS lists it (outbound.blocked)'), body: createApiChannelBodySchema, response: { 201: apiChannelWithSecretSchema, ...errors } } },
+    { config: adminOnly, schema: { ...docs('Create an API channel; the answer holds its secret, shown this once. webhookUrl must be public https unless OUTBOUND_ALLOW_HOSTS lists it (outbound.blocked)'), body: createApiChannelBodySchema, response: { 201: apiChannelWithSecretSchema, ...errors } } },
     async (request, reply) => {
       await assertOutboundUrl(request.body.webhookUrl, 'webhookUrl', app.services.outbound);
       const channel = await db.apiChannels.create({ ...request.body, secret: generateApiChannelSecret() }, clock.now());
@@ -55,6 +53,7 @@ const apiChannelsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/:id/rotate-secret',
     {
+      config: adminOnly,
       schema: {
         ...docs('Replace the secret; the old one stops working at once (inbound and outbound). The new one is shown this once'),
         params: apiChannelIdParamsSchema,
@@ -71,7 +70,7 @@ const apiChannelsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     '/:id',
-    { schema: { ...docs('Rename an API channel or change its webhook URL'), params: apiChannelIdParamsSchema, body: updateApiChannelBodySchema, response: { 200: apiChannelViewSchema, ...errors } } },
+    { config: adminOnly, schema: { ...docs('Rename an API channel or change its webhook URL'), params: apiChannelIdParamsSchema, body: updateApiChannelBodySchema, response: { 200: apiChannelViewSchema, ...errors } } },
     async (request) => {
       const { id } = request.params;
       if (request.body.webhookUrl !== undefined) await assertOutboundUrl(request.body.webhookUrl, 'webhookUrl', app.services.outbound);
@@ -85,6 +84,7 @@ const apiChannelsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/:id',
     {
+      config: adminOnly,
       schema: {
         ...docs('Delete an API channel. Its customers and tickets stay; replies to them fail with api_channel.not_found'),
         params: apiChannelIdParamsSchema,

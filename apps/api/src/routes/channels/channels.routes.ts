@@ -32,6 +32,7 @@ const channelsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/:kind',
     {
+      config: { permission: 'channels.configure' },
       schema: {
         tags: ['channels'],
         summary:
@@ -43,7 +44,6 @@ const channelsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      if (request.user?.role !== 'admin') throw new AppError('auth.forbidden', 'Only admins change channel credentials');
       const { kind } = request.params;
       const stored = await db.channelConfigs.get(kind);
       const parsed = settingsSchemas[kind].safeParse(mergeSecrets(request.body, stored?.settings));
@@ -65,6 +65,7 @@ const channelsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/instagram/subscribe',
     {
+      config: { permission: 'channels.configure' },
       schema: {
         tags: ['channels'],
         summary: 'Re-subscribe the app to Instagram webhooks (admins), e.g. after Meta disabled them for failing deliveries',
@@ -73,7 +74,6 @@ const channelsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      if (request.user?.role !== 'admin') throw new AppError('auth.forbidden', 'Only admins re-subscribe channel webhooks');
       const adapter = channels.instagram();
       if (!adapter) throw new AppError('channel.not_configured', 'The instagram channel is not connected');
       const result = await adapter.subscribeApp();

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AppError, revokeVisitorSessions } from '@keluh/core';
+import { revokeVisitorSessions } from '@keluh/core';
 import { errorResponseSchema, visitorIdParamsSchema, visitorRevocationSchema } from '@keluh/contracts';
 
 /**
@@ -8,13 +8,11 @@ import { errorResponseSchema, visitorIdParamsSchema, visitorRevocationSchema } f
  */
 const visitorSessionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('onRequest', app.requireUser);
-  app.addHook('onRequest', async (request) => {
-    if (request.user?.role === 'agent') throw new AppError('auth.forbidden', 'Only supervisors and admins end visitor sessions');
-  });
 
   app.delete(
     '/:visitorId/sessions',
     {
+      config: { permission: 'visitors.revoke' },
       schema: {
         tags: ['widget'],
         summary: "End every session of a web-chat visitor (supervisors, admins): their tokens stop working and their chat disconnects",

@@ -11,6 +11,9 @@ const snapshot: TicketDetailDto = {
   customer: { id: 1, name: 'Customer 1', type: 'external', characteristic: 'new', language: 'id', email: null, phone: null, createdAt: '', updatedAt: '' },
   identities: [],
   messages: [message(1, 1)],
+  notes: [],
+  transitions: [],
+  activities: [],
   window: { channel: 'whatsapp', state: 'open', closesAt: '2025-01-07T09:01:00.000Z' },
   lastEventId: 10,
 };

@@ -1,0 +1,33 @@
+import type { CoreDeps } from '../shared/deps.ts';
+import { commit } from '../shared/deps.ts';
+import { thresholdsMs } from './stage-machine.rules.ts';
+import { effectiveSettings } from './workflow-snapshot.ts';
+import type { StuckTicket, WorkflowSettings } from './workflow.types.ts';
+
+const STUCK_LIST_LIMIT = 200;
+
+export function getWorkflowSettings(deps: CoreDeps): Promise<WorkflowSettings> {
+  return effectiveSettings(deps.db);
+}
+
+export function saveWorkflowSettings(deps: CoreDeps, settings: WorkflowSettings): Promise<WorkflowSettings> {
+  return deps.db.workflowSettings.save(settings, deps.clock.now());
+}
+
+/** For supervisors: every ticket past its stage's threshold, nudged or not, longest waiting first. */
+export async function listStuckTickets(deps: CoreDeps): Promise<StuckTicket[]> {
+  return deps.db.workflows.listStuck(thresholdsMs(await effectiveSettings(deps.db)), deps.clock.now(), STUCK_LIST_LIMIT);
+}
+
+/**
+ * One pass of the stuck scan: claims the entries past their threshold (each once, whichever process
+ * scans) and announces each with `workflow.stuck` in the same transaction as the claim, so a crash
+ * between the two can neither lose nor repeat a nudge. Returns how many were nudged.
+ */
+export async function nudgeStuckTickets(deps: CoreDeps, batch = 100): Promise<number> {
+  return commit(deps, async (tx, emit) => {
+    const stuck = await tx.workflows.claimStuck(thresholdsMs(await effectiveSettings(tx)), deps.clock.now(), batch);
+    for (const entry of stuck) emit({ type: 'workflow.stuck', ticketId: entry.ticketId, customerId: null, payload: { stuck: entry } });
+    return stuck.length;
+  });
+}
