@@ -26,7 +26,16 @@ declare module 'fastify' {
     requireUser: (request: FastifyRequest) => Promise<void>;
     /** onRequest hook for the sign-in that sets the cookie: refuses other sites' pages (login CSRF). */
     refuseCrossSite: (request: FastifyRequest) => Promise<void>;
+    /** What each route declared about who may call it, as registered: the record the access tests audit. */
+    accessDeclarations: readonly AccessDeclaration[];
   }
+}
+
+export interface AccessDeclaration {
+  method: string;
+  url: string;
+  permission: Permission | null;
+  public: boolean;
 }
 
 /**
@@ -60,8 +69,11 @@ export default fp(
     // The one enforcement point of `config.permission`. Route-level onRequest hooks run after the
     // plugin-level ones, so a plugin's requireUser has read the session by now; a route that declares a
     // permission without one reads it here.
+    const declarations: AccessDeclaration[] = [];
+    app.decorate('accessDeclarations', declarations);
     app.addHook('onRoute', (route) => {
       const permission = route.config?.permission;
+      for (const method of [route.method].flat()) declarations.push({ method, url: route.url, permission: permission ?? null, public: route.config?.public === true });
       if (!permission) return;
       const enforce: onRequestHookHandler = async (request) => {
         if (!request.user) await app.requireUser(request);

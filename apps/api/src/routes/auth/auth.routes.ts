@@ -13,7 +13,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/login',
     {
       onRequest: app.refuseCrossSite,
-      config: { rateLimit: signInRateLimit },
+      config: { rateLimit: signInRateLimit, public: true },
       schema: {
         tags: ['auth'],
         summary: 'Sign in to the console (session cookie)',
@@ -43,7 +43,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/token',
     {
-      config: { rateLimit: signInRateLimit },
+      config: { rateLimit: signInRateLimit, public: true },
       schema: {
         tags: ['auth'],
         summary: 'Get a bearer token for an API client',

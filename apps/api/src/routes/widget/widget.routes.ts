@@ -16,6 +16,8 @@ const widgetRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/sessions',
     {
+      // Anyone may start a web chat: the session it answers is the visitor's credential from then on.
+      config: { public: true },
       schema: {
         tags: ['widget'],
         summary: 'Start a web-chat visitor session, or refresh one (same visitor, same conversation)',
