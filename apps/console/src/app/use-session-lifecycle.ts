@@ -7,6 +7,7 @@ import { useChannelsStore } from '../features/settings/channels.store.ts';
 import { useTicketDetailStore } from '../features/ticket/ticket-detail.store.ts';
 import { useTemplatesStore } from '../features/ticket/templates.store.ts';
 import { useUsersStore } from '../features/ticket/users.store.ts';
+import { useWorkflowStore } from '../features/workflow/workflow.store.ts';
 import { useRealtimeStore } from '../realtime/realtime.store.ts';
 
 /**
@@ -22,6 +23,7 @@ export function useSessionLifecycle(): void {
   const users = useUsersStore();
   const channels = useChannelsStore();
   const templates = useTemplatesStore();
+  const workflow = useWorkflowStore();
   const router = useRouter();
   const route = useRoute();
 
@@ -41,6 +43,7 @@ export function useSessionLifecycle(): void {
       users.reset();
       channels.reset();
       templates.reset();
+      workflow.reset();
       if (session.hydrated && !route.meta.public) {
         void router.replace({ name: 'login', query: { redirect: route.fullPath } });
       }
