@@ -11,6 +11,7 @@ import type {
   UserDto,
 } from '@keluh/contracts';
 import type { Http } from './http.ts';
+import { createWorkflowApi } from './workflow.endpoints.ts';
 
 /** Query as the console sends it: lists joined with commas, `none` for unassigned. */
 export interface TicketListQuery {
@@ -46,6 +47,7 @@ export function createApi(http: Http) {
     saveChannel: (kind: ConfigurableChannel, settings: Record<string, string>) =>
       http<ChannelViewDto>(`/api/channels/${kind}`, { method: 'PUT', body: settings }),
     whatsappTemplates: () => http<{ items: TemplateDto[] }>('/api/channels/whatsapp/templates'),
+    ...createWorkflowApi(http),
   };
 }
 

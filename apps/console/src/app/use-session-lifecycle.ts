@@ -7,6 +7,9 @@ import { useChannelsStore } from '../features/settings/channels.store.ts';
 import { useTicketDetailStore } from '../features/ticket/ticket-detail.store.ts';
 import { useTemplatesStore } from '../features/ticket/templates.store.ts';
 import { useUsersStore } from '../features/ticket/users.store.ts';
+import { usePhrasesStore } from '../features/phrases/phrases.store.ts';
+import { useComposerStore } from '../features/ticket/composer.store.ts';
+import { useWorkflowStore } from '../features/workflow/workflow.store.ts';
 import { useRealtimeStore } from '../realtime/realtime.store.ts';
 
 /**
@@ -22,6 +25,9 @@ export function useSessionLifecycle(): void {
   const users = useUsersStore();
   const channels = useChannelsStore();
   const templates = useTemplatesStore();
+  const workflow = useWorkflowStore();
+  const phrases = usePhrasesStore();
+  const composer = useComposerStore();
   const router = useRouter();
   const route = useRoute();
 
@@ -41,6 +47,10 @@ export function useSessionLifecycle(): void {
       users.reset();
       channels.reset();
       templates.reset();
+      workflow.reset();
+      phrases.reset();
+      // Drafts may hold what a customer told us: a shared machine must not keep them past sign-out.
+      composer.reset();
       if (session.hydrated && !route.meta.public) {
         void router.replace({ name: 'login', query: { redirect: route.fullPath } });
       }

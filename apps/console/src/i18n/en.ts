@@ -2,7 +2,10 @@
  * English messages. `id.ts` must have exactly the same keys (checked by the type and by a unit test).
  * vue-i18n treats { } @ $ | as syntax: write a literal @ as {'@'}.
  */
+import workflowEn from './workflow.en.ts';
+
 const en = {
+  ...workflowEn,
   app: {
     name: 'Keluh',
     tagline: 'Complaint help desk',
@@ -425,6 +428,31 @@ const en = {
     presence: {
       unavailable: 'Who is online cannot be shown right now. Try again shortly.',
     },
+    workflow: {
+      exit_criteria_unmet: 'This stage is not finished yet: give a reason to move on anyway.',
+      transition_refused: 'That stage change is not allowed.',
+      reason_required: 'Say why in a few words.',
+      not_a_complaint: 'This ticket is marked “not a complaint”: its stages stand still.',
+      ticket_inactive: 'Stages only move on open or pending tickets.',
+    },
+    category: { not_found: 'That category does not exist (any more).' },
+    fact: { unknown: 'The ticket’s category has no such fact.' },
+    phrase: { not_found: 'That phrase does not exist (any more).', unknown_placeholder: 'The phrase uses a placeholder the bank does not know.' },
+    case: { not_found: 'That past case does not exist.' },
+    promise: {
+      not_found: 'That promise does not exist.',
+      due_in_past: 'The due time lies in the past: choose a later one.',
+      open_exists: 'This ticket already has an open promise: keep or break it first.',
+      settled: 'That promise was already settled.',
+    },
+    review: {
+      not_found: 'That review does not exist.',
+      invalid_score: 'A rating goes from 1 to 5.',
+      not_requested: 'No review was requested (or it is no longer open).',
+      open_exists: 'A review request is already waiting for the customer’s answer.',
+    },
+    testimonial: { no_consent: 'The customer did not consent to publishing.' },
+    recovery: { not_found: 'That recovery task does not exist.' },
     rate_limited: 'Too many requests. Wait a moment and try again.',
     internal: 'The server had a problem. Please try again.',
   },

@@ -1,7 +1,9 @@
 import type { Messages } from './en.ts';
+import workflowId from './workflow.id.ts';
 
 /* Bahasa Indonesia: the default. Same keys as en.ts; a literal @ is written {'@'}. */
 const id: Messages = {
+  ...workflowId,
   app: {
     name: 'Keluh',
     tagline: 'Layanan keluhan pelanggan',
@@ -424,6 +426,31 @@ const id: Messages = {
     presence: {
       unavailable: 'Daftar siapa yang sedang online tidak bisa ditampilkan saat ini. Coba lagi sebentar lagi.',
     },
+    workflow: {
+      exit_criteria_unmet: 'Tahap ini belum selesai: beri alasan untuk tetap lanjut.',
+      transition_refused: 'Perpindahan tahap itu tidak diizinkan.',
+      reason_required: 'Tulis alasannya dalam beberapa kata.',
+      not_a_complaint: 'Tiket ini ditandai “bukan keluhan”: tahapnya berhenti.',
+      ticket_inactive: 'Tahap hanya bergerak pada tiket terbuka atau tertunda.',
+    },
+    category: { not_found: 'Kategori itu tidak ada (lagi).' },
+    fact: { unknown: 'Kategori tiket ini tidak punya fakta itu.' },
+    phrase: { not_found: 'Frasa itu tidak ada (lagi).', unknown_placeholder: 'Frasa memakai isian yang tidak dikenal bank frasa.' },
+    case: { not_found: 'Kasus lama itu tidak ada.' },
+    promise: {
+      not_found: 'Janji itu tidak ada.',
+      due_in_past: 'Tenggatnya sudah lewat: pilih waktu yang lebih nanti.',
+      open_exists: 'Tiket ini masih punya janji berjalan: tepati atau batalkan dulu.',
+      settled: 'Janji itu sudah diselesaikan.',
+    },
+    review: {
+      not_found: 'Ulasan itu tidak ada.',
+      invalid_score: 'Nilai berkisar 1 sampai 5.',
+      not_requested: 'Ulasan belum diminta (atau sudah tidak terbuka).',
+      open_exists: 'Permintaan ulasan masih menunggu jawaban pelanggan.',
+    },
+    testimonial: { no_consent: 'Pelanggan tidak setuju dipublikasikan.' },
+    recovery: { not_found: 'Tugas pemulihan itu tidak ada.' },
     rate_limited: 'Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi.',
     internal: 'Server sedang bermasalah. Silakan coba lagi.',
   },

@@ -1,3 +1,5 @@
+import { safeHttpUrl } from '@keluh/realtime-client';
+
 /**
  * URLs that come from a channel (an Instagram story or shared post, an attachment, a location) are the
  * customer's text. Only http(s) and paths on our own server may become a link or a media source:
@@ -10,10 +12,5 @@ export function safeLink(value: unknown): string | null {
   if (trimmed === '') return null;
   // A root-relative path is ours (/api/media/…); `//host` and `/\host` are other sites in disguise.
   if (/^\/(?![/\\])/.test(trimmed)) return trimmed;
-  try {
-    const url = new URL(trimmed);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
-  } catch {
-    return null;
-  }
+  return safeHttpUrl(trimmed);
 }

@@ -14,7 +14,7 @@ function setup() {
   const send = vi.fn(async (body: string) => message(1, 1, { body, direction: 'out', status: 'queued' }));
   store.send = send;
   const replyWindow = { channel: 'whatsapp' as const, state: 'open' as const, closesAt: new Date(Date.now() + 5 * 3_600_000).toISOString() };
-  const wrapper = mount(Composer, { props: { channel: 'whatsapp', replyWindow }, global: { plugins: [pinia, createAppI18n('en')] } });
+  const wrapper = mount(Composer, { props: { ticketId: 1, channel: 'whatsapp', replyWindow }, global: { plugins: [pinia, createAppI18n('en')] } });
   return { wrapper, send, input: wrapper.get('[data-testid=composer-input]'), button: wrapper.get('[data-testid=composer-send]') };
 }
 

@@ -31,7 +31,7 @@ function setup(channel: ChannelKind, replyWindow: WindowStateDto, options: { tem
   const session = useSessionStore();
   session.user = { id: 1, email: 'a@keluh.test', name: 'A', role: options.role ?? 'agent', createdAt: '', updatedAt: '' } as never;
   const wrapper = mount(Composer, {
-    props: { channel, replyWindow, language: 'id' },
+    props: { ticketId: 1, channel, replyWindow, language: 'id' },
     global: { plugins: [pinia, createAppI18n('en')], stubs: { RouterLink: RouterLinkStub } },
   });
   return { wrapper, sendTemplate };

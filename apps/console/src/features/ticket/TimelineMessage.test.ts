@@ -136,4 +136,21 @@ describe('a message in the timeline', () => {
     const unknown = render({ direction: 'out', authorKind: 'agent', status: 'failed', error: { code: 'whatsapp.131999', reason: 'Something odd' } });
     expect(unknown.get('[data-testid=message-error]').text()).toBe('Not delivered: Something odd');
   });
+
+  it('makes a customer’s web address clickable, opening in a new tab that cannot reach back', () => {
+    const wrapper = render({ body: 'Lacak: https://jne.example/track/JP123. Kok belum sampai?' });
+    const link = wrapper.get('[data-testid=message-link]');
+    expect(link.attributes()).toMatchObject({ href: 'https://jne.example/track/JP123', target: '_blank', rel: 'noopener noreferrer' });
+    expect(wrapper.get('[data-testid=message-body]').text()).toBe('Lacak: https://jne.example/track/JP123. Kok belum sampai?');
+  });
+
+  it('never turns a script address into a link', () => {
+    const wrapper = render({ body: 'javascript:alert(document.cookie)' });
+    expect(wrapper.find('[data-testid=message-link]').exists()).toBe(false);
+  });
+
+  it('lets a long unbroken word or address wrap inside the bubble', () => {
+    const wrapper = render({ body: 'a'.repeat(300) });
+    expect(wrapper.get('[data-testid=message-body]').classes()).toEqual(expect.arrayContaining(['[overflow-wrap:anywhere]', 'min-w-0', 'max-w-full']));
+  });
 });

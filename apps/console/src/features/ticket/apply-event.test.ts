@@ -16,7 +16,7 @@ const customer: CustomerDto = {
 };
 
 function detail(messages = [message(1, 1)]): DetailState {
-  return { ticket: ticket(1), customer, identities: [], messages, window: { channel: 'whatsapp', state: 'open', closesAt: '2025-01-07T09:01:00.000Z' }, lastEventId: 50 };
+  return { ticket: ticket(1), customer, identities: [], messages, window: { channel: 'whatsapp', state: 'open', closesAt: '2025-01-07T09:01:00.000Z' }, lastEventId: 50, notes: [], transitions: [], activities: [] };
 }
 
 const reply = (status: 'queued' | 'sent' | 'delivered' | 'read' | 'failed' = 'queued') =>
@@ -137,5 +137,24 @@ describe('the reply window of the open ticket', () => {
     const event: AgentEvent = { id: 51, type: 'message.updated', ticketId: 1, createdAt: unsent.updatedAt, payload: { message: unsent, changes: ['deletedAt'] } };
     const next = applyEventToDetail(detail(), event);
     expect(next.messages[0]).toMatchObject({ deletedAt: '2025-01-06T09:30:00.000Z', reactions: [{ emoji: '👍' }] });
+  });
+});
+
+describe('notes and stage changes on the open ticket', () => {
+  const note = { id: 3, ticketId: 1, authorUserId: 7, authorName: 'Dewi', body: 'Cek ke gudang dulu', stage: 1 as const, createdAt: '2025-01-06T09:30:00.000Z' };
+
+  it('adds an internal note once, however often its event is replayed', () => {
+    const event = { id: 51, type: 'note.created', ticketId: 1, createdAt: note.createdAt, payload: { note } } as AgentEvent;
+    const once = applyEventToDetail(detail(), event);
+    const twice = applyEventToDetail({ ...once, lastEventId: 50 }, event);
+    expect(twice.notes).toEqual([note]);
+  });
+
+  it('takes the new stage and the recorded transitions from a workflow change', () => {
+    const transition = { id: 1, ticketId: 1, fromStage: 1, toStage: 2, direction: 'forward', byUserId: 7, byName: 'Dewi', reason: null, override: false, missing: [], dwellMs: 60_000, at: '2025-01-06T09:31:00.000Z' };
+    const event = { id: 52, type: 'workflow.updated', ticketId: 1, createdAt: transition.at, payload: { workflow: { transitions: [transition] }, ticket: ticket(1, { stage: 2, minute: 31 }), changes: ['stage'] } } as unknown as AgentEvent;
+    const next = applyEventToDetail(detail(), event);
+    expect(next.ticket.stage).toBe(2);
+    expect(next.transitions).toEqual([transition]);
   });
 });

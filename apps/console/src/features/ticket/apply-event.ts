@@ -1,5 +1,15 @@
 import { isWindowRefusal, nextDeliveryStatus, windowAfterInbound, windowAfterRefusal } from '@keluh/core';
-import type { AgentEvent, CustomerDto, IdentityDto, MessageDto, TicketViewDto, WindowStateDto } from '@keluh/contracts';
+import type {
+  AgentEvent,
+  CustomerDto,
+  IdentityDto,
+  MessageDto,
+  NoteDto,
+  StageTransitionDto,
+  TicketActivityDto,
+  TicketViewDto,
+  WindowStateDto,
+} from '@keluh/contracts';
 
 export interface DetailState {
   ticket: TicketViewDto;
@@ -10,6 +20,10 @@ export interface DetailState {
   window: WindowStateDto;
   /** The event-log position this detail reflects; events at or below it are already included. */
   lastEventId: number;
+  /** Staff-only notes, stage changes and what the system did: shown on the timeline between messages. */
+  notes: NoteDto[];
+  transitions: StageTransitionDto[];
+  activities: TicketActivityDto[];
 }
 
 /** Applies one event to the open ticket; returns the same object when nothing changes. */
@@ -31,6 +45,12 @@ export function applyEventToDetail(state: DetailState, event: AgentEvent): Detai
           : state.window;
       return { ...withTicket(advanced, ticket), window, messages: upsertMessage(state.messages, message) };
     }
+    case 'workflow.updated':
+      return { ...withTicket(advanced, event.payload.ticket), transitions: event.payload.workflow.transitions as StageTransitionDto[] };
+    case 'note.created':
+      return { ...advanced, notes: upsertById(state.notes, event.payload.note as NoteDto) };
+    case 'ticket.activity':
+      return { ...advanced, activities: upsertById(state.activities, event.payload.activity as TicketActivityDto) };
     case 'message.updated':
       return { ...advanced, messages: upsertMessage(state.messages, event.payload.message) };
     case 'message.status': {
@@ -72,6 +92,10 @@ export function upsertMessage(messages: MessageDto[], incoming: MessageDto): Mes
 export function compareMessages(a: MessageDto, b: MessageDto): number {
   const byTime = Date.parse(a.sentAt) - Date.parse(b.sentAt);
   return byTime !== 0 ? byTime : a.id - b.id;
+}
+
+export function upsertById<T extends { id: number }>(items: T[], incoming: T): T[] {
+  return [...items.filter((item) => item.id !== incoming.id), incoming];
 }
 
 function updateStatus(

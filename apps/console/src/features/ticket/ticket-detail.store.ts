@@ -6,7 +6,10 @@ import { ApiError } from '../../api/http.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useLiveEvents } from '../../realtime/use-live-events.ts';
 import { useTicketListStore } from '../inbox/ticket-list.store.ts';
-import { applyEventToDetail, applyTicketSnapshotToDetail, upsertMessage, type DetailState } from './apply-event.ts';
+import { applyEventToDetail, applyTicketSnapshotToDetail, upsertById, upsertMessage, type DetailState } from './apply-event.ts';
+
+/** GET /api/tickets/:id as docs/workflow.md extends it (optional until the contract carries the fields). */
+type TicketDetailWithTimeline = Partial<Pick<DetailState, 'notes' | 'transitions' | 'activities'>>;
 
 /** Re-reading is batched: a burst of customer messages clears the unread count once. */
 const READ_DELAY_MS = 800;
@@ -49,7 +52,9 @@ export const useTicketDetailStore = defineStore('ticketDetail', () => {
       const result = await api.ticket(id, controller.signal);
       if (request !== controller) return;
       const { ticket, customer, identities, messages, window, lastEventId } = result;
-      detail.value = { ticket, customer, identities, messages, window, lastEventId };
+      // Notes, transitions and activities arrive with the workflow server; an older server sends none.
+      const { notes = [], transitions = [], activities = [] } = result as TicketDetailWithTimeline;
+      detail.value = { ticket, customer, identities, messages, window, lastEventId, notes, transitions, activities };
       live.loaded(result.lastEventId);
       list.applySnapshot(result.ticket);
       void markRead();
@@ -100,6 +105,14 @@ export const useTicketDetailStore = defineStore('ticketDetail', () => {
       }
       throw cause;
     }
+  }
+
+  /** A note lands on the timeline from the answer; its `note.created` event then changes nothing. */
+  async function addNote(body: string): Promise<void> {
+    const id = ticketId.value;
+    if (id === null) throw new Error('No ticket is open');
+    const note = await api.addNote(id, body);
+    if (detail.value?.ticket.id === id) detail.value = { ...detail.value, notes: upsertById(detail.value.notes, note) };
   }
 
   /** Shows the change at once and rolls it back if the server refuses it. */
@@ -157,7 +170,7 @@ export const useTicketDetailStore = defineStore('ticketDetail', () => {
     error.value = null;
   }
 
-  return { ticketId, detail, position, loading, error, hydrate, send, sendTemplate, update, markRead, reset };
+  return { ticketId, detail, position, loading, error, hydrate, send, sendTemplate, update, addNote, markRead, reset };
 });
 
 function optimistic(ticket: TicketViewDto, changes: UpdateTicketBody): TicketViewDto {

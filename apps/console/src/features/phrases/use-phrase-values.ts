@@ -1,0 +1,47 @@
+import { computed } from 'vue';
+import { useI18n } from 'vue-i18n';
+import { useLanguage } from '../../i18n/use-language.ts';
+import { useSessionStore } from '../auth/session.store.ts';
+import { useTicketDetailStore } from '../ticket/ticket-detail.store.ts';
+import { useWorkflowStore } from '../workflow/workflow.store.ts';
+import { renderPhrase, type PhraseContext, type PhrasePlaceholder } from './core-rules.ts';
+import { latestEmotion } from './emotion.ts';
+
+/**
+ * What a phrase's placeholders become on the open ticket: the customer's name, the confirmed order
+ * number, the topic (the category's label in the customer's language, else the subject) and our name.
+ */
+export function usePhraseValues() {
+  const { t } = useI18n();
+  const { language } = useLanguage();
+  const detail = useTicketDetailStore();
+  const workflow = useWorkflowStore();
+  const session = useSessionStore();
+
+  const values = computed<Partial<Record<PhrasePlaceholder, string | null>>>(() => {
+    const current = detail.detail;
+    const snapshot = workflow.snapshot;
+    const customerLanguage = current?.customer.language ?? language.value;
+    return {
+      customer_name: current?.customer.name ?? null,
+      order_number: snapshot?.facts.find((fact) => fact.key === 'order_number')?.value ?? null,
+      topic: snapshot?.category?.label[customerLanguage] ?? current?.ticket.subject ?? null,
+      agent_name: session.user?.name ?? null,
+    };
+  });
+
+  const context = computed<PhraseContext>(() => {
+    const current = detail.detail;
+    const reading = current ? latestEmotion(current.messages)?.reading : null;
+    const fault = workflow.snapshot?.workflow.fault ?? null;
+    return {
+      language: current?.customer.language ?? language.value,
+      characteristic: current?.customer.characteristic ?? 'new',
+      intense: reading ? reading.level === 'angry' || reading.urgent : false,
+      notOurFault: fault !== null && fault !== 'ours',
+    };
+  });
+
+  const render = (body: string) => renderPhrase(body, values.value, (name) => t(`phrases.missing.${name}`));
+  return { values, context, render };
+}

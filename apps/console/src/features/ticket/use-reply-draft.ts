@@ -1,0 +1,55 @@
+import { computed, onMounted, ref, watch, type Ref } from 'vue';
+import { ApiError, CLIENT_ERROR_CODES } from '../../api/http.ts';
+import { useErrorMessage, type ShownError } from '../../i18n/use-error-message.ts';
+import { useComposerStore } from './composer.store.ts';
+import { useTicketDetailStore } from './ticket-detail.store.ts';
+
+/**
+ * The reply being written for one ticket: kept in the composer store (so it survives a reload), sent
+ * now when online, queued when offline or when the request is lost on the way, and sent once back.
+ */
+export function useReplyDraft(ticketId: Ref<number>) {
+  const composer = useComposerStore();
+  const store = useTicketDetailStore();
+  const describe = useErrorMessage();
+  const sending = ref(false);
+  const failure = ref<ShownError | null>(null);
+
+  const draft = computed({ get: () => composer.draftOf(ticketId.value), set: (value: string) => composer.setDraft(ticketId.value, value) });
+  const pending = computed(() => composer.pendingOf(ticketId.value).length);
+
+  async function send(body: string): Promise<boolean> {
+    const id = ticketId.value;
+    failure.value = null;
+    if (composer.offline) {
+      composer.queue(id, body);
+      return true;
+    }
+    sending.value = true;
+    try {
+      await store.send(body);
+      return true;
+    } catch (error) {
+      // Lost on the way: keep it for when the connection is back instead of making the agent retype it.
+      if (error instanceof ApiError && error.code === CLIENT_ERROR_CODES.network) {
+        composer.queue(id, body);
+        return true;
+      }
+      failure.value = describe(error);
+      return false;
+    } finally {
+      sending.value = false;
+    }
+  }
+
+  async function flush(): Promise<void> {
+    if (composer.offline || pending.value === 0) return;
+    const refused = await composer.flush(ticketId.value, (body) => store.send(body));
+    if (refused) failure.value = describe(refused);
+  }
+
+  watch(() => composer.offline, (offline) => !offline && void flush());
+  onMounted(() => void flush());
+
+  return { draft, pending, sending, failure, send };
+}

@@ -1,0 +1,113 @@
+import { ref, shallowRef } from 'vue';
+import { defineStore } from 'pinia';
+import type { AgentEvent, CreatePromiseBody, TransitionBody, UpdateWorkflowBody } from '@keluh/contracts';
+import { ApiError } from '../../api/http.ts';
+import { useApi } from '../../api/use-api.ts';
+import { useLiveEvents } from '../../realtime/use-live-events.ts';
+import { useTicketDetailStore } from '../ticket/ticket-detail.store.ts';
+import { applyEventToWorkflow, newer } from './apply-event.ts';
+import type { WorkflowSnapshotDto, WorkflowStage } from './core-types.ts';
+
+/** The open ticket's workflow snapshot, replaced by `workflow.updated` events and by our own answers. */
+export const useWorkflowStore = defineStore('workflow', () => {
+  const api = useApi();
+  const detail = useTicketDetailStore();
+
+  const ticketId = ref<number | null>(null);
+  const snapshot = shallowRef<WorkflowSnapshotDto | null>(null);
+  const loading = ref(false);
+  const busy = ref(false);
+  const error = shallowRef<unknown>(null);
+  let request: AbortController | null = null;
+
+  // No log position of its own: the snapshot's updatedAt guards against replays and races instead.
+  useLiveEvents({
+    applyEvents,
+    reload: () => {
+      if (ticketId.value !== null) void hydrate(ticketId.value);
+    },
+  });
+
+  async function hydrate(id: number | null): Promise<void> {
+    request?.abort();
+    ticketId.value = id;
+    if (snapshot.value?.workflow.ticketId !== id) snapshot.value = null;
+    error.value = null;
+    if (id === null) return void (loading.value = false);
+    const controller = new AbortController();
+    request = controller;
+    loading.value = true;
+    try {
+      const loaded = await api.workflow(id, controller.signal);
+      if (request === controller) accept(loaded);
+    } catch (cause) {
+      if (request === controller && !(cause instanceof DOMException && cause.name === 'AbortError')) error.value = cause;
+    } finally {
+      if (request === controller) {
+        loading.value = false;
+        request = null;
+      }
+    }
+  }
+
+  function applyEvents(events: readonly AgentEvent[]): void {
+    let state = snapshot.value;
+    if (!state) return;
+    for (const event of events) state = applyEventToWorkflow(state, event);
+    if (state !== snapshot.value) snapshot.value = state;
+  }
+
+  function accept(incoming: WorkflowSnapshotDto): void {
+    if (incoming.workflow.ticketId === ticketId.value && newer(incoming, snapshot.value)) snapshot.value = incoming;
+  }
+
+  /** Runs one change on the open ticket; a conflict reloads, so the agent decides again on what is current. */
+  async function change<T>(call: (id: number) => Promise<T>, apply: (result: T) => void): Promise<T> {
+    const id = ticketId.value;
+    if (id === null) throw new Error('No ticket is open');
+    busy.value = true;
+    try {
+      const result = await call(id);
+      if (ticketId.value === id) apply(result);
+      return result;
+    } catch (cause) {
+      if (cause instanceof ApiError && cause.code === 'ticket.conflict') {
+        void hydrate(id);
+        void detail.hydrate(id);
+      }
+      throw cause;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  const version = () => detail.detail?.ticket.version;
+  const transition = (to: WorkflowStage, reason?: string) => {
+    const body: TransitionBody = { to, ...(reason ? { reason } : {}), ...(version() ? { version: version() } : {}) };
+    return change((id) => api.transition(id, body), accept);
+  };
+  const update = (body: UpdateWorkflowBody) => change((id) => api.updateWorkflow(id, body), accept);
+  const confirmFact = (key: string, value: string, sourceMessageId?: number) =>
+    change((id) => api.setFact(id, key, { value, ...(sourceMessageId ? { sourceMessageId } : {}) }), accept);
+  const removeFact = (key: string) => change((id) => api.removeFact(id, key), accept);
+  const setComplaint = (complaint: boolean, reason?: string) =>
+    change((id) => api.setComplaint(id, { complaint, ...(reason ? { reason } : {}) }), accept);
+  const makePromise = (body: CreatePromiseBody) =>
+    change((id) => api.makePromise(id, body), (promise) => snapshot.value && (snapshot.value = { ...snapshot.value, promise }));
+  const settlePromise = (promiseId: number, state: 'kept' | 'broken' | 'cancelled') =>
+    change(() => api.settlePromise(promiseId, state), (promise) => snapshot.value && (snapshot.value = { ...snapshot.value, promise }));
+  const requestReview = () =>
+    change((id) => api.requestReview(id), (review) => snapshot.value && (snapshot.value = { ...snapshot.value, review }));
+
+  function reset(): void {
+    request?.abort();
+    request = null;
+    ticketId.value = null;
+    snapshot.value = null;
+    loading.value = false;
+    busy.value = false;
+    error.value = null;
+  }
+
+  return { ticketId, snapshot, loading, busy, error, hydrate, reset, transition, update, confirmFact, removeFact, setComplaint, makePromise, settlePromise, requestReview };
+});
