@@ -28,6 +28,23 @@ export const reviewSchema = z.object({
   testimonial: testimonialSchema,
 });
 
+/**
+ * A structured question on a message (core's MessageChoices): sent natively where the channel can (WhatsApp
+ * list / reply buttons, Instagram quick replies, widget stars and buttons). Option ids are ours and come
+ * back with the answer; limits per channel are checked in core (choices.rules.ts).
+ */
+export const messageChoiceSchema = z.object({
+  id: z.string().min(1).max(256),
+  title: z.string().min(1),
+  description: z.string().optional(),
+});
+export const messageChoicesSchema = z.object({
+  purpose: z.enum(['rating', 'consent']),
+  reviewId: z.number().int(),
+  options: z.array(messageChoiceSchema).min(1),
+  button: z.string().optional(),
+});
+
 export const recoveryTaskSchema = z.object({
   id: z.number().int(),
   reviewId: z.number().int(),
@@ -96,6 +113,7 @@ export const visitorReviewAnswerSchema = z
   .strict();
 
 export type ReviewDto = z.infer<typeof reviewSchema>;
+export type MessageChoicesDto = z.infer<typeof messageChoicesSchema>;
 export type RecoveryTaskDto = z.infer<typeof recoveryTaskSchema>;
 export type ReviewAnswerBody = z.infer<typeof reviewAnswerBodySchema>;
 export type ModerateTestimonialBody = z.infer<typeof moderateTestimonialBodySchema>;
