@@ -2,6 +2,8 @@ import { graphError } from './graph-errors.ts';
 import { isRecord } from './graph.common.ts';
 import type { WaPhoneNumber, WhatsAppKnobs } from './knobs.ts';
 import type { MediaStore } from './media.store.ts';
+import type { SentMessage } from './state.ts';
+import { checkWhatsAppInteractive } from './choices.rules.ts';
 
 /**
  * Validation of a `POST /{phone-number-id}/messages` body (§2.6), answering the codes of §2.9:
@@ -18,6 +20,7 @@ export interface WaSendPlan {
   type: string;
   text?: string;
   templateName?: string;
+  choices?: SentMessage['choices'];
   bizOpaqueCallbackData?: string;
   /** §2.8: everything except templates needs an open customer-service window. */
   requiresWindow: boolean;
@@ -53,7 +56,14 @@ export function planWhatsAppSend(body: Record<string, unknown>, knobs: WhatsAppK
   if (type === 'text') plan.text = checkText(content, knobs);
   if (MEDIA_TYPES.has(type)) checkMedia(type, content, media);
   if (type === 'template') plan.templateName = checkTemplate(content, knobs, isBsuid);
-  if (type === 'interactive' && typeof content.type !== 'string') throw missing("Parameter 'interactive.type' is required.");
+  if (type === 'interactive') {
+    if (typeof content.type !== 'string') throw missing("Parameter 'interactive.type' is required.");
+    const interactive = checkWhatsAppInteractive(content);
+    if (interactive) {
+      plan.text = interactive.body;
+      plan.choices = { form: interactive.form, options: interactive.options };
+    }
+  }
   if (type === 'reaction') {
     if (typeof content.message_id !== 'string') throw missing("Parameter 'reaction.message_id' is required.");
     // §2.6 contextual-reply limits: a reaction cannot be a contextual reply.
