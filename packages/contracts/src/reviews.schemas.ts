@@ -102,15 +102,19 @@ export const closeRecoveryTaskBodySchema = z.object({ note: z.string().trim().mi
 /** What the widget shows of a review: the request to answer, or what was answered. */
 export const visitorReviewSchema = reviewSchema.pick({ id: true, ticketId: true, state: true, score: true, comment: true, consent: true });
 
-/** The widget's answer to its rating card: stars, an optional comment, and consent, in one go. */
+/**
+ * The widget's answer to its rating card (stars, an optional comment, and consent, in one go) or to the
+ * consent question asked after a good score (consent alone, the score already given).
+ */
 export const visitorReviewAnswerSchema = z
   .object({
     reviewId: z.number().int().positive(),
-    score: z.number().int(),
+    score: z.number().int().optional(),
     comment: z.string().trim().max(2000).optional(),
     consent: z.boolean().optional(),
   })
-  .strict();
+  .strict()
+  .refine((answer) => answer.score !== undefined || answer.consent !== undefined, { error: 'Give a score, a consent, or both' });
 
 export type ReviewDto = z.infer<typeof reviewSchema>;
 export type MessageChoicesDto = z.infer<typeof messageChoicesSchema>;
