@@ -3,6 +3,7 @@ import { initialConversation, reduceConversation, type ConversationAction } from
 import { checkDraft } from './draft.ts';
 import { createOutbox, newClientMessageId, type OutboxItem } from './outbox.ts';
 import type { ParentBridge } from './parent.ts';
+import type { VisitorReviewAnswer, WidgetConversationDto } from '@keluh/contracts';
 import { connectRealtime, type ConnectionState, type Realtime, type VisitorSocket } from './realtime.ts';
 import { agentMessageIds, pendingReceipts, unreadCount, type ReceiptStatus } from './receipts.ts';
 import { HttpError, openSession, type TokenStore, type WidgetApi } from './session.ts';
@@ -29,6 +30,9 @@ const RECEIPT_BATCH = 200;
 export const RATE_LIMITED = 'rate_limited';
 /** When a refusal does not say how long to wait. */
 const DEFAULT_HOLD_MS = 5_000;
+/** The answer could not be sent: no connection right now. */
+export const OFFLINE = 'widget.offline';
+const cardsOf = (history: WidgetConversationDto) => ({ ...(history.promises && { promises: history.promises }), ...(history.reviews && { reviews: history.reviews }) });
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const retryAfterMs = (details: Record<string, unknown> | undefined): number => {
@@ -162,7 +166,7 @@ export function useChat(deps: ChatDeps) {
         if (session.visitorId !== visitorId) {
           const history = await deps.api.conversation(session.visitorToken);
           visitorId = session.visitorId;
-          apply({ type: 'hydrated', messages: history.messages, lastEventId: history.lastEventId });
+          apply({ type: 'hydrated', messages: history.messages, lastEventId: history.lastEventId, ...cardsOf(history) });
         }
         token = session.visitorToken;
         return;
@@ -210,7 +214,7 @@ export function useChat(deps: ChatDeps) {
       try {
         const history = await deps.api.conversation(current);
         if (token !== current) return;
-        apply({ type: 'hydrated', messages: history.messages, lastEventId: history.lastEventId });
+        apply({ type: 'hydrated', messages: history.messages, lastEventId: history.lastEventId, ...cardsOf(history) });
         realtime?.catchUp(history.lastEventId);
         return;
       } catch {
@@ -247,6 +251,21 @@ export function useChat(deps: ChatDeps) {
     return true;
   }
 
+  /**
+   * Answers a rating or consent card. Not queued like messages: the visitor sees the card wait for the
+   * answer, and an answer lost with the connection is for them to send again, not for us to repeat.
+   */
+  async function answerReview(answer: VisitorReviewAnswer): Promise<{ ok: true } | { ok: false; code: string }> {
+    const connection = realtime;
+    if (!connection?.ready) return { ok: false, code: OFFLINE };
+    const result = await connection.answerReview(answer);
+    if (result.kind === 'ok') {
+      apply({ type: 'review.answered', review: result.review });
+      return { ok: true };
+    }
+    return { ok: false, code: result.kind === 'lost' ? OFFLINE : result.error.code };
+  }
+
   function retry(clientMessageId: string) {
     const message = conversation.value.messages.find((m) => m.clientMessageId === clientMessageId && m.status === 'error');
     if (!message) return;
@@ -271,6 +290,8 @@ export function useChat(deps: ChatDeps) {
 
   return {
     messages: computed(() => conversation.value.messages),
+    cards: computed(() => conversation.value.cards),
+    answerReview,
     connection,
     throttledUntil,
     panelOpen,
