@@ -3,7 +3,8 @@ import { effectScope } from 'vue';
 import type { VisitorReviewDto, WidgetConversationDto } from '@keluh/contracts';
 import { FakeSocket } from './fakeSocket.fixture.ts';
 import { createTokenStore } from './session.ts';
-import { OFFLINE, useChat } from './useChat.ts';
+import { OFFLINE } from './review-answer.ts';
+import { useChat } from './useChat.ts';
 
 const review = (over: Partial<VisitorReviewDto> = {}): VisitorReviewDto => ({ id: 12, ticketId: 1, state: 'requested', score: null, comment: null, consent: null, ...over });
 const history: WidgetConversationDto = {

@@ -3,8 +3,9 @@ import { initialConversation, reduceConversation, type ConversationAction } from
 import { checkDraft } from './draft.ts';
 import { createOutbox, newClientMessageId, type OutboxItem } from './outbox.ts';
 import type { ParentBridge } from './parent.ts';
-import type { VisitorReviewAnswer, WidgetConversationDto } from '@keluh/contracts';
+import type { WidgetConversationDto } from '@keluh/contracts';
 import { connectRealtime, type ConnectionState, type Realtime, type VisitorSocket } from './realtime.ts';
+import { createReviewAnswerer } from './review-answer.ts';
 import { agentMessageIds, pendingReceipts, unreadCount, type ReceiptStatus } from './receipts.ts';
 import { HttpError, openSession, type TokenStore, type WidgetApi } from './session.ts';
 
@@ -30,8 +31,6 @@ const RECEIPT_BATCH = 200;
 export const RATE_LIMITED = 'rate_limited';
 /** When a refusal does not say how long to wait. */
 const DEFAULT_HOLD_MS = 5_000;
-/** The answer could not be sent: no connection right now. */
-export const OFFLINE = 'widget.offline';
 const cardsOf = (history: WidgetConversationDto) => ({ ...(history.promises && { promises: history.promises }), ...(history.reviews && { reviews: history.reviews }) });
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -251,20 +250,10 @@ export function useChat(deps: ChatDeps) {
     return true;
   }
 
-  /**
-   * Answers a rating or consent card. Not queued like messages: the visitor sees the card wait for the
-   * answer, and an answer lost with the connection is for them to send again, not for us to repeat.
-   */
-  async function answerReview(answer: VisitorReviewAnswer): Promise<{ ok: true } | { ok: false; code: string }> {
-    const connection = realtime;
-    if (!connection?.ready) return { ok: false, code: OFFLINE };
-    const result = await connection.answerReview(answer);
-    if (result.kind === 'ok') {
-      apply({ type: 'review.answered', review: result.review });
-      return { ok: true };
-    }
-    return { ok: false, code: result.kind === 'lost' ? OFFLINE : result.error.code };
-  }
+  const answerReview = createReviewAnswerer(
+    () => realtime,
+    (review) => apply({ type: 'review.answered', review }),
+  );
 
   function retry(clientMessageId: string) {
     const message = conversation.value.messages.find((m) => m.clientMessageId === clientMessageId && m.status === 'error');
