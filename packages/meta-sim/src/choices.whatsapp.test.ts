@@ -111,4 +111,19 @@ describe('the customer tapping our question on WhatsApp', () => {
     expect(sent.status).toBe(200);
     expect(() => sim.customers.whatsapp.tapOption((sent.body.messages as { id: string }[])[0]!.id, 'consent:12:yes')).toThrow(/never delivered \(131047\)/);
   });
+
+  it('a template quick-reply tap arrives as type button with the payload we sent and the approved text', async () => {
+    sim.reset();
+    sim.knobs.whatsapp.webhookUrl = receiver.url;
+    const quickReply = (index: number, payload: string) => ({ type: 'button', sub_type: 'quick_reply', index: String(index), parameters: [{ type: 'payload', payload }] });
+    const sent = await waSend(sim, { to: `+${RINA}`, type: 'template', template: { name: 'csat_request', language: { code: 'id' }, components: [quickReply(0, 'CSAT_YES_TKT-9'), quickReply(1, 'CSAT_NO_TKT-9')] } });
+    const wamid = (sent.body.messages as { id: string }[])[0]!.id;
+    expect(sim.state.sent.at(-1)?.choices).toEqual({ form: 'template_buttons', options: [{ id: 'CSAT_YES_TKT-9', title: 'Sudah selesai' }, { id: 'CSAT_NO_TKT-9', title: 'Belum selesai' }] });
+    const body = await tapAndReceive(() => sim.customers.whatsapp.tapOption(wamid, 'CSAT_NO_TKT-9'));
+    const item = (body.entry as { changes: { value: { messages: Record<string, unknown>[] } }[] }[])[0]!.changes[0]!.value.messages[0]!;
+    expect(Object.keys(item)).toEqual(['context', 'from', 'id', 'timestamp', 'type', 'button']);
+    expect(item.type).toBe('button');
+    expect(item.button).toEqual({ payload: 'CSAT_NO_TKT-9', text: 'Belum selesai' });
+    expect(item.context).toEqual({ from: sim.knobs.whatsapp.phoneNumbers[0]!.displayPhoneNumber, id: wamid });
+  });
 });

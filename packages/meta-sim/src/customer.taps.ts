@@ -42,15 +42,15 @@ export class WhatsAppCustomer {
     private readonly webhooks: WhatsAppWebhooks,
   ) {}
 
-  /** Taps a reply button or list row of `sent`; the reply quotes it with `context.id` = its wamid. */
+  /**
+   * Taps a reply button, a list row or a template quick-reply button of `sent` (by its id / payload); the
+   * answer quotes our message with `context.id` = its wamid.
+   */
   tapOption(sent: SentMatcher, optionId: string, options: TapOptions = {}): Promise<DeliveryReport> {
     const message = findSent(this.core, 'whatsapp', sent);
     const option = findOption(message, optionId);
-    const form = message.choices?.form === 'list' ? 'list_reply' : 'button_reply';
-    const reply = form === 'list_reply' ? { id: option.id, title: option.title, ...(option.description !== undefined && { description: option.description }) } : { id: option.id, title: option.title };
     const spec: WaMessageSpec = {
-      type: 'interactive',
-      content: { type: form, [form]: reply },
+      ...answerOf(message.choices?.form, option),
       replyTo: message.id,
       ...(options.at !== undefined && { at: options.at }),
       ...(options.id !== undefined && { id: options.id }),
@@ -66,6 +66,16 @@ export class WhatsAppCustomer {
     if (known) return known;
     return BSUID.test(message.recipient) ? { name: '', userId: message.recipient } : { name: '', waId: message.recipient };
   }
+}
+
+/** §9's answer shapes: `interactive.{button_reply|list_reply}`, or `button{payload, text}` for a template. */
+function answerOf(form: NonNullable<SentMessage['choices']>['form'] | undefined, option: SentOption): Pick<WaMessageSpec, 'type' | 'content'> {
+  if (form === 'template_buttons') return { type: 'button', content: { payload: option.id, text: option.title } };
+  if (form === 'list') {
+    const row = { id: option.id, title: option.title, ...(option.description !== undefined && { description: option.description }) };
+    return { type: 'interactive', content: { type: 'list_reply', list_reply: row } };
+  }
+  return { type: 'interactive', content: { type: 'button_reply', button_reply: { id: option.id, title: option.title } } };
 }
 
 export class InstagramCustomer {

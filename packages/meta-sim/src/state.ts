@@ -34,7 +34,7 @@ export interface SentMessage {
   text?: string;
   templateName?: string;
   /** §9: the structured form and its options, for a customer to tap (`sim.customers`). */
-  choices?: { form: 'button' | 'list' | 'quick_replies'; options: SentOption[] };
+  choices?: { form: 'button' | 'list' | 'quick_replies' | 'template_buttons'; options: SentOption[] };
   /** Instagram: 'standard' or 'human_agent' (§3.6). */
   window?: 'standard' | 'human_agent';
   /** An async failure planned for this send (131047, 131026, 130429 …). */
