@@ -30,8 +30,6 @@ export const choiceLimits: Record<ChoiceForm, FormLimits> = {
   plain: { maxOptions: 10, title: 80, id: 256, description: 200 },
 };
 
-export const DEFAULT_LIST_BUTTON = { id: 'Pilih', en: 'Choose' } as const;
-
 /** A rating has five options and needs a list; a consent question fits reply buttons. */
 export function choiceForm(channel: ChannelKind, choices: Pick<MessageChoices, 'purpose'>): ChoiceForm {
   if (channel === 'whatsapp') return choices.purpose === 'rating' ? 'whatsapp_list' : 'whatsapp_buttons';
