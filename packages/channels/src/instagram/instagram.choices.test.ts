@@ -52,7 +52,8 @@ describe('asking an Instagram customer a structured question (channels.md §9)',
 
   it('when Instagram says the window closed, the question is not retried with HUMAN_AGENT', async () => {
     const { fetch, adapter } = setup({ status: 400, json: f.graphErrorBody(10, 2534022) });
-    expect(await failure(adapter.send(ask({ lastInboundAt: hoursAgo(23.99) })))).toMatchObject({ code: 'channel.window_closed' });
+    const error = await failure(adapter.send(ask({ lastInboundAt: hoursAgo(23.99) })));
+    expect(error).toMatchObject({ code: 'channel.window_closed', message: expect.stringMatching(/may not ride on HUMAN_AGENT/) });
     expect(fetch.calls).toHaveLength(1);
   });
 });

@@ -61,6 +61,7 @@ export async function sendInstagramText(deps: InstagramSendDeps, message: Outbou
     if (retry.ok) return receipt(retry.data);
     if (!isWindowError(retry.error)) throw sendErrorFromGraph(retry.error, retry.network, retry.retryAfterMs, retry.blocked);
   }
+  if (question) throw windowClosedError('Instagram refused the question: it is outside the 24-hour window, and a rating request may not ride on HUMAN_AGENT');
   throw windowClosedError(
     known
       ? 'Instagram refused the reply outside the 24-hour window even with the HUMAN_AGENT tag (is the Human Agent feature approved for this app?)'
