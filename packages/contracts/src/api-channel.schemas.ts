@@ -43,6 +43,8 @@ export const apiChannelInboundMessageSchema = z
     sender: apiChannelSenderSchema,
     text: messageBodySchema.describe('1–4096 characters, not blank'),
     sentAt: isoDateTime.optional().describe('When the customer wrote it; defaults to (and is capped at) the time we receive it'),
+    choiceId: z.string().min(1).max(256).optional().describe('The `id` of the option the customer chose, when our reply offered `choices`'),
+    inReplyTo: key.optional().describe('The `id` of our outbound webhook the customer answered (e.g. keluh-msg-42)'),
   })
   .strict();
 
@@ -83,6 +85,17 @@ export const apiChannelOutboundSchema = z.object({
   ticketId: z.number().int(),
   recipient: z.object({ id: z.string().describe('The sender.id the customer wrote with') }),
   text: z.string(),
+  /**
+   * Set when the reply is a question with options (a rating, a consent): show them as buttons if your
+   * channel can, and send the chosen option's `id` back as the inbound message's `choiceId`. `text`
+   * already lists the options for channels that show none.
+   */
+  choices: z
+    .object({
+      purpose: z.enum(['rating', 'consent']),
+      options: z.array(z.object({ id: z.string(), title: z.string(), description: z.string().optional() })),
+    })
+    .optional(),
   sentAt: instantSchema,
 });
 

@@ -11,6 +11,8 @@ import {
 import { customerSchema, identitySchema, messageSchema, ticketViewSchema, userSchema } from './domain.schemas.ts';
 import { windowStateSchema } from './channels.schemas.ts';
 import { noteSchema, stageTransitionSchema, ticketActivitySchema } from './workflow.schemas.ts';
+import { visitorPromiseSchema } from './promises.schemas.ts';
+import { messageChoicesSchema, visitorReviewSchema } from './reviews.schemas.ts';
 
 /** Accepts `status=open&status=pending` or `status=open,pending`. */
 function listOf<T extends z.ZodType>(item: T) {
@@ -112,21 +114,30 @@ export const widgetSessionResponseSchema = z.object({
 export const visitorIdParamsSchema = z.object({ visitorId: z.string().regex(/^[a-f0-9]{32}$/, { error: 'A visitor id: 32 lowercase hex digits' }) });
 export const visitorRevocationSchema = z.object({ revoked: z.number().int().describe('Sessions ended (0 when none was live)') });
 
-export const widgetMessageSchema = messageSchema.pick({
-  id: true,
-  ticketId: true,
-  direction: true,
-  authorKind: true,
-  authorName: true,
-  body: true,
-  attachments: true,
-  status: true,
-  sentAt: true,
-  createdAt: true,
-});
+export const widgetMessageSchema = messageSchema
+  .pick({
+    id: true,
+    ticketId: true,
+    direction: true,
+    authorKind: true,
+    authorName: true,
+    body: true,
+    attachments: true,
+    status: true,
+    sentAt: true,
+    createdAt: true,
+  })
+  // A rating or consent question: the widget renders it as a star card or two buttons.
+  .extend({ choices: messageChoicesSchema.nullable().optional() });
 export const widgetConversationSchema = z.object({
   messages: z.array(widgetMessageSchema),
   lastEventId: z.number().int(),
+  // Optional rather than defaulted: the route's typed reply is the schema's output, and a server that does
+  // not know promises or reviews yet must still answer; the widget reads a missing list as empty.
+  /** Promises made to the visitor (cards: what, by when, kept or not). */
+  promises: z.array(visitorPromiseSchema).optional(),
+  /** Review requests and what the visitor answered, for the cards of the questions above. */
+  reviews: z.array(visitorReviewSchema).optional(),
 });
 
 export const healthResponseSchema = z.object({ status: z.literal('ok'), uptimeSeconds: z.number() });

@@ -28,6 +28,23 @@ export const reviewSchema = z.object({
   testimonial: testimonialSchema,
 });
 
+/**
+ * A structured question on a message (core's MessageChoices): sent natively where the channel can (WhatsApp
+ * list / reply buttons, Instagram quick replies, widget stars and buttons). Option ids are ours and come
+ * back with the answer; limits per channel are checked in core (choices.rules.ts).
+ */
+export const messageChoiceSchema = z.object({
+  id: z.string().min(1).max(256),
+  title: z.string().min(1),
+  description: z.string().optional(),
+});
+export const messageChoicesSchema = z.object({
+  purpose: z.enum(['rating', 'consent']),
+  reviewId: z.number().int(),
+  options: z.array(messageChoiceSchema).min(1),
+  button: z.string().optional(),
+});
+
 export const recoveryTaskSchema = z.object({
   id: z.number().int(),
   reviewId: z.number().int(),
@@ -85,17 +102,22 @@ export const closeRecoveryTaskBodySchema = z.object({ note: z.string().trim().mi
 /** What the widget shows of a review: the request to answer, or what was answered. */
 export const visitorReviewSchema = reviewSchema.pick({ id: true, ticketId: true, state: true, score: true, comment: true, consent: true });
 
-/** The widget's answer to its rating card: stars, an optional comment, and consent, in one go. */
+/**
+ * The widget's answer to its rating card (stars, an optional comment, and consent, in one go) or to the
+ * consent question asked after a good score (consent alone, the score already given).
+ */
 export const visitorReviewAnswerSchema = z
   .object({
     reviewId: z.number().int().positive(),
-    score: z.number().int(),
+    score: z.number().int().optional(),
     comment: z.string().trim().max(2000).optional(),
     consent: z.boolean().optional(),
   })
-  .strict();
+  .strict()
+  .refine((answer) => answer.score !== undefined || answer.consent !== undefined, { error: 'Give a score, a consent, or both' });
 
 export type ReviewDto = z.infer<typeof reviewSchema>;
+export type MessageChoicesDto = z.infer<typeof messageChoicesSchema>;
 export type RecoveryTaskDto = z.infer<typeof recoveryTaskSchema>;
 export type ReviewAnswerBody = z.infer<typeof reviewAnswerBodySchema>;
 export type ModerateTestimonialBody = z.infer<typeof moderateTestimonialBodySchema>;

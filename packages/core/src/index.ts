@@ -7,6 +7,7 @@ export * from './channels/window.rules.ts';
 export * from './channels/channel-config.types.ts';
 export * from './channels/api-channel.types.ts';
 export * from './channels/templates.ts';
+export * from './channels/choices.rules.ts';
 export * from './tickets/reply.rules.ts';
 export * from './customers/customer.types.ts';
 export * from './customers/customer.rules.ts';

@@ -4,8 +4,9 @@ import type { SimRequest, SimResponse } from './http.router.ts';
 import { newIgMid } from './ids.ts';
 import type { IgAccount } from './knobs.ts';
 import type { SimCore } from './sim.core.ts';
-import type { SentMessage } from './state.ts';
+import type { SentMessage, SentOption } from './state.ts';
 import type { InstagramEchoEmitter } from './status.emitter.ts';
+import { checkInstagramQuickReplies } from './choices.rules.ts';
 import { instagramWindow } from './window.rules.ts';
 
 /**
@@ -41,7 +42,7 @@ export class InstagramGraphRoutes {
     if (!igsid) throw invalid('param recipient must be non-empty.');
     // §3.8: 551 "person not available" (blocked us, deactivated); subcode pairing is [O].
     if (knobs.unavailableUsers.includes(igsid)) throw graphError('instagram', { code: 551, subcode: 1545041 });
-    const { kind, message, text } = this.checkBody(body);
+    const { kind, message, text, quickReplies } = this.checkBody(body);
 
     const decision = instagramWindow(knobs, igsid, this.core.now(), {
       humanAgentApproved: knobs.humanAgentApproved,
@@ -62,12 +63,12 @@ export class InstagramGraphRoutes {
       this.core.log(`[instagram] ← ${String(body.sender_action)} for ${igsid}`);
       return { status: 200, body: { recipient_id: igsid } };
     }
-    const sent = this.record(account, igsid, body, message, text, decision.via);
+    const sent = this.record(account, igsid, body, message, text, decision.via, quickReplies);
     await this.echoes.afterAccepted(sent, message);
     return { status: 200, body: { recipient_id: igsid, message_id: sent.id } };
   }
 
-  private checkBody(body: Record<string, unknown>): { kind: 'message' | 'sender_action'; message: Record<string, unknown>; text?: string } {
+  private checkBody(body: Record<string, unknown>): { kind: 'message' | 'sender_action'; message: Record<string, unknown>; text?: string; quickReplies?: SentOption[] } {
     const knobs = this.core.knobs.instagram;
     if (body.messaging_type !== undefined && !MESSAGING_TYPES.has(String(body.messaging_type))) {
       throw invalid(`param messaging_type must be one of {${[...MESSAGING_TYPES].join(', ')}}.`);
@@ -94,7 +95,8 @@ export class InstagramGraphRoutes {
       if (Buffer.byteLength(message.text, 'utf8') > knobs.textMaxBytes) {
         throw invalid(`Length of param message[text] must be less than or equal to ${knobs.textMaxBytes}`);
       }
-      return { kind: 'message', message, text: message.text };
+      const quickReplies = checkInstagramQuickReplies(message.quick_replies);
+      return { kind: 'message', message, text: message.text, ...(quickReplies && { quickReplies }) };
     }
     const attachments = Array.isArray(message.attachments) ? message.attachments : isRecord(message.attachment) ? [message.attachment] : [];
     if (attachments.length === 0) throw invalid('param message must contain text or an attachment.');
@@ -126,6 +128,7 @@ export class InstagramGraphRoutes {
     message: Record<string, unknown>,
     text: string | undefined,
     window: 'standard' | 'human_agent',
+    quickReplies: SentOption[] | undefined,
   ): SentMessage {
     const attachment = isRecord(message.attachment) ? message.attachment : undefined;
     const sent: SentMessage = {
@@ -136,6 +139,7 @@ export class InstagramGraphRoutes {
       recipient: igsid,
       type: text !== undefined ? 'text' : String(attachment?.type ?? 'attachments'),
       ...(text !== undefined && { text }),
+      ...(quickReplies && { choices: { form: 'quick_replies' as const, options: quickReplies } }),
       window,
       request: body,
       acceptedAt: this.core.now(),

@@ -106,6 +106,7 @@ export class WhatsAppGraphRoutes {
       type: plan.type,
       ...(plan.text !== undefined && { text: plan.text }),
       ...(plan.templateName !== undefined && { templateName: plan.templateName }),
+      ...(plan.choices !== undefined && { choices: plan.choices }),
       ...(plan.bizOpaqueCallbackData !== undefined && { bizOpaqueCallbackData: plan.bizOpaqueCallbackData }),
       ...(asyncErrorCode !== undefined && { asyncErrorCode }),
       request: body,

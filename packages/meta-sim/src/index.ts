@@ -17,7 +17,8 @@ export type {
   WaTemplate,
   WhatsAppKnobs,
 } from './knobs.ts';
-export type { MarkRead, MetaSimState, RejectedCall, SentMessage, SentStatus } from './state.ts';
+export type { MarkRead, MetaSimState, RejectedCall, SentMessage, SentOption, SentStatus } from './state.ts';
+export { InstagramCustomer, WhatsAppCustomer, type SentMatcher, type TapOptions } from './customer.taps.ts';
 export { escapeNonAscii, serializePayload, signBody, signatureHeader, verifySignature } from './signer.ts';
 export {
   WebhookSender,

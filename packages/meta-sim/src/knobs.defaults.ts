@@ -23,7 +23,7 @@ export function defaultKnobs(): MetaSimKnobs {
       windowMode: 'async',
       templates: [
         { name: 'complaint_followup_v2', languages: ['id', 'en'], bodyParameterCount: 2 },
-        { name: 'csat_request', languages: ['id', 'en'] },
+        { name: 'csat_request', languages: ['id', 'en'], quickReplies: ['Sudah selesai', 'Belum selesai'] },
         { name: 'otp_login', languages: ['id', 'en'], rejectsBsuid: true },
       ],
       textMaxLength: 4096,

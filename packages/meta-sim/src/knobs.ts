@@ -43,6 +43,8 @@ export interface WaTemplate {
   bodyParameterCount?: number;
   /** Templates that cannot go to a BSUID recipient answer 131062 (§2.3.8), e.g. authentication ones. */
   rejectsBsuid?: boolean;
+  /** The approved texts of the template's quick-reply buttons, by index: what the customer sees and taps (§9). */
+  quickReplies?: string[];
 }
 
 export interface WhatsAppKnobs {

@@ -2,6 +2,7 @@ import { setMaxListeners } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { InstagramWebhooks, WhatsAppWebhooks } from './channel.webhooks.ts';
+import { InstagramCustomer, WhatsAppCustomer } from './customer.taps.ts';
 import { InstagramGraphRoutes } from './graph-instagram.routes.ts';
 import { MediaRoutes } from './graph-media.routes.ts';
 import { WhatsAppGraphRoutes } from './graph-whatsapp.routes.ts';
@@ -49,6 +50,8 @@ export interface MetaSim {
   /** Test shortcuts for the messaging windows (§2.8, §3.6). */
   readonly whatsapp: { customerWrote(customer: string, at?: number): void };
   readonly instagram: { customerWrote(igsid: string, at?: number): void };
+  /** The customer answering our structured messages with a tap (§9), as Meta then notifies us. */
+  readonly customers: { whatsapp: WhatsAppCustomer; instagram: InstagramCustomer };
   start(): Promise<MetaSim>;
   stop(): Promise<void>;
   /** Restores the knobs given at creation, clears state, media and limits, cancels pending webhooks. */
@@ -122,6 +125,7 @@ export function createMetaSim(options: MetaSimOptions = {}): MetaSim {
     webhooks: { whatsapp: whatsappWebhooks, instagram: instagramWebhooks, sender: core.sender, verifyHandshake },
     whatsapp: { customerWrote: (customer, at = now()) => recordInbound(knobs.whatsapp, customer, at) },
     instagram: { customerWrote: (igsid, at = now()) => recordInbound(knobs.instagram, igsid, at) },
+    customers: { whatsapp: new WhatsAppCustomer(core, whatsappWebhooks), instagram: new InstagramCustomer(core, instagramWebhooks) },
 
     async start() {
       if (server) return sim;

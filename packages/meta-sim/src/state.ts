@@ -12,6 +12,14 @@ export interface SentStatus {
   delivered: boolean;
 }
 
+/** One option of a structured message we sent (§9): a reply button, a list row, a quick reply. */
+export interface SentOption {
+  /** The button / row id, or the quick-reply payload: what comes back when the customer taps it. */
+  id: string;
+  title: string;
+  description?: string;
+}
+
 export interface SentMessage {
   channel: 'whatsapp' | 'instagram';
   /** wamid (WhatsApp) or mid (Instagram), as returned in the send response. */
@@ -25,6 +33,8 @@ export interface SentMessage {
   type: string;
   text?: string;
   templateName?: string;
+  /** §9: the structured form and its options, for a customer to tap (`sim.customers`). */
+  choices?: { form: 'button' | 'list' | 'quick_replies' | 'template_buttons'; options: SentOption[] };
   /** Instagram: 'standard' or 'human_agent' (§3.6). */
   window?: 'standard' | 'human_agent';
   /** An async failure planned for this send (131047, 131026, 130429 …). */

@@ -1,7 +1,9 @@
 import { graphError } from './graph-errors.ts';
 import { isRecord } from './graph.common.ts';
-import type { WaPhoneNumber, WhatsAppKnobs } from './knobs.ts';
+import type { WaPhoneNumber, WaTemplate, WhatsAppKnobs } from './knobs.ts';
 import type { MediaStore } from './media.store.ts';
+import type { SentMessage } from './state.ts';
+import { checkWhatsAppInteractive } from './choices.rules.ts';
 
 /**
  * Validation of a `POST /{phone-number-id}/messages` body (§2.6), answering the codes of §2.9:
@@ -18,6 +20,7 @@ export interface WaSendPlan {
   type: string;
   text?: string;
   templateName?: string;
+  choices?: SentMessage['choices'];
   bizOpaqueCallbackData?: string;
   /** §2.8: everything except templates needs an open customer-service window. */
   requiresWindow: boolean;
@@ -52,8 +55,19 @@ export function planWhatsAppSend(body: Record<string, unknown>, knobs: WhatsAppK
   };
   if (type === 'text') plan.text = checkText(content, knobs);
   if (MEDIA_TYPES.has(type)) checkMedia(type, content, media);
-  if (type === 'template') plan.templateName = checkTemplate(content, knobs, isBsuid);
-  if (type === 'interactive' && typeof content.type !== 'string') throw missing("Parameter 'interactive.type' is required.");
+  if (type === 'template') {
+    plan.templateName = checkTemplate(content, knobs, isBsuid);
+    const buttons = templateQuickReplies(content, knobs.templates.find((t) => t.name === plan.templateName));
+    if (buttons.length > 0) plan.choices = { form: 'template_buttons', options: buttons };
+  }
+  if (type === 'interactive') {
+    if (typeof content.type !== 'string') throw missing("Parameter 'interactive.type' is required.");
+    const interactive = checkWhatsAppInteractive(content);
+    if (interactive) {
+      plan.text = interactive.body;
+      plan.choices = { form: interactive.form, options: interactive.options };
+    }
+  }
   if (type === 'reaction') {
     if (typeof content.message_id !== 'string') throw missing("Parameter 'reaction.message_id' is required.");
     // §2.6 contextual-reply limits: a reaction cannot be a contextual reply.
@@ -102,6 +116,22 @@ function checkMedia(type: string, content: Record<string, unknown>, media: Media
     return;
   }
   throw missing(`Parameter '${type}.id' or '${type}.link' is required.`);
+}
+
+/**
+ * §2.6 / §9: the payloads a template's quick-reply buttons carry this time, titled with the button text
+ * the template was approved with (the payload when the knob names none). A tap answers `type: button`.
+ */
+function templateQuickReplies(content: Record<string, unknown>, template: WaTemplate | undefined): { id: string; title: string }[] {
+  const components = Array.isArray(content.components) ? content.components.filter(isRecord) : [];
+  return components
+    .filter((c) => c.type === 'button' && c.sub_type === 'quick_reply')
+    .flatMap((c) => {
+      const parameter = Array.isArray(c.parameters) ? c.parameters.find(isRecord) : undefined;
+      const payload = parameter?.payload;
+      if (typeof payload !== 'string' || payload.length === 0) return [];
+      return [{ id: payload, title: template?.quickReplies?.[Number(c.index)] ?? payload }];
+    });
 }
 
 function checkTemplate(content: Record<string, unknown>, knobs: WhatsAppKnobs, isBsuid: boolean): string {

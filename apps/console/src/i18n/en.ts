@@ -372,6 +372,7 @@ const en = {
       unsupported: 'This channel does not support that.',
       no_recipient: 'There is no address to reply to on this channel.',
       text_too_long: 'The message is longer than the channel accepts.',
+      choices_unfit: 'The question’s options do not fit this channel (too many, or a label too long).',
       reconnect_needed: 'The channel needs reconnecting: its access token is no longer accepted.',
       network_error: 'The channel could not be reached; Keluh keeps retrying.',
       subscribe_failed: 'Meta refused the webhook subscription.',

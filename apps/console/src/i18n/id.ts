@@ -370,6 +370,7 @@ const id: Messages = {
       unsupported: 'Kanal ini tidak mendukung hal tersebut.',
       no_recipient: 'Tidak ada alamat tujuan balasan di kanal ini.',
       text_too_long: 'Pesan lebih panjang dari yang diterima kanal.',
+      choices_unfit: 'Pilihan jawaban tidak muat di kanal ini (terlalu banyak, atau labelnya terlalu panjang).',
       reconnect_needed: 'Kanal perlu dihubungkan ulang: token aksesnya tidak diterima lagi.',
       network_error: 'Kanal tidak dapat dihubungi; Keluh terus mencoba lagi.',
       subscribe_failed: 'Meta menolak langganan webhook.',

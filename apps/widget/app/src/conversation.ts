@@ -1,5 +1,6 @@
 import { nextDeliveryStatus } from '@keluh/core';
-import type { VisitorEvent, WidgetMessageDto } from '@keluh/contracts';
+import type { VisitorEvent, VisitorPromiseDto, VisitorReviewDto, WidgetMessageDto } from '@keluh/contracts';
+import { applyCardEvent, cardsFromSnapshot, noCards, withReview, type Cards } from './cards.ts';
 
 /*
  * The visitor's conversation as a pure reducer. Three sources feed it — the history snapshot, pushed or
@@ -28,15 +29,20 @@ export interface ChatMessage {
   status: ServerStatus | LocalStatus;
   sentAt: string;
   error: { code: string; message: string } | null;
+  /** A rating or consent question, rendered as a card under the bubble. */
+  choices?: NonNullable<WidgetMessageDto['choices']> | null;
 }
 
 export interface ConversationState {
   messages: readonly ChatMessage[];
   lastEventId: number;
+  cards: Cards;
 }
 
 export type ConversationAction =
-  | { type: 'hydrated'; messages: WidgetMessageDto[]; lastEventId: number }
+  | { type: 'hydrated'; messages: WidgetMessageDto[]; lastEventId: number; promises?: VisitorPromiseDto[]; reviews?: VisitorReviewDto[] }
+  /** The ack of our own `review.answer`: shown at once, before (or without) its `review.updated` event. */
+  | { type: 'review.answered'; review: VisitorReviewDto }
   | { type: 'events'; events: VisitorEvent[] }
   | { type: 'send.started'; clientMessageId: string; body: string; at: string }
   | { type: 'send.acked'; clientMessageId: string; message: WidgetMessageDto }
@@ -44,7 +50,7 @@ export type ConversationAction =
   | { type: 'send.throttled'; clientMessageId: string }
   | { type: 'send.retried'; clientMessageId: string };
 
-export const initialConversation = (): ConversationState => ({ messages: [], lastEventId: 0 });
+export const initialConversation = (): ConversationState => ({ messages: [], lastEventId: 0, cards: noCards() });
 
 /** Statuses only move forward (core's rule: a late `delivered` must not undo `read`); local states yield to the server. */
 export function mergeStatus(current: ChatMessage['status'], incoming: ServerStatus): ChatMessage['status'] {
@@ -65,6 +71,7 @@ function fromServer(message: WidgetMessageDto, base?: ChatMessage): ChatMessage 
     status: base ? mergeStatus(base.status, message.status) : message.status,
     sentAt: message.sentAt,
     error: null,
+    choices: message.choices ?? null,
   };
 }
 
@@ -147,17 +154,20 @@ export function reduceConversation(state: ConversationState, action: Conversatio
       const previous = new Map(state.messages.filter((m) => m.id !== null).map((m) => [m.id, m]));
       const confirmed = action.messages.map((m) => fromServer(m, previous.get(m.id)));
       const pending = state.messages.filter((m) => m.id === null);
-      return { messages: ordered([...confirmed, ...pending]), lastEventId: action.lastEventId };
+      return { messages: ordered([...confirmed, ...pending]), lastEventId: action.lastEventId, cards: cardsFromSnapshot(action.promises, action.reviews) };
     }
     case 'events': {
-      let { messages, lastEventId } = state;
+      let { messages, lastEventId, cards } = state;
       for (const event of action.events) {
         if (event.id <= lastEventId) continue;
         messages = applyEvent(messages, event);
+        cards = applyCardEvent(cards, event);
         lastEventId = event.id;
       }
-      return messages === state.messages && lastEventId === state.lastEventId ? state : { messages, lastEventId };
+      return messages === state.messages && lastEventId === state.lastEventId && cards === state.cards ? state : { messages, lastEventId, cards };
     }
+    case 'review.answered':
+      return { ...state, cards: withReview(state.cards, action.review) };
     case 'send.started': {
       if (state.messages.some((m) => m.clientMessageId === action.clientMessageId)) return state;
       const message: ChatMessage = {
@@ -172,6 +182,7 @@ export function reduceConversation(state: ConversationState, action: Conversatio
         status: 'sending',
         sentAt: action.at,
         error: null,
+        choices: null,
       };
       return { ...state, messages: [...state.messages, message] };
     }

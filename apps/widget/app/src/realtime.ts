@@ -6,6 +6,8 @@ import type {
   VisitorClientToServer,
   VisitorEvent,
   VisitorReceipt,
+  VisitorReviewAnswer,
+  VisitorReviewDto,
   VisitorSend,
   VisitorServerToClient,
   WidgetMessageDto,
@@ -33,6 +35,8 @@ export type SendResult =
   /** The connection dropped before the ack: the send must be retried after the next sync. */
   | { kind: 'lost' };
 
+export type AnswerResult = { kind: 'ok'; review: VisitorReviewDto } | { kind: 'rejected'; error: SocketError } | { kind: 'lost' };
+
 export interface RealtimeHooks {
   lastEventId(): number;
   onEvents(events: VisitorEvent[]): void;
@@ -59,6 +63,8 @@ export interface Realtime {
   catchUp(lastEventId: number): void;
   send(request: VisitorSend): Promise<SendResult>;
   receipt(request: VisitorReceipt): Promise<boolean>;
+  /** Stars, comment and consent for a review; the ack carries the review as it now stands. */
+  answerReview(request: VisitorReviewAnswer): Promise<AnswerResult>;
   reconnect(): void;
   close(): void;
 }
@@ -154,6 +160,17 @@ export function connectRealtime(socket: VisitorSocket, hooks: RealtimeHooks, opt
       if (!ready || !socket.connected) return Promise.resolve(false);
       return new Promise((resolve) => {
         socket.timeout(ackTimeoutMs).emit('message.receipt', request, (error, reply) => resolve(!error && reply.ok));
+      });
+    },
+    answerReview(request) {
+      if (!ready || !socket.connected) return Promise.resolve({ kind: 'lost' });
+      return new Promise((resolve) => {
+        socket.timeout(ackTimeoutMs).emit('review.answer', request, (error, reply) => {
+          if (error) {
+            resolve(socket.connected ? { kind: 'rejected', error: { code: TIMEOUT_CODE, message: 'The server did not answer in time' } } : { kind: 'lost' });
+          } else if (reply.ok) resolve({ kind: 'ok', review: reply.review });
+          else resolve({ kind: 'rejected', error: reply.error });
+        });
       });
     },
     catchUp(lastEventId) {

@@ -3,7 +3,9 @@ import { initialConversation, reduceConversation, type ConversationAction } from
 import { checkDraft } from './draft.ts';
 import { createOutbox, newClientMessageId, type OutboxItem } from './outbox.ts';
 import type { ParentBridge } from './parent.ts';
+import type { WidgetConversationDto } from '@keluh/contracts';
 import { connectRealtime, type ConnectionState, type Realtime, type VisitorSocket } from './realtime.ts';
+import { createReviewAnswerer } from './review-answer.ts';
 import { agentMessageIds, pendingReceipts, unreadCount, type ReceiptStatus } from './receipts.ts';
 import { HttpError, openSession, type TokenStore, type WidgetApi } from './session.ts';
 
@@ -29,6 +31,7 @@ const RECEIPT_BATCH = 200;
 export const RATE_LIMITED = 'rate_limited';
 /** When a refusal does not say how long to wait. */
 const DEFAULT_HOLD_MS = 5_000;
+const cardsOf = (history: WidgetConversationDto) => ({ ...(history.promises && { promises: history.promises }), ...(history.reviews && { reviews: history.reviews }) });
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const retryAfterMs = (details: Record<string, unknown> | undefined): number => {
@@ -162,7 +165,7 @@ export function useChat(deps: ChatDeps) {
         if (session.visitorId !== visitorId) {
           const history = await deps.api.conversation(session.visitorToken);
           visitorId = session.visitorId;
-          apply({ type: 'hydrated', messages: history.messages, lastEventId: history.lastEventId });
+          apply({ type: 'hydrated', messages: history.messages, lastEventId: history.lastEventId, ...cardsOf(history) });
         }
         token = session.visitorToken;
         return;
@@ -210,7 +213,7 @@ export function useChat(deps: ChatDeps) {
       try {
         const history = await deps.api.conversation(current);
         if (token !== current) return;
-        apply({ type: 'hydrated', messages: history.messages, lastEventId: history.lastEventId });
+        apply({ type: 'hydrated', messages: history.messages, lastEventId: history.lastEventId, ...cardsOf(history) });
         realtime?.catchUp(history.lastEventId);
         return;
       } catch {
@@ -247,6 +250,11 @@ export function useChat(deps: ChatDeps) {
     return true;
   }
 
+  const answerReview = createReviewAnswerer(
+    () => realtime,
+    (review) => apply({ type: 'review.answered', review }),
+  );
+
   function retry(clientMessageId: string) {
     const message = conversation.value.messages.find((m) => m.clientMessageId === clientMessageId && m.status === 'error');
     if (!message) return;
@@ -271,6 +279,8 @@ export function useChat(deps: ChatDeps) {
 
   return {
     messages: computed(() => conversation.value.messages),
+    cards: computed(() => conversation.value.cards),
+    answerReview,
     connection,
     throttledUntil,
     panelOpen,

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server, type Socket as ServerSocket } from 'socket.io';
 import { io } from 'socket.io-client';
-import type { VisitorClientToServer, VisitorEvent, VisitorServerToClient, WidgetMessageDto } from '@keluh/contracts';
+import type { VisitorClientToServer, VisitorEvent, VisitorReviewAnswer, VisitorServerToClient, WidgetMessageDto } from '@keluh/contracts';
 import { SOCKET_PATH, VISITOR_NAMESPACE, type VisitorSocket } from './realtime.ts';
 
 type Ack<E extends keyof VisitorClientToServer> = Parameters<VisitorClientToServer[E]>[1];
@@ -24,6 +24,9 @@ export async function startVisitorServer() {
   const waiting: ((sync: PendingSync) => void)[] = [];
   const sockets = new Set<ServerSocket<VisitorClientToServer, VisitorServerToClient>>();
   let connections = 0;
+  /** How the test answers `review.answer`; by default the server is not ready for it yet. */
+  let reviewAnswer: (request: VisitorReviewAnswer) => Parameters<Ack<'review.answer'>>[0] = () => ({ ok: false, error: { code: 'review.not_found', message: 'No review' } });
+  const reviewAnswers: VisitorReviewAnswer[] = [];
 
   server.of(VISITOR_NAMESPACE).on('connection', (socket) => {
     connections += 1;
@@ -36,6 +39,10 @@ export async function startVisitorServer() {
       else syncs.push(pending);
     });
     socket.on('message.send', (request, ack: Ack<'message.send'>) => ack({ ok: true, message: echo(request.body), duplicate: false }));
+    socket.on('review.answer', (request, ack: Ack<'review.answer'>) => {
+      reviewAnswers.push(request);
+      ack(reviewAnswer(request));
+    });
   });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const { port } = http.address() as AddressInfo;
@@ -49,6 +56,11 @@ export async function startVisitorServer() {
       const queued = syncs.shift();
       return queued ? Promise.resolve(queued) : new Promise((resolve) => waiting.push(resolve));
     },
+    /** Decides the ack of every `review.answer` from now on. */
+    answerReviewsWith(answer: typeof reviewAnswer): void {
+      reviewAnswer = answer;
+    },
+    reviewAnswers,
     push(events: VisitorEvent[]): void {
       for (const socket of sockets) socket.emit('events', events);
     },

@@ -35,6 +35,10 @@ export function parseApiChannelDelivery(delivery: ApiChannelDelivery): InboundEv
     body: message.text,
     sentAt: notAfter(message.sentAt, receivedAt),
     context: { apiChannelId },
+    // The integrator echoes the option id we sent in `choices`; it is passed through for ingest to match.
+    ...(message.choiceId !== undefined && {
+      answer: { choiceId: message.choiceId, inReplyToExternalId: message.inReplyTo !== undefined ? scopedKey(apiChannelId, message.inReplyTo) : null },
+    }),
   }));
   const statuses: InboundEvent[] = (parsed.data.statuses ?? []).map((status) => ({
     kind: 'status',

@@ -1,4 +1,4 @@
-import { ChannelSendError, type DeliveryReceipt, type Instant, type OutboundMessage } from '@keluh/core';
+import { ChannelSendError, choiceIssues, type DeliveryReceipt, type Instant, type MessageChoices, type OutboundMessage } from '@keluh/core';
 import type { ApiChannelOutbound } from '@keluh/contracts';
 import { blockedSendError } from '../outbound/channel-errors.ts';
 import { outboundDeliveryId, scopedKey, splitScopedKey } from './api-channel.keys.ts';
@@ -33,6 +33,10 @@ export async function sendApiChannelMessage(lookup: ApiChannelLookup, options: A
   if (!recipient || !target) {
     throw new ChannelSendError({ code: 'api_channel.not_found', reason: 'The API channel this customer wrote from no longer exists', retryable: false });
   }
+  if (message.choices) {
+    const issues = choiceIssues('api', message.body, message.choices);
+    if (issues.length > 0) throw new ChannelSendError({ code: 'channel.choices_unfit', reason: `The question does not fit: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`, retryable: false });
+  }
   const id = outboundDeliveryId(message.messageId);
   const payload: ApiChannelOutbound = {
     type: 'message',
@@ -41,6 +45,7 @@ export async function sendApiChannelMessage(lookup: ApiChannelLookup, options: A
     ticketId: message.ticketId,
     recipient: { id: recipient.key },
     text: message.body,
+    ...(message.choices && { choices: apiChoices(message.choices) }),
     sentAt: (options.now ?? (() => new Date().toISOString()))(),
   };
   const body = JSON.stringify(payload);
@@ -70,6 +75,14 @@ export async function sendApiChannelMessage(lookup: ApiChannelLookup, options: A
     throw new ChannelSendError({ code: 'api_channel.unavailable', reason, retryable: true, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
   }
   throw new ChannelSendError({ code: 'api_channel.rejected', reason, retryable: false });
+}
+
+/** What the integrator needs to offer the options; our review id stays ours. */
+function apiChoices(choices: MessageChoices): NonNullable<ApiChannelOutbound['choices']> {
+  return {
+    purpose: choices.purpose,
+    options: choices.options.map((option) => ({ id: option.id, title: option.title, ...(option.description !== undefined && { description: option.description }) })),
+  };
 }
 
 /** Retry-After is seconds or an HTTP date; capped at an hour so a typo cannot park a reply for days. */

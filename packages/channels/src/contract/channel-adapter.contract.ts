@@ -53,5 +53,11 @@ export function describeChannelAdapterContract<Delivery>(fixture: AdapterContrac
       const receipt = await fixture.makeAdapter().send(fixture.outbound());
       expect(receipt.externalMessageId.length).toBeGreaterThan(0);
     });
+
+    it('refuses a question no channel can show (fourteen options) with channel.choices_unfit, never retried', async () => {
+      const options = Array.from({ length: 14 }, (_, i) => ({ id: `opt:${i}`, title: `${i}` }));
+      const send = fixture.makeAdapter().send({ ...fixture.outbound(), choices: { purpose: 'rating', reviewId: 1, options } });
+      await expect(send).rejects.toMatchObject({ name: 'ChannelSendError', code: 'channel.choices_unfit', retryable: false });
+    });
   });
 }

@@ -13,12 +13,19 @@ export type GraphOutcome<T> =
    */
   | { ok: false; network: boolean; blocked?: boolean; error: GraphError; retryAfterMs: number | undefined };
 
-/** The §3.6 Send API body: a text message, optionally tagged HUMAN_AGENT. */
+/** §9: one tappable answer under the text; `payload` is our option id and comes back as `quick_reply.payload`. */
+export interface InstagramQuickReply {
+  content_type: 'text';
+  title: string;
+  payload: string;
+}
+
+/** The §3.6 Send API body: a text message, optionally tagged HUMAN_AGENT, optionally with quick replies (§9). */
 export interface InstagramSendBody {
   recipient: { id: string };
   messaging_type?: 'MESSAGE_TAG';
   tag?: 'HUMAN_AGENT';
-  message: { text: string };
+  message: { text: string; quick_replies?: InstagramQuickReply[] };
 }
 
 export interface InstagramSendResponse {

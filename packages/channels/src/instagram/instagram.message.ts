@@ -50,6 +50,10 @@ export function mapMessage(message: Json, parties: MessageParties): InboundEvent
   };
   if (attachments.length > 0) event.attachments = attachments;
   if (Object.keys(context).length > 0) event.context = context;
+  // §9: a quick-reply tap carries our option id as the payload and the tapped title as the text. The
+  // payload is passed through untouched; ingest knows what our ids mean.
+  const payload = asString(asRecord(message.quick_reply)?.payload);
+  if (payload && !echo) event.answer = { choiceId: payload, inReplyToExternalId: replyTo ?? null };
   return [event];
 }
 

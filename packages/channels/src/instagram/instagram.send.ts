@@ -1,4 +1,4 @@
-import { ChannelSendError, exceedsTextLimit, textLength, windowState, type DeliveryReceipt, type Instant, type OutboundMessage } from '@keluh/core';
+import { ChannelSendError, choiceIssues, exceedsTextLimit, textLength, windowState, type DeliveryReceipt, type Instant, type OutboundMessage } from '@keluh/core';
 import type { InstagramGraphClient, InstagramSendBody, InstagramSendResponse } from './instagram.client.ts';
 import { isWindowError, sendErrorFromGraph, windowClosedError } from './instagram.errors.ts';
 
@@ -9,6 +9,19 @@ export interface InstagramSendDeps {
 
 export const WINDOW_CLOSED_REASON = 'More than 7 days since the customer last wrote on Instagram; they must message you first';
 const NEVER_WROTE_REASON = 'The customer has not written to this account on Instagram; they must message you first';
+const QUESTION_WINDOW_REASON = 'More than 24 hours since the customer last wrote on Instagram: a rating or consent question may only be asked inside the standard window';
+
+/** §9: options the quick replies cannot hold are refused here, before Instagram answers with error 100. */
+function assertQuickRepliesFit(message: OutboundMessage): void {
+  if (!message.choices) return;
+  const issues = choiceIssues('instagram', message.body, message.choices);
+  if (issues.length === 0) return;
+  throw new ChannelSendError({
+    code: 'channel.choices_unfit',
+    reason: `Instagram cannot send this question: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`,
+    retryable: false,
+  });
+}
 
 /**
  * Sends one agent reply as an Instagram text message (§3.6).
@@ -27,9 +40,14 @@ export async function sendInstagramText(deps: InstagramSendDeps, message: Outbou
     const bytes = textLength('instagram', message.body);
     throw new ChannelSendError({ code: 'channel.text_too_long', reason: `Instagram accepts at most 1000 bytes of text; this reply is ${bytes} bytes`, retryable: false });
   }
+  assertQuickRepliesFit(message);
   const known = message.lastInboundAt !== undefined;
   const window = windowState('instagram', message.lastInboundAt ?? null, deps.now());
   if (known && window.state === 'closed') throw windowClosedError(window.closedAt === null ? NEVER_WROTE_REASON : WINDOW_CLOSED_REASON);
+  // §9: HUMAN_AGENT covers a person answering, not an automated ask for a rating, so a question never
+  // rides on the tag: past 24 h it waits like any reply outside the window.
+  const question = message.choices !== null && message.choices !== undefined;
+  if (question && known && window.state === 'human_agent') throw windowClosedError(QUESTION_WINDOW_REASON);
 
   const tagged = window.state === 'human_agent';
   const first = await deps.client.sendMessage(sendBody(message, tagged));
@@ -38,11 +56,12 @@ export async function sendInstagramText(deps: InstagramSendDeps, message: Outbou
 
   // Our clocks and Meta's disagree near the 24 h edge (case 47): Instagram says the window is closed
   // although we thought it open. One immediate HUMAN_AGENT retry, only while we know it is ≤ 7 days.
-  if (!tagged && known && window.state === 'open') {
+  if (!tagged && !question && known && window.state === 'open') {
     const retry = await deps.client.sendMessage(sendBody(message, true));
     if (retry.ok) return receipt(retry.data);
     if (!isWindowError(retry.error)) throw sendErrorFromGraph(retry.error, retry.network, retry.retryAfterMs, retry.blocked);
   }
+  if (question) throw windowClosedError('Instagram refused the question: it is outside the 24-hour window, and a rating request may not ride on HUMAN_AGENT');
   throw windowClosedError(
     known
       ? 'Instagram refused the reply outside the 24-hour window even with the HUMAN_AGENT tag (is the Human Agent feature approved for this app?)'
@@ -51,11 +70,12 @@ export async function sendInstagramText(deps: InstagramSendDeps, message: Outbou
 }
 
 /** Key order as in §3.6's example; `messaging_type` is sent with the tag although path A's examples omit it [U] (§8.8). */
-export function sendBody(message: Pick<OutboundMessage, 'recipientExternalId' | 'body'>, humanAgent: boolean): InstagramSendBody {
+export function sendBody(message: Pick<OutboundMessage, 'recipientExternalId' | 'body' | 'choices'>, humanAgent: boolean): InstagramSendBody {
+  const quickReplies = message.choices?.options.map((option) => ({ content_type: 'text' as const, title: option.title, payload: option.id }));
   return {
     recipient: { id: message.recipientExternalId },
     ...(humanAgent && { messaging_type: 'MESSAGE_TAG' as const, tag: 'HUMAN_AGENT' as const }),
-    message: { text: message.body },
+    message: { text: message.body, ...(quickReplies && { quick_replies: quickReplies }) },
   };
 }
 

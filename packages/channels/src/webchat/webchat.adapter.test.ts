@@ -48,3 +48,17 @@ describe('web chat adapter', () => {
     );
   });
 });
+
+describe('structured questions in web chat', () => {
+  const adapter = new WebchatAdapter();
+  const rating = { purpose: 'rating' as const, reviewId: 12, options: [1, 2, 3, 4, 5].map((n) => ({ id: `rate:12:${n}`, title: `${n}` })) };
+  const ask = { messageId: 8, ticketId: 1, channel: 'webchat' as const, recipientExternalId: visitorId, body: 'Seberapa puas Anda?' };
+
+  it('a rating request is handed to the widget under the id it will acknowledge', async () => {
+    await expect(adapter.send({ ...ask, choices: rating })).resolves.toEqual({ externalMessageId: 'out-8' });
+  });
+
+  it('a question without options is refused with a coded error', async () => {
+    await expect(adapter.send({ ...ask, choices: { ...rating, options: [] } })).rejects.toMatchObject({ code: 'channel.choices_unfit', retryable: false });
+  });
+});

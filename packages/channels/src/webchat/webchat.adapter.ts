@@ -1,5 +1,7 @@
 import {
   AppError,
+  ChannelSendError,
+  choiceIssues,
   validateMessageBody,
   type ChannelAdapter,
   type DeliveryReceipt,
@@ -71,9 +73,14 @@ export class WebchatAdapter implements ChannelAdapter<WebchatDelivery> {
 
   /**
    * The visitor receives agent messages through the event log (their socket room and `sync`), so
-   * sending only assigns the id the widget will acknowledge with.
+   * sending only assigns the id the widget will acknowledge with. A question's `choices` ride on the
+   * stored message and the widget renders them (stars, buttons); one it could not answer is refused.
    */
   async send(message: OutboundMessage): Promise<DeliveryReceipt> {
+    const issues = message.choices ? choiceIssues('webchat', message.body, message.choices) : [];
+    if (issues.length > 0) {
+      throw new ChannelSendError({ code: 'channel.choices_unfit', reason: issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '), retryable: false });
+    }
     return { externalMessageId: webchatOutboundId(message.messageId) };
   }
 }

@@ -1,4 +1,4 @@
-import { AppError, type InboundEvent, type InboundMessageEvent, type InboundSender, type Instant } from '@keluh/core';
+import { AppError, type ChoiceAnswer, type InboundEvent, type InboundMessageEvent, type InboundSender, type Instant } from '@keluh/core';
 import { instantFromUnix } from '../meta/graph-error.ts';
 import { whatsappContent } from './whatsapp.content.ts';
 import { whatsappPhone, whatsappSender, type WaUserIds } from './whatsapp.sender.ts';
@@ -34,9 +34,31 @@ function messageContext(item: WaMessage, content: Record<string, unknown> | unde
   return Object.keys(context).length > 0 ? context : undefined;
 }
 
+/**
+ * §9: a tap on one of our reply buttons or list rows (`interactive`), or on a template quick-reply
+ * button (`button`). The id is passed through untouched — ingest knows what our ids mean — and
+ * `context.id` names our message that carried the question, for when the id alone is not enough.
+ */
+function answerOf(item: WaMessage): ChoiceAnswer | undefined {
+  let choiceId: string | undefined;
+  if (item.type === 'interactive') {
+    const kind = item.interactive?.type;
+    if (kind !== 'button_reply' && kind !== 'list_reply') return undefined;
+    const reply = item.interactive?.[kind];
+    choiceId = isRecord(reply) ? text(reply.id) : undefined;
+  } else if (item.type === 'button') {
+    choiceId = text(item.button?.payload);
+  } else {
+    return undefined;
+  }
+  return { choiceId: choiceId ?? null, inReplyToExternalId: text(item.context?.id) ?? null };
+}
+
 function messageEvent(item: WaMessage, id: string, at: Instant, sender: InboundSender, author: 'customer' | 'business_app'): InboundMessageEvent {
   const content = whatsappContent(item);
   const context = messageContext(item, content.context);
+  // Only a customer answers our questions; an echo of a tap is impossible, so business-app items never carry one.
+  const answer = author === 'customer' ? answerOf(item) : undefined;
   return {
     kind: 'message',
     channel,
@@ -49,6 +71,7 @@ function messageEvent(item: WaMessage, id: string, at: Instant, sender: InboundS
     author,
     placeholder: content.placeholder ?? null,
     ...(context && { context }),
+    ...(answer && { answer }),
   };
 }
 

@@ -2,6 +2,7 @@ import { ChannelSendError, exceedsTextLimit, textLimits, type DeliveryReceipt, t
 import { parseGraphError } from '../meta/graph-error.ts';
 import { blockedSendError } from '../outbound/channel-errors.ts';
 import type { WhatsappGraphClient } from './whatsapp.client.ts';
+import { assertWhatsappChoicesFit, interactiveContent } from './whatsapp.interactive.ts';
 import { whatsappNetworkError, whatsappSendError } from './whatsapp.send-errors.ts';
 import { whatsappPhone } from './whatsapp.sender.ts';
 
@@ -30,8 +31,11 @@ export function whatsappSendBody(message: OutboundMessage): Record<string, unkno
           }),
         },
       }
-    : // preview_url false: an agent pasting a link should not unfurl someone else's page into the chat.
-      { type: 'text', text: { preview_url: false, body: message.body } };
+    : message.choices
+      ? // §9: a structured question goes natively; like free text it needs the 24 h window (131047 outside it).
+        interactiveContent(message.body, message.choices)
+      : // preview_url false: an agent pasting a link should not unfurl someone else's page into the chat.
+        { type: 'text', text: { preview_url: false, body: message.body } };
   // §2.6: the quoted bubble is not shown on template replies, so context only rides with free-form text.
   const replyTo = !template && message.replyToExternalId ? { context: { message_id: message.replyToExternalId } } : {};
   return {
@@ -55,6 +59,7 @@ export async function sendWhatsappMessage(client: WhatsappGraphClient, message: 
       retryable: false,
     });
   }
+  assertWhatsappChoicesFit(message);
   let response;
   try {
     response = await client.sendMessage(whatsappSendBody(message));

@@ -63,6 +63,11 @@ export const errorCatalog = {
   'channel.not_configured': 409,
   'channel.window_closed': 409,
   'channel.unsupported': 400,
+  /**
+   * A structured question (rating, consent) that does not fit the channel's native form: too many options,
+   * a title or id too long (channels.md §9). `details.issues` names each one. Refused before the channel is called.
+   */
+  'channel.choices_unfit': 400,
   /** The Graph base URL changed while the access token was left masked: the token must be typed again. */
   'channel.token_required': 400,
   /** The channel's API refused or failed a management call (e.g. re-subscribing webhooks). */
