@@ -1,1 +1,2 @@
 export * from './emotion.types.ts';
+export * from './emotion.rules.ts';

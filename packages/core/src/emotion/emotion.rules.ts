@@ -1,0 +1,206 @@
+import type { TicketPriority } from '../tickets/ticket.types.ts';
+import { ticketPriorities } from '../tickets/ticket.types.ts';
+import type { PhraseIntensity } from '../phrases/phrase.types.ts';
+import type { EmotionCue, EmotionLevel, EmotionReading } from './emotion.types.ts';
+import { acronyms, emojiWeights, lexicon, numberWords, phrases, type PhraseEntry, type WordEntry } from './emotion.lexicon.ts';
+import { tokenize, type Token } from './emotion.tokens.ts';
+
+type WordToken = Extract<Token, { kind: 'word' }>;
+
+/** Caps on the signals, so one long "!!!!!!!!" or a paragraph in capitals does not outweigh the words. */
+const MAX_CAPITALS = 25;
+const MAX_MARKS = 24;
+const MAX_STRETCHED = 15;
+const MAX_EMOJI = 32;
+/** A word this close to an intensifier ("kecewa banget", "very slow") counts for more. */
+const INTENSIFIER_REACH = 2;
+const INTENSIFIER_POINTS = 12;
+const doubledLetters = /(\p{L})\1/gu;
+
+// Indexed by first word once, so matching a message costs one map look-up per word.
+const phrasesByFirst = new Map<string, PhraseEntry[]>();
+const noPhrases: PhraseEntry[] = [];
+for (const phrase of phrases) {
+  const first = phrase.tokens[0]!;
+  for (const key of first === '#' ? ['#'] : first) phrasesByFirst.set(key, [...(phrasesByFirst.get(key) ?? []), phrase]);
+}
+// Longest first: "gak ada respon" is worth more than the "gak ada" it starts with.
+for (const list of phrasesByFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+
+/**
+ * Reads how angry and how urgent one customer message sounds, from the words of the lexicon and the
+ * signals around them (!!!, ???, CAPITALS, stretched letters, angry emoji). Every point has a cue, so
+ * the agent sees why; negation ("tidak masalah", "no rush") takes points away.
+ */
+export function readEmotion(text: string): EmotionReading {
+  const tokens = tokenize(text);
+  const cues: EmotionCue[] = [];
+  const spent = { capitals: 0, marks: 0, stretched: 0, emoji: 0 };
+  let capsWords = 0;
+  let letterWords = 0;
+  let lastAngerAt = -10;
+  let intensifierAt = -10;
+  let skipUntil = -1;
+
+  const add = (cue: EmotionCue) => void (cue.weight !== 0 && cues.push(cue));
+  const capped = (key: keyof typeof spent, max: number, weight: number) => {
+    const allowed = Math.min(weight, max - spent[key]);
+    spent[key] += Math.max(allowed, 0);
+    return Math.max(allowed, 0);
+  };
+
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]!;
+    if (token.kind === 'marks') {
+      const weight = capped('marks', MAX_MARKS, marksWeight(token.bangs, token.questions));
+      add({ dimension: 'anger', kind: 'exclamations', text: token.raw, weight });
+      // Repeated "!!!" presses as well as it protests.
+      if (token.bangs >= 2) add({ dimension: 'urgency', kind: 'exclamations', text: token.raw, weight: weight > 0 ? 6 : 0 });
+      continue;
+    }
+    if (token.kind === 'emoji') {
+      add({ dimension: 'anger', kind: 'emoji', text: token.raw, weight: capped('emoji', MAX_EMOJI, emojiWeights.get(token.raw) ?? 0) });
+      continue;
+    }
+    if (!token.number) letterWords++;
+    if (token.caps && !token.number && !acronyms.has(token.raw)) {
+      capsWords++;
+      add({ dimension: 'anger', kind: 'capitals', text: token.raw, weight: capped('capitals', MAX_CAPITALS, 5) });
+    }
+    if (token.stretched) add({ dimension: 'anger', kind: 'repetition', text: token.raw, weight: capped('stretched', MAX_STRETCHED, 8) });
+    if (index <= skipUntil) continue;
+
+    const phrase = matchPhrase(tokens, index);
+    if (phrase) {
+      const span = tokens.slice(index, index + phrase.tokens.length).map((t) => t.raw).join(' ');
+      add({ dimension: 'anger', kind: 'phrase', text: span, weight: phrase.anger });
+      add({ dimension: 'urgency', kind: 'phrase', text: span, weight: phrase.urgency });
+      if (phrase.anger > 0) lastAngerAt = index + phrase.tokens.length - 1;
+      skipUntil = index + phrase.tokens.length - 1;
+      continue;
+    }
+
+    const entry = lookUp(token.word);
+    if (!entry) continue;
+    if (entry.negator) {
+      const next = tokens[index + 1];
+      const nextEntry = next?.kind === 'word' ? lookUp(next.word) : undefined;
+      if (next && nextEntry && (nextEntry.calmWhenNegated || nextEntry.positive || (nextEntry.anger ?? 0) > 0)) {
+        const span = `${token.raw} ${next.raw}`;
+        skipUntil = index + 1;
+        if (nextEntry.positive) {
+          add({ dimension: 'anger', kind: 'phrase', text: span, weight: 26 });
+          lastAngerAt = index + 1;
+        } else if (nextEntry.calmWhenNegated) {
+          add({ dimension: 'anger', kind: 'negation', text: span, weight: nextEntry.calmWhenNegated.anger });
+          add({ dimension: 'urgency', kind: 'negation', text: span, weight: nextEntry.calmWhenNegated.urgency });
+        } else {
+          // "nggak marah kok": the anger word is denied, so it does not count.
+          add({ dimension: 'anger', kind: 'negation', text: span, weight: -4 });
+        }
+        continue;
+      }
+    }
+    if (entry.intensifier) {
+      if (index - lastAngerAt <= INTENSIFIER_REACH) {
+        add({ dimension: 'anger', kind: 'word', text: token.raw, weight: INTENSIFIER_POINTS });
+        lastAngerAt = -10;
+      } else intensifierAt = index;
+      continue;
+    }
+    add({ dimension: 'anger', kind: 'word', text: token.raw, weight: entry.anger ?? 0 });
+    add({ dimension: 'urgency', kind: 'word', text: token.raw, weight: entry.urgency ?? 0 });
+    if ((entry.anger ?? 0) >= 5) {
+      if (index - intensifierAt <= INTENSIFIER_REACH) {
+        add({ dimension: 'anger', kind: 'word', text: tokens[intensifierAt]!.raw, weight: INTENSIFIER_POINTS });
+        intensifierAt = -10;
+      } else lastAngerAt = index;
+    }
+  }
+  // A message mostly in capitals is shouting as a whole, beyond its capitalised words one by one.
+  if (capsWords >= 3 && capsWords >= letterWords * 0.6) {
+    add({ dimension: 'anger', kind: 'capitals', text: 'message in capitals', weight: 12 });
+    add({ dimension: 'urgency', kind: 'capitals', text: 'message in capitals', weight: 12 });
+  }
+  return readingOf(cues);
+}
+
+function readingOf(cues: EmotionCue[]): EmotionReading {
+  let anger = 0;
+  let urgency = 0;
+  for (const cue of cues) {
+    if (cue.dimension === 'anger') anger += cue.weight;
+    else urgency += cue.weight;
+  }
+  anger = clamp(anger);
+  urgency = clamp(urgency);
+  return { anger, urgency, level: levelFor(anger), urgent: urgency >= 60, cues };
+}
+
+export function levelFor(anger: number): EmotionLevel {
+  if (anger >= 75) return 'angry';
+  if (anger >= 50) return 'upset';
+  if (anger >= 25) return 'concerned';
+  return 'calm';
+}
+
+/** What the reading calls for (angry → high, urgent → high, both → urgent), never below the current one. */
+export function priorityFor(reading: EmotionReading, current: TicketPriority): TicketPriority {
+  const angry = reading.level === 'angry';
+  const calledFor: TicketPriority | null = angry && reading.urgent ? 'urgent' : angry || reading.urgent ? 'high' : null;
+  if (!calledFor) return current;
+  return ticketPriorities.indexOf(calledFor) > ticketPriorities.indexOf(current) ? calledFor : current;
+}
+
+/** The phrase variants to offer first: `high` once the customer reads upset or worse, or urgent. */
+export function phraseIntensityFor(reading: EmotionReading | null): PhraseIntensity {
+  if (!reading) return 'normal';
+  return reading.urgent || reading.level === 'upset' || reading.level === 'angry' ? 'high' : 'normal';
+}
+
+/** Cues as the timeline states them: "kecewa (+22 anger)". */
+export function describeCues(reading: EmotionReading): string[] {
+  return reading.cues.filter((cue) => cue.weight > 0).map((cue) => `${cue.text} (+${cue.weight} ${cue.dimension})`);
+}
+
+function matchPhrase(tokens: readonly Token[], start: number): PhraseEntry | null {
+  const first = tokens[start] as WordToken;
+  for (const phrase of phrasesByFirst.get(first.word) ?? noPhrases) if (matchesAt(tokens, start, phrase)) return phrase;
+  if (isNumber(first)) for (const phrase of phrasesByFirst.get('#') ?? noPhrases) if (matchesAt(tokens, start, phrase)) return phrase;
+  return null;
+}
+
+function matchesAt(tokens: readonly Token[], start: number, phrase: PhraseEntry): boolean {
+  for (let offset = 0; offset < phrase.tokens.length; offset++) if (!fits(tokens[start + offset], phrase.tokens[offset]!)) return false;
+  return true;
+}
+
+function fits(token: Token | undefined, part: PhraseEntry['tokens'][number]): boolean {
+  if (token?.kind !== 'word') return false;
+  return part === '#' ? isNumber(token) : part.includes(token.word);
+}
+
+function isNumber(token: WordToken): boolean {
+  return token.number || numberWords.has(token.word);
+}
+
+/** The word as written, then the first half of "buru-buru" / "buru2", then without doubled letters ("kecewaa"). */
+function lookUp(word: string): WordEntry | undefined {
+  const direct = lexicon.get(word);
+  if (direct) return direct;
+  const dash = word.indexOf('-');
+  if (dash > 0) return lexicon.get(word.slice(0, dash));
+  // Chat shorthand for reduplication: "muter2", "buru2".
+  if (word.length > 2 && word.endsWith('2')) return lexicon.get(word.slice(0, -1));
+  const single = word.replace(doubledLetters, '$1');
+  return single === word ? undefined : lexicon.get(single);
+}
+
+function marksWeight(bangs: number, questions: number): number {
+  if (bangs > 0 && questions > 0) return 8 + Math.min(bangs + questions - 2, 4);
+  if (bangs >= 2) return 6 + Math.min((bangs - 2) * 2, 8);
+  if (questions >= 2) return 5 + Math.min(questions - 2, 3);
+  return 0;
+}
+
+const clamp = (value: number) => Math.max(0, Math.min(100, Math.round(value)));
