@@ -14,3 +14,4 @@ export { apiChannels } from './api-channels.table.ts';
 export { jobs } from './jobs.table.ts';
 export { loginFailures } from './login-failures.table.ts';
 export { visitorSessions } from './visitor-sessions.table.ts';
+export { phrases } from './phrases.table.ts';
