@@ -17,6 +17,7 @@ import { createTeamRepository } from './teams.repository.ts';
 import { createTicketRepository } from './tickets.repository.ts';
 import { createUserRepository } from './users.repository.ts';
 import { createVisitorSessionRepository } from './visitor-sessions.repository.ts';
+import { createPhraseRepository } from './phrases.repository.ts';
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;
 
@@ -42,6 +43,7 @@ export function createPgRepositories(db: PgDb, options: { inTransaction: boolean
     apiChannels: createApiChannelRepository(db),
     loginFailures: createLoginFailureRepository(db),
     visitorSessions: createVisitorSessionRepository(db),
+    phrases: createPhraseRepository(db),
   });
 }
 

@@ -17,6 +17,7 @@ import { createTeamRepository } from './teams.repository.ts';
 import { createTicketRepository } from './tickets.repository.ts';
 import { createUserRepository } from './users.repository.ts';
 import { createVisitorSessionRepository } from './visitor-sessions.repository.ts';
+import { createPhraseRepository } from './phrases.repository.ts';
 
 export function createSqliteRepositories(db: SqliteDb): Repositories {
   return {
@@ -36,6 +37,7 @@ export function createSqliteRepositories(db: SqliteDb): Repositories {
     apiChannels: createApiChannelRepository(db),
     loginFailures: createLoginFailureRepository(db),
     visitorSessions: createVisitorSessionRepository(db),
+    phrases: createPhraseRepository(db),
   };
 }
 
