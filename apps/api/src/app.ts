@@ -5,7 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { systemClock, type Clock, type CoreDeps, type Database } from '@keluh/core';
+import { seedDefaultPhrases, systemClock, type Clock, type CoreDeps, type Database } from '@keluh/core';
 import { WebchatAdapter, createGuardedFetch } from '@keluh/channels';
 import type { Config } from './config/config.ts';
 import { fastifyTrustProxy } from './config/network-settings.ts';
@@ -50,6 +50,7 @@ import { channelSettingsFromEnv } from './channels/channel-settings.ts';
 import { mediaRulesFrom, outboundPolicyFrom } from './outbound/outbound-policy.ts';
 import { openSharedState } from './startup/shared-state.ts';
 import presenceRoutes from './routes/presence/presence.routes.ts';
+import phrasesRoutes from './routes/phrases/phrases.routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -109,6 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const fetcher = deps.fetch ?? (createGuardedFetch(outbound) as typeof fetch);
   const channels = new ChannelRegistry(deps.db, webchat, { clock, fetch: fetcher, media: mediaRulesFrom(deps.config, outbound) });
   await seedChannelsFromEnv(deps.config, deps.db, clock);
+  await seedDefaultPhrases(core);
   await channels.load();
   const workerId = newWorkerId();
   // Before anything that counts or broadcasts: with REDIS_URL this connects (or the start fails here).
@@ -197,6 +199,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(apiChannelsRoutes, { prefix: '/api/api-channels' });
   await app.register(apiChannelWebhooksRoutes, { prefix: '/webhooks/api' });
   await app.register(presenceRoutes, { prefix: '/api/presence' });
+  await app.register(phrasesRoutes, { prefix: '/api/phrases' });
   await app.register(staticFiles, { roots: deps.staticRoots ?? defaultStaticRoots });
 
   app.addHook('onReady', async () => {
