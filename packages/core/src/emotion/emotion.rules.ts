@@ -15,7 +15,6 @@ const MAX_EMOJI = 32;
 /** A word this close to an intensifier ("kecewa banget", "very slow") counts for more. */
 const INTENSIFIER_REACH = 2;
 const INTENSIFIER_POINTS = 12;
-const doubledLetters = /(\p{L})\1/gu;
 
 // Indexed by first word once, so matching a message costs one map look-up per word.
 const phrasesByFirst = new Map<string, PhraseEntry[]>();
@@ -34,47 +33,40 @@ for (const list of phrasesByFirst.values()) list.sort((a, b) => b.tokens.length 
  */
 export function readEmotion(text: string): EmotionReading {
   const tokens = tokenize(text);
-  const cues: EmotionCue[] = [];
-  const spent = { capitals: 0, marks: 0, stretched: 0, emoji: 0 };
+  const state: ScoreState = { cues: [], spent: { capitals: 0, marks: 0, stretched: 0, emoji: 0 } };
+  const { cues } = state;
   let capsWords = 0;
   let letterWords = 0;
   let lastAngerAt = -10;
   let intensifierAt = -10;
   let skipUntil = -1;
 
-  const add = (cue: EmotionCue) => void (cue.weight !== 0 && cues.push(cue));
-  const capped = (key: keyof typeof spent, max: number, weight: number) => {
-    const allowed = Math.min(weight, max - spent[key]);
-    spent[key] += Math.max(allowed, 0);
-    return Math.max(allowed, 0);
-  };
-
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index]!;
     if (token.kind === 'marks') {
-      const weight = capped('marks', MAX_MARKS, marksWeight(token.bangs, token.questions));
-      add({ dimension: 'anger', kind: 'exclamations', text: token.raw, weight });
+      const weight = capped(state, 'marks', MAX_MARKS, marksWeight(token.bangs, token.questions));
+      add(cues, { dimension: 'anger', kind: 'exclamations', text: token.raw, weight });
       // Repeated "!!!" presses as well as it protests.
-      if (token.bangs >= 2) add({ dimension: 'urgency', kind: 'exclamations', text: token.raw, weight: weight > 0 ? 6 : 0 });
+      if (token.bangs >= 2) add(cues, { dimension: 'urgency', kind: 'exclamations', text: token.raw, weight: weight > 0 ? 6 : 0 });
       continue;
     }
     if (token.kind === 'emoji') {
-      add({ dimension: 'anger', kind: 'emoji', text: token.raw, weight: capped('emoji', MAX_EMOJI, emojiWeights.get(token.raw) ?? 0) });
+      add(cues, { dimension: 'anger', kind: 'emoji', text: token.raw, weight: capped(state, 'emoji', MAX_EMOJI, emojiWeights.get(token.raw) ?? 0) });
       continue;
     }
     if (!token.number) letterWords++;
     if (token.caps && !token.number && !acronyms.has(token.raw)) {
       capsWords++;
-      add({ dimension: 'anger', kind: 'capitals', text: token.raw, weight: capped('capitals', MAX_CAPITALS, 5) });
+      add(cues, { dimension: 'anger', kind: 'capitals', text: token.raw, weight: capped(state, 'capitals', MAX_CAPITALS, 5) });
     }
-    if (token.stretched) add({ dimension: 'anger', kind: 'repetition', text: token.raw, weight: capped('stretched', MAX_STRETCHED, 8) });
+    if (token.stretched) add(cues, { dimension: 'anger', kind: 'repetition', text: token.raw, weight: capped(state, 'stretched', MAX_STRETCHED, 8) });
     if (index <= skipUntil) continue;
 
     const phrase = matchPhrase(tokens, index);
     if (phrase) {
       const span = tokens.slice(index, index + phrase.tokens.length).map((t) => t.raw).join(' ');
-      add({ dimension: 'anger', kind: 'phrase', text: span, weight: phrase.anger });
-      add({ dimension: 'urgency', kind: 'phrase', text: span, weight: phrase.urgency });
+      add(cues, { dimension: 'anger', kind: 'phrase', text: span, weight: phrase.anger });
+      add(cues, { dimension: 'urgency', kind: 'phrase', text: span, weight: phrase.urgency });
       if (phrase.anger > 0) lastAngerAt = index + phrase.tokens.length - 1;
       skipUntil = index + phrase.tokens.length - 1;
       continue;
@@ -89,40 +81,57 @@ export function readEmotion(text: string): EmotionReading {
         const span = `${token.raw} ${next.raw}`;
         skipUntil = index + 1;
         if (nextEntry.positive) {
-          add({ dimension: 'anger', kind: 'phrase', text: span, weight: 26 });
+          add(cues, { dimension: 'anger', kind: 'phrase', text: span, weight: 26 });
           lastAngerAt = index + 1;
         } else if (nextEntry.calmWhenNegated) {
-          add({ dimension: 'anger', kind: 'negation', text: span, weight: nextEntry.calmWhenNegated.anger });
-          add({ dimension: 'urgency', kind: 'negation', text: span, weight: nextEntry.calmWhenNegated.urgency });
+          add(cues, { dimension: 'anger', kind: 'negation', text: span, weight: nextEntry.calmWhenNegated.anger });
+          add(cues, { dimension: 'urgency', kind: 'negation', text: span, weight: nextEntry.calmWhenNegated.urgency });
         } else {
           // "nggak marah kok": the anger word is denied, so it does not count.
-          add({ dimension: 'anger', kind: 'negation', text: span, weight: -4 });
+          add(cues, { dimension: 'anger', kind: 'negation', text: span, weight: -4 });
         }
         continue;
       }
     }
     if (entry.intensifier) {
       if (index - lastAngerAt <= INTENSIFIER_REACH) {
-        add({ dimension: 'anger', kind: 'word', text: token.raw, weight: INTENSIFIER_POINTS });
+        add(cues, { dimension: 'anger', kind: 'word', text: token.raw, weight: INTENSIFIER_POINTS });
         lastAngerAt = -10;
       } else intensifierAt = index;
       continue;
     }
-    add({ dimension: 'anger', kind: 'word', text: token.raw, weight: entry.anger ?? 0 });
-    add({ dimension: 'urgency', kind: 'word', text: token.raw, weight: entry.urgency ?? 0 });
+    add(cues, { dimension: 'anger', kind: 'word', text: token.raw, weight: entry.anger ?? 0 });
+    add(cues, { dimension: 'urgency', kind: 'word', text: token.raw, weight: entry.urgency ?? 0 });
     if ((entry.anger ?? 0) >= 5) {
       if (index - intensifierAt <= INTENSIFIER_REACH) {
-        add({ dimension: 'anger', kind: 'word', text: tokens[intensifierAt]!.raw, weight: INTENSIFIER_POINTS });
+        add(cues, { dimension: 'anger', kind: 'word', text: tokens[intensifierAt]!.raw, weight: INTENSIFIER_POINTS });
         intensifierAt = -10;
       } else lastAngerAt = index;
     }
   }
   // A message mostly in capitals is shouting as a whole, beyond its capitalised words one by one.
   if (capsWords >= 3 && capsWords >= letterWords * 0.6) {
-    add({ dimension: 'anger', kind: 'capitals', text: 'message in capitals', weight: 12 });
-    add({ dimension: 'urgency', kind: 'capitals', text: 'message in capitals', weight: 12 });
+    add(cues, { dimension: 'anger', kind: 'capitals', text: 'message in capitals', weight: 12 });
+    add(cues, { dimension: 'urgency', kind: 'capitals', text: 'message in capitals', weight: 12 });
   }
   return readingOf(cues);
+}
+
+interface ScoreState {
+  cues: EmotionCue[];
+  spent: { capitals: number; marks: number; stretched: number; emoji: number };
+}
+
+// Module-level rather than closures inside readEmotion: nothing is allocated per call but the cues.
+function add(cues: EmotionCue[], cue: EmotionCue): void {
+  if (cue.weight !== 0) cues.push(cue);
+}
+
+/** What is left of a signal's cap, taken from it. */
+function capped(state: ScoreState, key: keyof ScoreState['spent'], max: number, weight: number): number {
+  const allowed = Math.max(Math.min(weight, max - state.spent[key]), 0);
+  state.spent[key] += allowed;
+  return allowed;
 }
 
 function readingOf(cues: EmotionCue[]): EmotionReading {
@@ -192,8 +201,18 @@ function lookUp(word: string): WordEntry | undefined {
   if (dash > 0) return lexicon.get(word.slice(0, dash));
   // Chat shorthand for reduplication: "muter2", "buru2".
   if (word.length > 2 && word.endsWith('2')) return lexicon.get(word.slice(0, -1));
-  const single = word.replace(doubledLetters, '$1');
+  const single = withoutDoubles(word);
   return single === word ? undefined : lexicon.get(single);
+}
+
+/** "kecewaa" → "kecewa"; the same string back when nothing doubles, so most words cost one loop. */
+function withoutDoubles(word: string): string {
+  let index = 1;
+  while (index < word.length && word.charCodeAt(index) !== word.charCodeAt(index - 1)) index++;
+  if (index >= word.length) return word;
+  let out = word.slice(0, index);
+  for (; index < word.length; index++) if (word.charCodeAt(index) !== word.charCodeAt(index - 1)) out += word[index];
+  return out;
 }
 
 function marksWeight(bangs: number, questions: number): number {

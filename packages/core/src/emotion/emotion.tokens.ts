@@ -7,8 +7,6 @@ export type Token =
 // Built once: the reader runs on every inbound message. Words keep inner apostrophes and hyphens
 // ("don't", "buru-buru"); pictographs are single tokens so each emoji counts.
 const tokenPattern = /([\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*)|([!?]+)|\p{Extended_Pictographic}/gu;
-const digits = /^\d+$/;
-const stretchedRun = /(\p{L})\1\1/u;
 const squeezeRuns = /(\p{L})\1{2,}/gu;
 
 export function tokenize(text: string): Token[] {
@@ -30,10 +28,26 @@ export function tokenize(text: string): Token[] {
 }
 
 function wordToken(raw: string): Token {
-  const lower = raw.toLowerCase().replace('’', "'");
-  const stretched = stretchedRun.test(lower);
-  const upper = raw.toUpperCase();
+  let lower = raw.toLowerCase();
+  if (lower.includes('’')) lower = lower.replace('’', "'");
   // "OK" or "3" are not shouting; a word needs two letters and no lower case to count as capitals.
-  const caps = raw === upper && raw !== lower && raw.length >= 2;
-  return { kind: 'word', raw, word: stretched ? lower.replace(squeezeRuns, '$1') : lower, caps, stretched, number: digits.test(lower) };
+  const caps = raw !== lower && raw.length >= 2 && raw === raw.toUpperCase();
+  const stretched = hasRunOfThree(lower);
+  return { kind: 'word', raw, word: stretched ? lower.replace(squeezeRuns, '$1') : lower, caps, stretched, number: isDigits(lower) };
 }
+
+/** Three of the same letter in a row ("lamaaa"); a plain loop, as this runs on every word of every message. */
+function hasRunOfThree(word: string): boolean {
+  for (let index = 2; index < word.length; index++) {
+    const code = word.charCodeAt(index);
+    if (code === word.charCodeAt(index - 1) && code === word.charCodeAt(index - 2) && !isDigit(code)) return true;
+  }
+  return false;
+}
+
+function isDigits(word: string): boolean {
+  for (let index = 0; index < word.length; index++) if (!isDigit(word.charCodeAt(index))) return false;
+  return word.length > 0;
+}
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
