@@ -32,7 +32,7 @@ export interface NewMessage {
 }
 
 export type MessagePatch = Partial<
-  Pick<Message, 'status' | 'error' | 'externalId' | 'body' | 'attachments' | 'editCount' | 'editedAt' | 'deletedAt' | 'reactions'>
+  Pick<Message, 'status' | 'error' | 'externalId' | 'body' | 'attachments' | 'editCount' | 'editedAt' | 'deletedAt' | 'reactions' | 'emotion'>
 >;
 
 export interface MessageRepository {
