@@ -51,6 +51,8 @@ const words: Record<string, WordEntry> = {
   damn: anger(26), wtf: anger(40), shit: anger(45), crap: anger(30), stupid: anger(40), idiots: anger(50), hell: anger(10),
   not: anger(2), no: anger(2), "don't": anger(2), "didn't": anger(3), "doesn't": anger(3), "haven't": anger(4), "hasn't": anger(4), "can't": anger(3), "won't": anger(4),
   please: urgency(8), pls: urgency(8), plz: urgency(8), help: urgency(10), urgently: urgency(38), immediately: urgency(36), emergency: urgency(40), now: urgency(8), today: urgency(12), tonight: urgency(10), quickly: urgency(18), hurry: urgency(20), deadline: urgency(20),
+  // Thanks and praise take the edge off the signals around them ("Makasih kak!!!" is not a protest).
+  makasih: anger(-6), makasi: anger(-6), mksh: anger(-6), thanks: anger(-6), thank: anger(-6), thx: anger(-6), mantap: { anger: -6, positive: true }, love: anger(-6), great: { anger: -4, positive: true }, awesome: { anger: -6, positive: true }, bagus: { anger: -4, positive: true },
   // Turned around by a negator.
   masalah: { calmWhenNegated: { anger: -14, urgency: -6 } }, problem: { calmWhenNegated: { anger: -14, urgency: -6 } }, problems: { calmWhenNegated: { anger: -14, urgency: -6 } },
   apa: { calmWhenNegated: { anger: -12, urgency: -4 } }, papa: { calmWhenNegated: { anger: -12, urgency: -4 } }, pa: { calmWhenNegated: { anger: -12, urgency: -4 } }, worries: { calmWhenNegated: { anger: -12, urgency: -10 } },
@@ -113,6 +115,8 @@ export const phrases: readonly PhraseEntry[] = [
   { tokens: [['tidak', 'gak', 'nggak', 'ga', 'ngga', 'belum', 'blm'], ['ada'], ['respon', 'respons', 'balasan', 'kabar', 'jawaban', 'tanggapan']], anger: 14, urgency: 14 },
   { tokens: [['no'], ['response', 'reply', 'answer', 'update', 'one']], anger: 16, urgency: 10 },
   { tokens: [['still'], ['not', 'no', 'nothing', 'waiting', "haven't", "hasn't"]], anger: 16, urgency: 12 },
+  { tokens: [['never'], ['arrived', 'came', 'showed', 'received', 'got']], anger: 16, urgency: 8 },
+  { tokens: [['terima', 'trima'], ['kasih', 'kasi']], anger: -6, urgency: 0 },
   { tokens: [['sekarang', 'skrg'], ['juga']], anger: 6, urgency: 26 },
   { tokens: [['right', 'asap'], ['now']], anger: 6, urgency: 24 },
   { tokens: [['as'], ['soon'], ['as'], ['possible']], anger: 0, urgency: 30 },

@@ -73,3 +73,13 @@ describe('what the reading calls for', () => {
     expect(phraseIntensityFor(null)).toBe('normal');
   });
 });
+
+describe('thanks and praise', () => {
+  it('thanks with exclamation marks reads calm, while praise denied reads as a complaint', () => {
+    expect(readEmotion('Makasih banyak kak!!! Mantap 😍').level).toBe('calm');
+    expect(readEmotion('Thank you so much!!!').anger).toBeLessThan(readEmotion('You so much!!!').anger);
+    const denied = readEmotion('Pelayanannya gak bagus');
+    expect(denied.anger).toBeGreaterThanOrEqual(25);
+    expect(denied.cues.map((cue) => cue.text)).toContain('gak bagus');
+  });
+});
