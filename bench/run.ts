@@ -11,6 +11,7 @@ import { ingestFigures } from './ingest.section.ts';
 import { BENCH_ADMIN, startCeiling, startKeluh, type RunningProcess } from './support/processes.ts';
 import { BENCH_WHATSAPP } from './support/whatsapp-webhooks.ts';
 import { startPostgresForBench } from './support/postgres.ts';
+import { emotionFigures, printEmotion } from './emotion.bench.ts';
 
 const basePort = Number(process.env.BENCH_PORT ?? 3301);
 
@@ -68,6 +69,10 @@ const results = [];
 const sqlite = await engineFigures('SQLite (WAL, embedded default)', async () => undefined, 'sq');
 print(sqlite);
 results.push(sqlite);
+// In this process, after the servers stopped: the reader's cost per message beside ingest's CPU per message.
+const emotion = emotionFigures(sqlite.ingest.single.cpuMicrosPerRequest);
+printEmotion(emotion);
+results.push({ label: 'emotion', emotion });
 if (!process.argv.includes('--sqlite-only')) {
   const postgres = await startPostgresForBench();
   try {

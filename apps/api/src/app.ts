@@ -5,7 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { seedDefaultCategories, systemClock, type Clock, type CoreDeps, type Database } from '@keluh/core';
+import { seedDefaultCategories, seedDefaultPhrases, systemClock, type Clock, type CoreDeps, type Database } from '@keluh/core';
 import { WebchatAdapter, createGuardedFetch } from '@keluh/channels';
 import type { Config } from './config/config.ts';
 import { fastifyTrustProxy } from './config/network-settings.ts';
@@ -53,6 +53,7 @@ import { openSharedState } from './startup/shared-state.ts';
 import presenceRoutes from './routes/presence/presence.routes.ts';
 import ticketWorkflowRoutes from './routes/workflow/ticket-workflow.routes.ts';
 import workflowAdminRoutes from './routes/workflow/workflow-admin.routes.ts';
+import phrasesRoutes from './routes/phrases/phrases.routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -112,6 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const fetcher = deps.fetch ?? (createGuardedFetch(outbound) as typeof fetch);
   const channels = new ChannelRegistry(deps.db, webchat, { clock, fetch: fetcher, media: mediaRulesFrom(deps.config, outbound) });
   await seedChannelsFromEnv(deps.config, deps.db, clock);
+  await seedDefaultPhrases(core);
   await channels.load();
   const workerId = newWorkerId();
   // Before anything that counts or broadcasts: with REDIS_URL this connects (or the start fails here).
@@ -205,6 +207,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(presenceRoutes, { prefix: '/api/presence' });
   await app.register(ticketWorkflowRoutes, { prefix: '/api/tickets' });
   await app.register(workflowAdminRoutes, { prefix: '/api/workflow' });
+  await app.register(phrasesRoutes, { prefix: '/api/phrases' });
   await app.register(staticFiles, { roots: deps.staticRoots ?? defaultStaticRoots });
 
   app.addHook('onReady', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emotionLevels } from '@keluh/core';
 import {
   channelKindSchema,
   customerCharacteristicSchema,
@@ -75,6 +76,21 @@ export const ticketViewSchema = z.object({
 
 export const messageErrorSchema = z.object({ code: z.string(), reason: z.string() });
 
+export const emotionReadingSchema = z.object({
+  anger: z.number().int().min(0).max(100),
+  urgency: z.number().int().min(0).max(100),
+  level: z.enum(emotionLevels),
+  urgent: z.boolean(),
+  cues: z.array(
+    z.object({
+      dimension: z.enum(['anger', 'urgency']),
+      kind: z.enum(['word', 'phrase', 'exclamations', 'capitals', 'repetition', 'emoji', 'negation']),
+      text: z.string(),
+      weight: z.number(),
+    }),
+  ),
+});
+
 export const messageSchema = z.object({
   id: z.number().int(),
   ticketId: z.number().int(),
@@ -112,6 +128,8 @@ export const messageSchema = z.object({
   editedAt: instantSchema.nullable(),
   deletedAt: instantSchema.nullable(),
   reactions: z.array(z.object({ emoji: z.string(), by: z.enum(['customer', 'agent']), at: instantSchema })),
+  /** Staff only: the widget's message schema leaves it out. */
+  emotion: emotionReadingSchema.nullable(),
   sentAt: instantSchema,
   createdAt: instantSchema,
   updatedAt: instantSchema,

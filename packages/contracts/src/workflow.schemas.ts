@@ -184,7 +184,14 @@ export const savePhraseBodySchema = z
     body: z.string().trim().min(1).max(1000),
   })
   .strict();
-export const phraseQuerySchema = z.object({ stage: z.enum(['1', '2', '3', '4', '5']).transform(Number).pipe(stageSchema).optional(), language: languageSchema.optional() });
+export const phraseQuerySchema = z.object({
+  stage: z.enum(['1', '2', '3', '4', '5']).transform(Number).pipe(stageSchema).optional(),
+  language: languageSchema.optional(),
+  /** Words typed in the `/` picker: accent- and case-blind, prefixes first (core's filterPhrases). */
+  q: z.string().trim().max(100).optional(),
+});
+export const phraseIdParamsSchema = z.object({ id: idSchema });
+export const phraseListSchema = z.object({ items: z.array(phraseSchema) });
 export const phrasePlaceholderSchema = z.enum(phrasePlaceholders);
 
 export const noteSchema = z.object({

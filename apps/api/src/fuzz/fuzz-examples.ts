@@ -1,5 +1,5 @@
 import { routeKey, type AppRoute } from './route-inventory.ts';
-import { IG, LOGIN_USER, WA, type FuzzWorld } from './fuzz-world.ts';
+import { FUZZ_PHRASE, IG, LOGIN_USER, WA, type FuzzWorld } from './fuzz-world.ts';
 
 /*
  * What a well-formed request to each route looks like. The fuzzer starts from these and breaks one
@@ -11,6 +11,7 @@ import { IG, LOGIN_USER, WA, type FuzzWorld } from './fuzz-world.ts';
 export function exampleSegments(route: AppRoute, param: string, world: FuzzWorld): string[] | null {
   switch (param) {
     case 'id':
+      if (route.path.startsWith('/api/phrases/')) return [String(world.phraseId)];
       return route.path.startsWith('/api/api-channels/') ? [String(world.apiChannel.id)] : [String(world.ticketId)];
     case 'channelId':
       return [String(world.apiChannel.id)];
@@ -54,11 +55,14 @@ const bodies: Record<string, BodyExample[]> = {
   ],
   'POST /api/api-channels': [() => ({ name: 'Telegram bridge', webhookUrl: 'https://hooks.fuzz.test/telegram' }), () => ({ name: 'Internal', webhookUrl: 'http://127.0.0.1:9/' })],
   'PATCH /api/api-channels/:id': [() => ({ name: 'Renamed bridge' }), () => ({ webhookUrl: 'https://hooks.fuzz.test/renamed' })],
+  'POST /api/phrases': [() => ({ ...FUZZ_PHRASE, tone: 'loyal', body: 'Terima kasih, Kak {customer_name}' }), () => ({ ...FUZZ_PHRASE, body: 'Halo {nama}' })],
+  'POST /api/phrases/': [() => ({ ...FUZZ_PHRASE, tone: 'thrifty' })],
+  'PUT /api/phrases/:id': [() => ({ ...FUZZ_PHRASE, body: 'Halo lagi, Kak {customer_name}' }), () => ({ ...FUZZ_PHRASE, body: 'Pesanan {order_number' })],
   'POST /webhooks/api/:channelId': [() => ({ messages: [{ idempotencyKey: 'fuzz-1', sender: { id: 'chat-1', name: 'Budi' }, text: 'Halo' }] })],
 };
 
 /** Routes whose handler reads no body, although the method allows one: any JSON is fuzzed at them. */
-const bodiless = new Set(['POST /api/auth/logout', 'POST /api/tickets/:id/read', 'POST /api/api-channels/:id/rotate-secret', 'POST /api/channels/instagram/subscribe', 'DELETE /api/api-channels/:id', 'DELETE /api/widget/visitors/:visitorId/sessions', 'POST /webhooks/whatsapp', 'POST /webhooks/instagram']);
+const bodiless = new Set(['POST /api/auth/logout', 'POST /api/tickets/:id/read', 'POST /api/api-channels/:id/rotate-secret', 'POST /api/channels/instagram/subscribe', 'DELETE /api/api-channels/:id', 'DELETE /api/phrases/:id', 'DELETE /api/widget/visitors/:visitorId/sessions', 'POST /webhooks/whatsapp', 'POST /webhooks/instagram']);
 
 /** The examples for a route's body; [] when it takes none; null when a route with a body has no example yet. */
 export function exampleBodies(route: AppRoute): BodyExample[] | null {

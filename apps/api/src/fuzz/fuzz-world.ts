@@ -28,6 +28,8 @@ export interface FuzzWorld {
   /** The agent's reply to it: a message the visitor may send receipts for. */
   replyMessageId: number;
   apiChannel: { id: number; secret: string };
+  /** A phrase of the bank (the seeded defaults), renewed when a request removed it. */
+  phraseId: number;
   mediaSha256: string;
   /** 127.0.0.2 … 127.0.0.250 in turn: per-address limits (sign-in: 20 a minute) see many clients. */
   nextAddress(): string;
@@ -37,6 +39,14 @@ export interface FuzzWorld {
   /** Renews whatever a successful request used up: signed-out sessions, spent visitor tokens, a deleted channel. */
   heal(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** The phrase the fuzz cases edit and delete: its own key, so it never collides with a seeded default. */
+export const FUZZ_PHRASE = { key: 'fuzz_phrase', stage: 1, language: 'id', tone: 'neutral', intensity: 'normal', notOurFault: false, title: 'Fuzz', body: 'Halo Kak {customer_name}' } as const;
+
+async function fuzzPhrase(t: TestApp) {
+  const [existing] = (await t.db.phrases.list({ stage: 1, language: 'id' })).filter((phrase) => phrase.key === FUZZ_PHRASE.key && phrase.tone === 'neutral');
+  return existing ?? t.db.phrases.create(FUZZ_PHRASE, t.app.services.clock.now());
 }
 
 /** Built-looking console and widget folders, so the static routes and the deep-link fallback exist. */
@@ -133,6 +143,7 @@ export async function startFuzzWorld(): Promise<FuzzWorld> {
     visitorMessageId: sent.message.id,
     replyMessageId: reply.json<{ id: number }>().id,
     apiChannel: { id: channel.id, secret: channel.secret },
+    phraseId: (await fuzzPhrase(t)).id,
     mediaSha256: media.sha256,
     nextAddress,
     census: () => census.take(),
@@ -157,6 +168,7 @@ export async function startFuzzWorld(): Promise<FuzzWorld> {
       const stored = await t.db.apiChannels.findById(world.apiChannel.id);
       const current = stored ?? (await t.db.apiChannels.create({ name: 'Fuzz bridge', secret: 'fuzz-api-channel-secret-'.padEnd(40, 'y'), webhookUrl: 'https://hooks.fuzz.test/hook' }, t.app.services.clock.now()));
       world.apiChannel = { id: current.id, secret: current.secret };
+      if (!(await t.db.phrases.find(world.phraseId))) world.phraseId = (await fuzzPhrase(t)).id;
     },
     async close() {
       closeRawHttp();

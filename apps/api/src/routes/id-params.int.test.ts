@@ -63,6 +63,7 @@ describe('ids in paths and queries', () => {
   it('finds every id route of the API in the OpenAPI document', () => {
     expect(operations.map((o) => `${o.method} ${o.path}`).sort()).toEqual([
       'DELETE /api/api-channels/{id}',
+      'DELETE /api/phrases/{id}',
       'DELETE /api/widget/visitors/{visitorId}/sessions',
       'GET /api/tickets/{id}',
       'PATCH /api/api-channels/{id}',
@@ -71,6 +72,7 @@ describe('ids in paths and queries', () => {
       'POST /api/tickets/{id}/messages',
       'POST /api/tickets/{id}/read',
       'POST /webhooks/api/{channelId}',
+      'PUT /api/phrases/{id}',
     ]);
   });
 

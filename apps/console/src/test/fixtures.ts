@@ -54,6 +54,7 @@ export function message(id: number, ticketId: number, overrides: Partial<Message
     editedAt: null,
     deletedAt: null,
     reactions: [],
+    emotion: null,
     sentAt: at(minute),
     createdAt: at(minute),
     updatedAt: at(minute),

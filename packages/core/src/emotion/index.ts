@@ -1,1 +1,3 @@
 export * from './emotion.types.ts';
+export * from './emotion.rules.ts';
+export { emotionCases, type EmotionCase } from './emotion.cases.ts';

@@ -7,6 +7,7 @@ import { addMilliseconds } from '../shared/instant.ts';
 import { subjectFrom } from '../tickets/ticket.rules.ts';
 import type { Ticket, TicketStatus, TicketView } from '../tickets/ticket.types.ts';
 import { resolveIdentity } from './customer-resolution.ts';
+import { emotionOf, raisePriorityOnEmotion } from './emotion-on-ingest.ts';
 import type { TxContext } from './tx-context.ts';
 
 export interface IngestResult {
@@ -61,6 +62,7 @@ export async function handleInboundMessage(ctx: TxContext, event: InboundMessage
       replyToExternalId: event.replyToExternalId ?? null,
       context: event.context ?? null,
       placeholder: event.placeholder ?? null,
+      emotion: emotionOf(event, fromCustomer),
     },
     now,
   );
@@ -75,11 +77,13 @@ export async function handleInboundMessage(ctx: TxContext, event: InboundMessage
   const arrivedLate = fromCustomer && identity.lastInboundAt !== null && event.sentAt < identity.lastInboundAt;
   const preview = arrivedLate ? null : previewOf(event.body || previewFor(event));
   // An echo typed in the channel's own app moves the conversation on but is not our console's answer.
-  const updated = fromCustomer
+  const recorded = fromCustomer
     ? await tx.tickets.recordInbound(ticket.id, { at: now, channel: event.channel, preview, reopen: reopenedByCustomer }, now)
     : await tx.tickets.recordActivity(ticket.id, { at: now, preview: preview ?? ticket.lastMessagePreview }, now);
+  const updated = await raisePriorityOnEmotion(ctx, message, recorded);
   const view = await viewOf(tx, ticket, updated);
   if (ticketCreated) emit({ type: 'ticket.created', ticketId: view.id, customerId: identity.customerId, payload: { ticket: view } });
+  else if (updated.priority !== recorded.priority) emit({ type: 'ticket.updated', ticketId: view.id, customerId: identity.customerId, payload: { ticket: view, changes: ['priority'] } });
   emit({ type: 'message.created', ticketId: view.id, customerId: identity.customerId, payload: { message, ticket: view } });
   return { message, ticket: view, duplicate: false, ticketCreated };
 }

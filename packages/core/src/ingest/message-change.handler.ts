@@ -1,4 +1,5 @@
 import type { InboundDeleteEvent, InboundEditEvent, InboundReactionEvent } from '../channels/channel.types.ts';
+import { readEmotion } from '../emotion/emotion.rules.ts';
 import type { Message } from '../messages/message.types.ts';
 import type { MessagePatch } from '../ports/repositories.ts';
 import type { TxContext } from './tx-context.ts';
@@ -30,7 +31,8 @@ function changeFor(target: Message, event: InboundReactionEvent | InboundEditEve
     }
     case 'edit':
       if (target.deletedAt || target.body === event.body) return null;
-      return { name: 'body', patch: { body: event.body, editCount: target.editCount + 1, editedAt: event.at } };
+      // The reading follows the words a customer now stands by; the priority it raised stays (never lowered).
+      return { name: 'body', patch: { body: event.body, editCount: target.editCount + 1, editedAt: event.at, ...(target.emotion ? { emotion: readEmotion(event.body) } : {}) } };
     case 'delete':
       return target.deletedAt ? null : { name: 'deletedAt', patch: { deletedAt: event.at } };
   }

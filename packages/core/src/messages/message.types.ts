@@ -1,4 +1,5 @@
 import type { ChannelKind } from '../channels/channel.types.ts';
+import type { EmotionReading } from '../emotion/emotion.types.ts';
 import type { Instant } from '../shared/instant.ts';
 
 export type MessageDirection = 'in' | 'out';
@@ -60,6 +61,8 @@ export interface Message {
   editedAt: Instant | null;
   deletedAt: Instant | null;
   reactions: MessageReaction[];
+  /** How the customer's text reads (stage 1), taken on ingest; null for outbound, media-only and older messages. Staff only. */
+  emotion: EmotionReading | null;
   /** The channel's own time for inbound messages; our send time for outbound. Orders the timeline. */
   sentAt: Instant;
   createdAt: Instant;

@@ -8,6 +8,7 @@ import type {
   MessageTemplate,
   MessageVia,
 } from '../messages/message.types.ts';
+import type { EmotionReading } from '../emotion/emotion.types.ts';
 import type { Instant } from '../shared/instant.ts';
 
 export interface NewMessage {
@@ -26,10 +27,12 @@ export interface NewMessage {
   context?: Record<string, unknown> | null;
   placeholder?: 'unsupported' | 'unavailable' | null;
   template?: MessageTemplate | null;
+  /** Stored with the row in the same insert: reading a message costs no extra statement. */
+  emotion?: EmotionReading | null;
 }
 
 export type MessagePatch = Partial<
-  Pick<Message, 'status' | 'error' | 'externalId' | 'body' | 'attachments' | 'editCount' | 'editedAt' | 'deletedAt' | 'reactions'>
+  Pick<Message, 'status' | 'error' | 'externalId' | 'body' | 'attachments' | 'editCount' | 'editedAt' | 'deletedAt' | 'reactions' | 'emotion'>
 >;
 
 export interface MessageRepository {

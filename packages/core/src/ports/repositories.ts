@@ -7,7 +7,7 @@ import type { TicketRepository } from './tickets.port.ts';
 import type { JobRepository, OutboxRepository } from './work.port.ts';
 import type { LoginFailureRepository } from './login-failures.port.ts';
 import type { VisitorSessionRepository } from './visitor-sessions.port.ts';
-import type { CategoryRepository, FactRepository, NoteRepository, TicketActivityRepository, WorkflowRepository, WorkflowSettingsRepository } from './workflow.port.ts';
+import type { CategoryRepository, FactRepository, NoteRepository, PhraseRepository, TicketActivityRepository, WorkflowRepository, WorkflowSettingsRepository } from './workflow.port.ts';
 
 export type * from './channels.port.ts';
 export type * from './customers.port.ts';
@@ -53,6 +53,7 @@ export interface Repositories {
   workflowSettings: WorkflowSettingsRepository;
   notes: NoteRepository;
   activities: TicketActivityRepository;
+  phrases: PhraseRepository;
 }
 
 /**

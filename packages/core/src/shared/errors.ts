@@ -100,6 +100,8 @@ export const errorCatalog = {
   'phrase.not_found': 404,
   /** A `{placeholder}` the phrase bank does not know; `details.placeholders` lists the unknown ones. */
   'phrase.unknown_placeholder': 400,
+  /** A phrase with the same key, language, tone, intensity and fault wording exists: edit that one. */
+  'phrase.variant_exists': 409,
   /** A past case (resolution record) that does not exist. */
   'case.not_found': 404,
   'promise.not_found': 404,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Database, NewMessage, Ticket } from '@keluh/core';
+import { readEmotion, type Database, type NewMessage, type Ticket } from '@keluh/core';
 import { freshDb, seedTicket, T0 } from '../testing/fixtures.ts';
 
 describe('messages', () => {
@@ -49,11 +49,21 @@ describe('messages', () => {
       editedAt: null,
       deletedAt: null,
       reactions: [],
+      emotion: null,
       sentAt: T0,
       createdAt: T0,
       updatedAt: T0,
     });
     expect(await db.messages.findByExternalId('whatsapp', 'wamid.1')).toEqual(message);
+  });
+
+  it('a customer message keeps its emotion reading, read back the same by id, by channel id and on the timeline', async () => {
+    const emotion = readEmotion('KECEWA BANGET!!! udah 3 hari gak ada kabar 😡');
+    const message = await db.messages.insertIfAbsent({ ...inbound('wamid.angry'), emotion }, T0);
+    expect(message?.emotion).toEqual(emotion);
+    expect((await db.messages.findById(message!.id))?.emotion).toEqual(emotion);
+    expect((await db.messages.findByExternalId('whatsapp', 'wamid.angry'))?.emotion).toEqual(emotion);
+    expect((await db.messages.listForTicket(ticket.id))[0]?.emotion).toEqual(emotion);
   });
 
   it('a second delivery with the same external id stores nothing', async () => {

@@ -23,6 +23,7 @@ import { createCategoryRepository } from './categories.repository.ts';
 import { createWorkflowSettingsRepository } from './workflow-settings.repository.ts';
 import { createNoteRepository } from './notes.repository.ts';
 import { createTicketActivityRepository } from './activities.repository.ts';
+import { createPhraseRepository } from './phrases.repository.ts';
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;
 
@@ -54,6 +55,7 @@ export function createPgRepositories(db: PgDb, options: { inTransaction: boolean
     workflowSettings: createWorkflowSettingsRepository(db),
     notes: createNoteRepository(db),
     activities: createTicketActivityRepository(db),
+    phrases: createPhraseRepository(db),
   });
 }
 

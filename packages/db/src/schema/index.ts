@@ -21,3 +21,4 @@ export { complaintCategories } from './complaint-categories.table.ts';
 export { workflowSettings } from './workflow-settings.table.ts';
 export { ticketNotes } from './ticket-notes.table.ts';
 export { ticketActivities } from './ticket-activities.table.ts';
+export { phrases } from './phrases.table.ts';

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core';
-import { channelKinds, type DeliveryStatus, type MessageAttachment, type MessageReaction, type MessageTemplate } from '@keluh/core';
+import { channelKinds, type DeliveryStatus, type EmotionReading, type MessageAttachment, type MessageReaction, type MessageTemplate } from '@keluh/core';
 import { tickets } from './tickets.table.ts';
 import { users } from './users.table.ts';
 
@@ -30,6 +30,7 @@ export const messages = sqliteTable(
     editedAt: text('edited_at'),
     deletedAt: text('deleted_at'),
     reactions: text('reactions', { mode: 'json' }).$type<MessageReaction[]>().notNull().default([]),
+    emotion: text('emotion', { mode: 'json' }).$type<EmotionReading>(),
     sentAt: text('sent_at').notNull(),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),

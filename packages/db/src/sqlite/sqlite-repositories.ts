@@ -23,6 +23,7 @@ import { createCategoryRepository } from './categories.repository.ts';
 import { createWorkflowSettingsRepository } from './workflow-settings.repository.ts';
 import { createNoteRepository } from './notes.repository.ts';
 import { createTicketActivityRepository } from './activities.repository.ts';
+import { createPhraseRepository } from './phrases.repository.ts';
 
 export function createSqliteRepositories(db: SqliteDb): Repositories {
   return {
@@ -48,6 +49,7 @@ export function createSqliteRepositories(db: SqliteDb): Repositories {
     workflowSettings: createWorkflowSettingsRepository(db),
     notes: createNoteRepository(db),
     activities: createTicketActivityRepository(db),
+    phrases: createPhraseRepository(db),
   };
 }
 

@@ -117,6 +117,15 @@ describe('channel events beyond plain messages, against real SQLite', () => {
     expect(deps.events.published.filter((event) => event.type === 'message.updated')).toHaveLength(4);
   });
 
+  it('a customer who edits a message gets it read again, while a message never read stays unread', async () => {
+    await ingestEvents(deps, [message('mid-calm', { body: 'Halo kak, mau tanya' })]);
+    expect((await deps.db.messages.findByExternalId('instagram', 'mid-calm'))?.emotion?.level).toBe('calm');
+    await ingestEvents(deps, [{ kind: 'edit', channel: 'instagram', targetExternalId: 'mid-calm', body: 'KECEWA BANGET!!! penipu kalian 😡', at: T0 }]);
+    expect((await deps.db.messages.findByExternalId('instagram', 'mid-calm'))?.emotion).toMatchObject({ level: 'angry' });
+    const photo = await ingestEvents(deps, [message('mid-photo', { body: '', attachments: [{ kind: 'image', mimeType: 'image/jpeg' }] })]);
+    expect(photo[0]).toMatchObject({ kind: 'message', result: { message: { emotion: null } } });
+  });
+
   it('keys a WhatsApp customer by business-scoped id and attaches the number when it appears (case 30)', async () => {
     const wa = (id: string, sender: InboundMessageEvent['sender']): InboundMessageEvent => ({ ...message(id), channel: 'whatsapp', sender });
     await ingestEvents(deps, [wa('wamid.1', { externalId: 'ID.bsuid1' })]);

@@ -1,5 +1,5 @@
 import { index, integer, pgTable, text, unique } from 'drizzle-orm/pg-core';
-import { channelKinds, type DeliveryStatus, type MessageAttachment, type MessageReaction, type MessageTemplate } from '@keluh/core';
+import { channelKinds, type DeliveryStatus, type EmotionReading, type MessageAttachment, type MessageReaction, type MessageTemplate } from '@keluh/core';
 import { id } from './id.column.ts';
 import { instant } from './instant.column.ts';
 import { jsonb } from './jsonb.column.ts';
@@ -33,6 +33,7 @@ export const messages = pgTable(
     editedAt: instant('edited_at'),
     deletedAt: instant('deleted_at'),
     reactions: jsonb<MessageReaction[]>('reactions').notNull().default([]),
+    emotion: jsonb<EmotionReading>('emotion'),
     sentAt: instant('sent_at').notNull(),
     createdAt: instant('created_at').notNull(),
     updatedAt: instant('updated_at').notNull(),
