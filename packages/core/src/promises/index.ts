@@ -1,1 +1,2 @@
 export * from './promise.types.ts';
+export * from './due-suggestion.rules.ts';

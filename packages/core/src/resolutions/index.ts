@@ -1,1 +1,3 @@
 export * from './resolution.types.ts';
+export * from './similar-case.rules.ts';
+export * from './search-text.rules.ts';
