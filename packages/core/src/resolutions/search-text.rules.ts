@@ -42,3 +42,21 @@ export function termWeight(term: string): number {
   if (rank === null) return 2;
   return 0.5 + Math.min(rank, 100) / 200;
 }
+
+/**
+ * The terms an index may be asked for: whatever a caller passes is tokenised again, so a term can only
+ * ever be a run of letters and digits — never an operator, quote or parenthesis of either engine's
+ * query syntax. Order (rarest first) is kept; duplicates and overlong tokens go.
+ */
+export function indexableTerms(terms: readonly string[]): string[] {
+  return [...new Set(terms.flatMap(searchTokens).filter((token) => token.length <= MAX_TOKEN_LENGTH))];
+}
+
+/** Relevance relative to the best hit of the query (1), rounded so both engines print alike. */
+export function normaliseScores<T extends { score: number }>(hits: readonly T[]): T[] {
+  const best = Math.max(0, ...hits.map((hit) => hit.score));
+  return hits.map((hit) => ({ ...hit, score: best > 0 ? Math.round((hit.score / best) * 10_000) / 10_000 : 1 }));
+}
+
+/** How much a past case of the ticket's own category counts above an otherwise equal one. */
+export const SAME_CATEGORY_BOOST = 1.5;

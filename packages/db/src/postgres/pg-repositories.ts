@@ -17,6 +17,9 @@ import { createTeamRepository } from './teams.repository.ts';
 import { createTicketRepository } from './tickets.repository.ts';
 import { createUserRepository } from './users.repository.ts';
 import { createVisitorSessionRepository } from './visitor-sessions.repository.ts';
+import { createResolutionRepository } from './resolutions.repository.ts';
+import { createSimilarCaseSearch } from './similar-cases.repository.ts';
+import { createPromiseRepository } from './promises.repository.ts';
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;
 
@@ -42,6 +45,9 @@ export function createPgRepositories(db: PgDb, options: { inTransaction: boolean
     apiChannels: createApiChannelRepository(db),
     loginFailures: createLoginFailureRepository(db),
     visitorSessions: createVisitorSessionRepository(db),
+    resolutions: createResolutionRepository(db),
+    similarCases: createSimilarCaseSearch(db),
+    promises: createPromiseRepository(db),
   });
 }
 

@@ -17,6 +17,9 @@ import { createTeamRepository } from './teams.repository.ts';
 import { createTicketRepository } from './tickets.repository.ts';
 import { createUserRepository } from './users.repository.ts';
 import { createVisitorSessionRepository } from './visitor-sessions.repository.ts';
+import { createResolutionRepository } from './resolutions.repository.ts';
+import { createSimilarCaseSearch } from './similar-cases.repository.ts';
+import { createPromiseRepository } from './promises.repository.ts';
 
 export function createSqliteRepositories(db: SqliteDb): Repositories {
   return {
@@ -36,13 +39,16 @@ export function createSqliteRepositories(db: SqliteDb): Repositories {
     apiChannels: createApiChannelRepository(db),
     loginFailures: createLoginFailureRepository(db),
     visitorSessions: createVisitorSessionRepository(db),
+    resolutions: createResolutionRepository(db),
+    similarCases: createSimilarCaseSearch(db),
+    promises: createPromiseRepository(db),
   };
 }
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;
 
 /** The port's naming convention for methods that only read (see Repositories in core). */
-export const READ_ONLY_METHOD = /^(find|list|get|count|latest)/;
+export const READ_ONLY_METHOD = /^(find|list|get|count|latest|search)/;
 
 /**
  * The repositories outside a transaction: reads go to the reader connection and never wait; writes queue
