@@ -1,26 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Database, NewResolutionRecord, Ticket } from '@keluh/core';
-import { freshDb, seedTicket, T0 } from '../testing/fixtures.ts';
-
-export function recordFor(ticket: Ticket, overrides: Partial<NewResolutionRecord> = {}): NewResolutionRecord {
-  return {
-    ticketId: ticket.id,
-    customerId: ticket.customerId,
-    channel: ticket.channel,
-    subject: ticket.subject,
-    category: 'delivery',
-    facts: { order_number: 'INV-20931' },
-    rootCause: 'courier_delay',
-    rootCauseNote: 'Gudang JNE Cakung banjir',
-    solution: 'Kirim ulang dengan SiCepat',
-    customerText: 'Paket saya belum sampai',
-    timeToFixMs: 3_600_000,
-    promiseKept: null,
-    rating: null,
-    resolvedAt: T0,
-    ...overrides,
-  };
-}
+import type { Database } from '@keluh/core';
+import { freshDb, seedTicket } from '../testing/fixtures.ts';
+import { recordFor } from '../testing/resolution-fixtures.ts';
 
 describe('resolution records', () => {
   let db: Database;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database, NewResolutionRecord } from '@keluh/core';
 import { freshDb, seedTicket } from '../testing/fixtures.ts';
-import { recordFor } from './resolutions.repository.int.test.ts';
+import { recordFor } from '../testing/resolution-fixtures.ts';
 
 describe('searching similar past cases', () => {
   let db: Database;
