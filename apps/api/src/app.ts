@@ -50,6 +50,9 @@ import { channelSettingsFromEnv } from './channels/channel-settings.ts';
 import { mediaRulesFrom, outboundPolicyFrom } from './outbound/outbound-policy.ts';
 import { openSharedState } from './startup/shared-state.ts';
 import presenceRoutes from './routes/presence/presence.routes.ts';
+import ticketCasesRoutes from './routes/cases/ticket-cases.routes.ts';
+import promisesRoutes from './routes/promises/promises.routes.ts';
+import { promiseJobHandlers } from '@keluh/core';
 
 export interface AppDeps {
   config: Config;
@@ -123,6 +126,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       'media.download': mediaDownloadHandler(core, channels.adapters, media, app.log),
       'customer.profile': customerProfileHandler(core, channels.adapters),
       ...janitorHandlers(core, authDeps, app.log),
+      ...promiseJobHandlers(core),
     },
     bus,
     app.log,
@@ -197,6 +201,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(apiChannelsRoutes, { prefix: '/api/api-channels' });
   await app.register(apiChannelWebhooksRoutes, { prefix: '/webhooks/api' });
   await app.register(presenceRoutes, { prefix: '/api/presence' });
+  await app.register(ticketCasesRoutes, { prefix: '/api/tickets' });
+  await app.register(promisesRoutes, { prefix: '/api/promises' });
   await app.register(staticFiles, { roots: deps.staticRoots ?? defaultStaticRoots });
 
   app.addHook('onReady', async () => {

@@ -10,6 +10,7 @@ import {
 } from './common.schemas.ts';
 import { customerSchema, identitySchema, messageSchema, ticketViewSchema, userSchema } from './domain.schemas.ts';
 import { windowStateSchema } from './channels.schemas.ts';
+import { visitorPromiseSchema } from './promises.schemas.ts';
 
 /** Accepts `status=open&status=pending` or `status=open,pending`. */
 function listOf<T extends z.ZodType>(item: T) {
@@ -122,6 +123,8 @@ export const widgetMessageSchema = messageSchema.pick({
 export const widgetConversationSchema = z.object({
   messages: z.array(widgetMessageSchema),
   lastEventId: z.number().int(),
+  /** The promises made on the visitor's tickets, oldest first, as cards. */
+  promises: z.array(visitorPromiseSchema).optional().default([]),
 });
 
 export const healthResponseSchema = z.object({ status: z.literal('ok'), uptimeSeconds: z.number() });
@@ -136,4 +139,5 @@ export type UpdateTicketBody = z.infer<typeof updateTicketBodySchema>;
 export type WidgetSessionBody = z.infer<typeof widgetSessionBodySchema>;
 export type WidgetSessionResponse = z.infer<typeof widgetSessionResponseSchema>;
 export type WidgetMessageDto = z.infer<typeof widgetMessageSchema>;
-export type WidgetConversationDto = z.infer<typeof widgetConversationSchema>;
+/** As clients read it: `promises` may be missing from an older server (the schema defaults it to []). */
+export type WidgetConversationDto = z.input<typeof widgetConversationSchema>;
