@@ -55,6 +55,8 @@ const bodies: Record<string, BodyExample[]> = {
   'POST /api/api-channels': [() => ({ name: 'Telegram bridge', webhookUrl: 'https://hooks.fuzz.test/telegram' }), () => ({ name: 'Internal', webhookUrl: 'http://127.0.0.1:9/' })],
   'PATCH /api/api-channels/:id': [() => ({ name: 'Renamed bridge' }), () => ({ webhookUrl: 'https://hooks.fuzz.test/renamed' })],
   'POST /webhooks/api/:channelId': [() => ({ messages: [{ idempotencyKey: 'fuzz-1', sender: { id: 'chat-1', name: 'Budi' }, text: 'Halo' }] })],
+  'POST /api/tickets/:id/promises': [() => ({ text: 'Paket dikirim ulang besok pagi', dueAt: new Date(Date.now() + 86_400_000).toISOString() }), (world) => ({ text: 'Refund diproses', dueAt: '2099-01-01T00:00:00+07:00', ownerUserId: world.t.agentId })],
+  'PATCH /api/promises/:id': [() => ({ state: 'kept' }), () => ({ state: 'cancelled' })],
 };
 
 /** Routes whose handler reads no body, although the method allows one: any JSON is fuzzed at them. */
