@@ -23,3 +23,7 @@ CREATE TRIGGER `resolution_search_au` AFTER UPDATE OF search_text ON `resolution
 	INSERT INTO resolution_search(resolution_search, rowid, search_text) VALUES ('delete', old.id, old.search_text);
 	INSERT INTO resolution_search(rowid, search_text) VALUES (new.id, new.search_text);
 END;
+--> statement-breakpoint
+-- The index's own document frequencies (one row per term), so a search can leave out the terms that
+-- match a large share of all cases before bm25 scores anything (see sqlite/similar-cases.repository.ts).
+CREATE VIRTUAL TABLE `resolution_search_vocab` USING fts5vocab(resolution_search, 'row');

@@ -1,6 +1,7 @@
 import { getTableColumns, inArray, sql } from 'drizzle-orm';
 import { indexableTerms, normaliseScores, SAME_CATEGORY_BOOST, type SimilarCase, type SimilarCaseSearch } from '@keluh/core';
 import { resolutionRecords } from './schema/index.ts';
+import { FrequencyCache, termsWithinBudget } from '../shared/term-budget.ts';
 import type { PgDb } from './pg-db.ts';
 
 const { searchText: _searchText, ...recordColumns } = getTableColumns(resolutionRecords);
@@ -15,13 +16,25 @@ export function tsqueryLexeme(term: string): string {
  * sharing a rare id. So the ranking is bm25's idea in SQL: every matching record notes which terms it
  * has (one @@ per term), the terms' document frequencies are summed over those matches, and a record
  * scores the idf of each term it shares — ln((N − df + 0.5) / (df + 0.5) + 1), never negative — times
- * (1 + ts_rank_cd) to break ties by density, times the category boost.
+ * (1 + ts_rank_cd) to break ties by density, times the category boost. As on SQLite, the terms a large
+ * share of the cases contain are left out first (termsWithinBudget), so only a bounded set is scored.
  */
 export function createSimilarCaseSearch(db: PgDb): SimilarCaseSearch {
+  // The GIN index counts one term's documents without reading the rows; common terms are remembered.
+  const frequencies = new FrequencyCache();
+  const documentsWith = async (term: string) => {
+    const cached = frequencies.get(term);
+    if (cached !== undefined) return cached;
+    const [row] = (await db.execute<{ n: number }>(sql`select count(*)::int as n from resolution_records where search @@ to_tsquery('simple', ${tsqueryLexeme(term)})`)).rows;
+    return frequencies.remember(term, row?.n ?? 0);
+  };
   return {
     async search(query) {
-      const terms = indexableTerms(query.terms);
-      if (terms.length === 0 || query.limit < 1) return [];
+      if (query.limit < 1) return [];
+      const counted = [];
+      for (const term of indexableTerms(query.terms)) counted.push({ term, documents: await documentsWith(term) });
+      const terms = termsWithinBudget(counted);
+      if (terms.length === 0) return [];
       const any = sql`to_tsquery('simple', ${terms.map(tsqueryLexeme).join(' | ')})`;
       const each = (build: (i: number) => ReturnType<typeof sql>) => sql.join(terms.map((_, i) => build(i + 1)), sql`, `);
       const hits = each((i) => sql`(search @@ to_tsquery('simple', ${tsqueryLexeme(terms[i - 1]!)}))::int`);

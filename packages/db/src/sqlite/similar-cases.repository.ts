@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { indexableTerms, normaliseScores, SAME_CATEGORY_BOOST, type ResolutionRecord, type SimilarCase, type SimilarCaseSearch } from '@keluh/core';
+import { FrequencyCache, termsWithinBudget } from '../shared/term-budget.ts';
 import type { SqliteDb } from './sqlite-db.ts';
 
 /**
@@ -71,10 +72,15 @@ function toSimilarCase(row: Row): SimilarCase {
 
 export function createSimilarCaseSearch(db: SqliteDb): SimilarCaseSearch {
   let statement: BetterSqlite3.Statement<[Record<string, unknown>], Row> | null = null;
+  let vocabulary: BetterSqlite3.Statement<[string], { doc: number }> | null = null;
+  const frequencies = new FrequencyCache();
+  const documentsWith = (term: string) =>
+    frequencies.get(term) ?? frequencies.remember(term, (vocabulary ??= db.$client.prepare<[string], { doc: number }>('SELECT doc FROM resolution_search_vocab WHERE term = ?')).get(term)?.doc ?? 0);
   return {
     async search(query) {
-      const terms = indexableTerms(query.terms);
-      if (terms.length === 0 || query.limit < 1) return [];
+      if (query.limit < 1) return [];
+      const terms = termsWithinBudget(indexableTerms(query.terms).map((term) => ({ term, documents: documentsWith(term) })));
+      if (terms.length === 0) return [];
       statement ??= db.$client.prepare<[Record<string, unknown>], Row>(SEARCH);
       const rows = statement.all({
         match: fts5Match(terms),
