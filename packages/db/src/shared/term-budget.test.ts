@@ -9,7 +9,7 @@ describe('choosing which terms a full-text search scores', () => {
   });
 
   it('leaves out the common terms of a large index once the budget of postings is spent', () => {
-    expect(termsWithinBudget(df({ jp77: 1, sicepat: 2_000, bekasi: 2_700, bca: 1_900, pesanan: 41_000, inv: 60_000 }))).toEqual(['jp77', 'bca', 'sicepat']);
+    expect(termsWithinBudget(df({ jp77: 1, sicepat: 2_000, bekasi: 2_700, bca: 1_900, pesanan: 41_000, inv: 60_000 }))).toEqual(['jp77', 'bca']);
   });
 
   it('always keeps the rarest term, however common it is', () => {

@@ -1,5 +1,5 @@
 /** bm25 is computed for every record a term matches: the search reads at most about this many postings. */
-export const POSTING_BUDGET = 6_000;
+export const POSTING_BUDGET = 3_000;
 /** However common it is, the rarest term is always searched for. */
 export const MIN_TERMS = 1;
 
