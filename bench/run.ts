@@ -12,6 +12,7 @@ import { BENCH_ADMIN, startCeiling, startKeluh, type RunningProcess } from './su
 import { BENCH_WHATSAPP } from './support/whatsapp-webhooks.ts';
 import { startPostgresForBench } from './support/postgres.ts';
 import { emotionFigures, printEmotion } from './emotion.bench.ts';
+import { runSimilarCaseBench } from './similar-cases.bench.ts';
 
 const basePort = Number(process.env.BENCH_PORT ?? 3301);
 
@@ -83,4 +84,7 @@ if (!process.argv.includes('--sqlite-only')) {
     postgres.stop();
   }
 }
+// Issue 9: similar-case ranking over 100,000 resolved cases, on each engine.
+const similarCases = await runSimilarCaseBench({ sqliteOnly: process.argv.includes('--sqlite-only'), records: 100_000 });
+results.push({ label: 'Similar-case ranking, 100,000 cases', similarCases });
 if (process.argv.includes('--json')) writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify(results, null, 2));

@@ -5,7 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { seedDefaultCategories, seedDefaultPhrases, systemClock, type Clock, type CoreDeps, type Database } from '@keluh/core';
+import { seedDefaultCategories, seedDefaultPhrases, promiseJobHandlers, systemClock, type Clock, type CoreDeps, type Database } from '@keluh/core';
 import { WebchatAdapter, createGuardedFetch } from '@keluh/channels';
 import type { Config } from './config/config.ts';
 import { fastifyTrustProxy } from './config/network-settings.ts';
@@ -54,6 +54,8 @@ import presenceRoutes from './routes/presence/presence.routes.ts';
 import ticketWorkflowRoutes from './routes/workflow/ticket-workflow.routes.ts';
 import workflowAdminRoutes from './routes/workflow/workflow-admin.routes.ts';
 import phrasesRoutes from './routes/phrases/phrases.routes.ts';
+import ticketCasesRoutes from './routes/cases/ticket-cases.routes.ts';
+import promisesRoutes from './routes/promises/promises.routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -129,6 +131,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       'customer.profile': customerProfileHandler(core, channels.adapters),
       ...janitorHandlers(core, authDeps, app.log),
       ...workflowStuckHandlers(core, app.log),
+      ...promiseJobHandlers(core),
     },
     bus,
     app.log,
@@ -208,6 +211,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(ticketWorkflowRoutes, { prefix: '/api/tickets' });
   await app.register(workflowAdminRoutes, { prefix: '/api/workflow' });
   await app.register(phrasesRoutes, { prefix: '/api/phrases' });
+  await app.register(ticketCasesRoutes, { prefix: '/api/tickets' });
+  await app.register(promisesRoutes, { prefix: '/api/promises' });
   await app.register(staticFiles, { roots: deps.staticRoots ?? defaultStaticRoots });
 
   app.addHook('onReady', async () => {

@@ -152,4 +152,5 @@ export type UpdateTicketBody = z.infer<typeof updateTicketBodySchema>;
 export type WidgetSessionBody = z.infer<typeof widgetSessionBodySchema>;
 export type WidgetSessionResponse = z.infer<typeof widgetSessionResponseSchema>;
 export type WidgetMessageDto = z.infer<typeof widgetMessageSchema>;
-export type WidgetConversationDto = z.infer<typeof widgetConversationSchema>;
+/** As clients read it: `promises` may be missing from an older server (the schema defaults it to []). */
+export type WidgetConversationDto = z.input<typeof widgetConversationSchema>;

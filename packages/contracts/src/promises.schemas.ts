@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { promiseStates } from '@keluh/core';
-import { channelKindSchema, instantSchema } from './common.schemas.ts';
+import { channelKindSchema, idSchema, instantSchema } from './common.schemas.ts';
 
 export const promiseSchema = z.object({
   id: z.number().int(),
@@ -27,6 +27,8 @@ export const createPromiseBodySchema = z
     ownerUserId: z.number().int().positive().optional(),
   })
   .strict();
+
+export const promiseIdParamsSchema = z.object({ id: idSchema });
 
 export const settlePromiseBodySchema = z.object({ state: z.enum(['kept', 'broken', 'cancelled']) }).strict();
 

@@ -59,6 +59,8 @@ const bodies: Record<string, BodyExample[]> = {
   'POST /api/phrases/': [() => ({ ...FUZZ_PHRASE, tone: 'thrifty' })],
   'PUT /api/phrases/:id': [() => ({ ...FUZZ_PHRASE, body: 'Halo lagi, Kak {customer_name}' }), () => ({ ...FUZZ_PHRASE, body: 'Pesanan {order_number' })],
   'POST /webhooks/api/:channelId': [() => ({ messages: [{ idempotencyKey: 'fuzz-1', sender: { id: 'chat-1', name: 'Budi' }, text: 'Halo' }] })],
+  'POST /api/tickets/:id/promises': [() => ({ text: 'Paket dikirim ulang besok pagi', dueAt: new Date(Date.now() + 86_400_000).toISOString() }), (world) => ({ text: 'Refund diproses', dueAt: '2099-01-01T00:00:00+07:00', ownerUserId: world.t.agentId })],
+  'PATCH /api/promises/:id': [() => ({ state: 'kept' }), () => ({ state: 'cancelled' })],
 };
 
 /** Routes whose handler reads no body, although the method allows one: any JSON is fuzzed at them. */

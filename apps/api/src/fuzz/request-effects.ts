@@ -18,7 +18,11 @@ export const successEffects: Record<string, Effect> = {
   'POST /api/widget/sessions': { visitor_sessions: 'changed' },
   'DELETE /api/widget/visitors/:visitorId/sessions': { visitor_sessions: 'changed' },
   'POST /api/tickets/:id/messages': { messages: 1, outbox: 1, tickets: 'changed', events: 'changed' },
-  'PATCH /api/tickets/:id': { tickets: 'changed', events: 'changed' },
+  // Resolving or closing a complaint keeps its resolution record in the same commit.
+  'PATCH /api/tickets/:id': { tickets: 'changed', events: 'changed', resolution_records: 'changed' },
+  // A promise comes with its reminder and overdue jobs.
+  'POST /api/tickets/:id/promises': { promises: 1, jobs: 2, events: 1 },
+  'PATCH /api/promises/:id': { promises: 'changed', resolution_records: 'changed', events: 1 },
   'POST /api/tickets/:id/read': { tickets: 'changed', messages: 'changed', events: 'changed' },
   'PUT /api/channels/:kind': { channel_configs: 'changed', events: 'changed' },
   'POST /api/api-channels': { api_channels: 1 },

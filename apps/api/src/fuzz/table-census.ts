@@ -20,7 +20,9 @@ export interface TableCensus {
 export function openTableCensus(path: string): TableCensus {
   const sqlite = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
   const tables = sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name")
+    // Ordinary tables only: an FTS5 index's shadow tables (some WITHOUT ROWID) change with the rows they
+    // index, which are counted in their own table.
+    .prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name")
     .all()
     .map((row) => (row as { name: string }).name);
   const readers = tables.map((table) => [table, sqlite.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).raw()] as const);

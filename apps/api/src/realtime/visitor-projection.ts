@@ -1,5 +1,5 @@
-import type { Message, StoredEvent } from '@keluh/core';
-import type { VisitorEvent, WidgetMessageDto } from '@keluh/contracts';
+import type { Message, StoredEvent, TicketPromise } from '@keluh/core';
+import type { VisitorEvent, VisitorPromiseDto, WidgetMessageDto } from '@keluh/contracts';
 
 /** A visitor sees their conversation, never internal ticket fields, notes or who else is on it. */
 export function toWidgetMessage(message: Message): WidgetMessageDto {
@@ -17,6 +17,11 @@ export function toWidgetMessage(message: Message): WidgetMessageDto {
   };
 }
 
+/** The promise card: what, by when, and whether it was kept; never who owns it or when they were nudged. */
+export function toVisitorPromise(promise: TicketPromise): VisitorPromiseDto {
+  return { id: promise.id, ticketId: promise.ticketId, text: promise.text, dueAt: promise.dueAt, state: promise.state };
+}
+
 /** Projects a domain event for the widget; events a visitor must not see project to null. */
 export function toVisitorEvent(event: StoredEvent): VisitorEvent | null {
   switch (event.type) {
@@ -26,6 +31,11 @@ export function toVisitorEvent(event: StoredEvent): VisitorEvent | null {
         : { id: event.id, type: 'message.created', message: toWidgetMessage(event.payload.message) };
     case 'message.status':
       return { id: event.id, type: 'message.status', messageId: event.payload.messageId, status: event.payload.status };
+    case 'promise.updated':
+      // Reminders and overdue notices are for the owner; the card changes only when the promise does.
+      return event.payload.change === 'reminder' || event.payload.change === 'overdue'
+        ? null
+        : { id: event.id, type: 'promise.updated', promise: toVisitorPromise(event.payload.promise) };
     default:
       return null;
   }

@@ -8,6 +8,7 @@ import type { JobRepository, OutboxRepository } from './work.port.ts';
 import type { LoginFailureRepository } from './login-failures.port.ts';
 import type { VisitorSessionRepository } from './visitor-sessions.port.ts';
 import type { CategoryRepository, FactRepository, NoteRepository, PhraseRepository, TicketActivityRepository, WorkflowRepository, WorkflowSettingsRepository } from './workflow.port.ts';
+import type { PromiseRepository, ResolutionRepository, SimilarCaseSearch } from './cases.port.ts';
 
 export type * from './channels.port.ts';
 export type * from './customers.port.ts';
@@ -25,7 +26,7 @@ export type * from './reviews.port.ts';
  * states the guarantees it gives; packages/db's behaviour suite holds both implementations to them. No
  * guarantee rests on a database running one thing at a time.
  *
- * Convention every implementation keeps: methods named find…, list…, get…, count… and latest… only read.
+ * Convention every implementation keeps: methods named find…, list…, get…, count…, latest… and search… only read.
  * Outside a transaction they may be served by another connection than writes (SQLite's reader, a pool),
  * so they see what has committed — never a transaction in progress, including the caller's own: inside a
  * transaction, read through the `tx` it hands you.
@@ -54,6 +55,9 @@ export interface Repositories {
   notes: NoteRepository;
   activities: TicketActivityRepository;
   phrases: PhraseRepository;
+  resolutions: ResolutionRepository;
+  similarCases: SimilarCaseSearch;
+  promises: PromiseRepository;
 }
 
 /**

@@ -7,7 +7,8 @@ import { composeReply } from './reply.rules.ts';
 import type { TicketPatch } from '../ports/repositories.ts';
 import { commit, type CoreDeps } from '../shared/deps.ts';
 import { AppError } from '../shared/errors.ts';
-import { resolvedAtFor } from './ticket.rules.ts';
+import { isActive, resolvedAtFor } from './ticket.rules.ts';
+import { recordResolution } from '../resolutions/resolutions.usecases.ts';
 import type { TicketPage, TicketPriority, TicketQuery, TicketStatus, TicketView } from './ticket.types.ts';
 
 export interface TicketDetail {
@@ -77,7 +78,10 @@ export async function updateTicket(deps: CoreDeps, ticketId: number, changes: Ti
       changed.push('assigneeId');
     }
     if (changed.length === 0) return mustView(await tx.tickets.findView(ticketId), ticketId);
-    await tx.tickets.update(ticketId, patch, now, ticket.version);
+    const updated = await tx.tickets.update(ticketId, patch, now, ticket.version);
+    // Stage 3's memory: a complaint that is done (resolved, or closed straight from open) leaves its
+    // record in this same commit; resolved → closed is the same resolution and keeps the record as is.
+    if (isActive(ticket) && !isActive(updated)) await recordResolution(tx, updated, now);
     const view = mustView(await tx.tickets.findView(ticketId), ticketId);
     emit({ type: 'ticket.updated', ticketId, customerId: view.customerId, payload: { ticket: view, changes: changed } });
     return view;

@@ -24,6 +24,9 @@ import { createWorkflowSettingsRepository } from './workflow-settings.repository
 import { createNoteRepository } from './notes.repository.ts';
 import { createTicketActivityRepository } from './activities.repository.ts';
 import { createPhraseRepository } from './phrases.repository.ts';
+import { createResolutionRepository } from './resolutions.repository.ts';
+import { createSimilarCaseSearch } from './similar-cases.repository.ts';
+import { createPromiseRepository } from './promises.repository.ts';
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;
 
@@ -56,6 +59,9 @@ export function createPgRepositories(db: PgDb, options: { inTransaction: boolean
     notes: createNoteRepository(db),
     activities: createTicketActivityRepository(db),
     phrases: createPhraseRepository(db),
+    resolutions: createResolutionRepository(db),
+    similarCases: createSimilarCaseSearch(db),
+    promises: createPromiseRepository(db),
   });
 }
 

@@ -24,6 +24,9 @@ import { createWorkflowSettingsRepository } from './workflow-settings.repository
 import { createNoteRepository } from './notes.repository.ts';
 import { createTicketActivityRepository } from './activities.repository.ts';
 import { createPhraseRepository } from './phrases.repository.ts';
+import { createResolutionRepository } from './resolutions.repository.ts';
+import { createSimilarCaseSearch } from './similar-cases.repository.ts';
+import { createPromiseRepository } from './promises.repository.ts';
 
 export function createSqliteRepositories(db: SqliteDb): Repositories {
   return {
@@ -50,13 +53,16 @@ export function createSqliteRepositories(db: SqliteDb): Repositories {
     notes: createNoteRepository(db),
     activities: createTicketActivityRepository(db),
     phrases: createPhraseRepository(db),
+    resolutions: createResolutionRepository(db),
+    similarCases: createSimilarCaseSearch(db),
+    promises: createPromiseRepository(db),
   };
 }
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;
 
 /** The port's naming convention for methods that only read (see Repositories in core). */
-export const READ_ONLY_METHOD = /^(find|list|get|count|latest)/;
+export const READ_ONLY_METHOD = /^(find|list|get|count|latest|search)/;
 
 /**
  * The repositories outside a transaction: reads go to the reader connection and never wait; writes queue

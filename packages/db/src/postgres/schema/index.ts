@@ -23,3 +23,5 @@ export { workflowSettings } from './workflow-settings.table.ts';
 export { ticketNotes } from './ticket-notes.table.ts';
 export { ticketActivities } from './ticket-activities.table.ts';
 export { phrases } from './phrases.table.ts';
+export { resolutionRecords } from './resolution-records.table.ts';
+export { promises } from './promises.table.ts';

@@ -1,0 +1,53 @@
+import type { Repositories } from '../ports/repositories.ts';
+import type { TicketPromise } from '../promises/promise.types.ts';
+import type { Ticket } from '../tickets/ticket.types.ts';
+
+/** Everything stage 3 and 4 know about a ticket, for its resolution record and its similar-case query. */
+export interface CaseInputs {
+  ticket: Ticket;
+  /** False when an agent marked the ticket "not a complaint": it leaves no resolution record. */
+  complaint: boolean;
+  category: string | null;
+  /** Confirmed facts by key. */
+  facts: Record<string, string>;
+  rootCause: string | null;
+  rootCauseNote: string | null;
+  solution: string | null;
+  /** The customer's own words on the ticket, oldest first (unsent and deleted messages left out). */
+  customerTexts: string[];
+  /** The newest promise, whatever its state. */
+  promise: TicketPromise | null;
+  /** The rating on the ticket's record, kept when the ticket is resolved again. */
+  rating: number | null;
+}
+
+/**
+ * The one place the resolution and similar-case use cases read a ticket's case from. Read through `tx`
+ * inside a transaction, so the record saved at resolution is the ticket as it stands in that commit.
+ *
+ * PLACEHOLDER until the "workflow" slice merges: its tables (workflow row, confirmed facts) are built in
+ * parallel, so this reads only the ticket, its messages, promise and record, and fills the workflow
+ * fields with null (and treats every ticket as a complaint). At merge the lead wires
+ * `repos.workflows.find(ticket.id)` (complaint, category, rootCause, rootCauseNote, solution) and
+ * `repos.facts.listForTicket(ticket.id)` (facts as key → value) here; nothing else changes.
+ */
+export async function readCaseInputs(repos: Pick<Repositories, 'messages' | 'promises' | 'resolutions'>, ticket: Ticket): Promise<CaseInputs> {
+  const [messages, promise, record] = await Promise.all([
+    repos.messages.listForTicket(ticket.id),
+    repos.promises.latestForTicket(ticket.id),
+    repos.resolutions.findByTicket(ticket.id),
+  ]);
+  const customerTexts = messages.filter((message) => message.direction === 'in' && message.deletedAt === null && message.body.trim() !== '').map((message) => message.body);
+  return {
+    ticket,
+    complaint: true,
+    category: null,
+    facts: {},
+    rootCause: null,
+    rootCauseNote: null,
+    solution: null,
+    customerTexts,
+    promise,
+    rating: record?.rating ?? null,
+  };
+}
