@@ -75,6 +75,14 @@ export const ticketViewSchema = z.object({
 
 export const messageErrorSchema = z.object({ code: z.string(), reason: z.string() });
 
+/** The options of a structured question we sent (rating, consent): what the widget renders as stars or buttons. */
+export const messageChoicesSchema = z.object({
+  purpose: z.enum(['rating', 'consent']),
+  reviewId: z.number().int(),
+  options: z.array(z.object({ id: z.string(), title: z.string(), description: z.string().optional() })),
+  button: z.string().optional(),
+});
+
 export const messageSchema = z.object({
   id: z.number().int(),
   ticketId: z.number().int(),
@@ -108,6 +116,7 @@ export const messageSchema = z.object({
   context: z.record(z.string(), z.unknown()).nullable(),
   placeholder: z.enum(['unsupported', 'unavailable']).nullable(),
   template: z.object({ name: z.string(), language: z.string(), parameters: z.array(z.string()) }).nullable(),
+  choices: messageChoicesSchema.nullable(),
   editCount: z.number().int(),
   editedAt: instantSchema.nullable(),
   deletedAt: instantSchema.nullable(),

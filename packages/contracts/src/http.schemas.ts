@@ -8,7 +8,8 @@ import {
   ticketPrioritySchema,
   ticketStatusSchema,
 } from './common.schemas.ts';
-import { customerSchema, identitySchema, messageSchema, ticketViewSchema, userSchema } from './domain.schemas.ts';
+import { visitorReviewSchema } from './reviews.schemas.ts';
+import { customerSchema, identitySchema, messageChoicesSchema, messageSchema, ticketViewSchema, userSchema } from './domain.schemas.ts';
 import { windowStateSchema } from './channels.schemas.ts';
 
 /** Accepts `status=open&status=pending` or `status=open,pending`. */
@@ -118,9 +119,13 @@ export const widgetMessageSchema = messageSchema.pick({
   status: true,
   sentAt: true,
   createdAt: true,
-});
+})
+  // Optional so a widget built before structured questions still reads the conversation.
+  .extend({ choices: messageChoicesSchema.nullable().optional() });
 export const widgetConversationSchema = z.object({
   messages: z.array(widgetMessageSchema),
+  /** The visitor's open reviews (a rating card to answer); empty from servers that predate them. */
+  reviews: z.array(visitorReviewSchema).optional().default([]),
   lastEventId: z.number().int(),
 });
 
@@ -136,4 +141,5 @@ export type UpdateTicketBody = z.infer<typeof updateTicketBodySchema>;
 export type WidgetSessionBody = z.infer<typeof widgetSessionBodySchema>;
 export type WidgetSessionResponse = z.infer<typeof widgetSessionResponseSchema>;
 export type WidgetMessageDto = z.infer<typeof widgetMessageSchema>;
-export type WidgetConversationDto = z.infer<typeof widgetConversationSchema>;
+/** As a server sends it: `reviews` may be absent from one that predates them. */
+export type WidgetConversationDto = z.input<typeof widgetConversationSchema>;

@@ -1,5 +1,5 @@
-import type { Message, StoredEvent } from '@keluh/core';
-import type { VisitorEvent, WidgetMessageDto } from '@keluh/contracts';
+import type { Message, Review, StoredEvent } from '@keluh/core';
+import type { VisitorEvent, VisitorReviewDto, WidgetMessageDto } from '@keluh/contracts';
 
 /** A visitor sees their conversation, never internal ticket fields, notes or who else is on it. */
 export function toWidgetMessage(message: Message): WidgetMessageDto {
@@ -14,7 +14,13 @@ export function toWidgetMessage(message: Message): WidgetMessageDto {
     status: message.status,
     sentAt: message.sentAt,
     createdAt: message.createdAt,
+    choices: message.choices,
   };
+}
+
+/** What the widget shows of a review: never the testimonial text, moderation or who asked. */
+export function toVisitorReview(review: Review): VisitorReviewDto {
+  return { id: review.id, ticketId: review.ticketId, state: review.state, score: review.score, comment: review.comment, consent: review.consent };
 }
 
 /** Projects a domain event for the widget; events a visitor must not see project to null. */
@@ -26,6 +32,9 @@ export function toVisitorEvent(event: StoredEvent): VisitorEvent | null {
         : { id: event.id, type: 'message.created', message: toWidgetMessage(event.payload.message) };
     case 'message.status':
       return { id: event.id, type: 'message.status', messageId: event.payload.messageId, status: event.payload.status };
+    case 'review.updated':
+      // Moderation is staff work; the visitor sees their own answers only.
+      return event.payload.change === 'moderated' ? null : { id: event.id, type: 'review.updated', review: toVisitorReview(event.payload.review) };
     default:
       return null;
   }

@@ -1,5 +1,6 @@
 import type { ChannelKind } from '../channels/channel.types.ts';
 import type { Instant } from '../shared/instant.ts';
+import type { MessageChoices } from '../reviews/review.types.ts';
 
 export type MessageDirection = 'in' | 'out';
 export type MessageAuthorKind = 'customer' | 'agent' | 'system';
@@ -56,6 +57,8 @@ export interface Message {
   context: Record<string, unknown> | null;
   placeholder: 'unsupported' | 'unavailable' | null;
   template: MessageTemplate | null;
+  /** The options of a structured question we sent (rating, consent); null for every other message. */
+  choices: MessageChoices | null;
   editCount: number;
   editedAt: Instant | null;
   deletedAt: Instant | null;

@@ -9,6 +9,7 @@ import type {
   MessageVia,
 } from '../messages/message.types.ts';
 import type { Instant } from '../shared/instant.ts';
+import type { MessageChoices } from '../reviews/review.types.ts';
 
 export interface NewMessage {
   ticketId: number;
@@ -26,6 +27,7 @@ export interface NewMessage {
   context?: Record<string, unknown> | null;
   placeholder?: 'unsupported' | 'unavailable' | null;
   template?: MessageTemplate | null;
+  choices?: MessageChoices | null;
 }
 
 export type MessagePatch = Partial<

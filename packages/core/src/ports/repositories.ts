@@ -7,6 +7,7 @@ import type { TicketRepository } from './tickets.port.ts';
 import type { JobRepository, OutboxRepository } from './work.port.ts';
 import type { LoginFailureRepository } from './login-failures.port.ts';
 import type { VisitorSessionRepository } from './visitor-sessions.port.ts';
+import type { RecoveryTaskRepository, ReviewRepository } from './reviews.port.ts';
 
 export type * from './channels.port.ts';
 export type * from './customers.port.ts';
@@ -46,6 +47,8 @@ export interface Repositories {
   apiChannels: ApiChannelRepository;
   loginFailures: LoginFailureRepository;
   visitorSessions: VisitorSessionRepository;
+  reviews: ReviewRepository;
+  recoveryTasks: RecoveryTaskRepository;
 }
 
 /**

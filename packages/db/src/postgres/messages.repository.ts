@@ -47,6 +47,7 @@ export function createMessageRepository(db: PgDb, options: { inTransaction: bool
         context: sql.placeholder('context'),
         placeholder: sql.placeholder('placeholder'),
         template: sql.placeholder('template'),
+        choices: sql.placeholder('choices'),
         createdAt: sql.placeholder('now'),
         updatedAt: sql.placeholder('now'),
       })
@@ -76,6 +77,7 @@ export function createMessageRepository(db: PgDb, options: { inTransaction: bool
         context: input.context ?? null,
         placeholder: input.placeholder ?? null,
         template: input.template ?? null,
+        choices: input.choices ?? null,
         now,
       });
       if (!row) return null;

@@ -17,6 +17,8 @@ import { createTeamRepository } from './teams.repository.ts';
 import { createTicketRepository } from './tickets.repository.ts';
 import { createUserRepository } from './users.repository.ts';
 import { createVisitorSessionRepository } from './visitor-sessions.repository.ts';
+import { createReviewRepository } from './reviews.repository.ts';
+import { createRecoveryTaskRepository } from './recovery-tasks.repository.ts';
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;
 
@@ -42,6 +44,8 @@ export function createPgRepositories(db: PgDb, options: { inTransaction: boolean
     apiChannels: createApiChannelRepository(db),
     loginFailures: createLoginFailureRepository(db),
     visitorSessions: createVisitorSessionRepository(db),
+    reviews: createReviewRepository(db),
+    recoveryTasks: createRecoveryTaskRepository(db),
   });
 }
 

@@ -17,6 +17,8 @@ import { createTeamRepository } from './teams.repository.ts';
 import { createTicketRepository } from './tickets.repository.ts';
 import { createUserRepository } from './users.repository.ts';
 import { createVisitorSessionRepository } from './visitor-sessions.repository.ts';
+import { createReviewRepository } from './reviews.repository.ts';
+import { createRecoveryTaskRepository } from './recovery-tasks.repository.ts';
 
 export function createSqliteRepositories(db: SqliteDb): Repositories {
   return {
@@ -36,6 +38,8 @@ export function createSqliteRepositories(db: SqliteDb): Repositories {
     apiChannels: createApiChannelRepository(db),
     loginFailures: createLoginFailureRepository(db),
     visitorSessions: createVisitorSessionRepository(db),
+    reviews: createReviewRepository(db),
+    recoveryTasks: createRecoveryTaskRepository(db),
   };
 }
 

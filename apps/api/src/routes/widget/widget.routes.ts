@@ -6,7 +6,7 @@ import {
   widgetSessionBodySchema,
   widgetSessionResponseSchema,
 } from '@keluh/contracts';
-import { toWidgetMessage } from '../../realtime/visitor-projection.ts';
+import { toVisitorReview, toWidgetMessage } from '../../realtime/visitor-projection.ts';
 import { bearerToken } from '../../plugins/auth.plugin.ts';
 import { openWidgetSession } from '../../security/widget-session.ts';
 
@@ -45,10 +45,11 @@ const widgetRoutes: FastifyPluginAsyncZod = async (app) => {
       const { visitorId } = await authenticateVisitor(visitorAuth, bearerToken(request.headers));
       const lastEventId = await db.events.latestId();
       const identity = await db.identities.findByExternalId('webchat', visitorId);
-      if (!identity) return { messages: [], lastEventId };
+      if (!identity) return { messages: [], reviews: [], lastEventId };
       const tickets = await db.tickets.listForCustomer(identity.customerId);
       const timelines = await Promise.all(tickets.map((ticket) => db.messages.listForTicket(ticket.id)));
-      return { messages: timelines.flat().map(toWidgetMessage), lastEventId };
+      const reviews = await db.reviews.listOpenForCustomer(identity.customerId);
+      return { messages: timelines.flat().map(toWidgetMessage), reviews: reviews.map(toVisitorReview), lastEventId };
     },
   );
 };

@@ -15,3 +15,5 @@ export { apiChannels } from './api-channels.table.ts';
 export { jobs } from './jobs.table.ts';
 export { loginFailures } from './login-failures.table.ts';
 export { visitorSessions } from './visitor-sessions.table.ts';
+export { reviews } from './reviews.table.ts';
+export { recoveryTasks } from './recovery-tasks.table.ts';
