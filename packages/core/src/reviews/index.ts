@@ -2,3 +2,8 @@ export * from './review.types.ts';
 export * from './review-choices.rules.ts';
 export * from './typed-answer.rules.ts';
 export * from './testimonial.rules.ts';
+export * from './testimonial-export.rules.ts';
+export * from './choice-answer.rules.ts';
+export * from './reviews.usecases.ts';
+export * from './testimonials.usecases.ts';
+export * from './recovery.usecases.ts';
