@@ -50,6 +50,10 @@ import { channelSettingsFromEnv } from './channels/channel-settings.ts';
 import { mediaRulesFrom, outboundPolicyFrom } from './outbound/outbound-policy.ts';
 import { openSharedState } from './startup/shared-state.ts';
 import presenceRoutes from './routes/presence/presence.routes.ts';
+import reviewsRoutes from './routes/reviews/reviews.routes.ts';
+import testimonialsRoutes from './routes/reviews/testimonials.routes.ts';
+import recoveryRoutes from './routes/reviews/recovery.routes.ts';
+import publicTestimonialsRoutes from './routes/reviews/public-testimonials.routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -197,6 +201,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(apiChannelsRoutes, { prefix: '/api/api-channels' });
   await app.register(apiChannelWebhooksRoutes, { prefix: '/webhooks/api' });
   await app.register(presenceRoutes, { prefix: '/api/presence' });
+  await app.register(reviewsRoutes, { prefix: '/api' });
+  await app.register(testimonialsRoutes, { prefix: '/api/testimonials' });
+  await app.register(recoveryRoutes, { prefix: '/api/recovery-tasks' });
+  await app.register(publicTestimonialsRoutes);
   await app.register(staticFiles, { roots: deps.staticRoots ?? defaultStaticRoots });
 
   app.addHook('onReady', async () => {
