@@ -34,7 +34,7 @@ function recordingAdapter(): ChannelAdapter & { sent: OutboundMessage[] } {
 }
 
 describe('review requests and answers through the core use cases', () => {
-  let deps: CoreDeps & { clock: ReturnType<typeof fakeClock> };
+  let deps: CoreDeps & { clock: ReturnType<typeof fakeClock>; events: ReturnType<typeof recordingPublisher> };
   let ticketId: number;
   const inbound = (id: string, body: string, extra: Partial<InboundMessageEvent> = {}): InboundMessageEvent => ({
     kind: 'message',
