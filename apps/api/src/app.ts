@@ -56,6 +56,10 @@ import workflowAdminRoutes from './routes/workflow/workflow-admin.routes.ts';
 import phrasesRoutes from './routes/phrases/phrases.routes.ts';
 import ticketCasesRoutes from './routes/cases/ticket-cases.routes.ts';
 import promisesRoutes from './routes/promises/promises.routes.ts';
+import reviewsRoutes from './routes/reviews/reviews.routes.ts';
+import testimonialsRoutes from './routes/reviews/testimonials.routes.ts';
+import recoveryRoutes from './routes/reviews/recovery.routes.ts';
+import publicTestimonialsRoutes from './routes/reviews/public-testimonials.routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -213,6 +217,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(phrasesRoutes, { prefix: '/api/phrases' });
   await app.register(ticketCasesRoutes, { prefix: '/api/tickets' });
   await app.register(promisesRoutes, { prefix: '/api/promises' });
+  await app.register(reviewsRoutes, { prefix: '/api' });
+  await app.register(testimonialsRoutes, { prefix: '/api/testimonials' });
+  await app.register(recoveryRoutes, { prefix: '/api/recovery-tasks' });
+  await app.register(publicTestimonialsRoutes);
   await app.register(staticFiles, { roots: deps.staticRoots ?? defaultStaticRoots });
 
   app.addHook('onReady', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emotionLevels } from '@keluh/core';
+import { messageChoicesSchema } from './reviews.schemas.ts';
 import {
   channelKindSchema,
   customerCharacteristicSchema,
@@ -124,6 +125,7 @@ export const messageSchema = z.object({
   context: z.record(z.string(), z.unknown()).nullable(),
   placeholder: z.enum(['unsupported', 'unavailable']).nullable(),
   template: z.object({ name: z.string(), language: z.string(), parameters: z.array(z.string()) }).nullable(),
+  choices: messageChoicesSchema.nullable(),
   editCount: z.number().int(),
   editedAt: instantSchema.nullable(),
   deletedAt: instantSchema.nullable(),

@@ -152,5 +152,5 @@ export type UpdateTicketBody = z.infer<typeof updateTicketBodySchema>;
 export type WidgetSessionBody = z.infer<typeof widgetSessionBodySchema>;
 export type WidgetSessionResponse = z.infer<typeof widgetSessionResponseSchema>;
 export type WidgetMessageDto = z.infer<typeof widgetMessageSchema>;
-/** As clients read it: `promises` may be missing from an older server (the schema defaults it to []). */
+/** As a server sends it: `promises` and `reviews` may be absent from one that predates them. */
 export type WidgetConversationDto = z.input<typeof widgetConversationSchema>;

@@ -14,6 +14,7 @@ import { eventCall, refusal, toSocketError, type AckValue } from './socket-error
 import { toVisitorEvent, toWidgetMessage } from './visitor-projection.ts';
 import type { RealtimeFeed } from './realtime-feed.ts';
 import { hasLocalSockets } from './local-room.ts';
+import { handleVisitorReviewAnswer } from './visitor-review.handler.ts';
 
 export type VisitorNamespace = Namespace<VisitorClientToServer, VisitorServerToClient>;
 type VisitorSocket = Socket<VisitorClientToServer, VisitorServerToClient>;
@@ -52,6 +53,7 @@ export function setUpVisitorNamespace(namespace: VisitorNamespace, services: Ser
   namespace.on('connection', (socket) => {
     void socket.join(sessionRoom(socket.data.sessionId));
     void customerOf(socket, services);
+    handleVisitorReviewAnswer(socket, services, () => customerOf(socket, services));
 
     socket.on('message.send', async (...args: unknown[]) => {
       const { reply, parse } = eventCall<AckValue<VisitorClientToServer['message.send']>>(args);

@@ -1,4 +1,4 @@
-import { addMilliseconds, purgeAuthLeftovers, type AuthDeps, type CoreDeps, type JobHandler, type JobHandlers, type JobKind } from '@keluh/core';
+import { addMilliseconds, expireReviews, purgeAuthLeftovers, type AuthDeps, type CoreDeps, type JobHandler, type JobHandlers, type JobKind } from '@keluh/core';
 import type { FastifyBaseLogger } from 'fastify';
 
 /** A status that waited a day for its send never belonged to us (another app on the same account). */
@@ -26,6 +26,7 @@ const schedule: Partial<Record<JobKind, number>> = {
   'janitor.parked_statuses': HOURLY,
   'janitor.jobs': HOURLY,
   'janitor.sessions': QUARTER_HOURLY,
+  'janitor.reviews': HOURLY,
 };
 
 export function janitorHandlers(deps: CoreDeps, auth: AuthDeps, log: FastifyBaseLogger): JobHandlers {
@@ -39,6 +40,7 @@ export function janitorHandlers(deps: CoreDeps, auth: AuthDeps, log: FastifyBase
     'janitor.parked_statuses': recurring(deps, HOURLY, purgeParked, log, 'unclaimed channel statuses discarded'),
     'janitor.jobs': recurring(deps, HOURLY, purgeJobs, log, 'finished jobs purged'),
     'janitor.sessions': recurring(deps, QUARTER_HOURLY, purgeAuth, log, 'expired sessions and old sign-in failures removed'),
+    'janitor.reviews': recurring(deps, HOURLY, () => expireReviews(deps), log, 'review requests unanswered for a week expired'),
   };
 }
 

@@ -50,6 +50,7 @@ export function message(id: number, ticketId: number, overrides: Partial<Message
     context: null,
     placeholder: null,
     template: null,
+    choices: null,
     editCount: 0,
     editedAt: null,
     deletedAt: null,

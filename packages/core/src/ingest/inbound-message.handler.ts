@@ -8,6 +8,7 @@ import { subjectFrom } from '../tickets/ticket.rules.ts';
 import type { Ticket, TicketStatus, TicketView } from '../tickets/ticket.types.ts';
 import { resolveIdentity } from './customer-resolution.ts';
 import { emotionOf, raisePriorityOnEmotion } from './emotion-on-ingest.ts';
+import { ingestReviewAnswer } from './review-answer.ts';
 import type { TxContext } from './tx-context.ts';
 
 export interface IngestResult {
@@ -34,6 +35,8 @@ export async function handleInboundMessage(ctx: TxContext, event: InboundMessage
   if (known) return duplicateResult(tx, known);
 
   const identity = await resolveIdentity(ctx, event);
+  const reviewAnswer = await ingestReviewAnswer(ctx, event, identity);
+  if (reviewAnswer) return reviewAnswer;
   const fromCustomer = event.author !== 'business_app';
   const { ticket, created: ticketCreated } = await activeTicketFor(ctx, identity.customerId, event);
 

@@ -1,6 +1,7 @@
 import type { ChannelKind } from '../channels/channel.types.ts';
 import type { EmotionReading } from '../emotion/emotion.types.ts';
 import type { Instant } from '../shared/instant.ts';
+import type { MessageChoices } from '../reviews/review.types.ts';
 
 export type MessageDirection = 'in' | 'out';
 export type MessageAuthorKind = 'customer' | 'agent' | 'system';
@@ -57,6 +58,8 @@ export interface Message {
   context: Record<string, unknown> | null;
   placeholder: 'unsupported' | 'unavailable' | null;
   template: MessageTemplate | null;
+  /** The options of a structured question we sent (rating, consent); null for every other message. */
+  choices: MessageChoices | null;
   editCount: number;
   editedAt: Instant | null;
   deletedAt: Instant | null;

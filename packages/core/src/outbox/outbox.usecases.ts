@@ -125,6 +125,7 @@ async function outboundFor(deps: CoreDeps, message: Message, ticket: Ticket, cha
     recipientPhone: channel === 'whatsapp' ? (customer?.phone ?? null) : null,
     body: message.body,
     template: message.template,
+    choices: message.choices,
     replyToExternalId: message.replyToExternalId,
     lastInboundAt: recipient.lastInboundAt,
     correlationId: correlationIdFor(message.id),

@@ -10,6 +10,7 @@ import type {
 } from '../messages/message.types.ts';
 import type { EmotionReading } from '../emotion/emotion.types.ts';
 import type { Instant } from '../shared/instant.ts';
+import type { MessageChoices } from '../reviews/review.types.ts';
 
 export interface NewMessage {
   ticketId: number;
@@ -29,6 +30,7 @@ export interface NewMessage {
   template?: MessageTemplate | null;
   /** Stored with the row in the same insert: reading a message costs no extra statement. */
   emotion?: EmotionReading | null;
+  choices?: MessageChoices | null;
 }
 
 export type MessagePatch = Partial<

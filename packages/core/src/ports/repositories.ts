@@ -9,6 +9,7 @@ import type { LoginFailureRepository } from './login-failures.port.ts';
 import type { VisitorSessionRepository } from './visitor-sessions.port.ts';
 import type { CategoryRepository, FactRepository, NoteRepository, PhraseRepository, TicketActivityRepository, WorkflowRepository, WorkflowSettingsRepository } from './workflow.port.ts';
 import type { PromiseRepository, ResolutionRepository, SimilarCaseSearch } from './cases.port.ts';
+import type { RecoveryTaskRepository, ReviewRepository } from './reviews.port.ts';
 
 export type * from './channels.port.ts';
 export type * from './customers.port.ts';
@@ -58,6 +59,8 @@ export interface Repositories {
   resolutions: ResolutionRepository;
   similarCases: SimilarCaseSearch;
   promises: PromiseRepository;
+  reviews: ReviewRepository;
+  recoveryTasks: RecoveryTaskRepository;
 }
 
 /**

@@ -120,6 +120,8 @@ export const errorCatalog = {
   /** Publishing a review whose customer did not consent. */
   'testimonial.no_consent': 409,
   'recovery.not_found': 404,
+  /** The recovery task was closed already (by someone else, a moment ago). */
+  'recovery.closed': 409,
   'internal': 500,
 } as const;
 

@@ -45,6 +45,7 @@ describe('messages', () => {
       context: null,
       placeholder: null,
       template: null,
+      choices: null,
       editCount: 0,
       editedAt: null,
       deletedAt: null,
@@ -64,6 +65,14 @@ describe('messages', () => {
     expect((await db.messages.findById(message!.id))?.emotion).toEqual(emotion);
     expect((await db.messages.findByExternalId('whatsapp', 'wamid.angry'))?.emotion).toEqual(emotion);
     expect((await db.messages.listForTicket(ticket.id))[0]?.emotion).toEqual(emotion);
+  });
+
+  it('an outbound question keeps the options it offers, read back as sent', async () => {
+    const choices = { purpose: 'rating' as const, reviewId: 7, button: 'Beri nilai', options: [{ id: 'rate:7:5', title: '⭐⭐⭐⭐⭐ Sangat puas' }, { id: 'rate:7:1', title: '⭐ Sangat kecewa', description: 'Kami akan menghubungi' }] };
+    const message = await db.messages.insertIfAbsent({ ticketId: ticket.id, direction: 'out', authorKind: 'system', channel: 'whatsapp', body: 'Nilai kami?', status: 'queued', sentAt: T0, choices }, T0);
+    expect(message?.choices).toEqual(choices);
+    expect((await db.messages.findById(message!.id))?.choices).toEqual(choices);
+    expect((await db.messages.listForTicket(ticket.id))[0]?.choices).toEqual(choices);
   });
 
   it('a second delivery with the same external id stores nothing', async () => {

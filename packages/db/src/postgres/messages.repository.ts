@@ -48,6 +48,7 @@ export function createMessageRepository(db: PgDb, options: { inTransaction: bool
         placeholder: sql.placeholder('placeholder'),
         template: sql.placeholder('template'),
         emotion: sql.placeholder('emotion'),
+        choices: sql.placeholder('choices'),
         createdAt: sql.placeholder('now'),
         updatedAt: sql.placeholder('now'),
       })
@@ -78,6 +79,7 @@ export function createMessageRepository(db: PgDb, options: { inTransaction: bool
         placeholder: input.placeholder ?? null,
         template: input.template ?? null,
         emotion: input.emotion ?? null,
+        choices: input.choices ?? null,
         now,
       });
       if (!row) return null;

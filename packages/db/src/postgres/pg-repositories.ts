@@ -27,6 +27,8 @@ import { createPhraseRepository } from './phrases.repository.ts';
 import { createResolutionRepository } from './resolutions.repository.ts';
 import { createSimilarCaseSearch } from './similar-cases.repository.ts';
 import { createPromiseRepository } from './promises.repository.ts';
+import { createReviewRepository } from './reviews.repository.ts';
+import { createRecoveryTaskRepository } from './recovery-tasks.repository.ts';
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;
 
@@ -62,6 +64,8 @@ export function createPgRepositories(db: PgDb, options: { inTransaction: boolean
     resolutions: createResolutionRepository(db),
     similarCases: createSimilarCaseSearch(db),
     promises: createPromiseRepository(db),
+    reviews: createReviewRepository(db),
+    recoveryTasks: createRecoveryTaskRepository(db),
   });
 }
 

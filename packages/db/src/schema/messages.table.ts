@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core';
-import { channelKinds, type DeliveryStatus, type EmotionReading, type MessageAttachment, type MessageReaction, type MessageTemplate } from '@keluh/core';
+import { channelKinds, type DeliveryStatus, type EmotionReading, type MessageChoices, type MessageAttachment, type MessageReaction, type MessageTemplate } from '@keluh/core';
 import { tickets } from './tickets.table.ts';
 import { users } from './users.table.ts';
 
@@ -26,6 +26,7 @@ export const messages = sqliteTable(
     context: text('context', { mode: 'json' }).$type<Record<string, unknown>>(),
     placeholder: text('placeholder', { enum: ['unsupported', 'unavailable'] }),
     template: text('template', { mode: 'json' }).$type<MessageTemplate>(),
+    choices: text('choices', { mode: 'json' }).$type<MessageChoices>(),
     editCount: integer('edit_count').notNull().default(0),
     editedAt: text('edited_at'),
     deletedAt: text('deleted_at'),

@@ -14,8 +14,8 @@ export function createMessageRepository(db: SqliteDb): MessageRepository {
   // seventeen parameters cost four times the insert itself (20 µs against 5, measured). The unique key,
   // not a prior lookup, decides: two racing deliveries cannot both insert.
   const insert = db.$client.prepare<unknown[], { id: number }>(
-    `insert into messages (ticket_id, direction, author_kind, author_user_id, channel, external_id, body, attachments, status, sent_at, via, reply_to_external_id, context, placeholder, template, emotion, created_at, updated_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `insert into messages (ticket_id, direction, author_kind, author_user_id, channel, external_id, body, attachments, status, sent_at, via, reply_to_external_id, context, placeholder, template, emotion, choices, created_at, updated_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      on conflict (channel, external_id) do nothing
      returning id`,
   );
@@ -41,6 +41,7 @@ export function createMessageRepository(db: SqliteDb): MessageRepository {
         placeholder: input.placeholder ?? null,
         template: input.template ?? null,
         emotion: input.emotion ?? null,
+        choices: input.choices ?? null,
       };
       const row = insert.get(
         values.ticketId,
@@ -59,6 +60,7 @@ export function createMessageRepository(db: SqliteDb): MessageRepository {
         values.placeholder,
         json(values.template),
         json(values.emotion),
+        json(values.choices),
         now,
         now,
       );

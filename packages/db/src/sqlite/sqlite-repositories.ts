@@ -27,6 +27,8 @@ import { createPhraseRepository } from './phrases.repository.ts';
 import { createResolutionRepository } from './resolutions.repository.ts';
 import { createSimilarCaseSearch } from './similar-cases.repository.ts';
 import { createPromiseRepository } from './promises.repository.ts';
+import { createReviewRepository } from './reviews.repository.ts';
+import { createRecoveryTaskRepository } from './recovery-tasks.repository.ts';
 
 export function createSqliteRepositories(db: SqliteDb): Repositories {
   return {
@@ -56,6 +58,8 @@ export function createSqliteRepositories(db: SqliteDb): Repositories {
     resolutions: createResolutionRepository(db),
     similarCases: createSimilarCaseSearch(db),
     promises: createPromiseRepository(db),
+    reviews: createReviewRepository(db),
+    recoveryTasks: createRecoveryTaskRepository(db),
   };
 }
 

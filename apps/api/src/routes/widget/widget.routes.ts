@@ -6,7 +6,7 @@ import {
   widgetSessionBodySchema,
   widgetSessionResponseSchema,
 } from '@keluh/contracts';
-import { toVisitorPromise, toWidgetMessage } from '../../realtime/visitor-projection.ts';
+import { toVisitorPromise, toVisitorReview, toWidgetMessage } from '../../realtime/visitor-projection.ts';
 import { bearerToken } from '../../plugins/auth.plugin.ts';
 import { openWidgetSession } from '../../security/widget-session.ts';
 
@@ -47,13 +47,19 @@ const widgetRoutes: FastifyPluginAsyncZod = async (app) => {
       const { visitorId } = await authenticateVisitor(visitorAuth, bearerToken(request.headers));
       const lastEventId = await db.events.latestId();
       const identity = await db.identities.findByExternalId('webchat', visitorId);
-      if (!identity) return { messages: [], lastEventId, promises: [] };
+      if (!identity) return { messages: [], lastEventId, promises: [], reviews: [] };
       const tickets = await db.tickets.listForCustomer(identity.customerId);
-      const [timelines, promises] = await Promise.all([
+      const [timelines, promises, reviews] = await Promise.all([
         Promise.all(tickets.map((ticket) => db.messages.listForTicket(ticket.id))),
         Promise.all(tickets.map((ticket) => db.promises.listForTicket(ticket.id))),
+        db.reviews.listOpenForCustomer(identity.customerId),
       ]);
-      return { messages: timelines.flat().map(toWidgetMessage), lastEventId, promises: promises.flat().map(toVisitorPromise) };
+      return {
+        messages: timelines.flat().map(toWidgetMessage),
+        lastEventId,
+        promises: promises.flat().map(toVisitorPromise),
+        reviews: reviews.map(toVisitorReview),
+      };
     },
   );
 };

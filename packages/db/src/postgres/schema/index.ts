@@ -25,3 +25,5 @@ export { ticketActivities } from './ticket-activities.table.ts';
 export { phrases } from './phrases.table.ts';
 export { resolutionRecords } from './resolution-records.table.ts';
 export { promises } from './promises.table.ts';
+export { reviews } from './reviews.table.ts';
+export { recoveryTasks } from './recovery-tasks.table.ts';

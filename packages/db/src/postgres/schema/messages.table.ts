@@ -1,5 +1,5 @@
 import { index, integer, pgTable, text, unique } from 'drizzle-orm/pg-core';
-import { channelKinds, type DeliveryStatus, type EmotionReading, type MessageAttachment, type MessageReaction, type MessageTemplate } from '@keluh/core';
+import { channelKinds, type DeliveryStatus, type EmotionReading, type MessageChoices, type MessageAttachment, type MessageReaction, type MessageTemplate } from '@keluh/core';
 import { id } from './id.column.ts';
 import { instant } from './instant.column.ts';
 import { jsonb } from './jsonb.column.ts';
@@ -29,6 +29,7 @@ export const messages = pgTable(
     context: jsonb<Record<string, unknown>>('context'),
     placeholder: text('placeholder', { enum: ['unsupported', 'unavailable'] }),
     template: jsonb<MessageTemplate>('template'),
+    choices: jsonb<MessageChoices>('choices'),
     editCount: integer('edit_count').notNull().default(0),
     editedAt: instant('edited_at'),
     deletedAt: instant('deleted_at'),

@@ -1,0 +1,38 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { RecoveryTaskRepository } from '@keluh/core';
+import { recoveryTasks } from './schema/index.ts';
+import type { PgDb } from './pg-db.ts';
+
+export function createRecoveryTaskRepository(db: PgDb): RecoveryTaskRepository {
+  return {
+    async openIfAbsent(input, now) {
+      // The unique review_id decides: a score delivered twice (even by two processes at once) opens one task.
+      const [row] = await db.insert(recoveryTasks).values({ ...input, createdAt: now }).onConflictDoNothing().returning();
+      return row ?? null;
+    },
+    async findById(id) {
+      const [row] = await db.select().from(recoveryTasks).where(eq(recoveryTasks.id, id));
+      return row ?? null;
+    },
+    async list({ state, limit }) {
+      return db
+        .select()
+        .from(recoveryTasks)
+        .where(state ? eq(recoveryTasks.state, state) : undefined)
+        .orderBy(desc(recoveryTasks.id))
+        .limit(limit);
+    },
+    async assign(id, assigneeId) {
+      const [row] = await db.update(recoveryTasks).set({ assigneeId }).where(eq(recoveryTasks.id, id)).returning();
+      return row ?? null;
+    },
+    async close(id, note, by, now) {
+      const [row] = await db
+        .update(recoveryTasks)
+        .set({ state: 'done', note, closedAt: now, closedBy: by })
+        .where(and(eq(recoveryTasks.id, id), eq(recoveryTasks.state, 'open')))
+        .returning();
+      return row ?? null;
+    },
+  };
+}
