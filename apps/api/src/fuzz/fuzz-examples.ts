@@ -21,6 +21,8 @@ export function exampleSegments(route: AppRoute, param: string, world: FuzzWorld
       return [world.mediaSha256, 'a'.repeat(64)];
     case 'visitorId':
       return [world.visitor.visitorId];
+    case 'key':
+      return route.path.startsWith('/api/workflow/categories/') ? ['delivery', 'warranty'] : ['order_number', 'tracking_number'];
     case '*':
       // Swagger UI's assets, the widget's iframe app and the demo shop.
       return route.path.startsWith('/docs') ? ['static/index.html', 'json', 'index.css'] : ['index.html'];
@@ -61,10 +63,17 @@ const bodies: Record<string, BodyExample[]> = {
   'POST /webhooks/api/:channelId': [() => ({ messages: [{ idempotencyKey: 'fuzz-1', sender: { id: 'chat-1', name: 'Budi' }, text: 'Halo' }] })],
   'POST /api/tickets/:id/promises': [() => ({ text: 'Paket dikirim ulang besok pagi', dueAt: new Date(Date.now() + 86_400_000).toISOString() }), (world) => ({ text: 'Refund diproses', dueAt: '2099-01-01T00:00:00+07:00', ownerUserId: world.t.agentId })],
   'PATCH /api/promises/:id': [() => ({ state: 'kept' }), () => ({ state: 'cancelled' })],
+  'POST /api/tickets/:id/workflow/transitions': [() => ({ to: 2, reason: 'Sudah minta maaf lewat telepon' }), () => ({ to: 2 }), () => ({ to: 1, reason: 'Kembali dulu' })],
+  'PATCH /api/tickets/:id/workflow': [() => ({ category: 'delivery' }), () => ({ rootCause: 'courier_delay', rootCauseNote: 'Hub banjir' }), () => ({ fault: 'third_party', solution: 'Kirim ulang', linkedCaseId: 3 })],
+  'PUT /api/tickets/:id/workflow/complaint': [() => ({ complaint: false, reason: 'Cuma tanya jam buka' }), () => ({ complaint: true })],
+  'PUT /api/tickets/:id/facts/:key': [() => ({ value: 'INV-20931' }), () => ({ value: 'JP1234567890', sourceMessageId: 1 })],
+  'POST /api/tickets/:id/notes': [() => ({ body: 'Pelanggan VIP, tangani hati-hati' })],
+  'PUT /api/workflow/categories/:key': [() => ({ label: { id: 'Garansi', en: 'Warranty' }, facts: [{ key: 'serial_number', kind: 'text', label: { id: 'Nomor seri', en: 'Serial number' }, question: { id: 'Nomor serinya?', en: 'Serial number?' }, required: true }] })],
+  'PUT /api/workflow/settings': [() => ({ stageThresholdMinutes: { 1: 15, 2: 60, 3: 240, 4: 1440, 5: 4320 }, rootCauses: [{ key: 'other', label: { id: 'Lainnya', en: 'Other' } }] })],
 };
 
 /** Routes whose handler reads no body, although the method allows one: any JSON is fuzzed at them. */
-const bodiless = new Set(['POST /api/auth/logout', 'POST /api/tickets/:id/read', 'POST /api/api-channels/:id/rotate-secret', 'POST /api/channels/instagram/subscribe', 'DELETE /api/api-channels/:id', 'DELETE /api/phrases/:id', 'DELETE /api/widget/visitors/:visitorId/sessions', 'POST /webhooks/whatsapp', 'POST /webhooks/instagram']);
+const bodiless = new Set(['POST /api/auth/logout', 'POST /api/tickets/:id/read', 'POST /api/api-channels/:id/rotate-secret', 'POST /api/channels/instagram/subscribe', 'DELETE /api/api-channels/:id', 'DELETE /api/phrases/:id', 'DELETE /api/widget/visitors/:visitorId/sessions', 'POST /webhooks/whatsapp', 'POST /webhooks/instagram', 'DELETE /api/tickets/:id/facts/:key']);
 
 /** The examples for a route's body; [] when it takes none; null when a route with a body has no example yet. */
 export function exampleBodies(route: AppRoute): BodyExample[] | null {

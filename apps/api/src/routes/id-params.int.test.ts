@@ -64,19 +64,26 @@ describe('ids in paths and queries', () => {
     expect(operations.map((o) => `${o.method} ${o.path}`).sort()).toEqual([
       'DELETE /api/api-channels/{id}',
       'DELETE /api/phrases/{id}',
+      'DELETE /api/tickets/{id}/facts/{key}',
       'DELETE /api/widget/visitors/{visitorId}/sessions',
       'GET /api/tickets/{id}',
       'GET /api/tickets/{id}/promise-suggestion',
       'GET /api/tickets/{id}/similar-cases',
+      'GET /api/tickets/{id}/workflow',
       'PATCH /api/api-channels/{id}',
       'PATCH /api/promises/{id}',
       'PATCH /api/tickets/{id}',
+      'PATCH /api/tickets/{id}/workflow',
       'POST /api/api-channels/{id}/rotate-secret',
       'POST /api/tickets/{id}/messages',
+      'POST /api/tickets/{id}/notes',
       'POST /api/tickets/{id}/promises',
       'POST /api/tickets/{id}/read',
+      'POST /api/tickets/{id}/workflow/transitions',
       'POST /webhooks/api/{channelId}',
       'PUT /api/phrases/{id}',
+      'PUT /api/tickets/{id}/facts/{key}',
+      'PUT /api/tickets/{id}/workflow/complaint',
     ]);
   });
 

@@ -31,7 +31,8 @@ export interface WorkflowRepository {
   listTransitions(ticketId: number): Promise<StageTransition[]>;
   /**
    * Complaint tickets, open or pending, in a stage for longer than its threshold and not yet nudged
-   * for this stage entry: marks them nudged (one atomic update) and returns them.
+   * for this stage entry: marks them nudged (one atomic update) and returns them. A ticket whose
+   * workflow was never stored counts as stage 1 entered when it was opened; claiming it stores it.
    */
   claimStuck(thresholdMs: Record<WorkflowStage, number>, now: Instant, limit: number): Promise<StuckTicket[]>;
   /** The same tickets without marking anything, for the supervisors' list (nudged or not). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../shared/errors.ts';
 import type { TicketStatus, WorkflowStage } from '../tickets/ticket.types.ts';
 import { defaultWorkflowSettings } from './stage-definitions.ts';
-import { evaluateStage, isStuck, planTransition, thresholdsMs, type StageInputs } from './stage-machine.rules.ts';
+import { evaluateStage, initialWorkflow, isStuck, planTransition, thresholdsMs, type StageInputs } from './stage-machine.rules.ts';
 import type { StageEvaluation } from './workflow.types.ts';
 
 const ENTERED = '2026-03-02T08:00:00.000Z';
@@ -146,5 +146,14 @@ describe('stuck thresholds', () => {
     expect(isStuck(ENTERED, 30 * 60_000, NOW)).toBe(false);
     expect(isStuck(ENTERED, 30 * 60_000 - 1, NOW)).toBe(true);
     expect(isStuck(ENTERED, 60 * 60_000, NOW)).toBe(false);
+  });
+});
+
+describe('a ticket nobody has worked yet', () => {
+  it('is a complaint at stage one, entered when the ticket was opened, with nothing gathered', () => {
+    expect(initialWorkflow({ id: 9, createdAt: ENTERED })).toEqual({
+      ticketId: 9, complaint: true, notComplaintReason: null, stage: 1, stageEnteredAt: ENTERED, category: null, fault: null,
+      rootCause: null, rootCauseNote: null, solution: null, linkedCaseId: null, stuckNudgedAt: null, updatedAt: ENTERED,
+    });
   });
 });

@@ -6,7 +6,7 @@ import type { Instant } from '../shared/instant.ts';
 import { activeTicketStatuses } from '../tickets/ticket.rules.ts';
 import type { TicketStatus, WorkflowStage } from '../tickets/ticket.types.ts';
 import { LAST_STAGE, isWorkflowStage, stageDefinition, stageDefinitions } from './stage-definitions.ts';
-import type { ExitCriterion, StageEvaluation, StageTransition, WorkflowSettings } from './workflow.types.ts';
+import type { ExitCriterion, StageEvaluation, StageTransition, TicketWorkflow, WorkflowSettings } from './workflow.types.ts';
 
 /** Everything the machine looks at, as plain data: the use case gathers it, the console never re-derives it. */
 export interface StageInputs {
@@ -112,4 +112,23 @@ export function isStuck(enteredAt: Instant, thresholdMs: number, now: Instant): 
 export function thresholdsMs(settings: WorkflowSettings): Record<WorkflowStage, number> {
   const minutes = (stage: WorkflowStage) => (settings.stageThresholdMinutes[stage] ?? stageDefinition(stage).defaultThresholdMinutes) * 60_000;
   return { 1: minutes(1), 2: minutes(2), 3: minutes(3), 4: minutes(4), 5: minutes(5) };
+}
+
+/** The workflow every ticket starts with: a complaint at stage 1, entered when the ticket was opened. */
+export function initialWorkflow(ticket: { id: number; createdAt: Instant }): TicketWorkflow {
+  return {
+    ticketId: ticket.id,
+    complaint: true,
+    notComplaintReason: null,
+    stage: 1,
+    stageEnteredAt: ticket.createdAt,
+    category: null,
+    fault: null,
+    rootCause: null,
+    rootCauseNote: null,
+    solution: null,
+    linkedCaseId: null,
+    stuckNudgedAt: null,
+    updatedAt: ticket.createdAt,
+  };
 }

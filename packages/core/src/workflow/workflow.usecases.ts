@@ -3,7 +3,7 @@ import { commit, type CoreDeps } from '../shared/deps.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Ticket } from '../tickets/ticket.types.ts';
 import type { User } from '../users/user.types.ts';
-import { planTransition } from './stage-machine.rules.ts';
+import { initialWorkflow, planTransition } from './stage-machine.rules.ts';
 import { announceWorkflow, buildSnapshot, effectiveSettings, mustView } from './workflow-snapshot.ts';
 import type { WorkflowSnapshot } from './workflow.types.ts';
 
@@ -18,13 +18,15 @@ async function lockTicket(tx: Repositories, ticketId: number, version?: number):
   return ticket;
 }
 
-/** The snapshot of a ticket, making its workflow (stage 1) on first read. */
+/**
+ * The snapshot of a ticket. Reading stores nothing (GETs are pure): a ticket nobody has worked yet is
+ * shown as the workflow `ensure` will store on its first change, stage 1 entered when it was opened.
+ */
 export async function getWorkflow(deps: CoreDeps, ticketId: number): Promise<WorkflowSnapshot> {
   const ticket = await deps.db.tickets.findById(ticketId);
   if (!ticket) throw new AppError('ticket.not_found', `Ticket ${ticketId} does not exist`);
-  const now = deps.clock.now();
-  const workflow = await deps.db.workflows.ensure(ticketId, now);
-  return buildSnapshot(deps.db, ticket, workflow, now);
+  const workflow = (await deps.db.workflows.find(ticketId)) ?? initialWorkflow(ticket);
+  return buildSnapshot(deps.db, ticket, workflow, deps.clock.now());
 }
 
 export interface TransitionInput {

@@ -120,5 +120,24 @@ describe('ticket workflows', () => {
       await other.close();
     }
   });
-});
 
+  it('a ticket nobody has worked yet counts as stuck in stage one since it was opened, and two scanners adopt it once', async () => {
+    const other = await reopenTestDatabase(db.url);
+    try {
+      const untouched = await seedTicket(db, { name: 'Nobody replied' });
+      const closed = await seedTicket(db, { name: 'Closed' });
+      await db.tickets.update(closed.id, { status: 'closed' }, T0);
+      expect(await db.workflows.find(untouched.id)).toBeNull();
+      expect((await db.workflows.listStuck(thresholds, at(0.5), 10)).map((row) => row.ticketId)).toEqual([]);
+      expect(await db.workflows.listStuck(thresholds, at(2), 10)).toEqual([
+        { ticketId: untouched.id, subject: 'Paket belum sampai', stage: 1, stageEnteredAt: T0, thresholdMs: HOUR, assigneeId: null, assigneeName: null, nudgedAt: null },
+      ]);
+      const [one, two] = await Promise.all([db.workflows.claimStuck(thresholds, at(2), 10), other.workflows.claimStuck(thresholds, at(2), 10)]);
+      expect([...one!, ...two!].map((row) => [row.ticketId, row.stage, row.nudgedAt])).toEqual([[untouched.id, 1, at(2)]]);
+      expect(await db.workflows.find(untouched.id)).toMatchObject({ stage: 1, stageEnteredAt: T0, complaint: true, stuckNudgedAt: at(2) });
+      expect(await db.workflows.claimStuck(thresholds, at(3), 10)).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+});

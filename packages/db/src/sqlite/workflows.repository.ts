@@ -1,8 +1,11 @@
 import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
-import { AppError, type StageTransition, type TicketWorkflow, type WorkflowRepository } from '@keluh/core';
+import { addMilliseconds, AppError, type StageTransition, type TicketWorkflow, type WorkflowRepository, type WorkflowStage } from '@keluh/core';
 import { stageTransitions, tickets, ticketWorkflows, users } from '../schema/index.ts';
 import type { SqliteDb } from './sqlite-db.ts';
-import { stuckCondition } from '../shared/stuck-condition.ts';
+import { ACTIVE_STATUSES_SQL, stuckCondition } from '../shared/stuck-condition.ts';
+
+const storedStuck = (thresholdMs: Record<WorkflowStage, number>, now: string) =>
+  stuckCondition({ stage: ticketWorkflows.stage, enteredAt: ticketWorkflows.stageEnteredAt, complaint: sql`${ticketWorkflows.complaint} = 1`, status: tickets.status }, thresholdMs, now);
 
 export function createWorkflowRepository(db: SqliteDb): WorkflowRepository {
   const byTicket = db.select().from(ticketWorkflows).where(eq(ticketWorkflows.ticketId, sql.placeholder('ticketId'))).prepare();
@@ -23,19 +26,14 @@ export function createWorkflowRepository(db: SqliteDb): WorkflowRepository {
       .from(stageTransitions)
       .leftJoin(users, eq(users.id, stageTransitions.byUserId))
       .$dynamic();
+  // From tickets, so one never worked (no stored workflow) counts as stage 1 since it was opened.
+  const stage = sql<WorkflowStage>`coalesce(${ticketWorkflows.stage}, 1)`.mapWith((value) => Number(value) as WorkflowStage);
+  const enteredAt = sql<string>`coalesce(${ticketWorkflows.stageEnteredAt}, ${tickets.createdAt})`;
   const stuckRows = () =>
     db
-      .select({
-        ticketId: ticketWorkflows.ticketId,
-        subject: tickets.subject,
-        stage: ticketWorkflows.stage,
-        stageEnteredAt: ticketWorkflows.stageEnteredAt,
-        assigneeId: tickets.assigneeId,
-        assigneeName: users.name,
-        nudgedAt: ticketWorkflows.stuckNudgedAt,
-      })
-      .from(ticketWorkflows)
-      .innerJoin(tickets, eq(tickets.id, ticketWorkflows.ticketId))
+      .select({ ticketId: tickets.id, subject: tickets.subject, stage, stageEnteredAt: enteredAt, assigneeId: tickets.assigneeId, assigneeName: users.name, nudgedAt: ticketWorkflows.stuckNudgedAt })
+      .from(tickets)
+      .leftJoin(ticketWorkflows, eq(ticketWorkflows.ticketId, tickets.id))
       .leftJoin(users, eq(users.id, tickets.assigneeId))
       .$dynamic();
   const withThreshold = (thresholdMs: Record<number, number>) => (row: Omit<Awaited<ReturnType<WorkflowRepository['listStuck']>>[number], 'thresholdMs'>) => ({
@@ -88,32 +86,43 @@ export function createWorkflowRepository(db: SqliteDb): WorkflowRepository {
     },
 
     async claimStuck(thresholdMs, now, limit) {
-      // One UPDATE: SQLite's single writer makes the pick and the mark atomic, so each entry is claimed once.
-      const claimed = db
-        .update(ticketWorkflows)
-        .set({ stuckNudgedAt: now })
-        .where(
-          inArray(
-            ticketWorkflows.ticketId,
-            db
-              .select({ id: ticketWorkflows.ticketId })
-              .from(ticketWorkflows)
-              .innerJoin(tickets, eq(tickets.id, ticketWorkflows.ticketId))
-              .where(and(stuckCondition({ workflows: ticketWorkflows, tickets }, thresholdMs, now), sql`${ticketWorkflows.stuckNudgedAt} is null`))
-              .orderBy(asc(ticketWorkflows.stageEnteredAt))
-              .limit(limit),
-          ),
-        )
-        .returning({ ticketId: ticketWorkflows.ticketId })
-        .all();
+      // Each statement picks and marks in one go, and SQLite's single writer runs it alone: claimed once.
+      // Tickets nobody has worked yet have no stored workflow: adopting one stores it already nudged.
+      const adopted = db.all<{ ticket_id: number }>(sql`insert into ticket_workflows (ticket_id, stage_entered_at, updated_at, stuck_nudged_at)
+        select t.id, t.created_at, ${now}, ${now} from tickets t
+        where t.status in (${sql.raw(ACTIVE_STATUSES_SQL)}) and t.created_at < ${addMilliseconds(now, -thresholdMs[1])}
+          and not exists (select 1 from ticket_workflows w where w.ticket_id = t.id)
+        order by t.created_at limit ${limit}
+        on conflict do nothing returning ticket_id`);
+      const rest = limit - adopted.length;
+      const marked =
+        rest <= 0
+          ? []
+          : db
+              .update(ticketWorkflows)
+              .set({ stuckNudgedAt: now })
+              .where(
+                inArray(
+                  ticketWorkflows.ticketId,
+                  db
+                    .select({ id: ticketWorkflows.ticketId })
+                    .from(ticketWorkflows)
+                    .innerJoin(tickets, eq(tickets.id, ticketWorkflows.ticketId))
+                    .where(and(storedStuck(thresholdMs, now), sql`${ticketWorkflows.stuckNudgedAt} is null`))
+                    .orderBy(asc(ticketWorkflows.stageEnteredAt))
+                    .limit(rest),
+                ),
+              )
+              .returning({ ticketId: ticketWorkflows.ticketId })
+              .all();
+      const claimed = [...adopted.map((row) => row.ticket_id), ...marked.map((row) => row.ticketId)];
       if (claimed.length === 0) return [];
-      const rows = stuckRows().where(inArray(ticketWorkflows.ticketId, claimed.map((row) => row.ticketId))).orderBy(asc(ticketWorkflows.stageEnteredAt)).all();
-      return rows.map(withThreshold(thresholdMs));
+      return stuckRows().where(inArray(tickets.id, claimed)).orderBy(asc(enteredAt)).all().map(withThreshold(thresholdMs));
     },
 
     async listStuck(thresholdMs, now, limit) {
-      const rows = stuckRows().where(stuckCondition({ workflows: ticketWorkflows, tickets }, thresholdMs, now)).orderBy(asc(ticketWorkflows.stageEnteredAt)).limit(limit).all();
-      return rows.map(withThreshold(thresholdMs));
+      const condition = stuckCondition({ stage, enteredAt, complaint: sql`coalesce(${ticketWorkflows.complaint}, 1) = 1`, status: tickets.status }, thresholdMs, now);
+      return stuckRows().where(condition).orderBy(asc(enteredAt)).limit(limit).all().map(withThreshold(thresholdMs));
     },
   };
 }
