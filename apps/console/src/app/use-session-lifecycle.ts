@@ -9,6 +9,9 @@ import { useTemplatesStore } from '../features/ticket/templates.store.ts';
 import { useUsersStore } from '../features/ticket/users.store.ts';
 import { usePhrasesStore } from '../features/phrases/phrases.store.ts';
 import { useComposerStore } from '../features/ticket/composer.store.ts';
+import { useCasesStore } from '../features/workflow/cases.store.ts';
+import { usePanelStore } from '../features/workflow/panel.store.ts';
+import { useWorkflowConfigStore } from '../features/workflow/workflow-config.store.ts';
 import { useWorkflowStore } from '../features/workflow/workflow.store.ts';
 import { useRealtimeStore } from '../realtime/realtime.store.ts';
 
@@ -28,6 +31,9 @@ export function useSessionLifecycle(): void {
   const workflow = useWorkflowStore();
   const phrases = usePhrasesStore();
   const composer = useComposerStore();
+  const cases = useCasesStore();
+  const panel = usePanelStore();
+  const workflowConfig = useWorkflowConfigStore();
   const router = useRouter();
   const route = useRoute();
 
@@ -51,6 +57,9 @@ export function useSessionLifecycle(): void {
       phrases.reset();
       // Drafts may hold what a customer told us: a shared machine must not keep them past sign-out.
       composer.reset();
+      cases.reset();
+      panel.reset();
+      workflowConfig.reset();
       if (session.hydrated && !route.meta.public) {
         void router.replace({ name: 'login', query: { redirect: route.fullPath } });
       }
