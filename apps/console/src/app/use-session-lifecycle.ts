@@ -8,7 +8,9 @@ import { useTicketDetailStore } from '../features/ticket/ticket-detail.store.ts'
 import { useTemplatesStore } from '../features/ticket/templates.store.ts';
 import { useUsersStore } from '../features/ticket/users.store.ts';
 import { usePhrasesStore } from '../features/phrases/phrases.store.ts';
-import { useComposerStore } from '../features/ticket/composer.store.ts';
+import { useCasesStore } from '../features/workflow/cases.store.ts';
+import { usePanelStore } from '../features/workflow/panel.store.ts';
+import { useWorkflowConfigStore } from '../features/workflow/workflow-config.store.ts';
 import { useWorkflowStore } from '../features/workflow/workflow.store.ts';
 import { useRealtimeStore } from '../realtime/realtime.store.ts';
 
@@ -27,7 +29,9 @@ export function useSessionLifecycle(): void {
   const templates = useTemplatesStore();
   const workflow = useWorkflowStore();
   const phrases = usePhrasesStore();
-  const composer = useComposerStore();
+  const cases = useCasesStore();
+  const panel = usePanelStore();
+  const workflowConfig = useWorkflowConfigStore();
   const router = useRouter();
   const route = useRoute();
 
@@ -49,8 +53,9 @@ export function useSessionLifecycle(): void {
       templates.reset();
       workflow.reset();
       phrases.reset();
-      // Drafts may hold what a customer told us: a shared machine must not keep them past sign-out.
-      composer.reset();
+      cases.reset();
+      panel.reset();
+      workflowConfig.reset();
       if (session.hydrated && !route.meta.public) {
         void router.replace({ name: 'login', query: { redirect: route.fullPath } });
       }

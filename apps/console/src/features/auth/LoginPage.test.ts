@@ -53,3 +53,20 @@ describe('signing in while the account is locked', () => {
     expect(error().text()).toBe('Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam 45 detik.');
   });
 });
+
+describe('the login page for assistive technology', () => {
+  it('is one main landmark whose language choices are named by what they show', async () => {
+    setActivePinia(createPinia());
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/login', component: LoginPage }] });
+    await router.push('/login');
+    const wrapper = mount(LoginPage, { global: { plugins: [router, createAppI18n('id')] }, attachTo: document.body });
+    expect(wrapper.findAll('main')).toHaveLength(1);
+    const english = wrapper.get('[data-testid=lang-en]');
+    expect(english.text()).toBe('EN');
+    expect(english.attributes('aria-label')).toBeUndefined();
+    await english.trigger('click');
+    expect(wrapper.get('[data-testid=lang-switch]').attributes('data-lang')).toBe('en');
+    expect(wrapper.get('h1').text()).toBe('Sign in to Keluh');
+    wrapper.unmount();
+  });
+});

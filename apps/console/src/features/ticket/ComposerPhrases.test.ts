@@ -8,6 +8,7 @@ import { deliveryCategory, workflowSnapshot } from '../../test/workflow.fixtures
 import { useSessionStore } from '../auth/session.store.ts';
 import { usePhrasesStore } from '../phrases/phrases.store.ts';
 import { useWorkflowStore } from '../workflow/workflow.store.ts';
+import KeyboardHost from '../commands/KeyboardHost.vue';
 import Composer from './Composer.vue';
 import { useTicketDetailStore } from './ticket-detail.store.ts';
 
@@ -44,7 +45,11 @@ function setup(options: { orderNumber?: string } = {}) {
     global: { plugins: [pinia, createAppI18n('en')] },
     attachTo: document.body,
   });
-  return { wrapper, input: wrapper.get('[data-testid=composer-input]') };
+  // The shell's keyboard host, as the console mounts it beside every page.
+  const host = mount(KeyboardHost, { global: { plugins: [pinia, createAppI18n('en')] }, attachTo: document.body });
+
+  const cleanup = () => (host.unmount(), wrapper.unmount());
+  return { wrapper, cleanup, input: wrapper.get('[data-testid=composer-input]') };
 }
 
 const textOf = (input: { element: Element }) => (input.element as HTMLTextAreaElement).value;
@@ -56,8 +61,8 @@ describe('the phrase bank in the composer', () => {
   afterEach(() => unmount());
 
   it('opens on / at the start of an empty reply, offering the variant for this customer first', async () => {
-    const { wrapper, input } = setup();
-    unmount = () => wrapper.unmount();
+    const { input, cleanup } = setup();
+    unmount = cleanup;
     await input.trigger('keydown', { key: '/' });
     await flushPromises();
     expect(options().map((o) => o.textContent)).toEqual([
@@ -67,16 +72,16 @@ describe('the phrase bank in the composer', () => {
   });
 
   it('types a / as text once the reply has begun', async () => {
-    const { wrapper, input } = setup();
-    unmount = () => wrapper.unmount();
+    const { wrapper, input, cleanup } = setup();
+    unmount = cleanup;
     await input.setValue('Tanggal 3');
     await input.trigger('keydown', { key: '/' });
     expect(wrapper.find('[data-testid=phrase-picker]').exists()).toBe(false);
   });
 
   it('filters as the agent types and inserts the phrase with the ticket’s values on Enter', async () => {
-    const { wrapper, input } = setup({ orderNumber: 'INV-20931' });
-    unmount = () => wrapper.unmount();
+    const { wrapper, input, cleanup } = setup({ orderNumber: 'INV-20931' });
+    unmount = cleanup;
     await input.trigger('keydown', { key: '/' });
     await flushPromises();
     const filter = document.querySelector<HTMLInputElement>('[data-testid=phrase-filter]')!;
@@ -91,8 +96,8 @@ describe('the phrase bank in the composer', () => {
   });
 
   it('fills the customer, topic, agent and order number, and marks a value it does not have', async () => {
-    const { wrapper, input } = setup();
-    unmount = () => wrapper.unmount();
+    const { input, cleanup } = setup();
+    unmount = cleanup;
     usePhrasesStore().items = [phrase(1, { body: 'Mohon maaf atas kendala {topic}, {customer_name}. Saya {agent_name} bantu cek pesanan {order_number}.' })];
     await input.trigger('keydown', { key: '/' });
     await flushPromises();
@@ -102,11 +107,20 @@ describe('the phrase bank in the composer', () => {
   });
 
   it('Escape leaves the composer so single-key shortcuts work again', async () => {
-    const { wrapper, input } = setup();
-    unmount = () => wrapper.unmount();
+    const { input, cleanup } = setup();
+    unmount = cleanup;
     (input.element as HTMLTextAreaElement).focus();
     expect(document.activeElement).toBe(input.element);
     await input.trigger('keydown', { key: 'Escape' });
     expect(document.activeElement).not.toBe(input.element);
+  });
+
+  it('r anywhere outside a field puts the cursor in the reply', async () => {
+    const { input, cleanup } = setup();
+    unmount = cleanup;
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'r', bubbles: true, cancelable: true }));
+    await flushPromises();
+    expect(document.activeElement).toBe(input.element);
+    expect(textOf(input)).toBe('');
   });
 });

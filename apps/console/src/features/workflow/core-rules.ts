@@ -63,3 +63,11 @@ export function proposalsFor(category: ComplaintCategory | null, confirmed: read
     return proposal ? [{ definition, proposal }] : [];
   });
 }
+
+// replaced by @keluh/core at merge
+/** The questions an agent can send for the required facts still missing, in the customer's language. */
+export function suggestQuestions(category: ComplaintCategory | null, confirmed: readonly TicketFact[], language: 'id' | 'en'): { key: string; text: string }[] {
+  if (!category) return [];
+  const done = new Set(confirmed.map((fact) => fact.key));
+  return category.facts.filter((fact) => fact.required && !done.has(fact.key)).map((fact) => ({ key: fact.key, text: fact.question[language] }));
+}
