@@ -78,7 +78,7 @@ CREATE TABLE `ticket_workflows` (
 	FOREIGN KEY (`ticket_id`) REFERENCES `tickets`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `ticket_workflows_stuck_idx` ON `ticket_workflows` (`stage`,`stage_entered_at`) WHERE "ticket_workflows"."complaint" = 1;--> statement-breakpoint
+CREATE INDEX `ticket_workflows_stuck_idx` ON `ticket_workflows` (`stage`,`stage_entered_at`);--> statement-breakpoint
 CREATE TABLE `workflow_settings` (
 	`id` integer PRIMARY KEY NOT NULL,
 	`value` text NOT NULL,

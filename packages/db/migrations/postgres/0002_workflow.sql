@@ -84,4 +84,4 @@ ALTER TABLE "ticket_workflows" ADD CONSTRAINT "ticket_workflows_ticket_id_ticket
 CREATE INDEX "stage_transitions_ticket_idx" ON "stage_transitions" USING btree ("ticket_id","id");--> statement-breakpoint
 CREATE INDEX "ticket_activities_ticket_idx" ON "ticket_activities" USING btree ("ticket_id","id");--> statement-breakpoint
 CREATE INDEX "ticket_notes_ticket_idx" ON "ticket_notes" USING btree ("ticket_id","id");--> statement-breakpoint
-CREATE INDEX "ticket_workflows_stuck_idx" ON "ticket_workflows" USING btree ("stage","stage_entered_at") WHERE "ticket_workflows"."complaint";
+CREATE INDEX "ticket_workflows_stuck_idx" ON "ticket_workflows" USING btree ("stage","stage_entered_at");
