@@ -32,8 +32,9 @@ describe('the five stages of a ticket over HTTP', () => {
     firstMessageId = (await t.db.messages.listForTicket(ticketId))[0]!.id;
   });
 
-  it('a new ticket stands at stage one, waiting for the first reply', async () => {
+  it('a new ticket stands at stage one, waiting for the first reply, and reading it stores nothing', async () => {
     const snapshot = await workflow();
+    expect(await t.db.workflows.find(ticketId)).toBeNull();
     expect(snapshot.workflow).toMatchObject({ ticketId, stage: 1, complaint: true });
     expect(snapshot.evaluation).toEqual({ stage: 1, met: [], missing: ['agent_reply_sent'], canAdvance: false, next: 2, canGoBackTo: [] });
     expect(snapshot).toMatchObject({ thresholdMs: 15 * 60_000, stuck: false, transitions: [], facts: [], category: null, promise: null, review: null });
