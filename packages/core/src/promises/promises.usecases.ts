@@ -80,7 +80,3 @@ export async function settlePromise(deps: CoreDeps, input: { promiseId: number; 
     return settled;
   });
 }
-
-export function listTicketPromises(deps: CoreDeps, ticketId: number): Promise<TicketPromise[]> {
-  return deps.db.promises.listForTicket(ticketId);
-}

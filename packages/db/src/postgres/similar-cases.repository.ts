@@ -20,20 +20,26 @@ export function tsqueryLexeme(term: string): string {
  * share of the cases contain are left out first (termsWithinBudget), so only a bounded set is scored.
  */
 export function createSimilarCaseSearch(db: PgDb): SimilarCaseSearch {
-  // The GIN index counts one term's documents without reading the rows; common terms are remembered.
+  // The GIN index counts a term's documents without reading the rows; the uncached terms of a query are
+  // counted in one round trip, and common terms are remembered.
   const frequencies = new FrequencyCache();
-  const documentsWith = async (term: string) => {
-    const cached = frequencies.get(term);
-    if (cached !== undefined) return cached;
-    const [row] = (await db.execute<{ n: number }>(sql`select count(*)::int as n from resolution_records where search @@ to_tsquery('simple', ${tsqueryLexeme(term)})`)).rows;
-    return frequencies.remember(term, row?.n ?? 0);
+  const counted = async (terms: string[]) => {
+    const documents = new Map(terms.flatMap((term) => {
+      const cached = frequencies.get(term);
+      return cached === undefined ? [] : [[term, cached] as const];
+    }));
+    const unknown = terms.filter((term) => !documents.has(term));
+    if (unknown.length > 0) {
+      const counts = sql.join(unknown.map((term) => sql`(select count(*) from resolution_records where search @@ to_tsquery('simple', ${tsqueryLexeme(term)}))::int`), sql`, `);
+      const [row] = (await db.execute<{ counts: number[] }>(sql`select array[${counts}] as counts`)).rows;
+      unknown.forEach((term, i) => documents.set(term, frequencies.remember(term, row?.counts[i] ?? 0)));
+    }
+    return terms.map((term) => ({ term, documents: documents.get(term) ?? 0 }));
   };
   return {
     async search(query) {
       if (query.limit < 1) return [];
-      const counted = [];
-      for (const term of indexableTerms(query.terms)) counted.push({ term, documents: await documentsWith(term) });
-      const terms = termsWithinBudget(counted);
+      const terms = termsWithinBudget(await counted(indexableTerms(query.terms)));
       if (terms.length === 0) return [];
       const any = sql`to_tsquery('simple', ${terms.map(tsqueryLexeme).join(' | ')})`;
       const each = (build: (i: number) => ReturnType<typeof sql>) => sql.join(terms.map((_, i) => build(i + 1)), sql`, `);
@@ -48,7 +54,8 @@ export function createSimilarCaseSearch(db: PgDb): SimilarCaseSearch {
           select id, category, array[${hits}] as hit, ts_rank_cd(search, ${any}) as density
           from resolution_records where search @@ ${any} and ${exclude}
         ),
-        n as (select count(*)::float8 as total from resolution_records),
+        -- Records are replaced in place, never deleted: the highest id is the count, read from the index.
+        n as (select coalesce(max(id), 0)::float8 as total from resolution_records),
         df as (select array[${frequencies}]::float8[] as d from m),
         idf as (select array[${idf}]::float8[] as w from df, n)
         select m.id, ((${shared}) * (1 + m.density) * ${boost})::float8 as score
