@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ingestMessage, makePromise, settlePromise, updateTicket, type CoreDeps, type Database } from '@keluh/core';
+import { assertCaseExists, ingestMessage, makePromise, settlePromise, updateTicket, type CoreDeps, type Database } from '@keluh/core';
 import { fakeClock, freshDb, recordingPublisher, T0 } from '../testing/fixtures.ts';
 
 const HOUR = 3_600_000;
@@ -72,5 +72,13 @@ describe('the resolution record a complaint leaves', () => {
     expect((await db.resolutions.findByTicket(late.id))?.promiseKept).toBeNull();
     await settlePromise(deps, { promiseId: second.id, state: 'broken', byUserId: agentId });
     expect((await db.resolutions.findByTicket(late.id))?.promiseKept).toBe(false);
+  });
+
+  it('lets an agent link only a past case that exists', async () => {
+    const ticket = await complaint('62818', 'Salah ukuran');
+    await updateTicket(deps, ticket.id, { status: 'resolved' });
+    const record = await db.resolutions.findByTicket(ticket.id);
+    expect(await assertCaseExists(db, record!.id)).toEqual(record);
+    await expect(assertCaseExists(db, record!.id + 1000)).rejects.toMatchObject({ code: 'case.not_found', status: 404 });
   });
 });
