@@ -69,7 +69,7 @@ const workflowEn = {
     checklist: 'Facts to gather',
     required: 'required',
     none: 'Choose a category to see its checklist.',
-    proposed: 'Found in the messages: {name}',
+    proposed: 'Found in the messages',
     confirm: 'Confirm',
     enterHint: 'Enter confirms',
     value: 'Value of {name}',

@@ -71,7 +71,7 @@ const workflowId: WorkflowMessages = {
     checklist: 'Fakta yang dikumpulkan',
     required: 'wajib',
     none: 'Pilih kategori untuk melihat daftar periksanya.',
-    proposed: 'Ditemukan di pesan: {name}',
+    proposed: 'Ditemukan di pesan',
     confirm: 'Konfirmasi',
     enterHint: 'Enter untuk konfirmasi',
     value: 'Nilai {name}',

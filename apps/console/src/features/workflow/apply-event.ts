@@ -27,6 +27,9 @@ export function applyEventToWorkflow(snapshot: WorkflowSnapshotDto, event: Agent
       if (snapshot.review && snapshot.review.id > review.id) return snapshot;
       return { ...snapshot, review };
     }
+    case 'workflow.stuck':
+      // The nudge for this stage entry: highlight now rather than waiting for the bar's own clock.
+      return event.payload.stuck.ticketId === ticketId && !snapshot.stuck ? { ...snapshot, stuck: true } : snapshot;
     default:
       return snapshot;
   }

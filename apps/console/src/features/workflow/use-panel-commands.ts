@@ -42,7 +42,13 @@ export function usePanelCommands(): void {
       if (record.id === snapshot.workflow.linkedCaseId) continue;
       commands.push({ id: `case.link.${record.id}`, group: 'workflow', label: `${t('palette.actions.linkCase', { id: record.id })} · ${record.subject}`, keywords: ['kasus', 'case'], run: () => workflow.update({ linkedCaseId: record.id }) });
     }
-    if (snapshot.promise?.state !== 'open') {
+    const promise = snapshot.promise;
+    if (promise?.state === 'open') {
+      commands.push(
+        { id: 'promise.kept', group: 'workflow', label: `${t('promise.title')}: ${t('promise.kept')}`, keywords: ['janji', 'promise'], run: () => workflow.settlePromise(promise.id, 'kept') },
+        { id: 'promise.broken', group: 'workflow', label: `${t('promise.title')}: ${t('promise.broken')}`, keywords: ['janji', 'promise'], run: () => workflow.settlePromise(promise.id, 'broken') },
+      );
+    } else {
       commands.push({ id: 'promise.make', group: 'workflow', label: t('palette.actions.makePromise'), keywords: ['janji', 'promise'], run: () => panel.show('4', 'promise-text') });
     }
     const review = snapshot.review;

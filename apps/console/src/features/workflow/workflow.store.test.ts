@@ -49,6 +49,16 @@ describe('the workflow of the open ticket', () => {
     expect(store.snapshot?.review).toMatchObject({ id: 8, score: 5 });
   });
 
+  it('highlights the ticket as stuck as soon as its nudge arrives', async () => {
+    const { store, live } = setup(() => json(200, workflowSnapshot(1)));
+    await store.hydrate(1);
+    const stuck = { ticketId: 1, subject: 's', stage: 1, stageEnteredAt: workflowSnapshot(1).workflow.stageEnteredAt, thresholdMs: 900_000, assigneeId: 7, assigneeName: 'Dewi', nudgedAt: null };
+    live([{ id: 40, type: 'workflow.stuck', ticketId: 2, createdAt: '', payload: { stuck: { ...stuck, ticketId: 2 } } } as AgentEvent]);
+    expect(store.snapshot?.stuck).toBe(false);
+    live([{ id: 41, type: 'workflow.stuck', ticketId: 1, createdAt: '', payload: { stuck } } as AgentEvent]);
+    expect(store.snapshot?.stuck).toBe(true);
+  });
+
   it('advances with the reason and the ticket version the agent was looking at', async () => {
     const { store, fetch } = setup((url, init) =>
       init?.method === 'POST' ? json(200, workflowSnapshot(1, { stage: 2, minute: 3 })) : json(200, workflowSnapshot(1)),
