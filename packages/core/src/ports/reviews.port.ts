@@ -24,7 +24,10 @@ export interface ReviewRepository {
   /** rated → completed with the consent answer; the testimonial becomes pending when consent is given. */
   answerConsent(id: number, consent: boolean, testimonial: Pick<Testimonial, 'text' | 'displayName'> | null, now: Instant): Promise<Review | null>;
   complete(id: number, now: Instant): Promise<Review | null>;
-  /** Open reviews requested before `before`: they expire. Returns how many. */
+  /**
+   * Open reviews requested before `before`: unanswered ones expire, rated ones (consent or comment never
+   * came) complete with their score. Returns how many changed.
+   */
   expireRequestedBefore(before: Instant, now: Instant): Promise<number>;
   moderate(id: number, testimonial: Pick<Testimonial, 'state' | 'text' | 'displayName'>, by: number, now: Instant): Promise<Review | null>;
   listTestimonials(query: { states: TestimonialState[]; limit: number; before?: number | null }): Promise<Review[]>;
