@@ -23,29 +23,27 @@ export interface CaseInputs {
 
 /**
  * The one place the resolution and similar-case use cases read a ticket's case from. Read through `tx`
- * inside a transaction, so the record saved at resolution is the ticket as it stands in that commit.
- *
- * PLACEHOLDER until the "workflow" slice merges: its tables (workflow row, confirmed facts) are built in
- * parallel, so this reads only the ticket, its messages, promise and record, and fills the workflow
- * fields with null (and treats every ticket as a complaint). At merge the lead wires
- * `repos.workflows.find(ticket.id)` (complaint, category, rootCause, rootCauseNote, solution) and
- * `repos.facts.listForTicket(ticket.id)` (facts as key → value) here; nothing else changes.
+ * inside a transaction, so the record saved at resolution is the ticket as it stands in that commit. A
+ * ticket nobody has worked through the stages has no stored workflow: it is a complaint with nothing
+ * mapped yet (the workflow's unstored default).
  */
-export async function readCaseInputs(repos: Pick<Repositories, 'messages' | 'promises' | 'resolutions'>, ticket: Ticket): Promise<CaseInputs> {
-  const [messages, promise, record] = await Promise.all([
+export async function readCaseInputs(repos: Pick<Repositories, 'messages' | 'promises' | 'resolutions' | 'workflows' | 'facts'>, ticket: Ticket): Promise<CaseInputs> {
+  const [messages, promise, record, workflow, facts] = await Promise.all([
     repos.messages.listForTicket(ticket.id),
     repos.promises.latestForTicket(ticket.id),
     repos.resolutions.findByTicket(ticket.id),
+    repos.workflows.find(ticket.id),
+    repos.facts.listForTicket(ticket.id),
   ]);
   const customerTexts = messages.filter((message) => message.direction === 'in' && message.deletedAt === null && message.body.trim() !== '').map((message) => message.body);
   return {
     ticket,
-    complaint: true,
-    category: null,
-    facts: {},
-    rootCause: null,
-    rootCauseNote: null,
-    solution: null,
+    complaint: workflow?.complaint ?? true,
+    category: workflow?.category ?? null,
+    facts: Object.fromEntries(facts.map((fact) => [fact.key, fact.value])),
+    rootCause: workflow?.rootCause ?? null,
+    rootCauseNote: workflow?.rootCauseNote ?? null,
+    solution: workflow?.solution ?? null,
     customerTexts,
     promise,
     rating: record?.rating ?? null,

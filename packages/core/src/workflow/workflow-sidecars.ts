@@ -8,10 +8,10 @@ export interface WorkflowSidecars {
 }
 
 /**
- * The newest promise and review of the ticket, for the snapshot and stage 4–5's criteria. They come from
- * `promises.latestForTicket` / `reviews.latestForTicket`, built by the cases and reviews slices in
- * parallel; the lead wires them here at merge. Until then the snapshot shows none.
+ * The newest promise and review of the ticket, for the snapshot and stage 4–5's criteria. Read through
+ * the caller's `tx` so a transition judges the promise and review as they stand in its own commit.
  */
-export async function readWorkflowSidecars(_tx: Repositories, _ticketId: number): Promise<WorkflowSidecars> {
-  return { promise: null, review: null };
+export async function readWorkflowSidecars(tx: Pick<Repositories, 'promises' | 'reviews'>, ticketId: number): Promise<WorkflowSidecars> {
+  const [promise, review] = await Promise.all([tx.promises.latestForTicket(ticketId), tx.reviews.latestForTicket(ticketId)]);
+  return { promise, review };
 }

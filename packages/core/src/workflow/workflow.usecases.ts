@@ -1,4 +1,5 @@
 import type { Repositories, WorkflowPatch } from '../ports/repositories.ts';
+import { assertCaseExists } from '../resolutions/resolutions.usecases.ts';
 import { commit, type CoreDeps } from '../shared/deps.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Ticket } from '../tickets/ticket.types.ts';
@@ -77,6 +78,7 @@ export async function updateWorkflow(deps: CoreDeps, ticketId: number, changes: 
         throw new AppError('validation.failed', `Unknown root cause ${changes.rootCause}`, { issues: [{ path: 'rootCause', message: `One of ${known.join(', ')}` }] });
       }
     }
+    if (changes.linkedCaseId != null && changes.linkedCaseId !== current.linkedCaseId) await assertCaseExists(tx, changes.linkedCaseId);
     // Blank text clears a field rather than storing an empty answer that looks like one.
     const patch: WorkflowPatch = Object.fromEntries(
       Object.entries(changes)

@@ -1,22 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyRequest } from 'fastify';
-import { AppError, createPhrase, deletePhrase, listPhrases, updatePhrase } from '@keluh/core';
+import { createPhrase, deletePhrase, listPhrases, updatePhrase } from '@keluh/core';
 import { errorResponseSchema, phraseIdParamsSchema, phraseListSchema, phraseQuerySchema, phraseSchema, savePhraseBodySchema } from '@keluh/contracts';
 import { z } from 'zod';
-import './route-permission.types.ts';
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema };
 const security: Record<string, string[]>[] = [{ bearer: [] }, { session: [] }];
 /** What docs/workflow.md §Authorisation names for editing the bank (admins). */
 const configure = { permission: 'workflow.configure' } as const;
-
-/*
- * Until the one policy hook (w9/workflow) enforces `config.permission`, the writes check it here the way
- * the channel routes do: workflow.configure is the admins'. The lead drops this hook at merge.
- */
-async function onlyAdmins(request: FastifyRequest): Promise<void> {
-  if (request.user?.role !== 'admin') throw new AppError('auth.forbidden', 'Only admins edit the phrase bank');
-}
 
 const phrasesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('onRequest', app.requireUser);
@@ -32,7 +22,6 @@ const phrasesRoutes: FastifyPluginAsyncZod = async (app) => {
     '/',
     {
       config: configure,
-      preHandler: onlyAdmins,
       schema: { tags: ['phrases'], summary: 'Add a phrase (admins); unknown {placeholders} → phrase.unknown_placeholder', security, body: savePhraseBodySchema, response: { 201: phraseSchema, ...errors } },
     },
     async (request, reply) => reply.code(201).send(await createPhrase(core, request.body)),
@@ -42,7 +31,6 @@ const phrasesRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:id',
     {
       config: configure,
-      preHandler: onlyAdmins,
       schema: { tags: ['phrases'], summary: 'Replace a phrase (admins)', security, params: phraseIdParamsSchema, body: savePhraseBodySchema, response: { 200: phraseSchema, ...errors } },
     },
     async (request) => updatePhrase(core, request.params.id, request.body),
@@ -52,7 +40,6 @@ const phrasesRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:id',
     {
       config: configure,
-      preHandler: onlyAdmins,
       schema: { tags: ['phrases'], summary: 'Remove a phrase (admins)', security, params: phraseIdParamsSchema, response: { 204: z.null(), ...errors } },
     },
     async (request, reply) => {

@@ -20,6 +20,7 @@ const publicTestimonialsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/public/testimonials',
     {
+      config: { public: true },
       schema: {
         tags: ['testimonials'],
         summary: 'Approved testimonials, for any website (no session, CORS open)',
@@ -32,7 +33,7 @@ const publicTestimonialsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/testimonials.js', { schema: { hide: true } }, async (_request, reply) => {
+  app.get('/testimonials.js', { config: { public: true }, schema: { hide: true } }, async (_request, reply) => {
     const script = testimonialsScript(await publishedTestimonials(core, PUBLIC_LIMIT));
     return reply
       .header('cache-control', CACHE)

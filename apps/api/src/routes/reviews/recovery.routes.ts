@@ -2,10 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { closeRecoveryTask, listRecoveryTasks } from '@keluh/core';
 import { closeRecoveryTaskBodySchema, errorResponseSchema, idSchema, recoveryTaskSchema, recoveryTasksQuerySchema } from '@keluh/contracts';
-import './permission-config.ts';
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema };
-const manage = { permission: 'recovery.manage' };
+const manage = { permission: 'recovery.manage' } as const;
 
 /** Low scores turned into work: supervisors call the customer back and close the task with what they did. */
 const recoveryRoutes: FastifyPluginAsyncZod = async (app) => {

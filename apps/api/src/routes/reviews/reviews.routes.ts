@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { answerReview, requestReview } from '@keluh/core';
 import { errorResponseSchema, idSchema, reviewAnswerBodySchema, reviewSchema, ticketIdParamsSchema } from '@keluh/contracts';
-import './permission-config.ts';
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema };
 const reviewIdParamsSchema = z.object({ id: idSchema });

@@ -10,10 +10,9 @@ import {
   testimonialExportQuerySchema,
   testimonialsQuerySchema,
 } from '@keluh/contracts';
-import './permission-config.ts';
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema };
-const moderate = { permission: 'testimonials.moderate' };
+const moderate = { permission: 'testimonials.moderate' } as const;
 
 /** The testimonial library: what customers allowed us to publish, moderated before anyone sees it. */
 const testimonialsRoutes: FastifyPluginAsyncZod = async (app) => {
