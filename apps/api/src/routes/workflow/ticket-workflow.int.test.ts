@@ -153,9 +153,15 @@ describe('the five stages of a ticket over HTTP', () => {
     const unknownCause = await call('PATCH', `/api/tickets/${ticketId}/workflow`, { rootCause: 'gremlins' });
     expect(unknownCause.statusCode).toBe(400);
     expect(unknownCause.json().error.code).toBe('validation.failed');
-    const mapped = await call('PATCH', `/api/tickets/${ticketId}/workflow`, { rootCause: 'courier_delay', rootCauseNote: 'Hub Cakung terendam banjir', linkedCaseId: 17 });
+    const unknownCase = await call('PATCH', `/api/tickets/${ticketId}/workflow`, { linkedCaseId: 99_999_999 });
+    expect(unknownCase.json().error.code).toBe('case.not_found');
+    // A past case exists once another complaint was resolved: its resolution record is what gets linked.
+    const past = await inbound(`s-${Math.random()}`, 'Paket saya tertahan di hub, resi JP5550001112');
+    expect((await call('PATCH', `/api/tickets/${past.ticket.id}`, { status: 'resolved' })).statusCode).toBe(200);
+    const pastCase = (await t.db.resolutions.findByTicket(past.ticket.id))!;
+    const mapped = await call('PATCH', `/api/tickets/${ticketId}/workflow`, { rootCause: 'courier_delay', rootCauseNote: 'Hub Cakung terendam banjir', linkedCaseId: pastCase.id });
     expect(mapped.json<WorkflowSnapshotDto>()).toMatchObject({
-      workflow: { rootCause: 'courier_delay', rootCauseNote: 'Hub Cakung terendam banjir', linkedCaseId: 17, fault: 'third_party', category: 'delivery' },
+      workflow: { rootCause: 'courier_delay', rootCauseNote: 'Hub Cakung terendam banjir', linkedCaseId: pastCase.id, fault: 'third_party', category: 'delivery' },
       evaluation: { stage: 3, met: ['root_cause_set'], canAdvance: true },
     });
     expect((await call('PATCH', `/api/tickets/${ticketId}/workflow`, {})).statusCode).toBe(400);
