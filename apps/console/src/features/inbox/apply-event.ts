@@ -20,6 +20,8 @@ export function ticketOf(event: AgentEvent): TicketViewDto | null {
     case 'ticket.created':
     case 'ticket.updated':
     case 'message.created':
+    // A stage change moves the row's stage badge (and the ticket's version) like any other change.
+    case 'workflow.updated':
       return event.payload.ticket;
     default:
       return null;
