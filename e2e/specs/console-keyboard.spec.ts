@@ -10,6 +10,7 @@ test('an agent moves through the console from the keyboard alone, and a reply wr
   await page.keyboard.press('j');
   await expect(page).toHaveURL(/\/inbox\/\w+\/\d+/);
   const composer = page.getByTestId('composer-input');
+  await expect(composer).toBeVisible();
   await page.keyboard.press('r');
   await expect(composer).toBeFocused();
   await page.keyboard.press('Escape');

@@ -115,6 +115,7 @@ const en = {
     },
   },
   ticket: {
+    timeline: 'Conversation',
     emptyTitle: 'No ticket selected',
     emptyBody: 'Choose a conversation from the list to read it and reply.',
     loading: 'Loading conversation…',

@@ -113,6 +113,7 @@ const id: Messages = {
     },
   },
   ticket: {
+    timeline: 'Percakapan',
     emptyTitle: 'Belum ada tiket yang dipilih',
     emptyBody: 'Pilih percakapan dari daftar untuk membaca dan membalasnya.',
     loading: 'Memuat percakapan…',

@@ -178,7 +178,7 @@ const workflowEn = {
     next: 'Next ticket',
     previous: 'Previous ticket',
     open: 'Open the highlighted ticket',
-    phrases: 'Phrase bank (at the start of the reply)',
+    phrases: 'Phrase bank (also at the start of the reply)',
     send: 'Send the reply',
     newline: 'New line in the reply',
     close: 'Close',

@@ -180,7 +180,7 @@ const workflowId: WorkflowMessages = {
     next: 'Tiket berikutnya',
     previous: 'Tiket sebelumnya',
     open: 'Buka tiket yang disorot',
-    phrases: 'Bank frasa (di awal balasan)',
+    phrases: 'Bank frasa (juga di awal balasan)',
     send: 'Kirim balasan',
     newline: 'Baris baru di balasan',
     close: 'Tutup',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { events, message, ticket } from '../../test/fixtures.ts';
+import { workflowEvents, workflowSnapshot } from '../../test/workflow.fixtures.ts';
 import { appendPage, applyEventToList, applyTicketSnapshot, type ListContext, type ListState } from './apply-event.ts';
 
 const all: ListContext = { filter: { view: 'all', tab: 'all', channel: null }, userId: 7 };
@@ -10,6 +11,12 @@ function listOf(...items: ReturnType<typeof ticket>[]): ListState {
 }
 
 describe('applying live events to the ticket list', () => {
+  it('shows a ticket’s new stage on its row when its workflow moves', () => {
+    const state = listOf(ticket(2), ticket(1));
+    const next = applyEventToList(state, workflowEvents.updated(101, workflowSnapshot(1, { stage: 2 }), ticket(1, { stage: 2 })), all);
+    expect(next.items.find((item) => item.id === 1)?.stage).toBe(2);
+  });
+
   it('puts a newly created ticket at the top', () => {
     const state = listOf(ticket(2), ticket(1));
     const next = applyEventToList(state, events.ticketCreated(101, ticket(3)), all);

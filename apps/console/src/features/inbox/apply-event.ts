@@ -14,12 +14,16 @@ export interface ListContext {
   userId: number | null;
 }
 
-/** The ticket snapshot an event carries, if any; other events (delivery status, edits) change no list field. */
+/**
+ * The ticket snapshot an event carries, if any (a stage change moves the row's stage badge like any other
+ * change); other events (delivery status, edits) change no list field.
+ */
 export function ticketOf(event: AgentEvent): TicketViewDto | null {
   switch (event.type) {
     case 'ticket.created':
     case 'ticket.updated':
     case 'message.created':
+    case 'workflow.updated':
       return event.payload.ticket;
     default:
       return null;

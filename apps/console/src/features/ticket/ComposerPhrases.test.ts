@@ -123,4 +123,16 @@ describe('the phrase bank in the composer', () => {
     expect(document.activeElement).toBe(input.element);
     expect(textOf(input)).toBe('');
   });
+
+  it('/ outside any field opens the phrase bank too, and Enter puts the phrase in the reply', async () => {
+    const { input, cleanup } = setup();
+    unmount = cleanup;
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '/', bubbles: true, cancelable: true }));
+    await flushPromises();
+    const filter = document.querySelector<HTMLInputElement>('[data-testid=phrase-filter]')!;
+    filter.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    await flushPromises();
+    expect(textOf(input)).toBe('Kak Rina Wijaya, terima kasih sudah setia. Maaf soal Pengiriman.');
+    expect(document.activeElement).toBe(input.element);
+  });
 });

@@ -153,4 +153,13 @@ describe('a message in the timeline', () => {
     const wrapper = render({ body: 'a'.repeat(300) });
     expect(wrapper.get('[data-testid=message-body]').classes()).toEqual(expect.arrayContaining(['[overflow-wrap:anywhere]', 'min-w-0', 'max-w-full']));
   });
+
+  it('flags an angry or urgent customer message with what made it read so', () => {
+    const emotion = { anger: 80, urgency: 70, level: 'angry', urgent: true, cues: [{ dimension: 'anger', kind: 'word', text: 'parah', weight: 20 }] };
+    const mood = render({ body: 'Parah!!! sudah 3 hari', emotion } as never).get('[data-testid=message-mood]');
+    expect(mood.text()).toBe('Angry · Urgent');
+    expect(mood.attributes('title')).toBe('parah');
+    const calm = { ...emotion, level: 'calm', urgent: false };
+    expect(render({ body: 'Terima kasih', emotion: calm } as never).find('[data-testid=message-mood]').exists()).toBe(false);
+  });
 });

@@ -76,6 +76,20 @@ describe('the stage bar', () => {
     expect(transition).not.toHaveBeenCalled();
   });
 
+  it('a ticket marked “not a complaint” shows why, offers no stage move and can be marked a complaint again', async () => {
+    const frozen = workflowSnapshot(1, {
+      workflow: { ...workflowSnapshot(1).workflow, complaint: false, notComplaintReason: 'Pertanyaan stok, bukan keluhan' },
+      evaluation: { stage: 1, met: [], missing: [], canAdvance: false, next: null, canGoBackTo: [] },
+    });
+    const { wrapper } = setup(frozen, 'en');
+    const setComplaint = vi.fn(async () => frozen);
+    useWorkflowStore().setComplaint = setComplaint;
+    expect(wrapper.get('[data-testid=stage-not-complaint]').text()).toBe('Not a complaint: Pertanyaan stok, bukan keluhan');
+    expect(wrapper.find('[data-testid=stage-advance]').exists()).toBe(false);
+    await wrapper.get('[data-testid=stage-mark-complaint]').trigger('click');
+    expect(setComplaint).toHaveBeenCalledWith(true);
+  });
+
   it('highlights a ticket that has sat in its stage past the threshold', () => {
     vi.useFakeTimers({ now: new Date(Date.UTC(2025, 0, 6, 9, 30)), toFake: ['Date'] });
     const { wrapper } = setup(workflowSnapshot(1, { thresholdMs: 15 * 60_000 }), 'en');
