@@ -20,6 +20,9 @@ export function exampleSegments(route: AppRoute, param: string, world: FuzzWorld
       return [world.mediaSha256, 'a'.repeat(64)];
     case 'visitorId':
       return [world.visitor.visitorId];
+    case 'reviewId':
+      // Any id: reviews come and go with the fuzzed requests, and an unknown one must refuse just as well.
+      return [String(world.ticketId), '999999'];
     case '*':
       // Swagger UI's assets, the widget's iframe app and the demo shop.
       return route.path.startsWith('/docs') ? ['static/index.html', 'json', 'index.css'] : ['index.html'];
@@ -55,10 +58,13 @@ const bodies: Record<string, BodyExample[]> = {
   'POST /api/api-channels': [() => ({ name: 'Telegram bridge', webhookUrl: 'https://hooks.fuzz.test/telegram' }), () => ({ name: 'Internal', webhookUrl: 'http://127.0.0.1:9/' })],
   'PATCH /api/api-channels/:id': [() => ({ name: 'Renamed bridge' }), () => ({ webhookUrl: 'https://hooks.fuzz.test/renamed' })],
   'POST /webhooks/api/:channelId': [() => ({ messages: [{ idempotencyKey: 'fuzz-1', sender: { id: 'chat-1', name: 'Budi' }, text: 'Halo' }] })],
+  'POST /api/reviews/:id/answer': [() => ({ score: 5 }), () => ({ score: 1, comment: 'Lama sekali' }), () => ({ consent: true })],
+  'PATCH /api/testimonials/:reviewId': [() => ({ state: 'approved' }), () => ({ state: 'rejected', text: 'Pelayanan cepat', displayName: 'Rina W.' })],
+  'POST /api/recovery-tasks/:id/close': [() => ({ note: 'Ditelepon, ongkir dikembalikan' })],
 };
 
 /** Routes whose handler reads no body, although the method allows one: any JSON is fuzzed at them. */
-const bodiless = new Set(['POST /api/auth/logout', 'POST /api/tickets/:id/read', 'POST /api/api-channels/:id/rotate-secret', 'POST /api/channels/instagram/subscribe', 'DELETE /api/api-channels/:id', 'DELETE /api/widget/visitors/:visitorId/sessions', 'POST /webhooks/whatsapp', 'POST /webhooks/instagram']);
+const bodiless = new Set(['POST /api/auth/logout', 'POST /api/tickets/:id/read', 'POST /api/api-channels/:id/rotate-secret', 'POST /api/channels/instagram/subscribe', 'DELETE /api/api-channels/:id', 'DELETE /api/widget/visitors/:visitorId/sessions', 'POST /webhooks/whatsapp', 'POST /webhooks/instagram', 'POST /api/tickets/:id/reviews']);
 
 /** The examples for a route's body; [] when it takes none; null when a route with a body has no example yet. */
 export function exampleBodies(route: AppRoute): BodyExample[] | null {

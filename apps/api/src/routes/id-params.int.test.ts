@@ -66,10 +66,14 @@ describe('ids in paths and queries', () => {
       'DELETE /api/widget/visitors/{visitorId}/sessions',
       'GET /api/tickets/{id}',
       'PATCH /api/api-channels/{id}',
+      'PATCH /api/testimonials/{reviewId}',
       'PATCH /api/tickets/{id}',
       'POST /api/api-channels/{id}/rotate-secret',
+      'POST /api/recovery-tasks/{id}/close',
+      'POST /api/reviews/{id}/answer',
       'POST /api/tickets/{id}/messages',
       'POST /api/tickets/{id}/read',
+      'POST /api/tickets/{id}/reviews',
       'POST /webhooks/api/{channelId}',
     ]);
   });
