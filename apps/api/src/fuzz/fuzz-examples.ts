@@ -23,6 +23,9 @@ export function exampleSegments(route: AppRoute, param: string, world: FuzzWorld
       return [world.visitor.visitorId];
     case 'key':
       return route.path.startsWith('/api/workflow/categories/') ? ['delivery', 'warranty'] : ['order_number', 'tracking_number'];
+    case 'reviewId':
+      // Any id: reviews come and go with the fuzzed requests, and an unknown one must refuse just as well.
+      return [String(world.ticketId), '999999'];
     case '*':
       // Swagger UI's assets, the widget's iframe app and the demo shop.
       return route.path.startsWith('/docs') ? ['static/index.html', 'json', 'index.css'] : ['index.html'];
@@ -70,10 +73,13 @@ const bodies: Record<string, BodyExample[]> = {
   'POST /api/tickets/:id/notes': [() => ({ body: 'Pelanggan VIP, tangani hati-hati' })],
   'PUT /api/workflow/categories/:key': [() => ({ label: { id: 'Garansi', en: 'Warranty' }, facts: [{ key: 'serial_number', kind: 'text', label: { id: 'Nomor seri', en: 'Serial number' }, question: { id: 'Nomor serinya?', en: 'Serial number?' }, required: true }] })],
   'PUT /api/workflow/settings': [() => ({ stageThresholdMinutes: { 1: 15, 2: 60, 3: 240, 4: 1440, 5: 4320 }, rootCauses: [{ key: 'other', label: { id: 'Lainnya', en: 'Other' } }] })],
+  'POST /api/reviews/:id/answer': [() => ({ score: 5 }), () => ({ score: 1, comment: 'Lama sekali' }), () => ({ consent: true })],
+  'PATCH /api/testimonials/:reviewId': [() => ({ state: 'approved' }), () => ({ state: 'rejected', text: 'Pelayanan cepat', displayName: 'Rina W.' })],
+  'POST /api/recovery-tasks/:id/close': [() => ({ note: 'Ditelepon, ongkir dikembalikan' })],
 };
 
 /** Routes whose handler reads no body, although the method allows one: any JSON is fuzzed at them. */
-const bodiless = new Set(['POST /api/auth/logout', 'POST /api/tickets/:id/read', 'POST /api/api-channels/:id/rotate-secret', 'POST /api/channels/instagram/subscribe', 'DELETE /api/api-channels/:id', 'DELETE /api/phrases/:id', 'DELETE /api/widget/visitors/:visitorId/sessions', 'POST /webhooks/whatsapp', 'POST /webhooks/instagram', 'DELETE /api/tickets/:id/facts/:key']);
+const bodiless = new Set(['POST /api/auth/logout', 'POST /api/tickets/:id/read', 'POST /api/api-channels/:id/rotate-secret', 'POST /api/channels/instagram/subscribe', 'DELETE /api/api-channels/:id', 'DELETE /api/phrases/:id', 'DELETE /api/widget/visitors/:visitorId/sessions', 'POST /webhooks/whatsapp', 'POST /webhooks/instagram', 'DELETE /api/tickets/:id/facts/:key', 'POST /api/tickets/:id/reviews']);
 
 /** The examples for a route's body; [] when it takes none; null when a route with a body has no example yet. */
 export function exampleBodies(route: AppRoute): BodyExample[] | null {

@@ -8,8 +8,10 @@ import type { CensusChange } from './table-census.ts';
 export type Effect = Record<string, 'changed' | number>;
 
 // A stored message may also schedule its background work in the same commit: a media download, or a
-// profile look-up for a customer an Instagram webhook names only by id.
-const conversation: Effect = { customers: 'changed', identities: 'changed', tickets: 'changed', messages: 'changed', events: 'changed', parked_statuses: 'changed', jobs: 'changed' };
+// profile look-up for a customer an Instagram webhook names only by id. A message answering a review
+// moves it on, may open a recovery task and queues the follow-up question or thanks.
+const reviewAnswer: Effect = { reviews: 'changed', recovery_tasks: 'changed', outbox: 'changed' };
+const conversation: Effect = { customers: 'changed', identities: 'changed', tickets: 'changed', messages: 'changed', events: 'changed', parked_statuses: 'changed', jobs: 'changed', ...reviewAnswer };
 
 export const successEffects: Record<string, Effect> = {
   'POST /api/auth/login': { sessions: 1, login_failures: 'changed' },
@@ -42,6 +44,10 @@ export const successEffects: Record<string, Effect> = {
   'POST /api/tickets/:id/notes': { ticket_workflows: 'changed', ticket_notes: 1, events: 'changed' },
   'PUT /api/workflow/categories/:key': { complaint_categories: 'changed' },
   'PUT /api/workflow/settings': { workflow_settings: 'changed' },
+  'POST /api/tickets/:id/reviews': { reviews: 1, messages: 1, outbox: 1, tickets: 'changed', events: 'changed' },
+  'POST /api/reviews/:id/answer': { reviews: 'changed', recovery_tasks: 'changed', events: 'changed' },
+  'PATCH /api/testimonials/:reviewId': { reviews: 'changed', events: 'changed' },
+  'POST /api/recovery-tasks/:id/close': { recovery_tasks: 'changed', events: 'changed' },
   'POST /webhooks/whatsapp': conversation,
   'POST /webhooks/instagram': conversation,
   'POST /webhooks/api/:channelId': conversation,
@@ -49,7 +55,7 @@ export const successEffects: Record<string, Effect> = {
 
 /** What an acknowledged `ok: true` socket event may store; `sync` and every refusal store nothing. */
 export const socketEffects: Record<string, Effect> = {
-  'message.send': { customers: 'changed', identities: 'changed', tickets: 'changed', messages: 'changed', events: 'changed' },
+  'message.send': { customers: 'changed', identities: 'changed', tickets: 'changed', messages: 'changed', events: 'changed', ...reviewAnswer },
   'message.receipt': { messages: 'changed', events: 'changed' },
 };
 

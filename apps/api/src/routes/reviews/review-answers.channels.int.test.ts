@@ -53,8 +53,23 @@ describe('rating answers from WhatsApp and Instagram, through meta-sim', () => {
     expect(rated).toMatchObject({ state: 'rated', score: 5 });
     const answer = await h.message('whatsapp', 'wamid.rv1.answer');
     expect(answer.ticketId).toBe(ticketId);
-    const consentQuestion = await h.t.db.messages.findById(rated.consentMessageId!);
-    expect(consentQuestion?.choices).toMatchObject({ purpose: 'consent', options: [{ id: `consent:${requested.id}:yes` }, { id: `consent:${requested.id}:no` }] });
+    let consentQuestion: Message | null = null;
+    await eventually(async () => {
+      consentQuestion = await h.t.db.messages.findById(rated.consentMessageId!);
+      expect(consentQuestion?.externalId).toBeTruthy();
+    });
+    expect(consentQuestion!.choices).toMatchObject({ purpose: 'consent', options: [{ id: `consent:${requested.id}:yes` }, { id: `consent:${requested.id}:no` }] });
+
+    // The comment the consent question invited, then a tap on "yes" quoting that question. An address
+    // runs to the end of its clause: redacting a few words too many is the safe side.
+    await delivered(h.sim.webhooks.whatsapp.inbound(rina, wa.text('Makasih, Rina puas! Kirim ke Jl. Melati No. 3 cepat sekali', { id: 'wamid.rv1.comment' })));
+    await delivered(h.sim.webhooks.whatsapp.inbound(rina, wa.buttonReply(`consent:${requested.id}:yes`, '👍 Ya, boleh', { id: 'wamid.rv1.consent', replyTo: consentQuestion!.externalId! })));
+    expect(await review(requested.id)).toMatchObject({
+      state: 'completed',
+      consent: true,
+      comment: 'Makasih, Rina puas! Kirim ke Jl. Melati No. 3 cepat sekali',
+      testimonial: { state: 'pending', displayName: 'Rina W.', text: 'Makasih, […] puas! Kirim ke […]' },
+    });
   });
 
   it('a typed answer quoting an older rating request goes to that review, a plain "lima" to the newest', async () => {

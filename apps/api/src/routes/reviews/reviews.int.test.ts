@@ -106,6 +106,12 @@ describe('requesting and entering reviews over HTTP', () => {
     expect(missing.json().error.code).toBe('recovery.not_found');
   });
 
+  it('sweeps unanswered requests with a recurring janitor.reviews job, scheduled once', async () => {
+    const job = await t.db.jobs.findByKey('janitor.reviews', 'recurring');
+    expect(job).toMatchObject({ kind: 'janitor.reviews', state: 'pending' });
+    expect(job!.runAt > new Date().toISOString()).toBe(true);
+  });
+
   it('keeps every review route behind a session', async () => {
     for (const [method, url] of [['POST', '/api/tickets/1/reviews'], ['POST', '/api/reviews/1/answer'], ['GET', '/api/testimonials'], ['GET', '/api/recovery-tasks']] as const) {
       const response = await t.app.inject({ method, url, payload: method === 'POST' ? { score: 5 } : undefined });
