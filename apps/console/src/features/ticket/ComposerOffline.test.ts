@@ -78,3 +78,27 @@ describe('the composer while the connection is lost', () => {
     expect(first.wrapper.get('[data-testid=composer-error]').attributes('data-code')).toBe('channel.window_closed');
   });
 });
+
+describe('replies waiting on tickets the agent has left', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('are sent when the connection is back, even with another ticket open', async () => {
+    const first = page(1);
+    first.realtime.state = 'reconnecting';
+    await first.input.setValue('Untuk tiket satu');
+    await first.input.trigger('keydown', { key: 'Enter' });
+    await flushPromises();
+    first.wrapper.unmount();
+
+    const fetch = vi.fn(async () => new Response(JSON.stringify(message(8, 1, { direction: 'out' })), { status: 201, headers: { 'content-type': 'application/json' } }));
+    vi.stubGlobal('fetch', fetch);
+    const other = page(2);
+    other.realtime.state = 'reconnecting';
+    await flushPromises();
+    other.realtime.state = 'connected';
+    await flushPromises();
+    expect(fetch).toHaveBeenCalledWith('/api/tickets/1/messages', expect.objectContaining({ method: 'POST', body: JSON.stringify({ body: 'Untuk tiket satu' }) }));
+    expect(other.send).not.toHaveBeenCalled();
+    vi.unstubAllGlobals();
+  });
+});

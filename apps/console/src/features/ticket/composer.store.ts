@@ -1,7 +1,8 @@
-import { computed, ref } from 'vue';
+import { computed, ref, shallowRef, watch } from 'vue';
 import { defineStore } from 'pinia';
 import { useOnline } from '@vueuse/core';
 import { ApiError, CLIENT_ERROR_CODES } from '../../api/http.ts';
+import { useApi } from '../../api/use-api.ts';
 import { useRealtimeStore } from '../../realtime/realtime.store.ts';
 import { loadDrafts, saveDrafts, type TicketDrafts } from './draft-storage.ts';
 
@@ -11,12 +12,17 @@ import { loadDrafts, saveDrafts, type TicketDrafts } from './draft-storage.ts';
  * ask for the focus through here, so none of them reaches into the composer.
  */
 export const useComposerStore = defineStore('composer', () => {
+  const api = useApi();
   const realtime = useRealtimeStore();
   const browserOnline = useOnline();
   const drafts = ref<Record<string, TicketDrafts>>(loadDrafts());
   /** Bumped to ask the mounted composer for the focus (`r`, the palette, an insert). */
   const focusRequests = ref(0);
   const flushing = new Set<number>();
+  /** A queued reply the server refused on resend, kept for its ticket's composer to show. */
+  const refusals = shallowRef<Record<number, unknown>>({});
+  /** Tickets whose composer is on screen: they send their own queue through the ticket store. */
+  const attached = new Set<number>();
 
   const offline = computed(() => !browserOnline.value || realtime.state === 'reconnecting');
 
@@ -74,10 +80,37 @@ export const useComposerStore = defineStore('composer', () => {
     return null;
   }
 
+  /**
+   * Back online: every ticket's waiting replies go, not only the open one's (the agent may have moved on
+   * to another ticket meanwhile). The open composer sends its own through the ticket store instead.
+   */
+  async function flushAll(): Promise<void> {
+    for (const id of Object.keys(drafts.value).map(Number)) {
+      if (offline.value) return;
+      if (pendingOf(id).length === 0 || attached.has(id)) continue;
+      const refused = await flush(id, (body) => api.reply(id, { body }));
+      if (refused) refusals.value = { ...refusals.value, [id]: refused };
+    }
+  }
+  watch(offline, (now) => !now && void flushAll());
+
+  const attach = (ticketId: number) => void attached.add(ticketId);
+  const detach = (ticketId: number) => void attached.delete(ticketId);
+
+  function takeRefusal(ticketId: number): unknown {
+    const refused = refusals.value[ticketId] ?? null;
+    if (refused) {
+      const { [ticketId]: _taken, ...rest } = refusals.value;
+      refusals.value = rest;
+    }
+    return refused;
+  }
+
   function reset(): void {
     drafts.value = {};
+    refusals.value = {};
     saveDrafts({});
   }
 
-  return { drafts, offline, focusRequests, draftOf, pendingOf, setDraft, insert, focus, queue, flush, reset };
+  return { drafts, offline, focusRequests, draftOf, pendingOf, setDraft, insert, focus, queue, flush, flushAll, attach, detach, refusals, takeRefusal, reset };
 });

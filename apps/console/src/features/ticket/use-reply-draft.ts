@@ -1,4 +1,4 @@
-import { computed, onMounted, ref, watch, type Ref } from 'vue';
+import { computed, onMounted, onUnmounted, ref, watch, type Ref } from 'vue';
 import { ApiError, CLIENT_ERROR_CODES } from '../../api/http.ts';
 import { useErrorMessage, type ShownError } from '../../i18n/use-error-message.ts';
 import { useComposerStore } from './composer.store.ts';
@@ -49,7 +49,17 @@ export function useReplyDraft(ticketId: Ref<number>) {
   }
 
   watch(() => composer.offline, (offline) => !offline && void flush());
-  onMounted(() => void flush());
+  // A queued reply refused while the store sent it (this ticket open or not): say why, once.
+  watch(
+    () => composer.refusals[ticketId.value],
+    (refused) => refused && (failure.value = describe(composer.takeRefusal(ticketId.value))),
+    { immediate: true },
+  );
+  onMounted(() => {
+    composer.attach(ticketId.value);
+    void flush();
+  });
+  onUnmounted(() => composer.detach(ticketId.value));
 
   return { draft, pending, sending, failure, send };
 }
