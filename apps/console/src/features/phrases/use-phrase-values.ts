@@ -1,10 +1,9 @@
 import { computed } from 'vue';
-import { useI18n } from 'vue-i18n';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { useSessionStore } from '../auth/session.store.ts';
 import { useTicketDetailStore } from '../ticket/ticket-detail.store.ts';
 import { useWorkflowStore } from '../workflow/workflow.store.ts';
-import { renderPhrase, type PhraseContext, type PhrasePlaceholder } from './core-rules.ts';
+import { phraseIntensityFor, renderPhrase, type PhraseContext, type PhrasePlaceholder } from './core-rules.ts';
 import { latestEmotion } from './emotion.ts';
 
 /**
@@ -12,7 +11,6 @@ import { latestEmotion } from './emotion.ts';
  * number, the topic (the category's label in the customer's language, else the subject) and our name.
  */
 export function usePhraseValues() {
-  const { t } = useI18n();
   const { language } = useLanguage();
   const detail = useTicketDetailStore();
   const workflow = useWorkflowStore();
@@ -36,12 +34,12 @@ export function usePhraseValues() {
     const fault = workflow.snapshot?.workflow.fault ?? null;
     return {
       language: current?.customer.language ?? language.value,
-      characteristic: current?.customer.characteristic ?? 'new',
-      intense: reading ? reading.level === 'angry' || reading.urgent : false,
-      notOurFault: fault !== null && fault !== 'ours',
+      characteristic: current?.customer.characteristic ?? null,
+      intensity: reading ? phraseIntensityFor(reading) : 'normal',
+      fault,
     };
   });
 
-  const render = (body: string) => renderPhrase(body, values.value, (name) => t(`phrases.missing.${name}`));
+  const render = (body: string) => renderPhrase(body, values.value, language.value);
   return { values, context, render };
 }
