@@ -89,10 +89,6 @@ export function expireReviews(deps: CoreDeps): Promise<number> {
   return deps.db.reviews.expireRequestedBefore(addMilliseconds(now, -REVIEW_REQUEST_TTL_MS), now);
 }
 
-export function latestReviewForTicket(deps: CoreDeps, ticketId: number): Promise<Review | null> {
-  return deps.db.reviews.latestForTicket(ticketId);
-}
-
 function notRequested(review: Review, what: string): AppError {
   return new AppError('review.not_requested', `Review ${review.id} is ${review.state}: it is not waiting for ${what}`, { reviewId: review.id, state: review.state });
 }

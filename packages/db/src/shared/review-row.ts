@@ -1,4 +1,4 @@
-import type { ChannelKind, Instant, RecoveryTask, Review, ReviewState, TestimonialState } from '@keluh/core';
+import type { ChannelKind, Instant, Review, ReviewState, TestimonialState } from '@keluh/core';
 
 /** A reviews row as both engines read it (the drizzle tables of schema/ and postgres/schema/ agree). */
 export interface ReviewRow {
@@ -29,8 +29,6 @@ export function toReview(row: ReviewRow): Review {
   const { testimonialState, testimonialText, testimonialDisplayName, moderatedBy, moderatedAt, updatedAt: _updatedAt, ...review } = row;
   return { ...review, testimonial: { state: testimonialState, text: testimonialText, displayName: testimonialDisplayName, moderatedBy, moderatedAt } };
 }
-
-export const toRecoveryTask = (row: RecoveryTask): RecoveryTask => ({ ...row });
 
 /** States in which a review still waits for the customer (the partial unique index's condition). */
 export const OPEN_REVIEW_STATES = ['requested', 'rated'] as const satisfies readonly ReviewState[];
