@@ -6,9 +6,12 @@ import { startTestApp, type TestApp } from '../../testing/test-app.ts';
 describe('the testimonial library, from consent to the public snippet', () => {
   let t: TestApp;
   let headers: Record<string, string>;
+  /** The library is a supervisor's (testimonials.moderate): the admin has it, the agent does not. */
+  let supervisor: Record<string, string>;
   beforeAll(async () => {
     t = await startTestApp();
     headers = { authorization: `Bearer ${await t.login()}` };
+    supervisor = { authorization: `Bearer ${await t.loginAdmin()}` };
   });
   afterAll(() => t.close());
 
@@ -26,7 +29,7 @@ describe('the testimonial library, from consent to the public snippet', () => {
     await say(sender, name, 'ya');
     return (await t.db.reviews.findById(review.id))!;
   }
-  const moderate = (reviewId: number, payload: Record<string, unknown>) => t.app.inject({ method: 'PATCH', url: `/api/testimonials/${reviewId}`, headers, payload });
+  const moderate = (reviewId: number, payload: Record<string, unknown>, as = supervisor) => t.app.inject({ method: 'PATCH', url: `/api/testimonials/${reviewId}`, headers: as, payload });
 
   let approved: Review;
   let pending: Review;
@@ -42,12 +45,17 @@ describe('the testimonial library, from consent to the public snippet', () => {
   });
 
   it('lists testimonials by state and approves one, refusing a review without consent', async () => {
-    const list = await t.app.inject({ method: 'GET', url: '/api/testimonials?state=pending', headers });
+    expect((await t.app.inject({ method: 'GET', url: '/api/testimonials?state=pending', headers })).json().error.code).toBe('auth.forbidden');
+    const list = await t.app.inject({ method: 'GET', url: '/api/testimonials?state=pending', headers: supervisor });
     expect(list.json().items.map((review: Review) => review.id)).toEqual([pending.id, approved.id]);
 
+    const byAgent = await moderate(approved.id, { state: 'approved' }, headers);
+    expect(byAgent.statusCode).toBe(403);
+    expect((await t.db.reviews.findById(approved.id))?.testimonial.state).toBe('pending');
     const ok = await moderate(approved.id, { state: 'approved' });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json().testimonial).toMatchObject({ state: 'approved', moderatedBy: t.agentId });
+    expect(ok.json().testimonial).toMatchObject({ state: 'approved', moderatedBy: expect.any(Number) });
+    expect(ok.json().testimonial.moderatedBy).not.toBe(t.agentId);
 
     const sender = `s-${Math.random()}`;
     const ticketId = (await say(sender, 'Sari', 'Halo')).ticket.id;
@@ -73,11 +81,11 @@ describe('the testimonial library, from consent to the public snippet', () => {
     const formula = await consentingCustomer('Eko Prasetyo', 'Puas');
     await moderate(formula.id, { state: 'approved', text: '=HYPERLINK("http://evil.example","klik")' });
 
-    const json = await t.app.inject({ method: 'GET', url: '/api/testimonials/export?format=json', headers });
+    const json = await t.app.inject({ method: 'GET', url: '/api/testimonials/export?format=json', headers: supervisor });
     expect(json.headers['content-disposition']).toContain('testimonials.json');
     expect(json.json().map((row: { id: number }) => row.id)).toEqual([formula.id, approved.id]);
 
-    const csv = await t.app.inject({ method: 'GET', url: '/api/testimonials/export?format=csv', headers });
+    const csv = await t.app.inject({ method: 'GET', url: '/api/testimonials/export?format=csv', headers: supervisor });
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     const lines = csv.body.trim().split('\r\n');
     expect(lines[0]).toBe('id,score,display_name,text,channel,at');
