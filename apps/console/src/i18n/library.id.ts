@@ -1,0 +1,68 @@
+import type en from './library.en.ts';
+
+/* Pustaka testimoni dan tugas pemulihan. Kunci sama dengan library.en.ts. */
+const id: typeof en = {
+  testimonials: {
+    nav: 'Testimoni',
+    title: 'Testimoni',
+    subtitle: 'Ulasan yang boleh kita publikasikan atas izin pelanggan. Baca, sunting bila perlu, lalu setujui atau tolak.',
+    tabs: { label: 'Status moderasi', pending: 'Menunggu', approved: 'Disetujui', rejected: 'Ditolak' },
+    empty: {
+      pending: 'Tidak ada yang menunggu moderasi.',
+      approved: 'Belum ada testimoni yang disetujui.',
+      rejected: 'Tidak ada testimoni yang ditolak.',
+    },
+    loading: 'Memuat testimoni…',
+    loadFailed: 'Testimoni gagal dimuat.',
+    retry: 'Coba lagi',
+    stars: '{n} dari 5 bintang',
+    anonymous: 'Tanpa nama tampilan',
+    noText: 'Tanpa komentar, hanya nilai.',
+    ticket: 'Tiket #{id}',
+    approve: 'Setujui',
+    reject: 'Tolak',
+    edit: 'Sunting',
+    backToPending: 'Kembalikan ke menunggu',
+    save: 'Simpan',
+    saveAndApprove: 'Simpan dan setujui',
+    cancel: 'Batal',
+    textLabel: 'Teks',
+    displayNameLabel: 'Nama tampilan',
+    editHint: 'Hapus apa pun yang bisa mengenali pelanggan: nomor pesanan, nomor telepon, nama lengkap.',
+    noConsent: 'Belum ada izin publikasi',
+    moderatedAt: 'Dimoderasi {time}',
+    export: { title: 'Ekspor yang disetujui', json: 'JSON', csv: 'CSV', hint: 'Mengunduh semua testimoni yang disetujui.' },
+    embed: {
+      title: 'Pasang di situs web Anda',
+      hint: 'Tempel dua baris ini di tempat testimoni ingin ditampilkan. Hanya testimoni yang disetujui yang muncul.',
+      label: 'Kode sematan',
+      copy: 'Salin',
+      copied: 'Tersalin',
+    },
+  },
+  recovery: {
+    nav: 'Pemulihan',
+    title: 'Tugas pemulihan',
+    subtitle: 'Pelanggan yang memberi nilai rendah. Hubungi kembali, lalu tutup tugas dengan catatan tindakan Anda.',
+    loading: 'Memuat tugas pemulihan…',
+    loadFailed: 'Tugas pemulihan gagal dimuat.',
+    retry: 'Coba lagi',
+    empty: 'Tidak ada tugas pemulihan yang terbuka. Kerja bagus.',
+    customer: 'Pelanggan #{id}',
+    ticket: 'Tiket #{id}',
+    stars: '{n} dari 5 bintang',
+    created: 'Dibuka {time}',
+    close: 'Tutup tugas',
+    dialog: {
+      title: 'Tutup tugas pemulihan',
+      description: 'Tiket #{id}: apa yang sudah Anda lakukan untuk pelanggan?',
+      note: 'Catatan',
+      placeholder: 'Misalnya: sudah ditelepon, minta maaf, dan barang pengganti dikirim.',
+      tooShort: 'Tulis minimal tiga karakter.',
+      cancel: 'Batal',
+      confirm: 'Tutup tugas',
+    },
+  },
+};
+
+export default id;
