@@ -1,6 +1,7 @@
 /* The testimonial library and recovery tasks (their pages and rail entries). Same keys in library.id.ts. */
 export default {
   testimonials: {
+    navSection: 'Feedback',
     nav: 'Testimonials',
     title: 'Testimonials',
     subtitle: 'What customers allowed us to publish. Read, redact by hand where needed, then approve or reject.',

@@ -3,6 +3,7 @@ import type en from './library.en.ts';
 /* Pustaka testimoni dan tugas pemulihan. Kunci sama dengan library.en.ts. */
 const id: typeof en = {
   testimonials: {
+    navSection: 'Umpan balik',
     nav: 'Testimoni',
     title: 'Testimoni',
     subtitle: 'Ulasan yang boleh kita publikasikan atas izin pelanggan. Baca, sunting bila perlu, lalu setujui atau tolak.',

@@ -44,14 +44,20 @@ describe('the recovery tasks page', () => {
   });
 
   it('lists the open tasks with score, customer, ticket link and when', async () => {
-    const { rows, fetch } = setup(() => json(200, { items: [task(1), task(2, { score: 1 })] }));
+    const { rows, fetch } = setup((url) => (url.pathname === '/api/tickets/21'
+      ? json(200, { ticket: { id: 21, subject: 'Paket rusak' }, customer: { id: 31, name: 'Dewi Lestari' } })
+      : url.pathname.startsWith('/api/tickets/') ? json(404, { error: { code: 'ticket.not_found', message: 'no' } })
+      : json(200, { items: [task(1), task(2, { score: 1 })] })));
     await flushPromises();
     expect(fetch.mock.calls[0]![0]).toBe('/api/recovery-tasks?state=open');
     expect(rows()).toHaveLength(2);
     const first = rows()[0]!;
     expect(first.attributes()).toMatchObject({ 'data-task-id': '1', 'data-state': 'open' });
     expect(first.get('[data-testid=score-stars]').attributes('aria-label')).toBe('2 out of 5 stars');
-    expect(first.get('[data-testid=recovery-customer]').text()).toBe('Customer #31');
+    expect(first.get('[data-testid=recovery-customer]').text()).toBe('Dewi Lestari');
+    expect(first.get('[data-testid=recovery-subject]').text()).toBe('Paket rusak');
+    // A ticket that cannot be read leaves the customer's id shown.
+    expect(rows()[1]!.get('[data-testid=recovery-customer]').text()).toBe('Customer #32');
     expect(first.getComponent(RouterLinkStub).props('to')).toEqual({ name: 'inbox', params: { view: 'all', ticketId: 21 } });
     expect(first.get('[data-testid=recovery-date]').attributes('datetime')).toBe('2025-01-06T09:30:00.000Z');
   });

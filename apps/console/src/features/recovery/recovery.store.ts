@@ -1,4 +1,4 @@
-import { ref, shallowRef } from 'vue';
+import { reactive, ref, shallowRef } from 'vue';
 import { defineStore } from 'pinia';
 import type { AgentEvent, RecoveryTaskDto } from '@keluh/contracts';
 import { useLiveEvents } from '../../realtime/use-live-events.ts';
@@ -10,6 +10,9 @@ export const useRecoveryStore = defineStore('recovery', () => {
   const items = shallowRef<RecoveryTaskDto[]>([]);
   const loaded = ref(false);
   const error = shallowRef<unknown>(null);
+  /** Customer name and subject per ticket, looked up once; a failed look-up leaves the ids shown. */
+  const tickets = reactive(new Map<number, { customer: string; subject: string | null }>());
+  const asked = new Set<number>();
   let request = 0;
   let active = false;
 
@@ -22,8 +25,20 @@ export const useRecoveryStore = defineStore('recovery', () => {
       items.value = result.items.filter((task) => task.state === 'open');
       loaded.value = true;
       error.value = null;
+      describeTickets(items.value);
     } catch (cause) {
       if (mine === request) error.value = cause;
+    }
+  }
+
+  // Open tasks are few (one per low score not yet called back); the cap keeps a backlog from fanning out.
+  function describeTickets(tasks: readonly RecoveryTaskDto[]): void {
+    for (const task of tasks.slice(0, 25)) {
+      if (asked.has(task.ticketId)) continue;
+      asked.add(task.ticketId);
+      api.ticket(task.ticketId)
+        .then((detail) => void tickets.set(task.ticketId, { customer: detail.customer.name, subject: detail.ticket.subject }))
+        .catch(() => asked.delete(task.ticketId));
     }
   }
 
@@ -43,5 +58,5 @@ export const useRecoveryStore = defineStore('recovery', () => {
     active = false;
   }
 
-  return { items, loaded, error, load, close, leave };
+  return { items, tickets, loaded, error, load, close, leave };
 });
