@@ -1,9 +1,12 @@
 import { createRouter, createWebHistory } from 'vue-router';
+import { can, type Permission } from '@keluh/core';
 import { useSessionStore } from '../features/auth/session.store.ts';
 
 declare module 'vue-router' {
   interface RouteMeta {
     public?: boolean;
+    /** Staff without it are sent to the inbox (the rail hides the entry too). */
+    permission?: Permission;
   }
 }
 
@@ -33,6 +36,18 @@ export function createAppRouter() {
             component: () => import('../features/settings/ChannelSettingsPage.vue'),
           },
           {
+            path: 'testimonials',
+            name: 'testimonials',
+            component: () => import('../features/testimonials/TestimonialsPage.vue'),
+            meta: { permission: 'testimonials.moderate' },
+          },
+          {
+            path: 'recovery',
+            name: 'recovery',
+            component: () => import('../features/recovery/RecoveryPage.vue'),
+            meta: { permission: 'recovery.manage' },
+          },
+          {
             path: 'tickets/:ticketId(\\d+)',
             redirect: (to) => ({ name: 'inbox', params: { view: 'all', ticketId: to.params.ticketId } }),
           },
@@ -49,6 +64,7 @@ export function createAppRouter() {
       return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
     }
     if (to.name === 'login' && session.isAuthenticated) return safeRedirect(to.query.redirect);
+    if (to.meta.permission && !can(session.user, to.meta.permission)) return '/';
     return true;
   });
 

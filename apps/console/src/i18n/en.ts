@@ -2,10 +2,12 @@
  * English messages. `id.ts` must have exactly the same keys (checked by the type and by a unit test).
  * vue-i18n treats { } @ $ | as syntax: write a literal @ as {'@'}.
  */
+import libraryEn from './library.en.ts';
 import workflowEn from './workflow.en.ts';
 
 const en = {
   ...workflowEn,
+  ...libraryEn,
   app: {
     name: 'Keluh',
     tagline: 'Complaint help desk',
@@ -454,7 +456,7 @@ const en = {
       open_exists: 'A review request is already waiting for the customer’s answer.',
     },
     testimonial: { no_consent: 'The customer did not consent to publishing.' },
-    recovery: { not_found: 'That recovery task does not exist.' },
+    recovery: { not_found: 'That recovery task does not exist.', closed: 'That recovery task was already closed.' },
     rate_limited: 'Too many requests. Wait a moment and try again.',
     internal: 'The server had a problem. Please try again.',
   },

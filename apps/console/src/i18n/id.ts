@@ -1,9 +1,11 @@
 import type { Messages } from './en.ts';
+import libraryId from './library.id.ts';
 import workflowId from './workflow.id.ts';
 
 /* Bahasa Indonesia: the default. Same keys as en.ts; a literal @ is written {'@'}. */
 const id: Messages = {
   ...workflowId,
+  ...libraryId,
   app: {
     name: 'Keluh',
     tagline: 'Layanan keluhan pelanggan',
@@ -452,7 +454,7 @@ const id: Messages = {
       open_exists: 'Permintaan ulasan masih menunggu jawaban pelanggan.',
     },
     testimonial: { no_consent: 'Pelanggan tidak setuju dipublikasikan.' },
-    recovery: { not_found: 'Tugas pemulihan itu tidak ada.' },
+    recovery: { not_found: 'Tugas pemulihan itu tidak ada.', closed: 'Tugas pemulihan itu sudah ditutup.' },
     rate_limited: 'Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi.',
     internal: 'Server sedang bermasalah. Silakan coba lagi.',
   },
