@@ -28,13 +28,12 @@ export interface CaseInputs {
  * mapped yet (the workflow's unstored default).
  */
 export async function readCaseInputs(repos: Pick<Repositories, 'messages' | 'promises' | 'resolutions' | 'workflows' | 'facts'>, ticket: Ticket): Promise<CaseInputs> {
-  const [messages, promise, record, workflow, facts] = await Promise.all([
-    repos.messages.listForTicket(ticket.id),
-    repos.promises.latestForTicket(ticket.id),
-    repos.resolutions.findByTicket(ticket.id),
-    repos.workflows.find(ticket.id),
-    repos.facts.listForTicket(ticket.id),
-  ]);
+  // Sequential on purpose: inside a transaction these share one PostgreSQL client, which runs one query at a time.
+  const messages = await repos.messages.listForTicket(ticket.id);
+  const promise = await repos.promises.latestForTicket(ticket.id);
+  const record = await repos.resolutions.findByTicket(ticket.id);
+  const workflow = await repos.workflows.find(ticket.id);
+  const facts = await repos.facts.listForTicket(ticket.id);
   const customerTexts = messages.filter((message) => message.direction === 'in' && message.deletedAt === null && message.body.trim() !== '').map((message) => message.body);
   return {
     ticket,

@@ -78,7 +78,9 @@ export async function recordConsent(ctx: StepContext, review: Review, consent: b
 }
 
 async function testimonialDraft(tx: Repositories, review: Review): Promise<{ text: string | null; displayName: string | null }> {
-  const [customer, identities] = await Promise.all([tx.customers.findById(review.customerId), tx.identities.listForCustomer(review.customerId)]);
+  // Sequential: the transaction's one PostgreSQL client runs one query at a time.
+  const customer = await tx.customers.findById(review.customerId);
+  const identities = await tx.identities.listForCustomer(review.customerId);
   const names = [customer?.name, ...identities.map((identity) => identity.displayName)].filter((name): name is string => Boolean(name));
   const phones = [customer?.phone, ...identities.filter((identity) => identity.channel === 'whatsapp').map((identity) => identity.externalId)].filter((phone): phone is string => Boolean(phone));
   const text = review.comment ? redactTestimonial(review.comment, { customerNames: names, phones, emails: customer?.email ? [customer.email] : [], orderNumbers: [] }) : null;

@@ -12,6 +12,8 @@ export interface WorkflowSidecars {
  * the caller's `tx` so a transition judges the promise and review as they stand in its own commit.
  */
 export async function readWorkflowSidecars(tx: Pick<Repositories, 'promises' | 'reviews'>, ticketId: number): Promise<WorkflowSidecars> {
-  const [promise, review] = await Promise.all([tx.promises.latestForTicket(ticketId), tx.reviews.latestForTicket(ticketId)]);
+  // One after the other: inside a PostgreSQL transaction both would queue on the one client anyway.
+  const promise = await tx.promises.latestForTicket(ticketId);
+  const review = await tx.reviews.latestForTicket(ticketId);
   return { promise, review };
 }

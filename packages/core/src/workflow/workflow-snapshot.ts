@@ -23,14 +23,14 @@ function repliedSince(workflow: TicketWorkflow, latestReplyAt: Instant | null): 
 
 /** Everything the stage bar and panels show, read through `repos` (the transaction's, when inside one). */
 export async function buildSnapshot(repos: Repositories, ticket: Pick<Ticket, 'id' | 'status'>, workflow: TicketWorkflow, now: Instant): Promise<WorkflowSnapshot> {
-  const [category, facts, transitions, sidecars, latestReplyAt, settings] = await Promise.all([
-    workflow.category ? repos.categories.find(workflow.category) : Promise.resolve(null),
-    repos.facts.listForTicket(ticket.id),
-    repos.workflows.listTransitions(ticket.id),
-    readWorkflowSidecars(repos, ticket.id),
-    repos.messages.latestAgentReplyAt(ticket.id),
-    effectiveSettings(repos),
-  ]);
+  // One read after another: inside a transaction they share one PostgreSQL client, which queues concurrent
+  // queries anyway (and pg 9 will refuse them).
+  const category = workflow.category ? await repos.categories.find(workflow.category) : null;
+  const facts = await repos.facts.listForTicket(ticket.id);
+  const transitions = await repos.workflows.listTransitions(ticket.id);
+  const sidecars = await readWorkflowSidecars(repos, ticket.id);
+  const latestReplyAt = await repos.messages.latestAgentReplyAt(ticket.id);
+  const settings = await effectiveSettings(repos);
   const evaluation = evaluateStage({
     stage: workflow.stage,
     complaint: workflow.complaint,
