@@ -7,7 +7,7 @@ import { useCachedList } from '../../ui/use-cached-list.ts';
 export const useWorkflowConfigStore = defineStore('workflowConfig', () => {
   const api = useApi();
   const categories = useCachedList<ComplaintCategoryDto>(async () => {
-    const { items } = await api.categories();
+    const items = await api.categories();
     return { items: items.filter((c) => !c.archived).sort((a, b) => a.position - b.position) };
   });
   const rootCauses = useCachedList<WorkflowSettingsDto['rootCauses'][number]>(async () => ({ items: (await api.workflowSettings()).rootCauses }));
