@@ -37,6 +37,7 @@ export function createWorkflowApi(http: Http) {
     requestReview: (id: number) => http<ReviewDto>(`${ticket(id)}/reviews`, { method: 'POST' }),
     answerReview: (reviewId: number, body: ReviewAnswerBody) => http<ReviewDto>(`/api/reviews/${reviewId}/answer`, { method: 'POST', body }),
     phrases: (query: { stage?: number; language?: string } = {}) => http<{ items: PhraseDto[] }>('/api/phrases', { query }),
+    // The server answers a bare array here (GET /api/workflow/categories), not `{ items }`.
     categories: () => http<ComplaintCategoryDto[]>('/api/workflow/categories'),
     workflowSettings: () => http<WorkflowSettingsDto>('/api/workflow/settings'),
   };

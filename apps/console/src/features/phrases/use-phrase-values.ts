@@ -2,13 +2,15 @@ import { computed } from 'vue';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { useSessionStore } from '../auth/session.store.ts';
 import { useTicketDetailStore } from '../ticket/ticket-detail.store.ts';
+import { extractFacts } from '../workflow/core-rules.ts';
 import { useWorkflowStore } from '../workflow/workflow.store.ts';
 import { phraseIntensityFor, renderPhrase, type PhraseContext, type PhrasePlaceholder } from './core-rules.ts';
 import { latestEmotion } from './emotion.ts';
 
 /**
- * What a phrase's placeholders become on the open ticket: the customer's name, the confirmed order
- * number, the topic (the category's label in the customer's language, else the subject) and our name.
+ * What a phrase's placeholders become on the open ticket: the customer's name, the order number
+ * (confirmed, else the one the customer wrote — the first reply comes before stage 2 confirms anything,
+ * and "[order number]" in an apology to someone who gave it reads as not listening), the topic (the category's label in the customer's language, else the subject) and our name.
  */
 export function usePhraseValues() {
   const { language } = useLanguage();
@@ -16,13 +18,15 @@ export function usePhraseValues() {
   const workflow = useWorkflowStore();
   const session = useSessionStore();
 
+  const written = computed(() => extractFacts(detail.detail?.messages ?? []).find((fact) => fact.kind === 'order_number')?.value ?? null);
+
   const values = computed<Partial<Record<PhrasePlaceholder, string | null>>>(() => {
     const current = detail.detail;
     const snapshot = workflow.snapshot;
     const customerLanguage = current?.customer.language ?? language.value;
     return {
       customer_name: current?.customer.name ?? null,
-      order_number: snapshot?.facts.find((fact) => fact.key === 'order_number')?.value ?? null,
+      order_number: snapshot?.facts.find((fact) => fact.key === 'order_number')?.value ?? written.value,
       topic: snapshot?.category?.label[customerLanguage] ?? current?.ticket.subject ?? null,
       agent_name: session.user?.name ?? null,
     };

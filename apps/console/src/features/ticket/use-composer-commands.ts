@@ -3,7 +3,10 @@ import { useCommands } from '../commands/use-commands.ts';
 import { useComposerStore } from './composer.store.ts';
 import { useNoteDialogStore } from './note-dialog.store.ts';
 
-/** The reply's commands: `r` to write, `/` for the phrase bank (also outside the reply), an internal note. */
+/**
+ * The reply's commands: `r` to write, `/` for the phrase bank (from anywhere, not only inside an empty
+ * composer: acknowledging an angry customer should be one key away from opening their ticket), a note.
+ */
 export function useComposerCommands(actions: { openPhrases(): void }): void {
   const { t } = useI18n();
   const composer = useComposerStore();

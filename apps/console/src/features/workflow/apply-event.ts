@@ -35,6 +35,26 @@ export function applyEventToWorkflow(snapshot: WorkflowSnapshotDto, event: Agent
   }
 }
 
+/**
+ * Whether `event` changes what core's evaluation reads although no `workflow.updated` follows it: a reply
+ * sent on the ticket (stage 1's `agent_reply_sent`), a promise made or settled, a review requested or
+ * answered. The snapshot's `evaluation` is then stale, and the stage bar would ask for an override that
+ * is not needed; the store reads the snapshot again (a GET, which stores nothing).
+ */
+export function staleEvaluation(snapshot: WorkflowSnapshotDto, event: AgentEvent): boolean {
+  const ticketId = snapshot.workflow.ticketId;
+  switch (event.type) {
+    case 'message.created':
+      return event.payload.ticket.id === ticketId && event.payload.message.direction === 'out' && snapshot.evaluation.missing.includes('agent_reply_sent');
+    case 'promise.updated':
+      return event.payload.promise.ticketId === ticketId;
+    case 'review.updated':
+      return event.payload.review.ticketId === ticketId;
+    default:
+      return false;
+  }
+}
+
 /** An HTTP answer replaces the snapshot unless an event already brought a later one. */
 export function newer(incoming: WorkflowSnapshotDto, current: WorkflowSnapshotDto | null): boolean {
   if (!current || current.workflow.ticketId !== incoming.workflow.ticketId) return true;

@@ -5,7 +5,7 @@ import { ApiError } from '../../api/http.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useLiveEvents } from '../../realtime/use-live-events.ts';
 import { useTicketDetailStore } from '../ticket/ticket-detail.store.ts';
-import { applyEventToWorkflow, newer } from './apply-event.ts';
+import { applyEventToWorkflow, newer, staleEvaluation } from './apply-event.ts';
 import type { WorkflowSnapshotDto, WorkflowStage } from './core-types.ts';
 
 /** The open ticket's workflow snapshot, replaced by `workflow.updated` events and by our own answers. */
@@ -53,8 +53,10 @@ export const useWorkflowStore = defineStore('workflow', () => {
   function applyEvents(events: readonly AgentEvent[]): void {
     let state = snapshot.value;
     if (!state) return;
+    const stale = events.some((event) => staleEvaluation(state!, event));
     for (const event of events) state = applyEventToWorkflow(state, event);
     if (state !== snapshot.value) snapshot.value = state;
+    if (stale && ticketId.value !== null) void hydrate(ticketId.value);
   }
 
   function accept(incoming: WorkflowSnapshotDto): void {
@@ -92,12 +94,13 @@ export const useWorkflowStore = defineStore('workflow', () => {
   const removeFact = (key: string) => change((id) => api.removeFact(id, key), accept);
   const setComplaint = (complaint: boolean, reason?: string) =>
     change((id) => api.setComplaint(id, { complaint, ...(reason ? { reason } : {}) }), accept);
+  // A promise or a review changes the stage's criteria too: read the evaluation again after our own.
   const makePromise = (body: CreatePromiseBody) =>
-    change((id) => api.makePromise(id, body), (promise) => snapshot.value && (snapshot.value = { ...snapshot.value, promise }));
+    change((id) => api.makePromise(id, body), (promise) => snapshot.value && ((snapshot.value = { ...snapshot.value, promise }), void hydrate(promise.ticketId)));
   const settlePromise = (promiseId: number, state: 'kept' | 'broken' | 'cancelled') =>
     change(() => api.settlePromise(promiseId, state), (promise) => snapshot.value && (snapshot.value = { ...snapshot.value, promise }));
   const requestReview = () =>
-    change((id) => api.requestReview(id), (review) => snapshot.value && (snapshot.value = { ...snapshot.value, review }));
+    change((id) => api.requestReview(id), (review) => snapshot.value && ((snapshot.value = { ...snapshot.value, review }), void hydrate(review.ticketId)));
 
   function reset(): void {
     request?.abort();

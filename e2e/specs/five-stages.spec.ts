@@ -1,0 +1,187 @@
+import { expect, test, type Page } from '@playwright/test';
+import { createMetaSim, wa, type MetaSim } from '@keluh/meta-sim';
+import { ConsolePage } from '../pages/console.page.ts';
+import { demoAgent, demoSupervisor } from '../fixtures/demo-users.ts';
+import { KeyCounter } from '../fixtures/key-counter.ts';
+import { E2E_META_SIM_PORT, e2eMetaChannels } from '../fixtures/meta-channels.ts';
+import { seedResolvedDeliveryCase, staffToken, ticketOf } from '../fixtures/past-case.ts';
+
+/**
+ * Issue 9's walkthrough: a WhatsApp complaint taken through the five stages from the keyboard alone,
+ * the key presses counted, and the customer's rating coming back the way Meta delivers a list tap.
+ */
+let sim: MetaSim;
+
+const complaint = 'Paket saya belum sampai!!! Udah 3 hari nggak ada kabar, parah banget. Tolong segera, pesanan #INV-20931, resi JP1234567890';
+
+test.beforeAll(async ({ baseURL, request }) => {
+  sim = createMetaSim({
+    port: E2E_META_SIM_PORT,
+    knobs: {
+      whatsapp: { appSecret: e2eMetaChannels.whatsapp.appSecret, accessToken: e2eMetaChannels.whatsapp.accessToken, webhookUrl: `${baseURL}/webhooks/whatsapp` },
+      instagram: { appSecret: e2eMetaChannels.instagram.appSecret, accessToken: e2eMetaChannels.instagram.accessToken, webhookUrl: `${baseURL}/webhooks/instagram` },
+    },
+  });
+  await sim.start();
+  await seedResolvedDeliveryCase(request, sim, await staffToken(request, demoAgent));
+});
+
+test.afterAll(async () => {
+  await sim.stop();
+});
+
+/** Runs one palette command by name: Ctrl+K, the words, Enter — two presses and the typed words. */
+async function palette(keys: KeyCounter, page: Page, words: string, command: string): Promise<void> {
+  await keys.press('Control+k');
+  await keys.type(words);
+  // The filtered list must lead with the command meant, or Enter would run something else.
+  await expect(page.getByTestId('palette-item').first()).toHaveAttribute('data-command', command);
+  await keys.press('Enter');
+  await expect(page.getByTestId('command-palette')).toBeHidden();
+}
+
+/**
+ * The agent's part, from the WhatsApp message arriving to the review request, keyboard only. Returns the
+ * figures; the caller asserts the goals.
+ */
+async function walkThroughFiveStages(page: Page, customerName: string, orderNumber: string, trackingNumber: string): Promise<{ firstReply: number; toReview: number; typed: number }> {
+  const keys = new KeyCounter(page);
+  const stage = page.getByTestId('stage-bar');
+
+  // The new complaint is the newest activity, so it leads the list: j opens it.
+  await expect(page.getByTestId('ticket-row').first()).toContainText(customerName);
+  await keys.press('j');
+  await expect(page.getByTestId('ticket-customer-name')).toHaveText(customerName);
+
+  // Stage 1: the console read the anger and raised the priority before anyone touched the ticket.
+  await expect(page.getByTestId('emotion-card')).toHaveAttribute('data-level', 'angry');
+  await expect(page.getByTestId('emotion-urgent')).toBeVisible();
+  await expect(page.getByTestId('ticket-priority-select')).toHaveAttribute('aria-label', 'Prioritas: Mendesak');
+
+  keys.mark('opened');
+  await keys.press('/');
+  await expect(page.getByTestId('composer').getByTestId('phrase-picker')).toBeVisible();
+  await keys.type('minta maaf');
+  await keys.press('Enter');
+  const composer = page.getByTestId('composer-input');
+  await expect(composer).toBeFocused();
+  await expect(composer).toHaveValue(/mohon maaf/);
+  const apology = await composer.inputValue();
+  // The placeholders were filled from the ticket: the customer's name, the order number they wrote, no
+  // `{…}` left and no `[order number]` marker.
+  expect(apology).toContain(customerName.split(' ')[0]!);
+  expect(apology).toContain(orderNumber);
+  expect(apology).not.toMatch(/[{}[\]]/);
+  await keys.press('Enter');
+  await expect(page.getByTestId('timeline-message').filter({ hasText: apology.slice(0, 40) })).toHaveCount(1);
+  await expect.poll(() => sim.state.sent.some((sent) => sent.channel === 'whatsapp' && sent.text === apology)).toBe(true);
+  const firstReply = keys.since('opened');
+
+  await palette(keys, page, 'lanjut', 'workflow.advance');
+  await expect(stage).toHaveAttribute('data-stage', '2');
+
+  // Stage 2: the category brings its checklist, whose facts were found in the customer's own words.
+  await palette(keys, page, 'kategori pengiriman', 'category.delivery');
+  await expect(page.locator('[data-testid="fact-row"][data-key="order_number"]')).toHaveAttribute('data-state', 'proposed');
+  await palette(keys, page, 'semua fakta', 'fact.confirm.all');
+  await expect(page.locator('[data-testid="fact-row"][data-key="order_number"] [data-testid="fact-value"]')).toHaveText(orderNumber);
+  await expect(page.locator('[data-testid="fact-row"][data-key="tracking_number"] [data-testid="fact-value"]')).toHaveText(trackingNumber);
+  await palette(keys, page, 'lanjut', 'workflow.advance');
+  await expect(stage).toHaveAttribute('data-stage', '3');
+
+  // Stage 3: the courier delay, and the past case that looked like this one, linked.
+  await palette(keys, page, 'akar kurir', 'root-cause.courier_delay');
+  await expect(page.getByTestId('root-cause-select')).toHaveValue('courier_delay');
+  // The delivery case resolved before the spec, found by what fixed it.
+  const pastCase = page.getByTestId('similar-case').filter({ hasText: 'ongkir kami tanggung' });
+  await expect(pastCase.first()).toBeVisible();
+  const caseId = await pastCase.first().getAttribute('data-case-id');
+  await palette(keys, page, 'tautkan', `case.link.${caseId}`);
+  await expect(page.locator(`[data-testid="similar-case"][data-case-id="${caseId}"] [data-testid="case-link"]`)).toHaveCount(0);
+  await palette(keys, page, 'lanjut', 'workflow.advance');
+  await expect(stage).toHaveAttribute('data-stage', '4');
+
+  // Stage 4: the solution, and a promise due when similar cases say it can really be kept.
+  await palette(keys, page, 'tulis solusi', 'solution.write');
+  await expect(page.getByTestId('solution-text')).toBeFocused();
+  await keys.type('Kami eskalasi ke kurir hari ini dan kirim ulang dengan ekspres bila paket tidak bergerak besok.');
+  await keys.press('Control+Enter');
+  await expect(page.getByTestId('solution-save')).toBeDisabled();
+  await palette(keys, page, 'buat janji', 'promise.make');
+  await expect(page.getByTestId('promise-text')).toBeFocused();
+  const suggestedDue = page.getByTestId('promise-due');
+  await expect(suggestedDue).not.toHaveValue('');
+  expect(Date.parse(await suggestedDue.inputValue())).toBeGreaterThan(Date.now());
+  await keys.type('Kabar posisi paket dari kurir');
+  await keys.press('Enter');
+  await expect(page.getByTestId('promise-card')).toHaveAttribute('data-state', 'open');
+  await palette(keys, page, 'lanjut', 'workflow.advance');
+  await expect(stage).toHaveAttribute('data-stage', '5');
+
+  // Stage 5: the rating request goes out in WhatsApp.
+  await palette(keys, page, 'minta ulasan', 'review.request');
+  await expect(page.getByTestId('review-state')).toHaveAttribute('data-state', 'requested');
+  return { firstReply, toReview: keys.presses, typed: keys.typed };
+}
+
+/** The interactive list the help desk sent for the rating: five rows, one per score. */
+async function ratingListTo(waId: string) {
+  await expect.poll(() => sim.state.sent.findLast((sent) => sent.recipient === waId && sent.choices?.form === 'list')?.choices?.options.length ?? 0).toBe(5);
+  return sim.state.sent.findLast((sent) => sent.recipient === waId && sent.choices?.form === 'list')!;
+}
+
+test('an angry WhatsApp complaint is walked through all five stages from the keyboard, and a 5-star answer with consent becomes a pending testimonial live', async ({ page, request }) => {
+  const agent = new ConsolePage(page);
+  await agent.signIn(demoAgent);
+  const customer = { name: 'Putri Maharani', waId: '6281299990001' };
+  await sim.webhooks.whatsapp.inbound(customer, wa.text(complaint));
+
+  const figures = await walkThroughFiveStages(page, customer.name, 'INV-20931', 'JP1234567890');
+  console.log(`[five-stages] key presses (non-text) from opening the ticket to the first reply sent: ${figures.firstReply} (goal ≤ 3)`);
+  console.log(`[five-stages] key presses (non-text) from arrival to the review request, opening included: ${figures.toReview} (goal ≤ 15); characters typed besides: ${figures.typed}`);
+  expect(figures.firstReply).toBeLessThanOrEqual(3);
+  // Issue 9's goal is ≤ 15 and the console does not meet it: every step after the first reply is a
+  // palette command (Ctrl+K, Enter; the solution and the promise one more to save), 11 steps, 24 presses.
+  // Meeting it needs another interaction model (one-key stage actions, or advancing with the step that
+  // completes a stage), a product decision. Until then this guards today's figure, so a longer walk fails.
+  test.info().annotations.push({ type: 'goal unmet', description: `${figures.toReview} presses to the review request; the goal is ≤ 15` });
+  expect(figures.toReview).toBeLessThanOrEqual(28);
+
+  // The customer taps ⭐⭐⭐⭐⭐ on the list, then "yes" to publishing; the console follows without a reload.
+  const list = await ratingListTo(customer.waId);
+  const five = list.choices!.options.find((option) => option.id.endsWith(':5'))!;
+  await sim.customers.whatsapp.tapOption(list.id, five.id);
+  await expect(page.getByTestId('review-score')).toContainText('5');
+  await expect.poll(() => sim.state.sent.some((sent) => sent.recipient === customer.waId && sent.choices?.form === 'button')).toBe(true);
+  const consent = sim.state.sent.findLast((sent) => sent.recipient === customer.waId && sent.choices?.form === 'button')!;
+  await sim.customers.whatsapp.tapOption(consent.id, consent.choices!.options.find((option) => option.id.endsWith(':yes'))!.id);
+  await expect(page.getByTestId('review-testimonial')).toHaveAttribute('data-state', 'pending');
+
+  // …and it waits in the testimonial library for a supervisor, the customer's name shortened.
+  const supervisor = await staffToken(request, demoSupervisor);
+  const ticket = await ticketOf(request, supervisor, customer.name);
+  const library = (await (await request.get('/api/testimonials?state=pending', { headers: supervisor })).json()) as { items: { ticketId: number; testimonial: { displayName: string | null } }[] };
+  expect(library.items.filter((review) => review.ticketId === ticket.id).map((review) => review.testimonial.displayName)).toEqual(['Putri M.']);
+});
+
+test('a 1-star answer in WhatsApp opens a recovery task for the supervisors', async ({ page, request }) => {
+  const agent = new ConsolePage(page);
+  await agent.signIn(demoAgent);
+  const customer = { name: 'Agus Prasetyo', waId: '6281299990002' };
+  await sim.webhooks.whatsapp.inbound(customer, wa.text('Pesanan #INV-30455 belum sampai!!! Udah 5 hari, kok lama banget sih, kecewa. Tolong segera, resi JP9988776655'));
+
+  await walkThroughFiveStages(page, customer.name, 'INV-30455', 'JP9988776655');
+  const list = await ratingListTo(customer.waId);
+  await sim.customers.whatsapp.tapOption(list.id, list.choices!.options.find((option) => option.id.endsWith(':1'))!.id);
+  await expect(page.getByTestId('review-score')).toContainText('1');
+
+  // The console has no recovery list yet (the supervisor board is its own issue): the supervisors' API.
+  const supervisor = await staffToken(request, demoSupervisor);
+  const ticket = await ticketOf(request, supervisor, customer.name);
+  await expect
+    .poll(async () => {
+      const body = (await (await request.get('/api/recovery-tasks', { headers: supervisor })).json()) as { items: { ticketId: number; state: string }[] };
+      return body.items.filter((task) => task.ticketId === ticket.id).map((task) => task.state);
+    })
+    .toEqual(['open']);
+});
