@@ -1,10 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { createMetaSim, wa, type MetaSim } from '@keluh/meta-sim';
 import { ConsolePage } from '../pages/console.page.ts';
 import { demoAgent, demoSupervisor } from '../fixtures/demo-users.ts';
 import { KeyCounter } from '../fixtures/key-counter.ts';
 import { E2E_META_SIM_PORT, e2eMetaChannels } from '../fixtures/meta-channels.ts';
-import { seedResolvedDeliveryCase, staffToken, ticketOf } from '../fixtures/past-case.ts';
+import { seedResolvedDeliveryCase, staffToken } from '../fixtures/past-case.ts';
 
 /**
  * Issue 9's walkthrough: a WhatsApp complaint taken through the five stages from the keyboard alone,
@@ -29,6 +29,9 @@ test.beforeAll(async ({ baseURL, request }) => {
 test.afterAll(async () => {
   await sim.stop();
 });
+
+// Five stages typed out key by key, then the customer's answers and a supervisor's console: longer than a page check.
+test.describe.configure({ timeout: 150_000 });
 
 /** Runs one palette command by name: Ctrl+K, the words, Enter — two presses and the typed words. */
 async function palette(keys: KeyCounter, page: Page, words: string, command: string): Promise<void> {
@@ -130,7 +133,7 @@ async function ratingListTo(waId: string) {
   return sim.state.sent.findLast((sent) => sent.recipient === waId && sent.choices?.form === 'list')!;
 }
 
-test('an angry WhatsApp complaint is walked through all five stages from the keyboard, and a 5-star answer with consent becomes a pending testimonial live', async ({ page, request }) => {
+test('an angry WhatsApp complaint is walked through all five stages from the keyboard, and a 5-star answer with consent becomes a testimonial a supervisor publishes', async ({ page, request, browser }) => {
   const agent = new ConsolePage(page);
   await agent.signIn(demoAgent);
   const customer = { name: 'Putri Maharani', waId: '6281299990001' };
@@ -154,17 +157,36 @@ test('an angry WhatsApp complaint is walked through all five stages from the key
   await expect(page.getByTestId('review-score')).toContainText('5');
   await expect.poll(() => sim.state.sent.some((sent) => sent.recipient === customer.waId && sent.choices?.form === 'button')).toBe(true);
   const consent = sim.state.sent.findLast((sent) => sent.recipient === customer.waId && sent.choices?.form === 'button')!;
+  // The consent question invites a comment; what she writes before tapping becomes the testimonial's text.
+  await sim.webhooks.whatsapp.inbound(customer, wa.text('Saya Putri Maharani, puas sekali! Paket pengganti datang besok paginya.'));
+  await expect(page.getByTestId('timeline-message').filter({ hasText: 'puas sekali' })).toHaveCount(1);
   await sim.customers.whatsapp.tapOption(consent.id, consent.choices!.options.find((option) => option.id.endsWith(':yes'))!.id);
   await expect(page.getByTestId('review-testimonial')).toHaveAttribute('data-state', 'pending');
 
-  // …and it waits in the testimonial library for a supervisor, the customer's name shortened.
-  const supervisor = await staffToken(request, demoSupervisor);
-  const ticket = await ticketOf(request, supervisor, customer.name);
-  const library = (await (await request.get('/api/testimonials?state=pending', { headers: supervisor })).json()) as { items: { ticketId: number; testimonial: { displayName: string | null } }[] };
-  expect(library.items.filter((review) => review.ticketId === ticket.id).map((review) => review.testimonial.displayName)).toEqual(['Putri M.']);
+  // …and it waits in the testimonial library, where a supervisor approves it for the public snippet.
+  const supervisorPage = await signedInSupervisor(browser);
+  await supervisorPage.goto('/testimonials');
+  const row = supervisorPage.getByTestId('testimonial-row').filter({ hasText: 'Putri M.' });
+  await expect(row).toHaveAttribute('data-state', 'pending');
+  await expect(row.getByTestId('testimonial-text')).toContainText('puas sekali');
+  await expect(row.getByTestId('testimonial-text')).not.toContainText('Maharani');
+  await row.getByTestId('testimonial-approve').click();
+  await supervisorPage.getByTestId('testimonials-tab-approved').click();
+  await expect(supervisorPage.getByTestId('testimonial-row').filter({ hasText: 'Putri M.' })).toHaveAttribute('data-state', 'approved');
+  const published = (await (await request.get('/api/public/testimonials')).json()) as { items: { displayName: string | null }[] };
+  expect(published.items.map((item) => item.displayName)).toContain('Putri M.');
+  await supervisorPage.context().close();
 });
 
-test('a 1-star answer in WhatsApp opens a recovery task for the supervisors', async ({ page, request }) => {
+/** A supervisor's own console, beside the agent's: the library and recovery tasks are theirs. */
+async function signedInSupervisor(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  const supervisorPage = await context.newPage();
+  await new ConsolePage(supervisorPage).signIn(demoSupervisor);
+  return supervisorPage;
+}
+
+test('a 1-star answer in WhatsApp opens a recovery task for the supervisors', async ({ page, browser }) => {
   const agent = new ConsolePage(page);
   await agent.signIn(demoAgent);
   const customer = { name: 'Agus Prasetyo', waId: '6281299990002' };
@@ -175,13 +197,11 @@ test('a 1-star answer in WhatsApp opens a recovery task for the supervisors', as
   await sim.customers.whatsapp.tapOption(list.id, list.choices!.options.find((option) => option.id.endsWith(':1'))!.id);
   await expect(page.getByTestId('review-score')).toContainText('1');
 
-  // The console has no recovery list yet (the supervisor board is its own issue): the supervisors' API.
-  const supervisor = await staffToken(request, demoSupervisor);
-  const ticket = await ticketOf(request, supervisor, customer.name);
-  await expect
-    .poll(async () => {
-      const body = (await (await request.get('/api/recovery-tasks', { headers: supervisor })).json()) as { items: { ticketId: number; state: string }[] };
-      return body.items.filter((task) => task.ticketId === ticket.id).map((task) => task.state);
-    })
-    .toEqual(['open']);
+  // A recovery task opens for the supervisors, live on their recovery page, with who is unhappy.
+  const supervisorPage = await signedInSupervisor(browser);
+  await supervisorPage.goto('/recovery');
+  const task = supervisorPage.getByTestId('recovery-row').filter({ hasText: customer.name });
+  await expect(task).toHaveCount(1);
+  await expect(task.getByTestId('score-stars')).toHaveAttribute('data-score', '1');
+  await supervisorPage.context().close();
 });
