@@ -64,7 +64,7 @@ async function walkThroughFiveStages(page: Page, customerName: string, orderNumb
   keys.mark('opened');
   await keys.press('/');
   await expect(page.getByTestId('composer').getByTestId('phrase-picker')).toBeVisible();
-  await keys.type('minta maaf');
+  await keys.type('permintaan maaf');
   await keys.press('Enter');
   const composer = page.getByTestId('composer-input');
   await expect(composer).toBeFocused();
@@ -79,52 +79,51 @@ async function walkThroughFiveStages(page: Page, customerName: string, orderNumb
   await expect(page.getByTestId('timeline-message').filter({ hasText: apology.slice(0, 40) })).toHaveCount(1);
   await expect.poll(() => sim.state.sent.some((sent) => sent.channel === 'whatsapp' && sent.text === apology)).toBe(true);
   const firstReply = keys.since('opened');
-
-  await palette(keys, page, 'lanjut', 'workflow.advance');
+  // The reply was stage 1's exit: the stage moves on by itself, with no key pressed for it.
   await expect(stage).toHaveAttribute('data-stage', '2');
 
   // Stage 2: the category brings its checklist, whose facts were found in the customer's own words.
   await palette(keys, page, 'kategori pengiriman', 'category.delivery');
   await expect(page.locator('[data-testid="fact-row"][data-key="order_number"]')).toHaveAttribute('data-state', 'proposed');
   await palette(keys, page, 'semua fakta', 'fact.confirm.all');
-  await expect(page.locator('[data-testid="fact-row"][data-key="order_number"] [data-testid="fact-value"]')).toHaveText(orderNumber);
-  await expect(page.locator('[data-testid="fact-row"][data-key="tracking_number"] [data-testid="fact-value"]')).toHaveText(trackingNumber);
-  await palette(keys, page, 'lanjut', 'workflow.advance');
+  // The checklist complete, the ticket is in stage 3 (and its panel shows); the facts are what she wrote.
   await expect(stage).toHaveAttribute('data-stage', '3');
+  const gathered = (await (await page.request.get(`/api/tickets/${await openTicketId(page)}/workflow`)).json()) as { facts: { key: string; value: string }[] };
+  expect(Object.fromEntries(gathered.facts.map((fact) => [fact.key, fact.value]))).toMatchObject({ order_number: orderNumber, tracking_number: trackingNumber });
 
-  // Stage 3: the courier delay, and the past case that looked like this one, linked.
-  await palette(keys, page, 'akar kurir', 'root-cause.courier_delay');
-  await expect(page.getByTestId('root-cause-select')).toHaveValue('courier_delay');
-  // The delivery case resolved before the spec, found by what fixed it.
+  // Stage 3: the past case that looked like this one (the delivery case resolved before the spec, found
+  // by what fixed it), linked — and with it its root cause, the courier's delay.
   const pastCase = page.getByTestId('similar-case').filter({ hasText: 'ongkir kami tanggung' });
   await expect(pastCase.first()).toBeVisible();
   const caseId = await pastCase.first().getAttribute('data-case-id');
   await palette(keys, page, 'tautkan', `case.link.${caseId}`);
-  await expect(page.locator(`[data-testid="similar-case"][data-case-id="${caseId}"] [data-testid="case-link"]`)).toHaveCount(0);
-  await palette(keys, page, 'lanjut', 'workflow.advance');
   await expect(stage).toHaveAttribute('data-stage', '4');
+  const mapped = await (await page.request.get(`/api/tickets/${await openTicketId(page)}/workflow`)).json();
+  expect(mapped.workflow).toMatchObject({ linkedCaseId: Number(caseId), rootCause: 'courier_delay' });
 
   // Stage 4: the solution, and a promise due when similar cases say it can really be kept.
   await palette(keys, page, 'tulis solusi', 'solution.write');
   await expect(page.getByTestId('solution-text')).toBeFocused();
-  await keys.type('Kami eskalasi ke kurir hari ini dan kirim ulang dengan ekspres bila paket tidak bergerak besok.');
+  // The suggested due time is already there, from how long the similar case took: saving offers the
+  // solution and promises it by then.
+  const solution = 'Kami kirim ulang paketnya dengan ekspres hari ini; ongkir kami tanggung.';
+  await keys.type(solution);
+  await expect(page.getByTestId('solution-save')).toContainText(/janjikan/);
   await keys.press('Control+Enter');
-  await expect(page.getByTestId('solution-save')).toBeDisabled();
-  await palette(keys, page, 'buat janji', 'promise.make');
-  await expect(page.getByTestId('promise-text')).toBeFocused();
-  const suggestedDue = page.getByTestId('promise-due');
-  await expect(suggestedDue).not.toHaveValue('');
-  expect(Date.parse(await suggestedDue.inputValue())).toBeGreaterThan(Date.now());
-  await keys.type('Kabar posisi paket dari kurir');
-  await keys.press('Enter');
-  await expect(page.getByTestId('promise-card')).toHaveAttribute('data-state', 'open');
-  await palette(keys, page, 'lanjut', 'workflow.advance');
   await expect(stage).toHaveAttribute('data-stage', '5');
+  const promised = (await (await page.request.get(`/api/tickets/${await openTicketId(page)}/workflow`)).json()).promise;
+  expect(promised).toMatchObject({ text: solution, state: 'open' });
+  expect(Date.parse(promised.dueAt)).toBeGreaterThan(Date.now());
 
   // Stage 5: the rating request goes out in WhatsApp.
   await palette(keys, page, 'minta ulasan', 'review.request');
   await expect(page.getByTestId('review-state')).toHaveAttribute('data-state', 'requested');
   return { firstReply, toReview: keys.presses, typed: keys.typed };
+}
+
+/** The ticket open in the console, from its address (/inbox/<view>/<id>). */
+async function openTicketId(page: Page): Promise<number> {
+  return Number(/\/(\d+)$/.exec(new URL(page.url()).pathname)![1]);
 }
 
 /** The interactive list the help desk sent for the rating: five rows, one per score. */
@@ -143,12 +142,10 @@ test('an angry WhatsApp complaint is walked through all five stages from the key
   console.log(`[five-stages] key presses (non-text) from opening the ticket to the first reply sent: ${figures.firstReply} (goal ≤ 3)`);
   console.log(`[five-stages] key presses (non-text) from arrival to the review request, opening included: ${figures.toReview} (goal ≤ 15); characters typed besides: ${figures.typed}`);
   expect(figures.firstReply).toBeLessThanOrEqual(3);
-  // Issue 9's goal is ≤ 15 and the console does not meet it: every step after the first reply is a
-  // palette command (Ctrl+K, Enter; the solution and the promise one more to save), 11 steps, 24 presses.
-  // Meeting it needs another interaction model (one-key stage actions, or advancing with the step that
-  // completes a stage), a product decision. Until then this guards today's figure, so a longer walk fails.
-  test.info().annotations.push({ type: 'goal unmet', description: `${figures.toReview} presses to the review request; the goal is ≤ 15` });
-  expect(figures.toReview).toBeLessThanOrEqual(28);
+  // A stage moves on by itself when the agent's own step completes it, a linked past case brings its root
+  // cause, and saving the solution promises it by the suggested time: what is left is one command per
+  // thing the agent decides.
+  expect(figures.toReview).toBeLessThanOrEqual(15);
 
   // The customer taps ⭐⭐⭐⭐⭐ on the list, then "yes" to publishing; the console follows without a reload.
   const list = await ratingListTo(customer.waId);

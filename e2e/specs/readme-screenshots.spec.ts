@@ -11,8 +11,16 @@ import { ConsolePage } from '../pages/console.page.ts';
  * `README_SCREENSHOTS=1 npx playwright test -c e2e/playwright.config.ts readme-screenshots`.
  */
 test.skip(!process.env.README_SCREENSHOTS, 'writes docs/screenshots; run with README_SCREENSHOTS=1');
-// An Indonesian agent's browser: the date picker and the clock read as theirs, not en-US.
-test.use({ locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+// An Indonesian agent's browser: the date picker and the clock read as theirs, not en-US. Chromium draws a
+// date input in its own interface language, which only --lang sets (the page's locale does not reach it).
+test.use({
+  locale: 'id-ID',
+  timezoneId: 'Asia/Jakarta',
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run', '--lang=id-ID'],
+  },
+});
 
 let sim: MetaSim;
 
@@ -49,9 +57,10 @@ test('the README shows each stage panel and the command palette as an agent sees
 
   await page.keyboard.press('/');
   await page.keyboard.press('Enter');
+  await expect(page.getByTestId('composer-input')).toHaveValue(/maaf/);
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('stage-ready')).toBeVisible();
-  await page.getByTestId('stage-advance').click();
+  // The first reply completes stage 1, and the ticket moves on by itself.
+  await expect(page.getByTestId('stage-bar')).toHaveAttribute('data-stage', '2');
   await page.getByTestId('category-select').selectOption('delivery');
   await expect(page.getByTestId('fact-proposal')).toHaveCount(2);
   await page.mouse.move(0, 799);
@@ -66,17 +75,17 @@ test('the README shows each stage panel and the command palette as an agent sees
 
   await page.getByTestId('fact-proposal').first().click();
   await page.getByTestId('fact-proposal').first().click();
-  await expect(page.getByTestId('stage-ready')).toBeVisible();
-  await page.getByTestId('stage-advance').click();
-  await page.getByTestId('root-cause-select').selectOption('courier_delay');
+  await expect(page.getByTestId('stage-bar')).toHaveAttribute('data-stage', '3');
+  // The note first: the root cause completes stage 3, and the panel would move on with it.
   await page.getByTestId('root-cause-note').fill('Paket tertahan di hub kurir Cakung sejak Sabtu.');
+  await page.getByTestId('root-cause-note').blur();
   await expect(page.getByTestId('similar-case').first()).toBeVisible();
   await page.mouse.move(0, 799);
   await shot(page, 'stage-3-map');
 
-  await page.getByTestId('stage-advance').click();
+  await page.getByTestId('root-cause-select').selectOption('courier_delay');
+  await expect(page.getByTestId('stage-bar')).toHaveAttribute('data-stage', '4');
   await page.getByTestId('solution-text').fill('Kami eskalasi ke kurir hari ini dan kirim ulang dengan ekspres bila paket tidak bergerak besok.');
-  await page.getByTestId('solution-save').click();
   await page.getByTestId('promise-text').fill('Kabar posisi paket dari kurir');
   await expect(page.getByTestId('promise-basis')).toBeVisible();
   await page.mouse.move(0, 799);
@@ -84,7 +93,8 @@ test('the README shows each stage panel and the command palette as an agent sees
 
   await page.getByTestId('promise-make').click();
   await expect(page.getByTestId('promise-card')).toBeVisible();
-  await page.getByTestId('stage-advance').click();
+  await page.getByTestId('solution-save').click();
+  await expect(page.getByTestId('stage-bar')).toHaveAttribute('data-stage', '5');
   await page.getByTestId('review-request').click();
   await expect.poll(() => sim.state.sent.findLast((sent) => sent.recipient === customer.waId && sent.choices?.form === 'list')).toBeDefined();
   const list = sim.state.sent.findLast((sent) => sent.recipient === customer.waId && sent.choices?.form === 'list')!;

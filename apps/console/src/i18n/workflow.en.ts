@@ -99,6 +99,8 @@ const workflowEn = {
     solution: 'Solution',
     solutionPlaceholder: 'What we will do, in the business’s own means',
     saveSolution: 'Save solution',
+    offer: 'Save and promise it',
+    offerHint: 'Also promises the solution by {time}, the suggested due time',
     saveHint: 'Ctrl+Enter saves',
     title: 'Promise',
     text: 'What we promise',

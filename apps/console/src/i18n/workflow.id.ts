@@ -101,6 +101,8 @@ const workflowId: WorkflowMessages = {
     solution: 'Solusi',
     solutionPlaceholder: 'Apa yang akan kami lakukan, sesuai kemampuan usaha',
     saveSolution: 'Simpan solusi',
+    offer: 'Simpan dan janjikan',
+    offerHint: 'Sekaligus menjanjikan solusi ini sebelum {time}, sesuai tenggat yang disarankan',
     saveHint: 'Ctrl+Enter menyimpan',
     title: 'Janji',
     text: 'Yang kami janjikan',

@@ -46,6 +46,10 @@ describe('reading emotion from a complaint line', () => {
   it('shop names and courier acronyms in capitals are not shouting', () => {
     expect(readEmotion('Kirim pakai JNE atau COD ke BCA?').cues.filter((cue) => cue.kind === 'capitals')).toEqual([]);
   });
+
+  it('order and tracking numbers the customer copies are codes, not shouting', () => {
+    expect(readEmotion('Pesanan #INV-20931, resi JP1234567890, plat B 1234 XYZ').cues.filter((cue) => cue.kind === 'capitals').map((cue) => cue.text)).toEqual(['XYZ']);
+  });
 });
 
 describe('what the reading calls for', () => {

@@ -30,8 +30,9 @@ export function tokenize(text: string): Token[] {
 function wordToken(raw: string): Token {
   let lower = raw.toLowerCase();
   if (lower.includes('’')) lower = lower.replace('’', "'");
-  // "OK" or "3" are not shouting; a word needs two letters and no lower case to count as capitals.
-  const caps = raw !== lower && raw.length >= 2 && raw === raw.toUpperCase();
+  // "OK" or "3" are not shouting; a word needs two letters and no lower case to count as capitals. A word
+  // with a digit in it is a code the customer copied (INV-20931, JP1234567890, B 1234 XYZ), not a raised voice.
+  const caps = raw !== lower && raw.length >= 2 && raw === raw.toUpperCase() && !hasDigit(raw);
   const stretched = hasRunOfThree(lower);
   return { kind: 'word', raw, word: stretched ? lower.replace(squeezeRuns, '$1') : lower, caps, stretched, number: isDigits(lower) };
 }
@@ -42,6 +43,11 @@ function hasRunOfThree(word: string): boolean {
     const code = word.charCodeAt(index);
     if (code === word.charCodeAt(index - 1) && code === word.charCodeAt(index - 2) && !isDigit(code)) return true;
   }
+  return false;
+}
+
+function hasDigit(word: string): boolean {
+  for (let index = 0; index < word.length; index++) if (isDigit(word.charCodeAt(index))) return true;
   return false;
 }
 

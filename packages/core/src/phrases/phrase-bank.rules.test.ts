@@ -28,9 +28,9 @@ describe('ordering the phrase bank for a ticket', () => {
   const otherStage = phrase({ stage: 2, key: 'details_order_number' });
   const bank = [english, neutral, thrifty, loyal, otherStage, loyalHighNotOurs, loyalHigh];
 
-  it('puts the language first, then the tone, then the intensity, then the fault wording', () => {
+  it('puts the language first, then the intensity (a furious customer is soothed before being welcomed), then the tone, then the fault wording', () => {
     const ordered = pickVariants(bank, { language: 'id', characteristic: 'loyal', intensity: 'high', fault: 'third_party', stage: 1 });
-    expect(ordered).toEqual([loyalHighNotOurs, loyalHigh, loyal, neutral, thrifty, english]);
+    expect(ordered).toEqual([loyalHighNotOurs, loyalHigh, thrifty, loyal, neutral, english]);
   });
 
   it('offers apologising wording first while the fault is ours or unknown, and neutral tone to a customer without one', () => {

@@ -17,16 +17,17 @@ export interface PhraseContext {
 
 /**
  * Orders the bank for one ticket, as docs/workflow.md §Stage 1 sets out: the customer's language first,
- * then the tone written for their characteristic (then neutral, then other tones), then the intensity
- * matching their emotion, then notOurFault matching the fault flag. Ties keep key and id order, so the
+ * then the intensity matching their emotion (a furious customer needs the deep apology before any
+ * welcome, however new they are), then the tone written for their characteristic (then neutral, then
+ * other tones), then notOurFault matching the fault flag. Ties keep key and id order, so the
  * list does not reshuffle between two looks.
  */
 export function pickVariants(phrases: readonly Phrase[], context: PhraseContext): Phrase[] {
   const notOurs = context.fault !== null && context.fault !== 'ours';
   const rank = (phrase: Phrase): number[] => [
     phrase.language === context.language ? 0 : 1,
-    phrase.tone === context.characteristic ? 0 : phrase.tone === 'neutral' ? 1 : 2,
     phrase.intensity === context.intensity ? 0 : 1,
+    phrase.tone === context.characteristic ? 0 : phrase.tone === 'neutral' ? 1 : 2,
     phrase.notOurFault === notOurs ? 0 : 1,
   ];
   const ranked = phrases.filter((phrase) => context.stage === undefined || phrase.stage === context.stage).map((phrase) => ({ phrase, rank: rank(phrase) }));

@@ -72,13 +72,19 @@ export async function updateWorkflow(deps: CoreDeps, ticketId: number, changes: 
       const category = await tx.categories.find(changes.category);
       if (!category || category.archived) throw new AppError('category.not_found', `There is no category ${changes.category}`, { category: changes.category });
     }
+    if (changes.linkedCaseId != null && changes.linkedCaseId !== current.linkedCaseId) {
+      const past = await assertCaseExists(tx, changes.linkedCaseId);
+      // The past case that applies brings its root cause along, unless the agent named one: "it happened
+      // before, for this reason" is what linking it says. A cause no longer configured is left out.
+      const known = (await effectiveSettings(tx)).rootCauses.map((cause) => cause.key);
+      if (changes.rootCause === undefined && current.rootCause === null && past.rootCause && known.includes(past.rootCause)) changes = { ...changes, rootCause: past.rootCause };
+    }
     if (changes.rootCause != null) {
       const known = (await effectiveSettings(tx)).rootCauses.map((cause) => cause.key);
       if (!known.includes(changes.rootCause)) {
         throw new AppError('validation.failed', `Unknown root cause ${changes.rootCause}`, { issues: [{ path: 'rootCause', message: `One of ${known.join(', ')}` }] });
       }
     }
-    if (changes.linkedCaseId != null && changes.linkedCaseId !== current.linkedCaseId) await assertCaseExists(tx, changes.linkedCaseId);
     // Blank text clears a field rather than storing an empty answer that looks like one.
     const patch: WorkflowPatch = Object.fromEntries(
       Object.entries(changes)

@@ -167,6 +167,22 @@ describe('the five stages of a ticket over HTTP', () => {
     expect((await call('PATCH', `/api/tickets/${ticketId}/workflow`, {})).statusCode).toBe(400);
   });
 
+  it('linking a past case brings its root cause along, unless the agent already named one', async () => {
+    const past = await inbound(`s-${Math.random()}`, 'Barang yang datang beda warna dari pesanan');
+    expect((await call('PATCH', `/api/tickets/${past.ticket.id}/workflow`, { rootCause: 'stock_error' })).statusCode).toBe(200);
+    expect((await call('PATCH', `/api/tickets/${past.ticket.id}`, { status: 'resolved' })).statusCode).toBe(200);
+    const pastCase = (await t.db.resolutions.findByTicket(past.ticket.id))!;
+    expect(pastCase.rootCause).toBe('stock_error');
+
+    const linked = await call('PATCH', `/api/tickets/${ticketId}/workflow`, { linkedCaseId: pastCase.id });
+    expect(linked.json<WorkflowSnapshotDto>().workflow).toMatchObject({ linkedCaseId: pastCase.id, rootCause: 'stock_error' });
+
+    const other = (await inbound(`s-${Math.random()}`, 'Warna barang salah juga')).ticket.id;
+    await call('PATCH', `/api/tickets/${other}/workflow`, { rootCause: 'human_error' });
+    const kept = await call('PATCH', `/api/tickets/${other}/workflow`, { linkedCaseId: pastCase.id });
+    expect(kept.json<WorkflowSnapshotDto>().workflow).toMatchObject({ linkedCaseId: pastCase.id, rootCause: 'human_error' });
+  });
+
   it('an internal note is kept with its author and stage on the ticket\'s timeline', async () => {
     const created = await call('POST', `/api/tickets/${ticketId}/notes`, { body: '  Pelanggan VIP, tangani hati-hati  ' });
     expect(created.statusCode).toBe(201);

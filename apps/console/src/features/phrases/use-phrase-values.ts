@@ -10,7 +10,8 @@ import { latestEmotion } from './emotion.ts';
 /**
  * What a phrase's placeholders become on the open ticket: the customer's name, the order number
  * (confirmed, else the one the customer wrote — the first reply comes before stage 2 confirms anything,
- * and "[order number]" in an apology to someone who gave it reads as not listening), the topic (the category's label in the customer's language, else the subject) and our name.
+ * and "[order number]" in an apology to someone who gave it reads as not listening), the topic (the
+ * category in the customer's language) and our name.
  */
 export function usePhraseValues() {
   const { language } = useLanguage();
@@ -27,7 +28,9 @@ export function usePhraseValues() {
     return {
       customer_name: current?.customer.name ?? null,
       order_number: snapshot?.facts.find((fact) => fact.key === 'order_number')?.value ?? written.value,
-      topic: snapshot?.category?.label[customerLanguage] ?? current?.ticket.subject ?? null,
+      // The category reads inside a sentence ("mengecek pengiriman"); before one is chosen, the subject would
+      // paste the customer's first message back at them, so a plain "this issue" stands in.
+      topic: lowerFirst(snapshot?.category?.label[customerLanguage]) ?? (customerLanguage === 'en' ? 'this issue' : 'masalah ini'),
       agent_name: session.user?.name ?? null,
     };
   });
@@ -46,4 +49,8 @@ export function usePhraseValues() {
 
   const render = (body: string) => renderPhrase(body, values.value, language.value);
   return { values, context, render };
+}
+
+function lowerFirst(label: string | undefined): string | null {
+  return label ? label.charAt(0).toLocaleLowerCase() + label.slice(1) : null;
 }

@@ -103,7 +103,7 @@ describe('the phrase bank in the composer', () => {
     await flushPromises();
     document.querySelector<HTMLInputElement>('[data-testid=phrase-filter]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
     await flushPromises();
-    expect(textOf(input)).toBe('Mohon maaf atas kendala Pengiriman, Rina Wijaya. Saya Dewi bantu cek pesanan [order number].');
+    expect(textOf(input)).toBe('Mohon maaf atas kendala pengiriman, Rina Wijaya. Saya Dewi bantu cek pesanan [order number].');
   });
 
   it('Escape leaves the composer so single-key shortcuts work again', async () => {
@@ -132,7 +132,7 @@ describe('the phrase bank in the composer', () => {
     const filter = document.querySelector<HTMLInputElement>('[data-testid=phrase-filter]')!;
     filter.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
     await flushPromises();
-    expect(textOf(input)).toBe('Kak Rina Wijaya, terima kasih sudah setia. Maaf soal Pengiriman.');
+    expect(textOf(input)).toBe('Kak Rina Wijaya, terima kasih sudah setia. Maaf soal pengiriman.');
     expect(document.activeElement).toBe(input.element);
   });
 });

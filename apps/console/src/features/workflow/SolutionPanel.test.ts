@@ -39,6 +39,21 @@ function setup(component: typeof SolutionPanel | typeof ReviewPanel, snapshot: W
 describe('offering a solution with a realistic promise', () => {
   afterEach(() => vi.useRealTimers());
 
+  it('saving the solution also promises it by the suggested time while no promise is open', async () => {
+    vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
+    const { wrapper, makePromise } = setup(SolutionPanel, workflowSnapshot(1, { stage: 4 }));
+    const update = vi.fn(async () => workflowSnapshot(1, { stage: 4 }));
+    useWorkflowStore().update = update;
+    await flushPromises();
+    await wrapper.get('[data-testid=solution-text]').setValue('Kami kirim ulang dengan ekspres hari ini');
+    expect(wrapper.get('[data-testid=solution-save]').text()).toBe('Save and promise it');
+    expect(wrapper.get('[data-testid=solution-offer-hint]').text()).toContain('Also promises the solution by');
+    await wrapper.get('[data-testid=solution-text]').trigger('keydown', { key: 'Enter', ctrlKey: true });
+    await flushPromises();
+    expect(update).toHaveBeenCalledWith({ solution: 'Kami kirim ulang dengan ekspres hari ini' });
+    expect(makePromise).toHaveBeenCalledWith({ text: 'Kami kirim ulang dengan ekspres hari ini', dueAt: new Date(NOW + 5 * 3_600_000).toISOString() });
+  });
+
   it('suggests the due time from how long similar cases took, and makes the promise', async () => {
     vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
     const { wrapper, makePromise } = setup(SolutionPanel, workflowSnapshot(1, { stage: 4 }));

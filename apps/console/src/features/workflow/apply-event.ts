@@ -55,6 +55,18 @@ export function staleEvaluation(snapshot: WorkflowSnapshotDto, event: AgentEvent
   }
 }
 
+/** The agent's own reply on this ticket while stage 1 still waits for one: it completes the stage. */
+export function ownReplyCompletes(snapshot: WorkflowSnapshotDto, event: AgentEvent, userId: number | null): boolean {
+  return (
+    userId !== null &&
+    event.type === 'message.created' &&
+    event.payload.ticket.id === snapshot.workflow.ticketId &&
+    event.payload.message.direction === 'out' &&
+    event.payload.message.authorUserId === userId &&
+    snapshot.evaluation.missing.includes('agent_reply_sent')
+  );
+}
+
 /** An HTTP answer replaces the snapshot unless an event already brought a later one. */
 export function newer(incoming: WorkflowSnapshotDto, current: WorkflowSnapshotDto | null): boolean {
   if (!current || current.workflow.ticketId !== incoming.workflow.ticketId) return true;

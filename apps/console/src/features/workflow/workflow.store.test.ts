@@ -82,5 +82,25 @@ describe('the workflow of the open ticket', () => {
     await expect(store.transition(2)).rejects.toMatchObject({ code: 'ticket.conflict' });
     await vi.waitFor(() => expect(reads).toBe(2));
   });
-});
 
+  it('moves the ticket on by itself when the agent\'s own change completes the stage, without the ticket\'s version', async () => {
+    const stage3 = workflowSnapshot(1, { stage: 3, evaluation: { stage: 3, met: [], missing: ['root_cause_set'], canAdvance: false, next: 4, canGoBackTo: [1, 2] } });
+    const mapped = workflowSnapshot(1, { stage: 3, minute: 2, evaluation: { stage: 3, met: ['root_cause_set'], missing: [], canAdvance: true, next: 4, canGoBackTo: [1, 2] } });
+    const moved = workflowSnapshot(1, { stage: 4, minute: 3 });
+    const { store, fetch } = setup((url, init) => (init?.method === 'PATCH' ? json(200, mapped) : init?.method === 'POST' ? json(200, moved) : json(200, stage3)));
+    await store.hydrate(1);
+    await store.update({ rootCause: 'courier_delay' });
+    const transition = fetch.mock.calls.find(([url, init]) => String(url).endsWith('/workflow/transitions') && init?.method === 'POST');
+    expect(JSON.parse(String(transition?.[1]?.body))).toEqual({ to: 4 });
+    expect(store.snapshot?.workflow.stage).toBe(4);
+  });
+
+  it('leaves a stage alone that was already complete before the change: going back was the agent\'s decision', async () => {
+    const complete = workflowSnapshot(1, { stage: 3, evaluation: { stage: 3, met: ['root_cause_set'], missing: [], canAdvance: true, next: 4, canGoBackTo: [1, 2] } });
+    const { store, fetch } = setup((url, init) => (init?.method === 'PATCH' ? json(200, { ...complete, workflow: { ...complete.workflow, rootCauseNote: 'Banjir', updatedAt: '2026-12-01T09:30:00.000Z' } }) : json(200, complete)));
+    await store.hydrate(1);
+    await store.update({ rootCauseNote: 'Banjir' });
+    expect(fetch.mock.calls.some(([url]) => String(url).endsWith('/workflow/transitions'))).toBe(false);
+    expect(store.snapshot?.workflow.stage).toBe(3);
+  });
+});

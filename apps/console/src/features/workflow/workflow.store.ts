@@ -4,14 +4,17 @@ import type { AgentEvent, CreatePromiseBody, TransitionBody, UpdateWorkflowBody 
 import { ApiError } from '../../api/http.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useLiveEvents } from '../../realtime/use-live-events.ts';
+import { useSessionStore } from '../auth/session.store.ts';
 import { useTicketDetailStore } from '../ticket/ticket-detail.store.ts';
-import { applyEventToWorkflow, newer, staleEvaluation } from './apply-event.ts';
+import { applyEventToWorkflow, newer, ownReplyCompletes, staleEvaluation } from './apply-event.ts';
+import { completedByUs } from './move-on.ts';
 import type { WorkflowSnapshotDto, WorkflowStage } from './core-types.ts';
 
 /** The open ticket's workflow snapshot, replaced by `workflow.updated` events and by our own answers. */
 export const useWorkflowStore = defineStore('workflow', () => {
   const api = useApi();
   const detail = useTicketDetailStore();
+  const session = useSessionStore();
 
   const ticketId = ref<number | null>(null);
   const snapshot = shallowRef<WorkflowSnapshotDto | null>(null);
@@ -54,9 +57,44 @@ export const useWorkflowStore = defineStore('workflow', () => {
     let state = snapshot.value;
     if (!state) return;
     const stale = events.some((event) => staleEvaluation(state!, event));
+    const before = state.evaluation;
+    const ourReply = events.some((event) => ownReplyCompletes(state!, event, session.user?.id ?? null));
     for (const event of events) state = applyEventToWorkflow(state, event);
     if (state !== snapshot.value) snapshot.value = state;
-    if (stale && ticketId.value !== null) void hydrate(ticketId.value);
+    if (stale && ticketId.value !== null) {
+      const id = ticketId.value;
+      // Our own first reply is stage 1's exit: once the fresh evaluation agrees, the ticket moves on.
+      if (ourReply) void moveOnIfComplete(id, before, true);
+      else void hydrate(id);
+    }
+  }
+
+  /**
+   * Moves on when our own change just completed the stage (docs/workflow.md §Console): the agent who did
+   * the last thing a stage needs should not also have to say "next". Only the console that made the change
+   * does it, and without the ticket's version — the server re-checks the criteria under the ticket's lock,
+   * so a stale copy here cannot push a ticket past what it needs. Going back (with a reason) stays manual.
+   */
+  async function moveOnIfComplete(id: number, before: WorkflowSnapshotDto['evaluation'] | undefined, reread = false): Promise<void> {
+    try {
+      // Read afresh ourselves rather than through hydrate(): a live event may start another hydrate that
+      // aborts ours, and the move would then be judged on the evaluation from before the change.
+      if (reread) accept(await api.workflow(id));
+      const after = snapshot.value;
+      if (ticketId.value !== id || !after || !completedByUs(before, after)) return;
+      accept(await api.transition(id, { to: after.evaluation.next! }));
+    } catch {
+      // Someone moved it first, or it changed meanwhile: the stage bar still offers the move.
+    }
+  }
+
+  /** A change of ours, then the move on if it completed the stage. */
+  async function changeAndMoveOn<T>(call: (id: number) => Promise<T>, apply: (result: T) => void, reread = false): Promise<T> {
+    const id = ticketId.value;
+    const before = snapshot.value?.evaluation;
+    const result = await change(call, apply);
+    if (id !== null) await moveOnIfComplete(id, before, reread);
+    return result;
   }
 
   function accept(incoming: WorkflowSnapshotDto): void {
@@ -88,15 +126,20 @@ export const useWorkflowStore = defineStore('workflow', () => {
     const body: TransitionBody = { to, ...(reason ? { reason } : {}), ...(version() ? { version: version() } : {}) };
     return change((id) => api.transition(id, body), accept);
   };
-  const update = (body: UpdateWorkflowBody) => change((id) => api.updateWorkflow(id, body), accept);
+  const update = (body: UpdateWorkflowBody) => changeAndMoveOn((id) => api.updateWorkflow(id, body), accept);
   const confirmFact = (key: string, value: string, sourceMessageId?: number) =>
-    change((id) => api.setFact(id, key, { value, ...(sourceMessageId ? { sourceMessageId } : {}) }), accept);
+    changeAndMoveOn((id) => api.setFact(id, key, { value, ...(sourceMessageId ? { sourceMessageId } : {}) }), accept);
   const removeFact = (key: string) => change((id) => api.removeFact(id, key), accept);
   const setComplaint = (complaint: boolean, reason?: string) =>
     change((id) => api.setComplaint(id, { complaint, ...(reason ? { reason } : {}) }), accept);
   // A promise or a review changes the stage's criteria too: read the evaluation again after our own.
+  // A promise answers with itself, not the snapshot: the evaluation is read again before judging the move.
   const makePromise = (body: CreatePromiseBody) =>
-    change((id) => api.makePromise(id, body), (promise) => snapshot.value && ((snapshot.value = { ...snapshot.value, promise }), void hydrate(promise.ticketId)));
+    changeAndMoveOn(
+      (id) => api.makePromise(id, body),
+      (promise) => snapshot.value && (snapshot.value = { ...snapshot.value, promise }),
+      true,
+    );
   const settlePromise = (promiseId: number, state: 'kept' | 'broken' | 'cancelled') =>
     change(() => api.settlePromise(promiseId, state), (promise) => snapshot.value && (snapshot.value = { ...snapshot.value, promise }));
   const requestReview = () =>
