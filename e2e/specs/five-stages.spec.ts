@@ -135,7 +135,8 @@ async function ratingListTo(waId: string) {
 test('an angry WhatsApp complaint is walked through all five stages from the keyboard, and a 5-star answer with consent becomes a testimonial a supervisor publishes', async ({ page, request, browser }) => {
   const agent = new ConsolePage(page);
   await agent.signIn(demoAgent);
-  const customer = { name: 'Putri Maharani', waId: '6281299990001' };
+  // Numbers of their own: the specs share one server, and a customer's next message joins her open ticket.
+  const customer = { name: 'Putri Maharani', waId: '6281355550001' };
   await sim.webhooks.whatsapp.inbound(customer, wa.text(complaint));
 
   const figures = await walkThroughFiveStages(page, customer.name, 'INV-20931', 'JP1234567890');
@@ -186,7 +187,7 @@ async function signedInSupervisor(browser: Browser): Promise<Page> {
 test('a 1-star answer in WhatsApp opens a recovery task for the supervisors', async ({ page, browser }) => {
   const agent = new ConsolePage(page);
   await agent.signIn(demoAgent);
-  const customer = { name: 'Agus Prasetyo', waId: '6281299990002' };
+  const customer = { name: 'Agus Prasetyo', waId: '6281355550002' };
   await sim.webhooks.whatsapp.inbound(customer, wa.text('Pesanan #INV-30455 belum sampai!!! Udah 5 hari, kok lama banget sih, kecewa. Tolong segera, resi JP9988776655'));
 
   await walkThroughFiveStages(page, customer.name, 'INV-30455', 'JP9988776655');
