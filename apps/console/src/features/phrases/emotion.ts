@@ -1,13 +1,9 @@
 import type { EmotionReading } from '@keluh/core';
 import type { MessageDto } from '@keluh/contracts';
 
-/**
- * The reading ingest stores on each inbound message (`message.emotion`). Read defensively: until the
- * empathy slice's contract change is merged, MessageDto does not declare the field yet.
- */
+/** The reading ingest stores on each inbound customer message (`message.emotion`); null on ours. */
 export function emotionOf(message: MessageDto): EmotionReading | null {
-  const reading = (message as MessageDto & { emotion?: EmotionReading | null }).emotion;
-  return reading && typeof reading.anger === 'number' ? reading : null;
+  return message.emotion ?? null;
 }
 
 /** The newest customer message that carries a reading, and that reading. */

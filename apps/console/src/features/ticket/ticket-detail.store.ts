@@ -8,9 +8,6 @@ import { useLiveEvents } from '../../realtime/use-live-events.ts';
 import { useTicketListStore } from '../inbox/ticket-list.store.ts';
 import { applyEventToDetail, applyTicketSnapshotToDetail, upsertById, upsertMessage, type DetailState } from './apply-event.ts';
 
-/** GET /api/tickets/:id as docs/workflow.md extends it (optional until the contract carries the fields). */
-type TicketDetailWithTimeline = Partial<Pick<DetailState, 'notes' | 'transitions' | 'activities'>>;
-
 /** Re-reading is batched: a burst of customer messages clears the unread count once. */
 const READ_DELAY_MS = 800;
 
@@ -51,9 +48,7 @@ export const useTicketDetailStore = defineStore('ticketDetail', () => {
     try {
       const result = await api.ticket(id, controller.signal);
       if (request !== controller) return;
-      const { ticket, customer, identities, messages, window, lastEventId } = result;
-      // Notes, transitions and activities arrive with the workflow server; an older server sends none.
-      const { notes = [], transitions = [], activities = [] } = result as TicketDetailWithTimeline;
+      const { ticket, customer, identities, messages, window, lastEventId, notes, transitions, activities } = result;
       detail.value = { ticket, customer, identities, messages, window, lastEventId, notes, transitions, activities };
       live.loaded(result.lastEventId);
       list.applySnapshot(result.ticket);
