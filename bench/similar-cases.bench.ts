@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import BetterSqlite3 from 'better-sqlite3';
 import { similarCaseQuery, type Database, type SimilarCaseQuery } from '@keluh/core';
 import { openDatabase } from '@keluh/db';
 import { caseCorpus, seedResolvedCases } from '@keluh/db/testing';
@@ -19,6 +20,8 @@ import { startPostgresForBench } from './support/postgres.ts';
 export const SIMILAR_CASE_TARGET_P99_MS = 50;
 const SEARCHES = 500;
 const WARM_UP = 25;
+/** The unpruned baseline is slow by design: fewer searches keep the bench short. */
+const BASELINE_SEARCHES = 100;
 
 export interface SimilarCaseFigures {
   label: string;
@@ -75,11 +78,46 @@ export async function similarCaseFigures(label: string, db: Database, records: n
   };
 }
 
+/**
+ * The baseline, in the same run and on the same file: the plain FTS5 query a first version would write —
+ * every term ORed, bm25 over every row any term matches, the best 200 kept — without the repository's
+ * pruning to the rarest terms. The gap between the two is what the posting budget buys.
+ */
+export function unprunedSqliteFigures(file: string, records: number): SimilarCaseFigures {
+  const client = new BetterSqlite3(file, { readonly: true });
+  try {
+    const search = client.prepare('SELECT rowid AS id, rank FROM resolution_search WHERE resolution_search MATCH ? ORDER BY rank LIMIT 200');
+    const quoted = (terms: readonly string[]) => terms.map((term) => `"${term.replaceAll('"', '""')}"`).join(' OR ');
+    const queries = benchQueries(BASELINE_SEARCHES + WARM_UP);
+    for (const query of queries.slice(0, WARM_UP)) search.all(quoted(query.terms));
+    const times: number[] = [];
+    for (const query of queries.slice(WARM_UP)) {
+      const at = performance.now();
+      search.all(quoted(query.terms));
+      times.push(performance.now() - at);
+    }
+    times.sort((a, b) => a - b);
+    const counts = queries.slice(WARM_UP).map((query) => query.terms.length);
+    return {
+      label: 'SQLite FTS5, unpruned (baseline)',
+      records,
+      seedSeconds: 0,
+      searches: times.length,
+      terms: { min: Math.min(...counts), max: Math.max(...counts), mean: counts.reduce((sum, n) => sum + n, 0) / counts.length },
+      p50: nearestRank(times, 0.5),
+      p95: nearestRank(times, 0.95),
+      p99: nearestRank(times, 0.99),
+    };
+  } finally {
+    client.close();
+  }
+}
+
 export function printSimilarCaseFigures(figures: SimilarCaseFigures): void {
   const ms = (value: number) => `${value.toFixed(1)} ms`;
   const verdict = figures.p99 < SIMILAR_CASE_TARGET_P99_MS ? 'meets' : 'MISSES';
   console.log(
-    `  similar   ${figures.records.toLocaleString('en-US')} cases (seeded in ${figures.seedSeconds.toFixed(0)} s), ${figures.searches} searches of ` +
+    `  similar   ${figures.records.toLocaleString('en-US')} cases (${figures.seedSeconds > 0 ? `seeded in ${figures.seedSeconds.toFixed(0)} s` : 'the same file'}), ${figures.searches} searches of ` +
       `${figures.terms.min}–${figures.terms.max} terms (mean ${figures.terms.mean.toFixed(1)}): p50 ${ms(figures.p50)}  p95 ${ms(figures.p95)}  p99 ${ms(figures.p99)}  ` +
       `— ${verdict} the target p99 < ${SIMILAR_CASE_TARGET_P99_MS} ms`,
   );
@@ -90,9 +128,13 @@ export async function runSimilarCaseBench(options: { sqliteOnly: boolean; record
   const results: SimilarCaseFigures[] = [];
   const folder = mkdtempSync(join(tmpdir(), 'keluh-bench-cases-'));
   try {
-    const sqlite = await openDatabase(`sqlite://${join(folder, 'cases.db')}`);
+    const file = join(folder, 'cases.db');
+    const sqlite = await openDatabase(`sqlite://${file}`);
     try {
       results.push(await similarCaseFigures('SQLite FTS5 (bm25)', sqlite, options.records));
+      console.log(`\n${results.at(-1)!.label}`);
+      printSimilarCaseFigures(results.at(-1)!);
+      results.push(unprunedSqliteFigures(file, options.records));
       console.log(`\n${results.at(-1)!.label}`);
       printSimilarCaseFigures(results.at(-1)!);
     } finally {
