@@ -3,7 +3,7 @@ import { isAppError } from '../shared/errors.ts';
 import type { UserRole } from '../users/user.types.ts';
 import { assertCan, can, isPermission, permissions, type Permission } from './policy.ts';
 
-/** docs/workflow.md §Authorisation, as a table. */
+/** docs/workflow.md §Authorisation and docs/supervisors.md §Roles, as a table. */
 const allowed: Record<Permission, UserRole[]> = {
   'channels.configure': ['admin'],
   'workflow.configure': ['admin'],
@@ -11,6 +11,16 @@ const allowed: Record<Permission, UserRole[]> = {
   'testimonials.moderate': ['supervisor', 'admin'],
   'recovery.manage': ['supervisor', 'admin'],
   'visitors.revoke': ['supervisor', 'admin'],
+  'tickets.reassign': ['supervisor', 'admin'],
+  'tickets.view_team': ['supervisor', 'admin'],
+  'board.view': ['supervisor', 'admin'],
+  'reports.view': ['supervisor', 'admin'],
+  'reports.export': ['supervisor', 'admin'],
+  'users.manage': ['admin'],
+  'teams.manage': ['admin'],
+  'sla.configure': ['admin'],
+  'settings.configure': ['admin'],
+  'audit.view': ['admin'],
 };
 const roles: UserRole[] = ['admin', 'supervisor', 'agent'];
 

@@ -13,12 +13,34 @@ export const permissions = [
   'testimonials.moderate',
   'recovery.manage',
   'visitors.revoke',
+  /** Move a ticket that is someone else's to another agent or team. */
+  'tickets.reassign',
+  /** See every ticket of one's teams whatever the "own and unassigned only" setting says. */
+  'tickets.view_team',
+  'board.view',
+  'reports.view',
+  'reports.export',
+  'users.manage',
+  'teams.manage',
+  'sla.configure',
+  'settings.configure',
+  'audit.view',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 export const rolePermissions: Record<UserRole, readonly Permission[]> = {
   admin: permissions,
-  supervisor: ['workflow.supervise', 'testimonials.moderate', 'recovery.manage', 'visitors.revoke'],
+  supervisor: [
+    'workflow.supervise',
+    'testimonials.moderate',
+    'recovery.manage',
+    'visitors.revoke',
+    'tickets.reassign',
+    'tickets.view_team',
+    'board.view',
+    'reports.view',
+    'reports.export',
+  ],
   agent: [],
 };
 

@@ -7,6 +7,8 @@ import type { TicketActivity, TicketNote } from '../notes/note.types.ts';
 import type { TicketPromise } from '../promises/promise.types.ts';
 import type { RecoveryTask, Review } from '../reviews/review.types.ts';
 import type { StuckTicket, WorkflowSnapshot } from '../workflow/workflow.types.ts';
+import type { SlaClock } from '../sla/sla.types.ts';
+import type { StaffPresence } from '../ports/presence.port.ts';
 
 /**
  * Every change a client can see is one of these, appended to the event log inside the transaction that
@@ -39,6 +41,13 @@ export interface DomainEventPayloads {
   'recovery.updated': { task: RecoveryTask };
   /** A ticket sat in its stage past the threshold: its assignee is nudged, supervisors see it listed. */
   'workflow.stuck': { stuck: StuckTicket };
+  /**
+   * The ticket's SLA clocks after a recompute (a message, a status or priority change) or when a clock
+   * reaches its warning or due time. Staff only. `clocks` is the whole set, so a client replaces, never merges.
+   */
+  'sla.updated': { ticketId: number; clocks: SlaClock[]; change: 'recomputed' | 'warning' | 'breached' };
+  /** An agent's effective status changed (connected, idle, manual toggle, grace period over). Staff only. */
+  'presence.updated': { presence: StaffPresence };
 }
 
 export type DomainEventType = keyof DomainEventPayloads;

@@ -19,6 +19,14 @@ export const jobKinds = [
   'workflow.stuck_scan',
   /** Recurring: review requests nobody answered expire. */
   'janitor.reviews',
+  /** At a clock's warnAt: warn if it is still running and not yet warned (key: `<ticketId>:<metric>:<startedAt>`). */
+  'sla.warning',
+  /** At a clock's dueAt: breach and escalate if still running and not yet breached (same key shape). */
+  'sla.breach',
+  /** Drains one team's unassigned backlog, oldest waiting first (key: `team:<id>` plus a generation). */
+  'assignment.drain',
+  /** Recurring: folds new events into the hourly report rollups. */
+  'reports.rollup',
 ] as const;
 export type JobKind = (typeof jobKinds)[number];
 

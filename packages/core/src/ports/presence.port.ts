@@ -2,10 +2,10 @@
  * Who of the staff is connected to the console right now, across every API process. A user is online
  * while at least one of their /agent sockets is open anywhere; offline is simply being absent.
  *
- * Ready for issue 10: `away` is a status the agent sets while still connected. It will be kept beside the
- * connection count (one more field per user), so the list keeps this shape and `status` gains a value.
+ * `away` is set by the agent or by idleness while still connected; `offline` is shown for a user with no
+ * socket once the grace period is over (docs/supervisors.md §Presence).
  */
-export const presenceStatuses = ['online'] as const;
+export const presenceStatuses = ['online', 'away', 'offline'] as const;
 export type PresenceStatus = (typeof presenceStatuses)[number];
 
 export interface StaffPresence {

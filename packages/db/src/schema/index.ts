@@ -26,3 +26,6 @@ export { resolutionRecords } from './resolution-records.table.ts';
 export { promises } from './promises.table.ts';
 export { reviews } from './reviews.table.ts';
 export { recoveryTasks } from './recovery-tasks.table.ts';
+export { teamMembers } from './team-members.table.ts';
+export { agentCapacities } from './agent-capacities.table.ts';
+export { slaClocks } from './sla-clocks.table.ts';
