@@ -52,3 +52,5 @@ export * from './auth/policy.ts';
 export * from './sla/sla.types.ts';
 export * from './assignment/assignment.types.ts';
 export * from './audit/audit.types.ts';
+export * from './board/index.ts';
+export * from './sla/sla-light.rules.ts';

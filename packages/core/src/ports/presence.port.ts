@@ -13,6 +13,10 @@ export interface StaffPresence {
   status: PresenceStatus;
   /** Open /agent sockets of this user over all processes (tabs, devices). */
   connections: number;
+  /** When the status last changed (the presence slice fills it; optional until it does). */
+  since?: string;
+  /** The ticket the user is viewing now, when the console reports it (docs/supervisors.md §Presence). */
+  currentTicketId?: number | null;
 }
 
 export interface PresenceTracker {

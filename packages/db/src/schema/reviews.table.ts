@@ -45,5 +45,7 @@ export const reviews = sqliteTable(
     index('reviews_request_message_idx').on(t.requestMessageId),
     index('reviews_consent_message_idx').on(t.consentMessageId),
     index('reviews_testimonial_idx').on(t.testimonialState, t.id),
+    // The board's CSAT today: the ratings since midnight.
+    index('reviews_rated_idx').on(t.ratedAt),
   ],
 );

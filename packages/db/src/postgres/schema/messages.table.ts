@@ -49,5 +49,7 @@ export const messages = pgTable(
     // default), so queued outbound messages (no channel id yet) never collide with each other.
     unique('messages_channel_external_id_uq').on(t.channel, t.externalId),
     index('messages_ticket_timeline_idx').on(t.ticketId, t.sentAt, t.id),
+    // The board's volume per channel per hour: the last hours of messages without scanning the rest.
+    index('messages_created_idx').on(t.createdAt),
   ],
 );

@@ -38,6 +38,10 @@ export const tickets = pgTable(
     index('tickets_activity_idx').on(t.lastMessageAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     // Serves "the customer's active ticket", looked up on every inbound message.
     index('tickets_customer_status_idx').on(t.customerId, t.status),
+    // The board: a team's open tickets (queue, waiting now, stages) without visiting the resolved ones.
+    index('tickets_status_team_idx').on(t.status, t.teamId),
+    // The board's agent load: open tickets per assignee.
+    index('tickets_assignee_status_idx').on(t.assigneeId, t.status),
     // One active ticket per customer issue: two deliveries racing to open one cannot both succeed.
     uniqueIndex('tickets_one_active_per_customer_uq').on(t.customerId).where(sql`${t.status} in ('open', 'pending')`),
   ],
