@@ -60,6 +60,7 @@ import reviewsRoutes from './routes/reviews/reviews.routes.ts';
 import testimonialsRoutes from './routes/reviews/testimonials.routes.ts';
 import recoveryRoutes from './routes/reviews/recovery.routes.ts';
 import publicTestimonialsRoutes from './routes/reviews/public-testimonials.routes.ts';
+import boardRoutes from './routes/board/board.routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -221,6 +222,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(testimonialsRoutes, { prefix: '/api/testimonials' });
   await app.register(recoveryRoutes, { prefix: '/api/recovery-tasks' });
   await app.register(publicTestimonialsRoutes);
+  await app.register(boardRoutes, { prefix: '/api/board' });
   await app.register(staticFiles, { roots: deps.staticRoots ?? defaultStaticRoots });
 
   app.addHook('onReady', async () => {

@@ -39,6 +39,7 @@ const queries: Record<string, string[]> = {
   'GET /api/tickets': ['?status=open,pending&limit=10', '?channel=webchat&assigneeId=none', '?status=open&status=resolved&limit=100'],
   'GET /webhooks/whatsapp': [handshake(WA.verifyToken)],
   'GET /webhooks/instagram': [handshake(IG.verifyToken)],
+  'GET /api/board': ['', '?teamId=1', '?teamId=999999'],
 };
 
 /** Well-formed query strings for a route (its HEAD twin included); the fuzzer also appends to them. */
