@@ -51,7 +51,7 @@ export const boardSnapshotSchema = z.object({
     aboutToBreach: z.number().int(),
     breachedToday: z.number().int(),
     agentsOnline: z.number().int(),
-    csatToday: z.object({ responses: z.number().int(), average: z.number().nullable(), satisfiedPercent: z.number().int().nullable() }),
+    csatToday: z.object({ responses: z.number().int(), scoreSum: z.number().int(), satisfied: z.number().int(), average: z.number().nullable(), satisfiedPercent: z.number().int().nullable() }),
   }),
   queue: z.array(boardQueueRowSchema),
   queueTruncated: z.boolean(),

@@ -2,7 +2,7 @@ import { startOfDay } from 'date-fns';
 import { tz } from '@date-fns/tz';
 import type { Instant } from '../shared/instant.ts';
 import type { Ticket } from '../tickets/ticket.types.ts';
-import type { BoardQueueRow } from './board.types.ts';
+import type { BoardCsat, BoardQueueRow } from './board.types.ts';
 
 /** How many queue rows a board carries: the first load stays bounded however big the backlog is. */
 export const BOARD_QUEUE_LIMIT = 200;
@@ -38,3 +38,9 @@ export function compareQueueRows(a: BoardQueueRow, b: BoardQueueRow): number {
 
 /** 4 or 5 of 5: what counts as a satisfied customer in CSAT. */
 export const SATISFIED_SCORE = 4;
+
+/** Today's CSAT from its sums: the server's first load and the console's live fold both use it. */
+export function csatFrom(responses: number, scoreSum: number, satisfied: number): BoardCsat {
+  if (responses === 0) return { responses: 0, scoreSum: 0, satisfied: 0, average: null, satisfiedPercent: null };
+  return { responses, scoreSum, satisfied, average: Math.round((scoreSum / responses) * 100) / 100, satisfiedPercent: Math.round((satisfied * 100) / responses) };
+}

@@ -15,6 +15,9 @@ export interface BoardFilter {
 
 export interface BoardCsat {
   responses: number;
+  /** Sum of today's scores and how many were 4 or 5: a live rating folds into them exactly. */
+  scoreSum: number;
+  satisfied: number;
   /** Mean score (1–5), null with no response today. */
   average: number | null;
   /** Share of responses scoring 4 or 5, 0–100, null with no response today. */

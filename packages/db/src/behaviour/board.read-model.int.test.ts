@@ -76,8 +76,8 @@ describe('the supervisor board read model', () => {
       const review = await db.reviews.createIfNoneOpen({ ticketId: ticket.id, customerId: ticket.customerId, channel: 'whatsapp', requestedBy: null }, ago(15));
       await db.reviews.rate(review!.id, score, ago(5));
     }
-    expect(await db.board.getTileCounts(filterFor([teamA]))).toEqual({ waitingNow: 2, aboutToBreach: 1, breachedToday: 1, csatToday: { responses: 2, average: 3.5, satisfiedPercent: 50 } });
-    expect(await db.board.getTileCounts(filterFor([teamB]))).toEqual({ waitingNow: 1, aboutToBreach: 0, breachedToday: 0, csatToday: { responses: 0, average: null, satisfiedPercent: null } });
+    expect(await db.board.getTileCounts(filterFor([teamA]))).toEqual({ waitingNow: 2, aboutToBreach: 1, breachedToday: 1, csatToday: { responses: 2, scoreSum: 7, satisfied: 1, average: 3.5, satisfiedPercent: 50 } });
+    expect(await db.board.getTileCounts(filterFor([teamB]))).toEqual({ waitingNow: 1, aboutToBreach: 0, breachedToday: 0, csatToday: { responses: 0, scoreSum: 0, satisfied: 0, average: null, satisfiedPercent: null } });
   });
 
   it('about to breach lists running clocks past their warning or due within the window, soonest first', async () => {

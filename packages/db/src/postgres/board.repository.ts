@@ -1,5 +1,5 @@
 import { and, asc, count, eq, gt, inArray, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
-import { addMilliseconds, BOARD_BREACH_WINDOW_MS, SATISFIED_SCORE, type BoardFilter, type BoardReadModel, type SlaClock } from '@keluh/core';
+import { addMilliseconds, BOARD_BREACH_WINDOW_MS, csatFrom, SATISFIED_SCORE, type BoardFilter, type BoardReadModel, type SlaClock } from '@keluh/core';
 import { customers, messages, reviews, slaClocks, tickets, ticketWorkflows, users } from './schema/index.ts';
 import { clocksByTicket, stagesFrom, volumeRow } from '../shared/board-rows.ts';
 import { stuckCondition } from '../shared/stuck-condition.ts';
@@ -29,7 +29,7 @@ export function createBoardReadModel(db: PgDb): BoardReadModel {
       const breachedToday = await clockTickets(and(inArray(slaClocks.state, ['running', 'breached']), sql`${slaClocks.dueAt} >= ${filter.dayStart}`, lte(slaClocks.dueAt, filter.now)));
       const soon = await clockTickets(and(aboutToBreach(filter, BOARD_BREACH_WINDOW_MS), gt(slaClocks.dueAt, filter.now)));
       const [csat] = await db
-        .select({ responses: count(reviews.score), average: sql<number | null>`avg(${reviews.score})`, satisfied: sql<number | null>`sum(case when ${reviews.score} >= ${SATISFIED_SCORE} then 1 else 0 end)` })
+        .select({ responses: count(reviews.score), scoreSum: sql<number | null>`sum(${reviews.score})`, satisfied: sql<number | null>`sum(case when ${reviews.score} >= ${SATISFIED_SCORE} then 1 else 0 end)` })
         .from(reviews)
         .innerJoin(tickets, eq(tickets.id, reviews.ticketId))
         .where(and(sql`${reviews.ratedAt} >= ${filter.dayStart}`, isNotNull(reviews.score), inTeams(filter)));
@@ -38,11 +38,7 @@ export function createBoardReadModel(db: PgDb): BoardReadModel {
         waitingNow,
         aboutToBreach: soon,
         breachedToday,
-        csatToday: {
-          responses: csat.responses,
-          average: csat.responses > 0 && csat.average !== null ? Math.round(Number(csat.average) * 100) / 100 : null,
-          satisfiedPercent: csat.responses > 0 ? Math.round((Number(csat.satisfied) * 100) / csat.responses) : null,
-        },
+        csatToday: csatFrom(csat.responses, Number(csat.scoreSum ?? 0), Number(csat.satisfied ?? 0)),
       };
     },
 
