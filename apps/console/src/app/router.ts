@@ -48,6 +48,12 @@ export function createAppRouter() {
             meta: { permission: 'recovery.manage' },
           },
           {
+            path: 'board',
+            name: 'board',
+            component: () => import('../features/board/BoardPage.vue'),
+            meta: { permission: 'board.view' },
+          },
+          {
             path: 'tickets/:ticketId(\\d+)',
             redirect: (to) => ({ name: 'inbox', params: { view: 'all', ticketId: to.params.ticketId } }),
           },

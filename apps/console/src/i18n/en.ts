@@ -3,11 +3,13 @@
  * vue-i18n treats { } @ $ | as syntax: write a literal @ as {'@'}.
  */
 import libraryEn from './library.en.ts';
+import boardEn from './board.en.ts';
 import workflowEn from './workflow.en.ts';
 
 const en = {
   ...workflowEn,
   ...libraryEn,
+  ...boardEn,
   app: {
     name: 'Keluh',
     tagline: 'Complaint help desk',

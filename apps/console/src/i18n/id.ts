@@ -1,11 +1,13 @@
 import type { Messages } from './en.ts';
 import libraryId from './library.id.ts';
+import boardId from './board.id.ts';
 import workflowId from './workflow.id.ts';
 
 /* Bahasa Indonesia: the default. Same keys as en.ts; a literal @ is written {'@'}. */
 const id: Messages = {
   ...workflowId,
   ...libraryId,
+  ...boardId,
   app: {
     name: 'Keluh',
     tagline: 'Layanan keluhan pelanggan',
