@@ -67,7 +67,7 @@ export default {
       stuck: '{n} stuck',
     },
     volume: {
-      title: 'Inbound per hour, last 12 hours',
+      title: 'Inbound per hour, last 12 h',
       empty: 'No inbound messages in the last 12 hours.',
       bar: '{channel} {hour}: {n}',
     },

@@ -69,7 +69,7 @@ const id: typeof en = {
       stuck: '{n} macet',
     },
     volume: {
-      title: 'Pesan masuk per jam, 12 jam terakhir',
+      title: 'Pesan masuk per jam, 12 jam',
       empty: 'Tidak ada pesan masuk dalam 12 jam terakhir.',
       bar: '{channel} {hour}: {n}',
     },

@@ -1,0 +1,56 @@
+import { expect, test } from '@playwright/test';
+import { createMetaSim, wa, type MetaSim } from '@keluh/meta-sim';
+import { demoSupervisor } from '../fixtures/demo-users.ts';
+import { E2E_META_SIM_PORT, e2eMetaChannels } from '../fixtures/meta-channels.ts';
+import { BoardPage } from '../pages/board.page.ts';
+import { ConsolePage } from '../pages/console.page.ts';
+
+const maya = { email: 'agent2@keluh.test', password: process.env.E2E_DEMO_PASSWORD ?? '', name: 'Maya Chen' };
+let sim: MetaSim;
+
+test.beforeAll(async ({ baseURL }) => {
+  sim = createMetaSim({
+    port: E2E_META_SIM_PORT,
+    knobs: {
+      whatsapp: { appSecret: e2eMetaChannels.whatsapp.appSecret, accessToken: e2eMetaChannels.whatsapp.accessToken, webhookUrl: `${baseURL}/webhooks/whatsapp` },
+      instagram: { appSecret: e2eMetaChannels.instagram.appSecret, accessToken: e2eMetaChannels.instagram.accessToken, webhookUrl: `${baseURL}/webhooks/instagram` },
+    },
+  });
+  await sim.start();
+});
+
+test.afterAll(async () => {
+  await sim.stop();
+});
+
+test('a WhatsApp customer appears on the board live, and a reassign there moves the ticket into the agent\'s inbox at once', async ({ browser }) => {
+  const supervisorContext = await browser.newContext();
+  const agentContext = await browser.newContext();
+  const board = new BoardPage(await supervisorContext.newPage());
+  const agent = new ConsolePage(await agentContext.newPage());
+  await board.signInAndOpen(demoSupervisor);
+  await agent.signIn(maya);
+  await agent.page.getByTestId('nav-mine').click();
+  await board.markDocument();
+  const mayaLoad = await board.agent(maya.name).getByTestId('board-agent-load').innerText();
+
+  const customer = { name: 'Wahyu Hidayat', waId: '6281377770001' };
+  await sim.webhooks.whatsapp.inbound(customer, wa.text('Saldo saya terpotong dua kali, tolong dicek'));
+
+  // Pushed over the socket: the row arrives unassigned and its wait clock runs from the customer's message.
+  const row = board.row(customer.name);
+  await expect(row).toBeVisible();
+  await expect(row.getByTestId('board-reassign')).toContainText(/Belum ditugaskan|Unassigned/);
+  const firstWait = await row.getByTestId('board-wait').innerText();
+  await expect(row.getByTestId('board-wait')).not.toHaveText(firstWait, { timeout: 5_000 });
+
+  await board.reassign(customer.name, maya.name);
+  await expect(row.getByTestId('board-reassign')).toContainText(maya.name);
+  await expect(board.agent(maya.name).getByTestId('board-agent-load')).not.toHaveText(mayaLoad);
+
+  // Maya never reloads: her "mine" list gains the ticket from the socket.
+  await expect(agent.ticketRow(customer.name)).toBeVisible();
+  expect(await board.documentMark()).toBe('loaded once');
+  await supervisorContext.close();
+  await agentContext.close();
+});
