@@ -33,7 +33,8 @@ async function setup(options: { patch?: () => Response; wall?: boolean } = {}) {
   const wrapper = mount(BoardPage, { attachTo: document.body, global: { plugins: [pinia, router, createAppI18n('en')], stubs: { RouterLink: RouterLinkStub, ConnectionStatus: true } } });
   await flushPromises();
   const live = async (list: AgentEvent[]) => (consumers.forEach((consumer) => consumer.applyEvents(list)), await flushPromises());
-  return { wrapper, live, requests, loaded };
+  const refuseReplay = async () => (consumers.forEach((consumer) => consumer.reload()), await flushPromises());
+  return { wrapper, live, requests, loaded, consumers, refuseReplay };
 }
 
 describe('the supervisor board page', () => {
@@ -52,6 +53,16 @@ describe('the supervisor board page', () => {
     await vi.advanceTimersByTimeAsync(65_000);
     expect(wrapper.get('[data-testid=board-wait]').text()).toBe('1:05');
     expect(requests).toHaveLength(1);
+  });
+
+  it('replays from its own position, and loads the snapshot again when the replay is refused as too far behind', async () => {
+    const { consumers, live, refuseReplay, requests, loaded } = await setup();
+    await live([events.ticketCreated(14, ticket(22, { minute: 30 }))]);
+    expect(consumers[0]!.position!()).toBe(14);
+    await refuseReplay();
+    expect(requests.map((request) => request.path)).toEqual(['/api/board', '/api/board']);
+    expect(loaded).toEqual([10, 10]);
+    expect(consumers[0]!.position!()).toBe(10);
   });
 
   it('an SLA push colours the countdown, and it turns amber and red as the seconds pass', async () => {
