@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ingestMessage, systemClock, type InboundEvent } from '@keluh/core';
+import { ingestMessage, systemClock, type InboundMessageEvent } from '@keluh/core';
 import type { BoardSnapshotDto } from '@keluh/contracts';
 import { scryptHasher } from '../../security/password-hasher.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
 
-const customerWrites = (externalId: string, body: string): InboundEvent => ({
+const customerWrites = (externalId: string, body: string): InboundMessageEvent => ({
   kind: 'message', channel: 'whatsapp', externalMessageId: `board-${externalId}-${body.length}`, sender: { externalId, displayName: 'Ayu' }, body, sentAt: systemClock.now(),
 });
 
