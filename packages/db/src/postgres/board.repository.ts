@@ -43,6 +43,15 @@ export function createBoardReadModel(db: PgDb): BoardReadModel {
     },
 
     async listQueue(filter, limit) {
+      // Ordered and cut on the tickets index alone, then the few rows joined: sorting every open ticket
+      // with its customer attached is what made this the board's slowest statement.
+      const ids = (await db
+        .select({ id: tickets.id })
+        .from(tickets)
+        .where(and(eq(tickets.status, 'open'), inTeams(filter)))
+        .orderBy(sql`${tickets.assigneeId} is not null`, sql`${waitingSince} is null`, asc(waitingSince), asc(tickets.lastMessageAt), asc(tickets.id))
+        .limit(limit + 1)).map((row) => row.id);
+      if (ids.length === 0) return [];
       const rows = await db
         .select({
           ticketId: tickets.id, subject: tickets.subject, teamId: tickets.teamId, channel: tickets.channel, priority: tickets.priority, stage: tickets.stage,
@@ -53,15 +62,16 @@ export function createBoardReadModel(db: PgDb): BoardReadModel {
         .from(tickets)
         .innerJoin(customers, eq(customers.id, tickets.customerId))
         .leftJoin(users, eq(users.id, tickets.assigneeId))
-        .where(and(eq(tickets.status, 'open'), inTeams(filter)))
-        .orderBy(sql`${tickets.assigneeId} is not null`, sql`${waitingSince} is null`, asc(waitingSince), asc(tickets.lastMessageAt), asc(tickets.id))
-        .limit(limit + 1);
-      const clocks = clocksByTicket(await clocksOf(rows.map((row) => row.ticketId)));
-      return rows.map(({ assigneeId, assigneeName, ...row }) => ({
-        ...row,
-        assignee: assigneeId === null ? null : { id: assigneeId, name: assigneeName ?? '' },
-        clocks: clocks.get(row.ticketId) ?? [],
-      }));
+        .where(inArray(tickets.id, ids));
+      const position = new Map(ids.map((id, index) => [id, index]));
+      const clocks = clocksByTicket(await clocksOf(ids));
+      return rows
+        .sort((a, b) => position.get(a.ticketId)! - position.get(b.ticketId)!)
+        .map(({ assigneeId, assigneeName, ...row }) => ({
+          ...row,
+          assignee: assigneeId === null ? null : { id: assigneeId, name: assigneeName ?? '' },
+          clocks: clocks.get(row.ticketId) ?? [],
+        }));
     },
 
     async listAboutToBreach(filter, withinMs, limit) {

@@ -41,6 +41,16 @@ export function createBoardReadModel(db: SqliteDb): BoardReadModel {
     },
 
     async listQueue(filter, limit) {
+      // Ordered and cut on the tickets index alone, then the few rows joined: sorting every open ticket
+      // with its customer attached is what made this the board's slowest statement.
+      const ids = (db
+        .select({ id: tickets.id })
+        .from(tickets)
+        .where(and(eq(tickets.status, 'open'), inTeams(filter)))
+        .orderBy(sql`${tickets.assigneeId} is not null`, sql`${waitingSince} is null`, asc(waitingSince), asc(tickets.lastMessageAt), asc(tickets.id))
+        .limit(limit + 1)
+        .all()).map((row) => row.id);
+      if (ids.length === 0) return [];
       const rows = db
         .select({
           ticketId: tickets.id, subject: tickets.subject, teamId: tickets.teamId, channel: tickets.channel, priority: tickets.priority, stage: tickets.stage,
@@ -51,16 +61,17 @@ export function createBoardReadModel(db: SqliteDb): BoardReadModel {
         .from(tickets)
         .innerJoin(customers, eq(customers.id, tickets.customerId))
         .leftJoin(users, eq(users.id, tickets.assigneeId))
-        .where(and(eq(tickets.status, 'open'), inTeams(filter)))
-        .orderBy(sql`${tickets.assigneeId} is not null`, sql`${waitingSince} is null`, asc(waitingSince), asc(tickets.lastMessageAt), asc(tickets.id))
-        .limit(limit + 1)
+        .where(inArray(tickets.id, ids))
         .all();
-      const clocks = clocksByTicket(clocksOf(rows.map((row) => row.ticketId)));
-      return rows.map(({ assigneeId, assigneeName, ...row }) => ({
-        ...row,
-        assignee: assigneeId === null ? null : { id: assigneeId, name: assigneeName ?? '' },
-        clocks: clocks.get(row.ticketId) ?? [],
-      }));
+      const position = new Map(ids.map((id, index) => [id, index]));
+      const clocks = clocksByTicket(clocksOf(ids));
+      return rows
+        .sort((a, b) => position.get(a.ticketId)! - position.get(b.ticketId)!)
+        .map(({ assigneeId, assigneeName, ...row }) => ({
+          ...row,
+          assignee: assigneeId === null ? null : { id: assigneeId, name: assigneeName ?? '' },
+          clocks: clocks.get(row.ticketId) ?? [],
+        }));
     },
 
     async listAboutToBreach(filter, withinMs, limit) {
