@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { createMetaSim, wa, type MetaSim } from '@keluh/meta-sim';
+import { expectNoAxeViolations } from '../fixtures/axe.ts';
 import { demoSupervisor } from '../fixtures/demo-users.ts';
 import { E2E_META_SIM_PORT, e2eMetaChannels } from '../fixtures/meta-channels.ts';
 import { BoardPage } from '../pages/board.page.ts';
@@ -53,4 +54,14 @@ test('a WhatsApp customer appears on the board live, and a reassign there moves 
   expect(await board.documentMark()).toBe('loaded once');
   await supervisorContext.close();
   await agentContext.close();
+});
+
+test('the board and the wallboard have no WCAG 2 A or AA violation', async ({ page }) => {
+  const board = new BoardPage(page);
+  await board.signInAndOpen(demoSupervisor);
+  await expect(page.getByTestId('board-queue-row').first()).toBeVisible();
+  await expectNoAxeViolations(page, 'the board');
+  await page.getByTestId('board-wall-link').click();
+  await expect(page.getByTestId('board-page')).toHaveAttribute('data-wall', 'true');
+  await expectNoAxeViolations(page, 'the wallboard');
 });
