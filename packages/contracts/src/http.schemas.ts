@@ -73,7 +73,12 @@ export const replyTemplateSchema = z
 
 /** Free text, or a WhatsApp template (outside the 24-hour window). */
 export const replyBodySchema = z
-  .object({ body: messageBodySchema.optional(), template: replyTemplateSchema.optional() })
+  .object({
+    body: messageBodySchema.optional(),
+    template: replyTemplateSchema.optional(),
+    /** A bot or integration answering through the API sets this: an automated reply stops no SLA response clock. */
+    automated: z.boolean().optional(),
+  })
   .strict()
   .superRefine((reply, context) => {
     if (reply.body === undefined && reply.template === undefined) context.addIssue({ code: 'custom', path: ['body'], message: 'Write a message or pick a template' });

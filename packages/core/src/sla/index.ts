@@ -7,3 +7,6 @@ export * from './sla-policy.rules.ts';
 export * from './sla-clock.rules.ts';
 export * from './sla-light.rules.ts';
 export * from './holidays.id-2026.ts';
+export * from './sla-inputs.ts';
+export * from './sla-recompute.ts';
+export * from './sla-jobs.usecases.ts';

@@ -146,6 +146,9 @@ function leftAt(clock: SlaClock, at: Instant, calendar: BusinessCalendar | null)
   return businessSecondsBetween(calendar, at, clock.dueAt!);
 }
 
-function sameClock(a: SlaClock, b: SlaClock): boolean {
-  return JSON.stringify({ ...a, updatedAt: '' }) === JSON.stringify({ ...b, updatedAt: '' });
+const comparedFields = ['ticketId', 'metric', 'policyId', 'targetSeconds', 'businessHours', 'state', 'startedAt', 'dueAt', 'warnAt', 'remainingSeconds', 'stoppedAt', 'warnedAt', 'breachedAt'] as const;
+
+/** Equal in everything but `updatedAt`: a recompute that yields this changed nothing. */
+export function sameClock(a: SlaClock, b: SlaClock): boolean {
+  return comparedFields.every((field) => a[field] === b[field]);
 }

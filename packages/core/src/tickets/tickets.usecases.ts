@@ -9,6 +9,7 @@ import { commit, type CoreDeps } from '../shared/deps.ts';
 import { AppError } from '../shared/errors.ts';
 import { isActive, resolvedAtFor } from './ticket.rules.ts';
 import { recordResolution } from '../resolutions/resolutions.usecases.ts';
+import { recomputeSla } from '../sla/sla-recompute.ts';
 import type { TicketPage, TicketPriority, TicketQuery, TicketStatus, TicketView } from './ticket.types.ts';
 
 export interface TicketDetail {
@@ -84,6 +85,8 @@ export async function updateTicket(deps: CoreDeps, ticketId: number, changes: Ti
     if (isActive(ticket) && !isActive(updated)) await recordResolution(tx, updated, now);
     const view = mustView(await tx.tickets.findView(ticketId), ticketId);
     emit({ type: 'ticket.updated', ticketId, customerId: view.customerId, payload: { ticket: view, changes: changed } });
+    // Status pauses or stops clocks, priority and team re-target them.
+    await recomputeSla(tx, ticketId, now, emit);
     return view;
   });
 }
@@ -94,6 +97,8 @@ export interface ReplyInput {
   body?: unknown;
   /** A WhatsApp template instead of free text (the only thing allowed outside the 24-hour window). */
   template?: MessageTemplate | null;
+  /** Sent by a bot or an integration through the API, not typed by a person: stops no response clock. */
+  automated?: boolean;
 }
 
 /**
@@ -119,6 +124,7 @@ export async function replyToTicket(deps: CoreDeps, input: ReplyInput): Promise<
         status: 'queued',
         sentAt: now,
         template,
+        automated: input.automated ?? false,
       },
       now,
     );
@@ -128,6 +134,7 @@ export async function replyToTicket(deps: CoreDeps, input: ReplyInput): Promise<
     await tx.tickets.recordReply(ticket.id, { at: now, preview: previewOf(body), reopen: reopenedByReply }, now);
     const view = mustView(await tx.tickets.findView(ticket.id), ticket.id);
     emit({ type: 'message.created', ticketId: ticket.id, customerId: ticket.customerId, payload: { message, ticket: view } });
+    await recomputeSla(tx, ticket.id, now, emit);
     return message;
   });
 }

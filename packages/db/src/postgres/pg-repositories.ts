@@ -29,6 +29,10 @@ import { createSimilarCaseSearch } from './similar-cases.repository.ts';
 import { createPromiseRepository } from './promises.repository.ts';
 import { createReviewRepository } from './reviews.repository.ts';
 import { createRecoveryTaskRepository } from './recovery-tasks.repository.ts';
+import { createSlaPolicyRepository } from './sla-policies.repository.ts';
+import { createBusinessCalendarRepository } from './business-calendars.repository.ts';
+import { createHolidayListRepository } from './holiday-lists.repository.ts';
+import { createSlaClockRepository } from './sla-clocks.repository.ts';
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;
 
@@ -66,6 +70,10 @@ export function createPgRepositories(db: PgDb, options: { inTransaction: boolean
     promises: createPromiseRepository(db),
     reviews: createReviewRepository(db),
     recoveryTasks: createRecoveryTaskRepository(db),
+    slaPolicies: createSlaPolicyRepository(db),
+    businessCalendars: createBusinessCalendarRepository(db),
+    holidayLists: createHolidayListRepository(db),
+    slaClocks: createSlaClockRepository(db),
   });
 }
 

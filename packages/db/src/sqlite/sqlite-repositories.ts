@@ -29,6 +29,10 @@ import { createSimilarCaseSearch } from './similar-cases.repository.ts';
 import { createPromiseRepository } from './promises.repository.ts';
 import { createReviewRepository } from './reviews.repository.ts';
 import { createRecoveryTaskRepository } from './recovery-tasks.repository.ts';
+import { createSlaPolicyRepository } from './sla-policies.repository.ts';
+import { createBusinessCalendarRepository } from './business-calendars.repository.ts';
+import { createHolidayListRepository } from './holiday-lists.repository.ts';
+import { createSlaClockRepository } from './sla-clocks.repository.ts';
 
 export function createSqliteRepositories(db: SqliteDb): Repositories {
   return {
@@ -60,6 +64,10 @@ export function createSqliteRepositories(db: SqliteDb): Repositories {
     promises: createPromiseRepository(db),
     reviews: createReviewRepository(db),
     recoveryTasks: createRecoveryTaskRepository(db),
+    slaPolicies: createSlaPolicyRepository(db),
+    businessCalendars: createBusinessCalendarRepository(db),
+    holidayLists: createHolidayListRepository(db),
+    slaClocks: createSlaClockRepository(db),
   };
 }
 
