@@ -23,7 +23,8 @@ export interface TeamCalendarView {
 export interface BusinessCalendarRepository {
   /** Null when there is no such team. */
   findForTeam(teamId: number): Promise<TeamCalendarView | null>;
-  upsert(teamId: number, input: { windows: BusinessWindow[]; holidayListId: number | null }, now: Instant): Promise<TeamCalendar>;
+  /** `timeZone`, when given, becomes the team's zone (the teams row): the calendar is read in it. */
+  upsert(teamId: number, input: { windows: BusinessWindow[]; holidayListId: number | null; timeZone?: string }, now: Instant): Promise<TeamCalendar>;
 }
 
 export interface HolidayListRepository {

@@ -10,3 +10,4 @@ export * from './holidays.id-2026.ts';
 export * from './sla-inputs.ts';
 export * from './sla-recompute.ts';
 export * from './sla-jobs.usecases.ts';
+export * from './sla.usecases.ts';

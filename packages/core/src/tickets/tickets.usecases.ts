@@ -10,6 +10,7 @@ import { AppError } from '../shared/errors.ts';
 import { isActive, resolvedAtFor } from './ticket.rules.ts';
 import { recordResolution } from '../resolutions/resolutions.usecases.ts';
 import { recomputeSla } from '../sla/sla-recompute.ts';
+import type { SlaClock } from '../sla/sla.types.ts';
 import type { TicketPage, TicketPriority, TicketQuery, TicketStatus, TicketView } from './ticket.types.ts';
 
 export interface TicketDetail {
@@ -20,6 +21,8 @@ export interface TicketDetail {
   notes: TicketNote[];
   transitions: StageTransition[];
   activities: TicketActivity[];
+  /** The SLA clocks as they stand (first response, next response, resolution). */
+  sla: SlaClock[];
 }
 
 export function listTickets(deps: CoreDeps, query: TicketQuery): Promise<TicketPage> {
@@ -29,16 +32,17 @@ export function listTickets(deps: CoreDeps, query: TicketQuery): Promise<TicketP
 export async function getTicketDetail(deps: CoreDeps, ticketId: number): Promise<TicketDetail> {
   const ticket = await deps.db.tickets.findView(ticketId);
   if (!ticket) throw new AppError('ticket.not_found', `Ticket ${ticketId} does not exist`);
-  const [customer, identities, messages, notes, transitions, activities] = await Promise.all([
+  const [customer, identities, messages, notes, transitions, activities, sla] = await Promise.all([
     deps.db.customers.findById(ticket.customerId),
     deps.db.identities.listForCustomer(ticket.customerId),
     deps.db.messages.listForTicket(ticketId),
     deps.db.notes.listForTicket(ticketId),
     deps.db.workflows.listTransitions(ticketId),
     deps.db.activities.listForTicket(ticketId),
+    deps.db.slaClocks.listForTicket(ticketId),
   ]);
   if (!customer) throw new Error(`Ticket ${ticketId} points at missing customer ${ticket.customerId}`);
-  return { ticket, customer, identities, messages, notes, transitions, activities };
+  return { ticket, customer, identities, messages, notes, transitions, activities, sla };
 }
 
 export interface TicketChanges {

@@ -16,6 +16,7 @@ export function createBusinessCalendarRepository(db: PgDb): BusinessCalendarRepo
       return { teamId: row.teamId, timeZone: row.timeZone, calendar };
     },
     async upsert(teamId, input, now) {
+      if (input.timeZone !== undefined) await db.update(teams).set({ timeZone: input.timeZone }).where(eq(teams.id, teamId));
       const [row] = await db
         .insert(businessCalendars)
         .values({ teamId, windows: input.windows, holidayListId: input.holidayListId, updatedAt: now })

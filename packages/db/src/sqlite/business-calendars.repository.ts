@@ -17,6 +17,7 @@ export function createBusinessCalendarRepository(db: SqliteDb): BusinessCalendar
       return { teamId: row.teamId, timeZone: row.timeZone, calendar };
     },
     async upsert(teamId, input, now) {
+      if (input.timeZone !== undefined) db.update(teams).set({ timeZone: input.timeZone }).where(eq(teams.id, teamId)).run();
       return db
         .insert(businessCalendars)
         .values({ teamId, windows: input.windows, holidayListId: input.holidayListId, updatedAt: now })
