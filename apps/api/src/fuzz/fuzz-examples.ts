@@ -80,8 +80,9 @@ const bodies: Record<string, BodyExample[]> = {
   'POST /api/reviews/:id/answer': [() => ({ score: 5 }), () => ({ score: 1, comment: 'Lama sekali' }), () => ({ consent: true })],
   'PATCH /api/testimonials/:reviewId': [() => ({ state: 'approved' }), () => ({ state: 'rejected', text: 'Pelayanan cepat', displayName: 'Rina W.' })],
   'POST /api/recovery-tasks/:id/close': [() => ({ note: 'Ditelepon, ongkir dikembalikan' })],
-  'POST /api/sla/policies': [() => ({ priority: 'normal', firstResponseSeconds: 20, businessHours: false }), () => ({ priority: 'high', channel: 'whatsapp', firstResponseSeconds: 0, escalation: ['raise_priority'] })],
-  'PUT /api/sla/policies/:id': [() => ({ priority: 'urgent', firstResponseSeconds: 300, resolutionSeconds: 3600 }), () => ({ priority: 'low', nextResponseSeconds: -5 })],
+  // Targets of days: a clock's warning or breach job must not fire in the middle of the fuzzing and change the census.
+  'POST /api/sla/policies': [() => ({ priority: 'normal', firstResponseSeconds: 86_400, businessHours: false }), () => ({ priority: 'high', channel: 'whatsapp', firstResponseSeconds: 0, escalation: ['raise_priority'] })],
+  'PUT /api/sla/policies/:id': [() => ({ priority: 'urgent', firstResponseSeconds: 172_800, resolutionSeconds: 604_800 }), () => ({ priority: 'low', nextResponseSeconds: -5 })],
   'PUT /api/sla/teams/:teamId/calendar': [
     () => ({ timeZone: 'Asia/Makassar', windows: [{ weekday: 1, start: '22:00', end: '06:00', overnight: true }], holidayListId: null }),
     () => ({ timeZone: 'Asia/Bandung', windows: [{ weekday: 1, start: '17:00', end: '08:00' }], holidayListId: 1 }),
