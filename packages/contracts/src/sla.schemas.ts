@@ -64,6 +64,7 @@ export const teamCalendarSchema = z.object({
   holidayListId: z.number().int().nullable(),
   custom: z.boolean(),
 });
+export const teamCalendarListSchema = z.object({ items: z.array(teamCalendarSchema.extend({ teamName: z.string() })) });
 export const teamCalendarParamsSchema = z.object({ teamId: idSchema });
 
 export const holidaySchema = z
@@ -95,6 +96,7 @@ export const ticketSlaSchema = z.object({ items: z.array(slaClockSchema) });
 export type SlaPolicyDto = z.infer<typeof slaPolicySchema>;
 export type SlaPolicyBody = z.input<typeof slaPolicyBodySchema>;
 export type TeamCalendarDto = z.infer<typeof teamCalendarSchema>;
+export type TeamCalendarListItemDto = z.infer<typeof teamCalendarListSchema>['items'][number];
 export type TeamCalendarBody = z.infer<typeof teamCalendarBodySchema>;
 export type HolidayListDto = z.infer<typeof holidayListSchema>;
 export type SlaClockDto = z.infer<typeof slaClockSchema>;

@@ -56,6 +56,12 @@ export async function getTeamCalendar(deps: CoreDeps, teamId: number): Promise<T
   return { teamId, timeZone: view.timeZone, windows: [...defaultWindows], holidayListId: (await deps.db.holidayLists.list())[0]?.id ?? null, custom: false };
 }
 
+/** Every team's hours, for the settings page: the defaults where a team has not saved its own. */
+export async function listTeamCalendars(deps: CoreDeps): Promise<(TeamCalendarDetail & { teamName: string })[]> {
+  const teams = await deps.db.teams.list();
+  return Promise.all(teams.map(async (team) => ({ ...(await getTeamCalendar(deps, team.id)), teamName: team.name })));
+}
+
 export async function saveTeamCalendar(deps: CoreDeps, teamId: number, input: { windows: BusinessWindow[]; holidayListId: number | null; timeZone?: string }): Promise<TeamCalendarDetail> {
   if (input.timeZone !== undefined) assertTimeZone(input.timeZone);
   assertValidWindows(input.windows);

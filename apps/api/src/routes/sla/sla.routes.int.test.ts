@@ -64,6 +64,8 @@ describe('SLA configuration over HTTP', () => {
     const saved = await send('PUT', `/api/sla/teams/${teamId}/calendar`, admin, { timeZone: 'Asia/Jayapura', windows, holidayListId: null });
     expect(saved.statusCode).toBe(200);
     expect(saved.json<TeamCalendarDto>()).toEqual({ teamId, timeZone: 'Asia/Jayapura', windows, holidayListId: null, custom: true });
+    const listed = (await send('GET', '/api/sla/calendars', agent)).json<{ items: (TeamCalendarDto & { teamName: string })[] }>().items;
+    expect(listed).toContainEqual({ teamId, teamName: 'Tim SLA', timeZone: 'Asia/Jayapura', windows, holidayListId: null, custom: true });
   });
 
   it.each([

@@ -5,6 +5,7 @@ import {
   getTeamCalendar,
   listHolidayLists,
   listSlaPolicies,
+  listTeamCalendars,
   replaceHolidayList,
   saveTeamCalendar,
   updateSlaPolicy,
@@ -21,6 +22,7 @@ import {
   slaPolicyParamsSchema,
   slaPolicySchema,
   teamCalendarBodySchema,
+  teamCalendarListSchema,
   teamCalendarParamsSchema,
   teamCalendarSchema,
 } from '@keluh/contracts';
@@ -65,6 +67,8 @@ const slaRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.code(204).send(null);
     },
   );
+
+  app.get('/calendars', { schema: { ...docs("Every team's business hours"), response: { 200: teamCalendarListSchema, ...errors } } }, async () => ({ items: await listTeamCalendars(core) }));
 
   app.get(
     '/teams/:teamId/calendar',
