@@ -26,6 +26,7 @@ const slaEn = {
       escalation: 'On breach',
       escalations: { notify_supervisors: 'Notify supervisors', raise_priority: 'Raise priority', reassign: 'Reassign' },
       hours: 'h',
+      seconds: 's',
       minutes: 'min',
       noTarget: 'none',
       add: 'Add policy',

@@ -26,6 +26,7 @@ const slaId = {
       escalation: 'Saat terlewat',
       escalations: { notify_supervisors: 'Beri tahu supervisor', raise_priority: 'Naikkan prioritas', reassign: 'Alihkan' },
       hours: 'jam',
+      seconds: 'dtk',
       minutes: 'mnt',
       noTarget: 'tidak ada',
       add: 'Tambah kebijakan',

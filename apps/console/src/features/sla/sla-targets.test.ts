@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatTarget, fromParts, toParts } from './sla-targets.ts';
 
-const units = { h: 'h', min: 'min', none: 'none' };
+const units = { h: 'h', min: 'min', s: 's', none: 'none' };
 
 describe('SLA targets in hours and minutes', () => {
   it('round-trips a target through the form', () => {
@@ -16,6 +16,8 @@ describe('SLA targets in hours and minutes', () => {
     [5400, '1 h 30 min'],
     [7200, '2 h'],
     [2700, '45 min'],
+    [20, '20 s'],
+    [3630, '1 h 30 s'],
     [null, 'none'],
   ])('shows %j as %s', (seconds, text) => {
     expect(formatTarget(seconds, units)).toBe(text);

@@ -18,10 +18,11 @@ export function fromParts(parts: TargetParts): number | null {
   return Math.round((Number(parts.hours || 0) * 60 + Number(parts.minutes || 0)) * 60);
 }
 
-/** `1 h 30 min`, `45 min`, or the "none" word: how the policies table reads a target. */
-export function formatTarget(seconds: number | null, units: { h: string; min: string; none: string }): string {
+/** `1 h 30 min`, `45 min`, `20 s`, or the "none" word: how the policies table reads a target. */
+export function formatTarget(seconds: number | null, units: { h: string; min: string; s: string; none: string }): string {
   if (seconds === null) return units.none;
-  const { hours, minutes } = toParts(seconds);
-  const parts = [Number(hours) > 0 ? `${hours} ${units.h}` : '', Number(minutes) > 0 || Number(hours) === 0 ? `${minutes} ${units.min}` : ''];
-  return parts.filter(Boolean).join(' ');
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  const rest = seconds % 60;
+  return [hours > 0 ? `${hours} ${units.h}` : '', minutes > 0 ? `${minutes} ${units.min}` : '', rest > 0 || seconds === 0 ? `${rest} ${units.s}` : ''].filter(Boolean).join(' ');
 }
