@@ -11,6 +11,7 @@ describe('SLA targets in hours and minutes', () => {
   it('reads empty fields as no clock, and passes a zero on for the server to refuse', () => {
     expect(fromParts({ hours: '', minutes: '' })).toBeNull();
     expect(fromParts({ hours: '0', minutes: '0' })).toBe(0);
+    expect(fromParts({ hours: 2, minutes: '' })).toBe(7200);
   });
   it.each([
     [5400, '1 h 30 min'],

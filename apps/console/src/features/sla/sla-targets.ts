@@ -1,7 +1,8 @@
 /** A target as the form edits it: hours and minutes, both empty for "no clock". */
 export interface TargetParts {
-  hours: string;
-  minutes: string;
+  /** A number input's v-model gives a number once typed in, an empty string when cleared. */
+  hours: string | number;
+  minutes: string | number;
 }
 
 export function toParts(seconds: number | null): TargetParts {
@@ -14,7 +15,7 @@ export function toParts(seconds: number | null): TargetParts {
  * refuses them with `sla.invalid_target`, and the form shows that message rather than guessing.
  */
 export function fromParts(parts: TargetParts): number | null {
-  if (parts.hours.trim() === '' && parts.minutes.trim() === '') return null;
+  if (String(parts.hours).trim() === '' && String(parts.minutes).trim() === '') return null;
   return Math.round((Number(parts.hours || 0) * 60 + Number(parts.minutes || 0)) * 60);
 }
 
