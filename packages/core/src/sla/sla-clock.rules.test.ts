@@ -90,6 +90,19 @@ describe('SLA clocks from a ticket’s messages and status', () => {
     expect(clock(after, 'first_response')).toMatchObject({ policyId: 2, targetSeconds: 30 * 60, dueAt: wibAt(monday, '09:30'), warnAt: wibAt(monday, '09:24') });
   });
 
+  it('moving to a WIT team keeps the business time used and lays the rest on the new team’s hours', () => {
+    const asked = facts([customer(wibAt(monday, '09:00'))]);
+    const before = computeSlaClocks(asked, setup(), [], wibAt(monday, '09:00'));
+    const wit: BusinessCalendar = { ...wib, timeZone: 'Asia/Jayapura' };
+    // 09:40 WIB is 11:40 WIT: 40 minutes used, 20 left, due at 12:00 WIT (10:00 WIB).
+    const after = computeSlaClocks(asked, setup({ calendar: wit, previousCalendar: wib }), before, wibAt(monday, '09:40'));
+    expect(clock(after, 'first_response')?.dueAt).toBe(wibAt(monday, '10:00'));
+    // Moved at 14:40 WIB (16:40 WIT) with 50 minutes left: 20 before the WIT team closes, 30 on Tuesday morning.
+    const late = computeSlaClocks(facts([customer(wibAt(monday, '14:30'))]), setup(), [], wibAt(monday, '14:30'));
+    const moved = computeSlaClocks(facts([customer(wibAt(monday, '14:30'))]), setup({ calendar: wit, previousCalendar: wib }), late, wibAt(monday, '14:40'));
+    expect(clock(moved, 'first_response')?.dueAt).toBe(new Date('2026-03-03T08:30:00+09:00').toISOString());
+  });
+
   it('on calendar time, a message on Saturday night is due the same night', () => {
     const at = wibAt('2026-03-07', '22:00');
     const clocks = computeSlaClocks(facts([customer(at)]), setup({ businessHours: false }), [], at);

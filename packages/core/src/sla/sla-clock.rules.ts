@@ -28,6 +28,11 @@ export interface SlaSetup {
   businessHours: boolean;
   /** The team's calendar; used only when `businessHours`. */
   calendar: BusinessCalendar;
+  /**
+   * The calendar the running clocks were counted on, when it just changed (the ticket moved team): the
+   * business time already used is measured on it, and the rest is laid out on the new one.
+   */
+  previousCalendar?: BusinessCalendar;
 }
 
 /** Where a clock run stands now: when it started, and whether it counts, holds, stopped or no longer applies. */
@@ -60,7 +65,7 @@ export function computeSlaClocks(facts: SlaTicketFacts, setup: SlaSetup | null, 
       if (before?.state === 'breached') clocks.push(before);
       continue;
     }
-    clocks.push(step(before, plan, { ticketId: facts.ticketId, policyId: setup.policyId, target, businessHours: setup.businessHours, calendar: setup.calendar }, now));
+    clocks.push(step(before, plan, { ticketId: facts.ticketId, policyId: setup.policyId, target, businessHours: setup.businessHours, calendar: setup.calendar, previousCalendar: setup.previousCalendar ?? null }, now));
   }
   return clocks;
 }
@@ -101,15 +106,18 @@ interface StepContext {
   target: number;
   businessHours: boolean;
   calendar: BusinessCalendar;
+  previousCalendar: BusinessCalendar | null;
 }
 
 function step(before: SlaClock | null, plan: Plan, ctx: StepContext, now: Instant): SlaClock {
   const calendar = ctx.businessHours ? ctx.calendar : null;
   const sameRun = before && before.startedAt === plan.startedAt ? before : null;
   let clock: SlaClock = sameRun ?? fresh(plan, ctx, calendar, now);
-  if (sameRun && (sameRun.targetSeconds !== ctx.target || sameRun.businessHours !== ctx.businessHours)) {
-    // Re-targeted (a priority or team change): the time already used stays used, the rest follows the new target.
-    const left = leftAt(sameRun, now, sameRun.businessHours ? ctx.calendar : null) + (ctx.target - sameRun.targetSeconds);
+  const moved = ctx.previousCalendar !== null && sameRun?.businessHours === true;
+  if (sameRun && (moved || sameRun.targetSeconds !== ctx.target || sameRun.businessHours !== ctx.businessHours)) {
+    // Re-targeted (a priority or team change): the time already used stays used, the rest follows the new target and calendar.
+    const counted = sameRun.businessHours ? (ctx.previousCalendar ?? ctx.calendar) : null;
+    const left = leftAt(sameRun, now, counted) + (ctx.target - sameRun.targetSeconds);
     clock = { ...sameRun, targetSeconds: ctx.target, businessHours: ctx.businessHours, ...(isCounting(sameRun) ? counting(left, ctx.target, calendar, now) : { remainingSeconds: left }) };
   }
   clock = { ...clock, policyId: ctx.policyId };

@@ -2,8 +2,13 @@ import type { Repositories } from '../ports/repositories.ts';
 import type { Emit } from '../shared/deps.ts';
 import type { Instant } from '../shared/instant.ts';
 import { computeSlaClocks, sameClock } from './sla-clock.rules.ts';
-import { loadSlaSetup, slaFactsOf } from './sla-inputs.ts';
+import { loadCalendar, loadSlaSetup, slaFactsOf } from './sla-inputs.ts';
 import type { SlaClock } from './sla.types.ts';
+
+export interface RecomputeOptions {
+  /** The ticket's team before this change, when the change moved it: running clocks keep the business time used on the old team's hours. */
+  previousTeamId?: number | null;
+}
 
 /**
  * Brings a ticket's clocks up to date inside the transaction of the change that moved them (a message, a
@@ -11,10 +16,11 @@ import type { SlaClock } from './sla.types.ts';
  * change rewrites the rows, schedules the warning and breach of each running clock, and emits
  * `sla.updated`. Call it after the change is written and with the ticket locked (every caller holds it).
  */
-export async function recomputeSla(tx: Repositories, ticketId: number, now: Instant, emit: Emit): Promise<SlaClock[]> {
+export async function recomputeSla(tx: Repositories, ticketId: number, now: Instant, emit: Emit, options: RecomputeOptions = {}): Promise<SlaClock[]> {
   const ticket = await tx.tickets.findView(ticketId);
   if (!ticket) return [];
   const [setup, messages, previous] = [await loadSlaSetup(tx, ticket), await tx.messages.listForTicket(ticketId), await tx.slaClocks.listForTicket(ticketId)];
+  if (setup?.businessHours && options.previousTeamId !== undefined && options.previousTeamId !== ticket.teamId) setup.previousCalendar = await loadCalendar(tx, options.previousTeamId);
   const clocks = computeSlaClocks(slaFactsOf(ticket, messages), setup, previous, now);
   if (sameSet(previous, clocks)) return previous;
   await tx.slaClocks.replaceForTicket(ticketId, clocks);
