@@ -5,7 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { seedDefaultCategories, seedDefaultPhrases, promiseJobHandlers, systemClock, type Clock, type CoreDeps, type Database } from '@keluh/core';
+import { seedDefaultCategories, seedDefaultPhrases, seedDefaultHolidays, slaJobHandlers, promiseJobHandlers, systemClock, type Clock, type CoreDeps, type Database } from '@keluh/core';
 import { WebchatAdapter, createGuardedFetch } from '@keluh/channels';
 import type { Config } from './config/config.ts';
 import { fastifyTrustProxy } from './config/network-settings.ts';
@@ -61,6 +61,8 @@ import testimonialsRoutes from './routes/reviews/testimonials.routes.ts';
 import recoveryRoutes from './routes/reviews/recovery.routes.ts';
 import publicTestimonialsRoutes from './routes/reviews/public-testimonials.routes.ts';
 import boardRoutes from './routes/board/board.routes.ts';
+import slaRoutes from './routes/sla/sla.routes.ts';
+import ticketSlaRoutes from './routes/sla/ticket-sla.routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -137,6 +139,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ...janitorHandlers(core, authDeps, app.log),
       ...workflowStuckHandlers(core, app.log),
       ...promiseJobHandlers(core),
+      ...slaJobHandlers(core),
     },
     bus,
     app.log,
@@ -145,6 +148,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await scheduleJanitors(core);
   await scheduleStuckScan(core);
   await seedDefaultCategories(core);
+  await seedDefaultHolidays(core);
   const services: Services = {
     config: deps.config,
     db: deps.db,
@@ -223,6 +227,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(recoveryRoutes, { prefix: '/api/recovery-tasks' });
   await app.register(publicTestimonialsRoutes);
   await app.register(boardRoutes, { prefix: '/api/board' });
+  await app.register(slaRoutes, { prefix: '/api/sla' });
+  await app.register(ticketSlaRoutes, { prefix: '/api/tickets' });
   await app.register(staticFiles, { roots: deps.staticRoots ?? defaultStaticRoots });
 
   app.addHook('onReady', async () => {

@@ -132,6 +132,8 @@ export const messageSchema = z.object({
   reactions: z.array(z.object({ emoji: z.string(), by: z.enum(['customer', 'agent']), at: instantSchema })),
   /** Staff only: the widget's message schema leaves it out. */
   emotion: emotionReadingSchema.nullable(),
+  /** Sent by the system, a rule or a bot: it stops no response clock. */
+  automated: z.boolean(),
   sentAt: instantSchema,
   createdAt: instantSchema,
   updatedAt: instantSchema,

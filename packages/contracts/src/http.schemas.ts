@@ -12,6 +12,7 @@ import { customerSchema, identitySchema, messageSchema, ticketViewSchema, userSc
 import { windowStateSchema } from './channels.schemas.ts';
 import { noteSchema, stageTransitionSchema, ticketActivitySchema } from './workflow.schemas.ts';
 import { visitorPromiseSchema } from './promises.schemas.ts';
+import { slaClockSchema } from './sla.schemas.ts';
 import { messageChoicesSchema, visitorReviewSchema } from './reviews.schemas.ts';
 
 /** Accepts `status=open&status=pending` or `status=open,pending`. */
@@ -58,6 +59,8 @@ export const ticketDetailSchema = z.object({
   notes: z.array(noteSchema),
   transitions: z.array(stageTransitionSchema),
   activities: z.array(ticketActivitySchema),
+  /** The SLA clocks as they stand; `sla.updated` replaces them live. */
+  sla: z.array(slaClockSchema),
   /** Whether the reply channel accepts free text now (WhatsApp 24 h, Instagram 24 h / 7 days). */
   window: windowStateSchema,
   lastEventId: z.number().int(),
@@ -73,7 +76,12 @@ export const replyTemplateSchema = z
 
 /** Free text, or a WhatsApp template (outside the 24-hour window). */
 export const replyBodySchema = z
-  .object({ body: messageBodySchema.optional(), template: replyTemplateSchema.optional() })
+  .object({
+    body: messageBodySchema.optional(),
+    template: replyTemplateSchema.optional(),
+    /** A bot or integration answering through the API sets this: an automated reply stops no SLA response clock. */
+    automated: z.boolean().optional(),
+  })
   .strict()
   .superRefine((reply, context) => {
     if (reply.body === undefined && reply.template === undefined) context.addIssue({ code: 'custom', path: ['body'], message: 'Write a message or pick a template' });

@@ -11,3 +11,4 @@ export * from './workflow.schemas.ts';
 export * from './promises.schemas.ts';
 export * from './reviews.schemas.ts';
 export * from './board.schemas.ts';
+export * from './sla.schemas.ts';

@@ -49,7 +49,7 @@ export * from './promises/index.ts';
 export * from './resolutions/index.ts';
 export * from './reviews/index.ts';
 export * from './auth/policy.ts';
-export * from './sla/sla.types.ts';
+export * from './sla/index.ts';
 export * from './assignment/assignment.types.ts';
 export * from './audit/audit.types.ts';
 export * from './board/index.ts';

@@ -12,9 +12,13 @@ export function exampleSegments(route: AppRoute, param: string, world: FuzzWorld
   switch (param) {
     case 'id':
       if (route.path.startsWith('/api/phrases/')) return [String(world.phraseId)];
+      // SLA policies and holiday lists come and go with the fuzzed requests: a known id and an unknown one.
+      if (route.path.startsWith('/api/sla/')) return ['1', '999999'];
       return route.path.startsWith('/api/api-channels/') ? [String(world.apiChannel.id)] : [String(world.ticketId)];
     case 'channelId':
       return [String(world.apiChannel.id)];
+    case 'teamId':
+      return ['1', '999999'];
     case 'kind':
       return ['whatsapp', 'instagram'];
     case 'sha256':
@@ -77,10 +81,21 @@ const bodies: Record<string, BodyExample[]> = {
   'POST /api/reviews/:id/answer': [() => ({ score: 5 }), () => ({ score: 1, comment: 'Lama sekali' }), () => ({ consent: true })],
   'PATCH /api/testimonials/:reviewId': [() => ({ state: 'approved' }), () => ({ state: 'rejected', text: 'Pelayanan cepat', displayName: 'Rina W.' })],
   'POST /api/recovery-tasks/:id/close': [() => ({ note: 'Ditelepon, ongkir dikembalikan' })],
+  // Targets of days: a clock's warning or breach job must not fire in the middle of the fuzzing and change the census.
+  'POST /api/sla/policies': [() => ({ priority: 'normal', firstResponseSeconds: 86_400, businessHours: false }), () => ({ priority: 'high', channel: 'whatsapp', firstResponseSeconds: 0, escalation: ['raise_priority'] })],
+  'PUT /api/sla/policies/:id': [() => ({ priority: 'urgent', firstResponseSeconds: 172_800, resolutionSeconds: 604_800 }), () => ({ priority: 'low', nextResponseSeconds: -5 })],
+  'PUT /api/sla/teams/:teamId/calendar': [
+    () => ({ timeZone: 'Asia/Makassar', windows: [{ weekday: 1, start: '22:00', end: '06:00', overnight: true }], holidayListId: null }),
+    () => ({ timeZone: 'Asia/Bandung', windows: [{ weekday: 1, start: '17:00', end: '08:00' }], holidayListId: 1 }),
+  ],
+  'PUT /api/sla/holiday-lists/:id': [
+    () => ({ name: 'Indonesia 2026', holidays: [{ start: '2026-12-25', end: '2026-12-25', name: 'Natal', kind: 'national' }] }),
+    () => ({ name: 'Kantor', holidays: [{ start: '2026-03-20', end: '2026-03-24', name: 'Lebaran', kind: 'cuti_bersama' }, { start: '2026-03-24', end: '2026-03-25', name: 'Tambahan', kind: 'company' }] }),
+  ],
 };
 
 /** Routes whose handler reads no body, although the method allows one: any JSON is fuzzed at them. */
-const bodiless = new Set(['POST /api/auth/logout', 'POST /api/tickets/:id/read', 'POST /api/api-channels/:id/rotate-secret', 'POST /api/channels/instagram/subscribe', 'DELETE /api/api-channels/:id', 'DELETE /api/phrases/:id', 'DELETE /api/widget/visitors/:visitorId/sessions', 'POST /webhooks/whatsapp', 'POST /webhooks/instagram', 'DELETE /api/tickets/:id/facts/:key', 'POST /api/tickets/:id/reviews']);
+const bodiless = new Set(['POST /api/auth/logout', 'POST /api/tickets/:id/read', 'POST /api/api-channels/:id/rotate-secret', 'POST /api/channels/instagram/subscribe', 'DELETE /api/api-channels/:id', 'DELETE /api/phrases/:id', 'DELETE /api/widget/visitors/:visitorId/sessions', 'POST /webhooks/whatsapp', 'POST /webhooks/instagram', 'DELETE /api/tickets/:id/facts/:key', 'POST /api/tickets/:id/reviews', 'DELETE /api/sla/policies/:id']);
 
 /** The examples for a route's body; [] when it takes none; null when a route with a body has no example yet. */
 export function exampleBodies(route: AppRoute): BodyExample[] | null {

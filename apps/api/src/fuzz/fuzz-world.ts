@@ -173,6 +173,9 @@ export async function startFuzzWorld(): Promise<FuzzWorld> {
       const current = stored ?? (await t.db.apiChannels.create({ name: 'Fuzz bridge', secret: 'fuzz-api-channel-secret-'.padEnd(40, 'y'), webhookUrl: 'https://hooks.fuzz.test/hook' }, t.app.services.clock.now()));
       world.apiChannel = { id: current.id, secret: current.secret };
       if (!(await t.db.phrases.find(world.phraseId))) world.phraseId = (await fuzzPhrase(t)).id;
+      // A policy a case created (its target maybe mutated to a second) would start clocks whose warning and
+      // breach jobs fire in the middle of a later case and be counted against it: no policy outlives its case.
+      for (const policy of await t.db.slaPolicies.list()) await t.db.slaPolicies.delete(policy.id);
     },
     async close() {
       closeRawHttp();

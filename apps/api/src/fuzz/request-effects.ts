@@ -10,7 +10,9 @@ export type Effect = Record<string, 'changed' | number>;
 // A stored message may also schedule its background work in the same commit: a media download, or a
 // profile look-up for a customer an Instagram webhook names only by id. A message answering a review
 // moves it on, may open a recovery task and queues the follow-up question or thanks.
-const reviewAnswer: Effect = { reviews: 'changed', recovery_tasks: 'changed', outbox: 'changed' };
+// Every message and ticket change recomputes the SLA clocks in the same commit, with their warning and breach jobs.
+const sla: Effect = { sla_clocks: 'changed', jobs: 'changed' };
+const reviewAnswer: Effect = { reviews: 'changed', recovery_tasks: 'changed', outbox: 'changed', ...sla };
 const conversation: Effect = { customers: 'changed', identities: 'changed', tickets: 'changed', messages: 'changed', events: 'changed', parked_statuses: 'changed', jobs: 'changed', ...reviewAnswer };
 
 export const successEffects: Record<string, Effect> = {
@@ -19,9 +21,9 @@ export const successEffects: Record<string, Effect> = {
   'POST /api/auth/logout': { sessions: -1 },
   'POST /api/widget/sessions': { visitor_sessions: 'changed' },
   'DELETE /api/widget/visitors/:visitorId/sessions': { visitor_sessions: 'changed' },
-  'POST /api/tickets/:id/messages': { messages: 1, outbox: 1, tickets: 'changed', events: 'changed' },
+  'POST /api/tickets/:id/messages': { messages: 1, outbox: 1, tickets: 'changed', events: 'changed', ...sla },
   // Resolving or closing a complaint keeps its resolution record in the same commit.
-  'PATCH /api/tickets/:id': { tickets: 'changed', events: 'changed', resolution_records: 'changed' },
+  'PATCH /api/tickets/:id': { tickets: 'changed', events: 'changed', resolution_records: 'changed', ...sla },
   // A promise comes with its reminder and overdue jobs.
   'POST /api/tickets/:id/promises': { promises: 1, jobs: 2, events: 1 },
   'PATCH /api/promises/:id': { promises: 'changed', resolution_records: 'changed', events: 1 },
@@ -44,10 +46,16 @@ export const successEffects: Record<string, Effect> = {
   'POST /api/tickets/:id/notes': { ticket_workflows: 'changed', ticket_notes: 1, events: 'changed' },
   'PUT /api/workflow/categories/:key': { complaint_categories: 'changed' },
   'PUT /api/workflow/settings': { workflow_settings: 'changed' },
-  'POST /api/tickets/:id/reviews': { reviews: 1, messages: 1, outbox: 1, tickets: 'changed', events: 'changed' },
-  'POST /api/reviews/:id/answer': { reviews: 'changed', recovery_tasks: 'changed', events: 'changed' },
+  'POST /api/tickets/:id/reviews': { reviews: 1, messages: 1, outbox: 1, tickets: 'changed', events: 'changed', ...sla },
+  'POST /api/reviews/:id/answer': { reviews: 'changed', recovery_tasks: 'changed', events: 'changed', ...sla },
   'PATCH /api/testimonials/:reviewId': { reviews: 'changed', events: 'changed' },
   'POST /api/recovery-tasks/:id/close': { recovery_tasks: 'changed', events: 'changed' },
+  'POST /api/sla/policies': { sla_policies: 1 },
+  'PUT /api/sla/policies/:id': { sla_policies: 'changed' },
+  'DELETE /api/sla/policies/:id': { sla_policies: -1 },
+  // The calendar may carry the team's zone, which lives on the team row.
+  'PUT /api/sla/teams/:teamId/calendar': { business_calendars: 'changed', teams: 'changed' },
+  'PUT /api/sla/holiday-lists/:id': { holiday_lists: 'changed' },
   'POST /webhooks/whatsapp': conversation,
   'POST /webhooks/instagram': conversation,
   'POST /webhooks/api/:channelId': conversation,
@@ -55,7 +63,7 @@ export const successEffects: Record<string, Effect> = {
 
 /** What an acknowledged `ok: true` socket event may store; `sync` and every refusal store nothing. */
 export const socketEffects: Record<string, Effect> = {
-  'message.send': { customers: 'changed', identities: 'changed', tickets: 'changed', messages: 'changed', events: 'changed', ...reviewAnswer },
+  'message.send': { customers: 'changed', identities: 'changed', tickets: 'changed', messages: 'changed', events: 'changed', jobs: 'changed', ...reviewAnswer },
   'message.receipt': { messages: 'changed', events: 'changed' },
 };
 

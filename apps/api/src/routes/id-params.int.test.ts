@@ -35,6 +35,8 @@ describe('ids in paths and queries', () => {
     const customer = await t.db.customers.create({ name: 'Sari' }, now);
     await t.db.tickets.createActiveIfAbsent({ customerId: customer.id, subject: 'Paket', channel: 'webchat' }, now);
     await t.db.apiChannels.create({ name: 'Bridge', secret: 'x'.repeat(40), webhookUrl: 'http://127.0.0.1:9/' }, now);
+    await t.db.teams.create('Umum', now);
+    await t.db.slaPolicies.create({ priority: 'normal', firstResponseSeconds: 60, nextResponseSeconds: null, resolutionSeconds: null, businessHours: false }, now);
 
     // Every documented route with a numeric id in its path: a route added later is covered automatically.
     const doc = (await t.app.inject({ method: 'GET', url: '/docs/json' })).json<{
@@ -64,11 +66,14 @@ describe('ids in paths and queries', () => {
     expect(operations.map((o) => `${o.method} ${o.path}`).sort()).toEqual([
       'DELETE /api/api-channels/{id}',
       'DELETE /api/phrases/{id}',
+      'DELETE /api/sla/policies/{id}',
       'DELETE /api/tickets/{id}/facts/{key}',
       'DELETE /api/widget/visitors/{visitorId}/sessions',
+      'GET /api/sla/teams/{teamId}/calendar',
       'GET /api/tickets/{id}',
       'GET /api/tickets/{id}/promise-suggestion',
       'GET /api/tickets/{id}/similar-cases',
+      'GET /api/tickets/{id}/sla',
       'GET /api/tickets/{id}/workflow',
       'PATCH /api/api-channels/{id}',
       'PATCH /api/promises/{id}',
@@ -86,6 +91,9 @@ describe('ids in paths and queries', () => {
       'POST /api/tickets/{id}/workflow/transitions',
       'POST /webhooks/api/{channelId}',
       'PUT /api/phrases/{id}',
+      'PUT /api/sla/holiday-lists/{id}',
+      'PUT /api/sla/policies/{id}',
+      'PUT /api/sla/teams/{teamId}/calendar',
       'PUT /api/tickets/{id}/facts/{key}',
       'PUT /api/tickets/{id}/workflow/complaint',
     ]);

@@ -36,6 +36,12 @@ export function createAppRouter() {
             component: () => import('../features/settings/ChannelSettingsPage.vue'),
           },
           {
+            path: 'settings/sla',
+            name: 'settings-sla',
+            component: () => import('../features/sla/SlaSettingsPage.vue'),
+            meta: { permission: 'sla.configure' },
+          },
+          {
             path: 'testimonials',
             name: 'testimonials',
             component: () => import('../features/testimonials/TestimonialsPage.vue'),

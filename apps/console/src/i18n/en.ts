@@ -5,9 +5,11 @@
 import libraryEn from './library.en.ts';
 import boardEn from './board.en.ts';
 import workflowEn from './workflow.en.ts';
+import slaEn from './sla.en.ts';
 
 const en = {
   ...workflowEn,
+  ...slaEn,
   ...libraryEn,
   ...boardEn,
   app: {
@@ -458,6 +460,18 @@ const en = {
       open_exists: 'A review request is already waiting for the customer’s answer.',
     },
     testimonial: { no_consent: 'The customer did not consent to publishing.' },
+    sla: {
+      invalid_target: 'A target must be more than 0, or left empty for no clock.',
+      window_inverted: 'Those hours end before they start: tick “Overnight” for a shift past midnight.',
+      window_overlap: 'Two stretches of hours overlap.',
+      calendar_empty: 'Give the team at least one stretch of business hours.',
+      holiday_overlap: 'Two holidays share a day.',
+      holiday_invalid: 'A holiday needs a name and real dates, the end on or after the start.',
+      invalid_time_zone: 'That is not a known time zone.',
+      policy_not_found: 'That SLA policy does not exist (any more).',
+      holiday_list_not_found: 'That holiday list does not exist.',
+    },
+    team: { not_found: 'That team does not exist.' },
     recovery: { not_found: 'That recovery task does not exist.', closed: 'That recovery task was already closed.' },
     rate_limited: 'Too many requests. Wait a moment and try again.',
     internal: 'The server had a problem. Please try again.',

@@ -2,10 +2,12 @@ import type { Messages } from './en.ts';
 import libraryId from './library.id.ts';
 import boardId from './board.id.ts';
 import workflowId from './workflow.id.ts';
+import slaId from './sla.id.ts';
 
 /* Bahasa Indonesia: the default. Same keys as en.ts; a literal @ is written {'@'}. */
 const id: Messages = {
   ...workflowId,
+  ...slaId,
   ...libraryId,
   ...boardId,
   app: {
@@ -456,6 +458,18 @@ const id: Messages = {
       open_exists: 'Permintaan ulasan masih menunggu jawaban pelanggan.',
     },
     testimonial: { no_consent: 'Pelanggan tidak setuju dipublikasikan.' },
+    sla: {
+      invalid_target: 'Target harus lebih dari 0, atau kosongkan bila tanpa jam SLA.',
+      window_inverted: 'Jam itu berakhir sebelum dimulai: centang “Lewat tengah malam” untuk sif malam.',
+      window_overlap: 'Dua rentang jam kerja bertumpuk.',
+      calendar_empty: 'Beri tim setidaknya satu rentang jam kerja.',
+      holiday_overlap: 'Dua hari libur jatuh pada hari yang sama.',
+      holiday_invalid: 'Hari libur perlu nama dan tanggal yang benar, tanggal akhir tidak sebelum tanggal awal.',
+      invalid_time_zone: 'Zona waktu itu tidak dikenal.',
+      policy_not_found: 'Kebijakan SLA itu tidak ada (lagi).',
+      holiday_list_not_found: 'Daftar libur itu tidak ada.',
+    },
+    team: { not_found: 'Tim itu tidak ada.' },
     recovery: { not_found: 'Tugas pemulihan itu tidak ada.', closed: 'Tugas pemulihan itu sudah ditutup.' },
     rate_limited: 'Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi.',
     internal: 'Server sedang bermasalah. Silakan coba lagi.',

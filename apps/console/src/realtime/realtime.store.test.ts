@@ -12,6 +12,7 @@ import { useRealtimeStore, type SessionHooks } from './realtime.store.ts';
 const page = (lastEventId: number, ids: number[]): TicketPageDto => ({ items: ids.map((id) => ticket(id)), nextCursor: null, lastEventId });
 const detailOf = (id: number, lastEventId: number): TicketDetailDto => ({
   ticket: ticket(id),
+  sla: [],
   customer: { id, name: `Customer ${id}`, type: 'external', characteristic: 'new', language: 'id', email: null, phone: null, createdAt: '', updatedAt: '' },
   identities: [],
   messages: [message(1, id)],

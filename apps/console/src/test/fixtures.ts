@@ -48,6 +48,7 @@ export function message(id: number, ticketId: number, overrides: Partial<Message
     via: null,
     replyToExternalId: null,
     context: null,
+    automated: false,
     placeholder: null,
     template: null,
     choices: null,

@@ -9,6 +9,7 @@ import type { Ticket, TicketStatus, TicketView } from '../tickets/ticket.types.t
 import { resolveIdentity } from './customer-resolution.ts';
 import { emotionOf, raisePriorityOnEmotion } from './emotion-on-ingest.ts';
 import { ingestReviewAnswer } from './review-answer.ts';
+import { recomputeSla } from '../sla/sla-recompute.ts';
 import type { TxContext } from './tx-context.ts';
 
 export interface IngestResult {
@@ -88,6 +89,8 @@ export async function handleInboundMessage(ctx: TxContext, event: InboundMessage
   if (ticketCreated) emit({ type: 'ticket.created', ticketId: view.id, customerId: identity.customerId, payload: { ticket: view } });
   else if (updated.priority !== recorded.priority) emit({ type: 'ticket.updated', ticketId: view.id, customerId: identity.customerId, payload: { ticket: view, changes: ['priority'] } });
   emit({ type: 'message.created', ticketId: view.id, customerId: identity.customerId, payload: { message, ticket: view } });
+  // A customer message starts (or restarts) a response clock; an echo typed in the channel's app stops one.
+  await recomputeSla(tx, view.id, now, emit);
   return { message, ticket: view, duplicate: false, ticketCreated };
 }
 

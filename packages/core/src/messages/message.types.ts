@@ -66,6 +66,8 @@ export interface Message {
   reactions: MessageReaction[];
   /** How the customer's text reads (stage 1), taken on ingest; null for outbound, media-only and older messages. Staff only. */
   emotion: EmotionReading | null;
+  /** Sent by the system, a rule or a bot rather than typed by a person: it never stops a response clock. */
+  automated: boolean;
   /** The channel's own time for inbound messages; our send time for outbound. Orders the timeline. */
   sentAt: Instant;
   createdAt: Instant;

@@ -1,5 +1,7 @@
 import type { Instant } from '../shared/instant.ts';
-import type { WorkflowStage } from '../tickets/ticket.types.ts';
+import type { TicketPriority, WorkflowStage } from '../tickets/ticket.types.ts';
+import type { SlaMetric } from '../sla/sla.types.ts';
+import type { SlaEscalation } from '../sla/sla-policy.types.ts';
 
 /** An internal note on the timeline: staff only, never sent to the customer, never in the widget. */
 export interface TicketNote {
@@ -23,4 +25,6 @@ export type TicketActivity = {
   | { kind: 'priority.raised'; data: { from: string; to: string; messageId: number; anger: number; urgency: number; cues: string[] } }
   | { kind: 'complaint.unmarked'; data: { reason: string } }
   | { kind: 'complaint.marked'; data: Record<string, never> }
+  /** A breached clock's escalation rule fired (once per clock run): who was told, what priority, who it left. */
+  | { kind: 'sla.escalated'; data: { metric: SlaMetric; action: SlaEscalation; from?: TicketPriority; to?: TicketPriority; previousAssigneeId?: number | null } }
 );

@@ -31,6 +31,8 @@ export interface NewMessage {
   /** Stored with the row in the same insert: reading a message costs no extra statement. */
   emotion?: EmotionReading | null;
   choices?: MessageChoices | null;
+  /** System, rule and bot sends (review requests, automated templates, API replies marked automated). */
+  automated?: boolean;
 }
 
 export type MessagePatch = Partial<

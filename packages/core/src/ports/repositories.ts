@@ -11,6 +11,7 @@ import type { CategoryRepository, FactRepository, NoteRepository, PhraseReposito
 import type { PromiseRepository, ResolutionRepository, SimilarCaseSearch } from './cases.port.ts';
 import type { RecoveryTaskRepository, ReviewRepository } from './reviews.port.ts';
 import type { BoardReadModel } from './board.port.ts';
+import type { BusinessCalendarRepository, HolidayListRepository, SlaClockRepository, SlaPolicyRepository } from './sla.port.ts';
 
 export type * from './channels.port.ts';
 export type * from './customers.port.ts';
@@ -23,6 +24,7 @@ export type * from './workflow.port.ts';
 export type * from './cases.port.ts';
 export type * from './reviews.port.ts';
 export type * from './board.port.ts';
+export type * from './sla.port.ts';
 
 /*
  * Persistence ports, implemented by packages/db for SQLite (embedded default) and PostgreSQL. Each port
@@ -64,6 +66,10 @@ export interface Repositories {
   reviews: ReviewRepository;
   recoveryTasks: RecoveryTaskRepository;
   board: BoardReadModel;
+  slaPolicies: SlaPolicyRepository;
+  businessCalendars: BusinessCalendarRepository;
+  holidayLists: HolidayListRepository;
+  slaClocks: SlaClockRepository;
 }
 
 /**

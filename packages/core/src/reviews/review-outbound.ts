@@ -4,6 +4,7 @@ import type { Message } from '../messages/message.types.ts';
 import type { Emit } from '../shared/deps.ts';
 import type { Instant } from '../shared/instant.ts';
 import { choicesAsText } from './review-choices.rules.ts';
+import { recomputeSla } from '../sla/sla-recompute.ts';
 import type { MessageChoices } from './review.types.ts';
 
 export interface ReviewMessage {
@@ -26,7 +27,7 @@ export async function queueReviewMessage({ tx, emit, now }: { tx: Repositories; 
   // The API channel shows no options: the text lists them so a typed answer can follow it.
   const body = input.choices && channel === 'api' ? choicesAsText(input.body, input.choices) : input.body;
   const message = await tx.messages.insertIfAbsent(
-    { ticketId: ticket.id, direction: 'out', authorKind: 'agent', authorUserId: input.authorUserId, channel, body, status: 'queued', sentAt: now, choices: input.choices },
+    { ticketId: ticket.id, direction: 'out', authorKind: 'agent', authorUserId: input.authorUserId, channel, body, status: 'queued', sentAt: now, choices: input.choices, automated: true },
     now,
   );
   if (!message) throw new Error('Outbound message without external id cannot conflict');
@@ -34,5 +35,7 @@ export async function queueReviewMessage({ tx, emit, now }: { tx: Repositories; 
   await tx.tickets.recordActivity(ticket.id, { at: now, preview: previewOf(input.body) }, now);
   const view = await tx.tickets.findView(ticket.id);
   if (view) emit({ type: 'message.created', ticketId: ticket.id, customerId: ticket.customerId, payload: { message, ticket: view } });
+  // Automated, so it stops no clock; recomputed here like every send so the clocks never lag the timeline.
+  await recomputeSla(tx, ticket.id, now, emit);
   return message;
 }

@@ -122,6 +122,23 @@ export const errorCatalog = {
   'recovery.not_found': 404,
   /** The recovery task was closed already (by someone else, a moment ago). */
   'recovery.closed': 409,
+  /** An SLA target of 0 or less: a target is a positive number of seconds, or null for no clock. */
+  'sla.invalid_target': 400,
+  /** A business-hours window that ends at or before its start without `overnight` (or overnight but same-day). */
+  'sla.window_inverted': 400,
+  /** Two business-hours windows share a minute (across midnight and the week's end too). */
+  'sla.window_overlap': 400,
+  /** A calendar without any business hours: no clock on it could ever run. */
+  'sla.calendar_empty': 400,
+  /** Two holidays of one list share a day. */
+  'sla.holiday_overlap': 400,
+  /** A holiday with an impossible date, an end before its start, or no name. */
+  'sla.holiday_invalid': 400,
+  /** Not an IANA time zone name (Asia/Jakarta, Asia/Makassar, Asia/Jayapura …). */
+  'sla.invalid_time_zone': 400,
+  'sla.policy_not_found': 404,
+  'sla.holiday_list_not_found': 404,
+  'team.not_found': 404,
   'internal': 500,
 } as const;
 

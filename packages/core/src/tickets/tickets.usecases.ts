@@ -9,6 +9,8 @@ import { commit, type CoreDeps } from '../shared/deps.ts';
 import { AppError } from '../shared/errors.ts';
 import { isActive, resolvedAtFor } from './ticket.rules.ts';
 import { recordResolution } from '../resolutions/resolutions.usecases.ts';
+import { recomputeSla } from '../sla/sla-recompute.ts';
+import type { SlaClock } from '../sla/sla.types.ts';
 import type { TicketPage, TicketPriority, TicketQuery, TicketStatus, TicketView } from './ticket.types.ts';
 
 export interface TicketDetail {
@@ -19,6 +21,8 @@ export interface TicketDetail {
   notes: TicketNote[];
   transitions: StageTransition[];
   activities: TicketActivity[];
+  /** The SLA clocks as they stand (first response, next response, resolution). */
+  sla: SlaClock[];
 }
 
 export function listTickets(deps: CoreDeps, query: TicketQuery): Promise<TicketPage> {
@@ -28,16 +32,17 @@ export function listTickets(deps: CoreDeps, query: TicketQuery): Promise<TicketP
 export async function getTicketDetail(deps: CoreDeps, ticketId: number): Promise<TicketDetail> {
   const ticket = await deps.db.tickets.findView(ticketId);
   if (!ticket) throw new AppError('ticket.not_found', `Ticket ${ticketId} does not exist`);
-  const [customer, identities, messages, notes, transitions, activities] = await Promise.all([
+  const [customer, identities, messages, notes, transitions, activities, sla] = await Promise.all([
     deps.db.customers.findById(ticket.customerId),
     deps.db.identities.listForCustomer(ticket.customerId),
     deps.db.messages.listForTicket(ticketId),
     deps.db.notes.listForTicket(ticketId),
     deps.db.workflows.listTransitions(ticketId),
     deps.db.activities.listForTicket(ticketId),
+    deps.db.slaClocks.listForTicket(ticketId),
   ]);
   if (!customer) throw new Error(`Ticket ${ticketId} points at missing customer ${ticket.customerId}`);
-  return { ticket, customer, identities, messages, notes, transitions, activities };
+  return { ticket, customer, identities, messages, notes, transitions, activities, sla };
 }
 
 export interface TicketChanges {
@@ -84,6 +89,8 @@ export async function updateTicket(deps: CoreDeps, ticketId: number, changes: Ti
     if (isActive(ticket) && !isActive(updated)) await recordResolution(tx, updated, now);
     const view = mustView(await tx.tickets.findView(ticketId), ticketId);
     emit({ type: 'ticket.updated', ticketId, customerId: view.customerId, payload: { ticket: view, changes: changed } });
+    // Status pauses or stops clocks, priority and team re-target them.
+    await recomputeSla(tx, ticketId, now, emit);
     return view;
   });
 }
@@ -94,6 +101,8 @@ export interface ReplyInput {
   body?: unknown;
   /** A WhatsApp template instead of free text (the only thing allowed outside the 24-hour window). */
   template?: MessageTemplate | null;
+  /** Sent by a bot or an integration through the API, not typed by a person: stops no response clock. */
+  automated?: boolean;
 }
 
 /**
@@ -119,6 +128,7 @@ export async function replyToTicket(deps: CoreDeps, input: ReplyInput): Promise<
         status: 'queued',
         sentAt: now,
         template,
+        automated: input.automated ?? false,
       },
       now,
     );
@@ -128,6 +138,7 @@ export async function replyToTicket(deps: CoreDeps, input: ReplyInput): Promise<
     await tx.tickets.recordReply(ticket.id, { at: now, preview: previewOf(body), reopen: reopenedByReply }, now);
     const view = mustView(await tx.tickets.findView(ticket.id), ticket.id);
     emit({ type: 'message.created', ticketId: ticket.id, customerId: ticket.customerId, payload: { message, ticket: view } });
+    await recomputeSla(tx, ticket.id, now, emit);
     return message;
   });
 }

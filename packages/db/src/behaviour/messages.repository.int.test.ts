@@ -51,6 +51,7 @@ describe('messages', () => {
       deletedAt: null,
       reactions: [],
       emotion: null,
+      automated: false,
       sentAt: T0,
       createdAt: T0,
       updatedAt: T0,
@@ -73,6 +74,14 @@ describe('messages', () => {
     expect(message?.choices).toEqual(choices);
     expect((await db.messages.findById(message!.id))?.choices).toEqual(choices);
     expect((await db.messages.listForTicket(ticket.id))[0]?.choices).toEqual(choices);
+  });
+
+  it("an automated send is stored as automated, a person's reply is not", async () => {
+    const base = { ticketId: ticket.id, direction: 'out' as const, authorKind: 'system' as const, channel: 'whatsapp' as const, body: 'Beri nilai layanan kami', status: 'queued' as const, sentAt: T0 };
+    const bot = await db.messages.insertIfAbsent({ ...base, automated: true }, T0);
+    const person = await db.messages.insertIfAbsent({ ...base, authorKind: 'agent', body: 'Mohon maaf, kami cek dulu' }, T0);
+    expect([bot?.automated, person?.automated]).toEqual([true, false]);
+    expect((await db.messages.listForTicket(ticket.id)).map((message) => message.automated)).toEqual([true, false]);
   });
 
   it('a second delivery with the same external id stores nothing', async () => {

@@ -49,6 +49,7 @@ export function createMessageRepository(db: PgDb, options: { inTransaction: bool
         template: sql.placeholder('template'),
         emotion: sql.placeholder('emotion'),
         choices: sql.placeholder('choices'),
+        automated: sql.placeholder('automated'),
         createdAt: sql.placeholder('now'),
         updatedAt: sql.placeholder('now'),
       })
@@ -80,6 +81,7 @@ export function createMessageRepository(db: PgDb, options: { inTransaction: bool
         template: input.template ?? null,
         emotion: input.emotion ?? null,
         choices: input.choices ?? null,
+        automated: input.automated ?? false,
         now,
       });
       if (!row) return null;

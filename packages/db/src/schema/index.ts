@@ -29,3 +29,6 @@ export { recoveryTasks } from './recovery-tasks.table.ts';
 export { teamMembers } from './team-members.table.ts';
 export { agentCapacities } from './agent-capacities.table.ts';
 export { slaClocks } from './sla-clocks.table.ts';
+export { slaPolicies } from './sla-policies.table.ts';
+export { holidayLists } from './holiday-lists.table.ts';
+export { businessCalendars } from './business-calendars.table.ts';

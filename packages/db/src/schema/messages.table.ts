@@ -32,6 +32,8 @@ export const messages = sqliteTable(
     deletedAt: text('deleted_at'),
     reactions: text('reactions', { mode: 'json' }).$type<MessageReaction[]>().notNull().default([]),
     emotion: text('emotion', { mode: 'json' }).$type<EmotionReading>(),
+    /** Sent by the system, a rule or a bot, not typed by a person: it never stops a response clock. */
+    automated: integer('automated', { mode: 'boolean' }).notNull().default(false),
     sentAt: text('sent_at').notNull(),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),

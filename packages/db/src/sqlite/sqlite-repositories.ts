@@ -30,6 +30,10 @@ import { createPromiseRepository } from './promises.repository.ts';
 import { createReviewRepository } from './reviews.repository.ts';
 import { createRecoveryTaskRepository } from './recovery-tasks.repository.ts';
 import { createBoardReadModel } from './board.repository.ts';
+import { createSlaPolicyRepository } from './sla-policies.repository.ts';
+import { createBusinessCalendarRepository } from './business-calendars.repository.ts';
+import { createHolidayListRepository } from './holiday-lists.repository.ts';
+import { createSlaClockRepository } from './sla-clocks.repository.ts';
 
 export function createSqliteRepositories(db: SqliteDb): Repositories {
   return {
@@ -62,6 +66,10 @@ export function createSqliteRepositories(db: SqliteDb): Repositories {
     reviews: createReviewRepository(db),
     recoveryTasks: createRecoveryTaskRepository(db),
     board: createBoardReadModel(db),
+    slaPolicies: createSlaPolicyRepository(db),
+    businessCalendars: createBusinessCalendarRepository(db),
+    holidayLists: createHolidayListRepository(db),
+    slaClocks: createSlaClockRepository(db),
   };
 }
 

@@ -79,8 +79,8 @@ const ticketsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { body, template } = request.body;
-      const message = await replyToTicket(core, { ticketId: request.params.id, authorUserId: request.user!.id, body, template: template ?? null });
+      const { body, template, automated } = request.body;
+      const message = await replyToTicket(core, { ticketId: request.params.id, authorUserId: request.user!.id, body, template: template ?? null, automated: automated ?? false });
       return reply.status(201).send({ ...message, authorName: request.user!.name });
     },
   );

@@ -16,13 +16,20 @@ const customer: CustomerDto = {
 };
 
 function detail(messages = [message(1, 1)]): DetailState {
-  return { ticket: ticket(1), customer, identities: [], messages, window: { channel: 'whatsapp', state: 'open', closesAt: '2025-01-07T09:01:00.000Z' }, lastEventId: 50, notes: [], transitions: [], activities: [] };
+  return { ticket: ticket(1), customer, identities: [], messages, window: { channel: 'whatsapp', state: 'open', closesAt: '2025-01-07T09:01:00.000Z' }, lastEventId: 50, notes: [], transitions: [], activities: [], sla: [] };
 }
 
 const reply = (status: 'queued' | 'sent' | 'delivered' | 'read' | 'failed' = 'queued') =>
   message(2, 1, { direction: 'out', authorKind: 'agent', status, externalId: null });
 
 describe('applying live events to the open ticket', () => {
+  it('replaces the SLA clocks with the set an sla.updated event carries', () => {
+    const clocks = [{ ticketId: 1, metric: 'first_response' as const, policyId: 1, targetSeconds: 60, businessHours: false, state: 'breached' as const, startedAt: '2025-01-07T09:00:00.000Z', dueAt: '2025-01-07T09:01:00.000Z', warnAt: '2025-01-07T09:00:48.000Z', remainingSeconds: null, stoppedAt: null, warnedAt: '2025-01-07T09:00:48.000Z', breachedAt: '2025-01-07T09:01:00.000Z', updatedAt: '2025-01-07T09:01:00.000Z' }];
+    const event = { id: 51, type: 'sla.updated' as const, ticketId: 1, createdAt: '2025-01-07T09:01:00.000Z', payload: { ticketId: 1, clocks, change: 'breached' as const } };
+    expect(applyEventToDetail(detail(), event).sla).toEqual(clocks);
+    expect(applyEventToDetail(detail(), { ...event, ticketId: 2, payload: { ...event.payload, ticketId: 2 } }).sla).toEqual([]);
+  });
+
   it('adds a new message to the end of the timeline and takes the ticket snapshot', () => {
     const bumped = ticket(1, { minute: 20, unreadCount: 1 });
     const next = applyEventToDetail(detail(), events.messageCreated(51, message(3, 1, { minute: 20 }), bumped));

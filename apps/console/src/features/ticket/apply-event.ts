@@ -5,6 +5,7 @@ import type {
   IdentityDto,
   MessageDto,
   NoteDto,
+  SlaClockDto,
   StageTransitionDto,
   TicketActivityDto,
   TicketViewDto,
@@ -24,6 +25,8 @@ export interface DetailState {
   notes: NoteDto[];
   transitions: StageTransitionDto[];
   activities: TicketActivityDto[];
+  /** The SLA clocks as the server last computed them; `sla.updated` replaces the whole set. */
+  sla: SlaClockDto[];
 }
 
 /** Applies one event to the open ticket; returns the same object when nothing changes. */
@@ -49,6 +52,8 @@ export function applyEventToDetail(state: DetailState, event: AgentEvent): Detai
       return { ...withTicket(advanced, event.payload.ticket), transitions: event.payload.workflow.transitions as StageTransitionDto[] };
     case 'note.created':
       return { ...advanced, notes: upsertById(state.notes, event.payload.note as NoteDto) };
+    case 'sla.updated':
+      return { ...advanced, sla: event.payload.clocks as SlaClockDto[] };
     case 'ticket.activity':
       return { ...advanced, activities: upsertById(state.activities, event.payload.activity as TicketActivityDto) };
     case 'message.updated':

@@ -10,6 +10,7 @@ const snapshot: TicketDetailDto = {
   ticket: ticket(1),
   customer: { id: 1, name: 'Customer 1', type: 'external', characteristic: 'new', language: 'id', email: null, phone: null, createdAt: '', updatedAt: '' },
   identities: [],
+  sla: [],
   messages: [message(1, 1)],
   notes: [],
   transitions: [],

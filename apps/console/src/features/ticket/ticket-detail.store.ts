@@ -48,8 +48,8 @@ export const useTicketDetailStore = defineStore('ticketDetail', () => {
     try {
       const result = await api.ticket(id, controller.signal);
       if (request !== controller) return;
-      const { ticket, customer, identities, messages, window, lastEventId, notes, transitions, activities } = result;
-      detail.value = { ticket, customer, identities, messages, window, lastEventId, notes, transitions, activities };
+      const { ticket, customer, identities, messages, window, lastEventId, notes, transitions, activities, sla } = result;
+      detail.value = { ticket, customer, identities, messages, window, lastEventId, notes, transitions, activities, sla };
       live.loaded(result.lastEventId);
       list.applySnapshot(result.ticket);
       void markRead();

@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, unique } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, unique } from 'drizzle-orm/pg-core';
 import { channelKinds, type DeliveryStatus, type EmotionReading, type MessageChoices, type MessageAttachment, type MessageReaction, type MessageTemplate } from '@keluh/core';
 import { id } from './id.column.ts';
 import { instant } from './instant.column.ts';
@@ -35,6 +35,8 @@ export const messages = pgTable(
     deletedAt: instant('deleted_at'),
     reactions: jsonb<MessageReaction[]>('reactions').notNull().default([]),
     emotion: jsonb<EmotionReading>('emotion'),
+    /** Sent by the system, a rule or a bot, not typed by a person: it never stops a response clock. */
+    automated: boolean('automated').notNull().default(false),
     sentAt: instant('sent_at').notNull(),
     createdAt: instant('created_at').notNull(),
     updatedAt: instant('updated_at').notNull(),
