@@ -1,27 +1,9 @@
 import { z } from 'zod';
-import { slaClockStates, slaMetrics } from '@keluh/core';
 import { channelKindSchema, idSchema, instantSchema, ticketPrioritySchema } from './common.schemas.ts';
 import { customerBriefSchema } from './domain.schemas.ts';
 import { presenceStatusSchema } from './presence.schemas.ts';
 import { stageSchema } from './workflow.schemas.ts';
-
-/** One of a ticket's SLA clocks, as core's SlaClock (the SLA engine writes them). */
-export const slaClockSchema = z.object({
-  ticketId: z.number().int(),
-  metric: z.enum(slaMetrics),
-  policyId: z.number().int().nullable(),
-  targetSeconds: z.number().int(),
-  businessHours: z.boolean(),
-  state: z.enum(slaClockStates),
-  startedAt: instantSchema,
-  dueAt: instantSchema.nullable(),
-  warnAt: instantSchema.nullable(),
-  remainingSeconds: z.number().int().nullable(),
-  stoppedAt: instantSchema.nullable(),
-  warnedAt: instantSchema.nullable(),
-  breachedAt: instantSchema.nullable(),
-  updatedAt: instantSchema,
-});
+import { slaClockSchema } from './sla.schemas.ts';
 
 export const boardQuerySchema = z.object({ teamId: idSchema.optional().describe('One team; the whole desk without it') }).strict();
 
@@ -72,4 +54,3 @@ export const boardSnapshotSchema = z.object({
 });
 export type BoardSnapshotDto = z.infer<typeof boardSnapshotSchema>;
 export type BoardQueueRowDto = z.infer<typeof boardQueueRowSchema>;
-export type SlaClockDto = z.infer<typeof slaClockSchema>;
