@@ -73,7 +73,17 @@ export const replyTemplateSchema = z
 
 /** Free text, or a WhatsApp template (outside the 24-hour window). */
 export const replyBodySchema = z
-  .object({ body: messageBodySchema.optional(), template: replyTemplateSchema.optional() })
+  .object({
+    body: messageBodySchema.optional(),
+    template: replyTemplateSchema.optional(),
+    /**
+     * The newest message the agent had on screen. When another agent replied after it within the last
+     * minute, 409 `reply.collision` (details: messageId, authorUserId, authorName, sentAt, preview).
+     */
+    seenMessageId: z.number().int().positive().optional(),
+    /** Send although `reply.collision` warned: the agent read the other reply and still wants to send. */
+    force: z.boolean().optional(),
+  })
   .strict()
   .superRefine((reply, context) => {
     if (reply.body === undefined && reply.template === undefined) context.addIssue({ code: 'custom', path: ['body'], message: 'Write a message or pick a template' });
