@@ -99,11 +99,11 @@ describe('who else has a ticket open, in one process', () => {
     await connected(greedy);
     const tickets = await Promise.all(Array.from({ length: 11 }, (_, i) => newTicket(t, `banyak-${i}`)));
     for (const id of tickets.slice(0, 10)) expect(await watch(greedy, { ticketId: id, typing: false })).toMatchObject({ ok: true });
-    expect(await watch(greedy, { ticketId: tickets[10], typing: false })).toMatchObject({ ok: false, error: { code: 'ticket.watch_limit', details: { max: 10 } } });
+    expect(await watch(greedy, { ticketId: tickets[10]!, typing: false })).toMatchObject({ ok: false, error: { code: 'ticket.watch_limit', details: { max: 10 } } });
     // Refreshing one it already watches is not a new watch; leaving one makes room.
-    expect(await watch(greedy, { ticketId: tickets[0], typing: true })).toMatchObject({ ok: true });
-    await greedy.timeout(2_000).emitWithAck('ticket.unwatch', { ticketId: tickets[0] });
-    expect(await watch(greedy, { ticketId: tickets[10], typing: false })).toMatchObject({ ok: true });
+    expect(await watch(greedy, { ticketId: tickets[0]!, typing: true })).toMatchObject({ ok: true });
+    await greedy.timeout(2_000).emitWithAck('ticket.unwatch', { ticketId: tickets[0]! });
+    expect(await watch(greedy, { ticketId: tickets[10]!, typing: false })).toMatchObject({ ok: true });
     greedy.disconnect();
   });
 });
