@@ -5,7 +5,7 @@ const collideEn = {
     typing: '{name} is typing… | {name} are typing…',
   },
   collision: {
-    title: '{name} has just replied',
+    title: 'The customer was just answered',
     replied: '{name} replied {time}:',
     secondsAgo: 'just now | one second ago | {n} seconds ago',
     someone: 'Someone',

@@ -7,7 +7,7 @@ const collideId: typeof collideEn = {
     typing: '{name} sedang mengetik… | {name} sedang mengetik…',
   },
   collision: {
-    title: '{name} baru saja membalas',
+    title: 'Pelanggan baru saja dibalas',
     replied: '{name} membalas {time}:',
     secondsAgo: 'barusan | 1 detik lalu | {n} detik lalu',
     someone: 'Seseorang',
