@@ -68,6 +68,7 @@ export function setUpAgentNamespace(namespace: AgentNamespace, services: Service
 
   const watchers = createTicketWatchers(namespace, {
     joined: services.redis !== null,
+    canReachOthers: () => services.redis !== null && services.redis.publisher.status !== 'end',
     typingMs: TYPING_LAPSES_MS,
     sweepMs: Math.max(100, Math.floor(services.config.PRESENCE_TTL / 3)),
     now: () => services.clock.now(),

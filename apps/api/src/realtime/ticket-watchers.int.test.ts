@@ -165,4 +165,20 @@ describe('who else has a ticket open, across API processes joined by Redis', () 
       await doomed.close();
     }
   });
+
+  it('drops the viewers of a process that shuts down at once, without waiting for a sweep', async () => {
+    const ticketId = await newTicket(a, 'proses-tutup');
+    // A sweep this far apart cannot be what removes them.
+    const leaving = await startTestApp({ shareDatabaseWith: a, config: { ...config, PRESENCE_TTL: 60_000 } });
+    const onA = a.agentSocket(await a.login());
+    const onLeaving = leaving.agentSocket(await leaving.loginAdmin());
+    await Promise.all([connected(onA), connected(onLeaving)]);
+    const seenOnA = watchersSeenBy(onA);
+    await watch(onA, { ticketId, typing: false });
+    await watch(onLeaving, { ticketId, typing: false });
+    await eventually(() => expect(seenOnA(ticketId)).toHaveLength(2));
+    await leaving.close();
+    await eventually(() => expect(seenOnA(ticketId)).toEqual([{ name: 'Test Agent', typing: false }]), 1_500);
+    onA.disconnect();
+  });
 });

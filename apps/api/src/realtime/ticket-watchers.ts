@@ -2,7 +2,8 @@ import { AppError } from '@keluh/core';
 import type { TicketViewer } from '@keluh/contracts';
 import type { AgentNamespace, AgentSocket } from './agent.namespace.ts';
 import { hasLocalSockets } from './local-room.ts';
-import { foldViewers, isWatchEntryList, type WatchEntry } from './ticket-viewers.ts';
+import { foldViewers, type WatchEntry } from './ticket-viewers.ts';
+import { createWatchersCluster, type WatchersClusterOptions } from './watchers-cluster.ts';
 
 export const watchRoom = (ticketId: number) => `watch:${ticketId}`;
 const ROOM_PREFIX = 'watch:';
@@ -10,15 +11,12 @@ const ROOM_PREFIX = 'watch:';
 /** A console shows one ticket per tab; more than this on one socket is not a console. */
 export const MAX_WATCHED_PER_SOCKET = 10;
 
-export interface TicketWatchersOptions {
-  /** Other API processes may hold viewers (REDIS_URL): ask them, and tell them about changes. */
-  joined: boolean;
+export interface TicketWatchersOptions extends Pick<WatchersClusterOptions, 'joined' | 'canReachOthers' | 'onError'> {
   /** Typing lapses this long after the last `typing: true`. */
   typingMs: number;
   /** How often each process asks again about the tickets its sockets watch (joined only). */
   sweepMs: number;
   now(): string;
-  onError(error: unknown): void;
 }
 
 interface LocalWatch {
@@ -57,16 +55,8 @@ export function createTicketWatchers(namespace: AgentNamespace, options: TicketW
   }
 
   async function gather(ticketId: number): Promise<TicketViewer[]> {
-    const entries = localEntries(ticketId);
-    if (options.joined) {
-      const answers = await namespace.serverSideEmitWithAck('watchers.list', ticketId).catch((error: { responses?: unknown[] }) => {
-        // A process that is subscribed but does not answer (stuck) is left out rather than blocking the list.
-        options.onError(error);
-        return error.responses ?? [];
-      });
-      for (const answer of answers) if (isWatchEntryList(answer)) entries.push(...answer);
-    }
-    return foldViewers(entries);
+    const local = localEntries(ticketId);
+    return foldViewers([...local, ...(await cluster.ask(ticketId))]);
   }
 
   function refresh(ticketId: number): void {
@@ -102,7 +92,7 @@ export function createTicketWatchers(namespace: AgentNamespace, options: TicketW
 
   function changed(ticketId: number): void {
     refresh(ticketId);
-    if (options.joined) namespace.serverSideEmit('watchers.changed', ticketId);
+    cluster.signal(ticketId);
   }
 
   function armTyping(ticketId: number, watch: LocalWatch): void {
@@ -117,8 +107,7 @@ export function createTicketWatchers(namespace: AgentNamespace, options: TicketW
     watch.typingTimer.unref();
   }
 
-  namespace.on('watchers.list', (ticketId, ack) => ack(typeof ticketId === 'number' ? localEntries(ticketId) : []));
-  namespace.on('watchers.changed', (ticketId) => typeof ticketId === 'number' && refresh(ticketId));
+  const cluster = createWatchersCluster(namespace, { ...options, localEntries, onChanged: refresh });
   const sweep = options.joined
     ? setInterval(() => {
         for (const room of namespace.adapter.rooms.keys()) if (room.startsWith(ROOM_PREFIX)) refresh(Number(room.slice(ROOM_PREFIX.length)));
@@ -172,10 +161,21 @@ export function createTicketWatchers(namespace: AgentNamespace, options: TicketW
       }
     },
 
+    /**
+     * This process leaves: its watches end now, and the others hear it at once rather than at their
+     * next sweep (the console reconnects elsewhere and watches again there).
+     */
     stop(): void {
       if (sweep) clearInterval(sweep);
-      for (const held of sockets.values()) for (const watch of held.tickets.values()) if (watch.typingTimer) clearTimeout(watch.typingTimer);
+      const watched = new Set<number>();
+      for (const held of sockets.values()) {
+        for (const [ticketId, watch] of held.tickets) {
+          if (watch.typingTimer) clearTimeout(watch.typingTimer);
+          watched.add(ticketId);
+        }
+      }
       sockets.clear();
+      cluster.leave(watched);
     },
   };
 }
