@@ -46,12 +46,13 @@ export function createWatchersCluster(namespace: AgentNamespace, options: Watche
         timer = setTimeout(() => resolve([]), ASK_GIVE_UP_MS);
         timer.unref();
       });
-      const asked = namespace.serverSideEmitWithAck('watchers.list', ticketId).catch((error: { responses?: unknown[] }) => {
+      const asked: Promise<unknown[]> = namespace.serverSideEmitWithAck('watchers.list', ticketId).catch((error: { responses?: unknown[] }) => {
         options.onError(error);
         return error.responses ?? [];
       });
       try {
-        return (await Promise.race([asked, giveUp])).filter(isWatchEntryList).flat();
+        const answers: unknown[] = await Promise.race([asked, giveUp]);
+        return answers.filter(isWatchEntryList).flat();
       } finally {
         clearTimeout(timer);
       }
