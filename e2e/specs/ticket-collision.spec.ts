@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { ConsolePage } from '../pages/console.page.ts';
 import { DemoShopPage } from '../pages/demo-shop.page.ts';
 import { demoAgent, demoSupervisor } from '../fixtures/demo-users.ts';
+import { expectNoAxeViolations } from '../fixtures/axe.ts';
 
 test('two people on one ticket see each other viewing and typing, and a reply crossing the other’s warns first', async ({ browser }, testInfo) => {
   const contexts = await Promise.all([browser.newContext(), browser.newContext(), browser.newContext()]);
@@ -31,6 +32,7 @@ test('two people on one ticket see each other viewing and typing, and a reply cr
   await sari.page.getByTestId('composer-input').pressSequentially('Mohon maaf', { delay: 40 });
   await expect(budi.page.getByTestId('viewers-typing')).toHaveText(`${demoSupervisor.name} sedang mengetik…`);
   await budi.page.screenshot({ path: testInfo.outputPath('collision-typing.png') });
+  await expectNoAxeViolations(budi.page, 'the ticket view with another agent typing', '[data-testid=composer]');
   await expect(budi.page.getByTestId('viewers-typing')).toHaveCount(0, { timeout: 8_000 });
 
   // Budi's line is slow: Sari's reply is sent, but it has not reached his screen when he presses send.
@@ -48,6 +50,7 @@ test('two people on one ticket see each other viewing and typing, and a reply cr
   await expect(warning.getByTestId('reply-collision-when')).toHaveText(new RegExp(`^${demoSupervisor.name} membalas (barusan|\\d+ detik lalu):$`));
   await expect(warning.getByTestId('reply-collision-message')).toHaveText(sariReply);
   await budi.page.screenshot({ path: testInfo.outputPath('collision-warning.png') });
+  await expectNoAxeViolations(budi.page, 'the reply collision warning', '[data-testid=reply-collision]');
   // Nothing went out yet: the customer has Sari's answer only.
   await expect(shop.messages('out').filter({ hasText: sariReply })).toBeVisible();
   await expect(shop.messages('out').filter({ hasText: budiReply })).toHaveCount(0);
