@@ -37,6 +37,7 @@ describe('warning an agent whose reply would cross another agent’s', () => {
     ['the reply since never reached the customer (failed)', [customer, mayaReply({ status: 'failed' })], 10],
     ['the reply since was deleted', [customer, mayaReply({ deletedAt: secondsAgo(2) })], 10],
     ['what came since was a system message (a rating request)', [customer, mayaReply({ authorKind: 'system', authorUserId: null })], 10],
+    ['what came since was an automated send (a rule’s template)', [customer, { ...mayaReply(), automated: true }], 10],
     ['what came since was the customer writing again', [customer, { ...customer, id: 11, sentAt: secondsAgo(2) }], 10],
     ['nobody replied at all', [customer], 10],
   ] as const)('lets the reply through when %s', (_case, messages, seen) => {
