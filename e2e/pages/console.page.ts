@@ -36,6 +36,15 @@ export class ConsolePage {
     await this.page.getByTestId('composer-input').press('Enter');
   }
 
+  /** A slow line: the page stops hearing the server (its own sends still go out) until releaseSocket(). */
+  holdSocket(): void {
+    this.socketLine.hold();
+  }
+
+  releaseSocket(): void {
+    this.socketLine.release();
+  }
+
   /** Closes the live connection the way a flaky network would; socket.io reconnects by itself. */
   async dropSocket(): Promise<void> {
     await this.socketLine.cut();

@@ -81,6 +81,13 @@ export const replyBodySchema = z
     template: replyTemplateSchema.optional(),
     /** A bot or integration answering through the API sets this: an automated reply stops no SLA response clock. */
     automated: z.boolean().optional(),
+    /**
+     * The newest message the agent had on screen. When another agent replied after it within the last
+     * minute, 409 `reply.collision` (details: messageId, authorUserId, authorName, sentAt, preview).
+     */
+    seenMessageId: z.number().int().positive().optional(),
+    /** Send although `reply.collision` warned: the agent read the other reply and still wants to send. */
+    force: z.boolean().optional(),
   })
   .strict()
   .superRefine((reply, context) => {

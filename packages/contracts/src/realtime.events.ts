@@ -38,6 +38,33 @@ export type AgentMessageEventPayload = { message: MessageDto; ticket: TicketView
 export const syncRequestSchema = z.object({ lastEventId: z.number().int().min(0) }).strict();
 export type SyncRequest = z.infer<typeof syncRequestSchema>;
 
+const ticketIdField = z.number().int().positive();
+
+/**
+ * Collision detection (socket-only, never logged): the console says which ticket it shows and whether
+ * the agent is typing there, on opening it and on each typing start/stop (throttled); `ticket.unwatch`
+ * on leaving. Typing lapses by itself a few seconds after the last `typing: true`.
+ */
+export const ticketWatchSchema = z.object({ ticketId: ticketIdField, typing: z.boolean() }).strict();
+export type TicketWatch = z.infer<typeof ticketWatchSchema>;
+export const ticketUnwatchSchema = z.object({ ticketId: ticketIdField }).strict();
+export type TicketUnwatch = z.infer<typeof ticketUnwatchSchema>;
+
+/** One member of staff with the ticket open, in any tab on any API process. */
+export interface TicketViewer {
+  userId: number;
+  name: string;
+  /** Typing in one of their tabs on this ticket. */
+  typing: boolean;
+  /** Since when they have had it open (their earliest tab). */
+  since: string;
+}
+export interface TicketWatchers {
+  ticketId: number;
+  /** Everyone viewing, the receiver included (the console leaves itself out), earliest first. */
+  viewers: TicketViewer[];
+}
+
 export interface AgentServerToClient {
   /**
    * Committed events, in log order and without gaps between what one socket receives, batched per
@@ -46,10 +73,15 @@ export interface AgentServerToClient {
   events: (events: AgentEvent[]) => void;
   /** Sent just before the server cuts a socket whose session ended (sign-out, expiry); not retried. */
   'session.ended': (reason: SocketError) => void;
+  /** Who views the ticket now, to its viewers, on every change; `ticket.watch`'s answer carries the first. */
+  'ticket.watchers': (watchers: TicketWatchers) => void;
 }
 
 export interface AgentClientToServer {
   sync: (request: SyncRequest, ack: Ack<{ events: AgentEvent[]; latestId: number }>) => void;
+  /** `ticket.not_found` for a ticket the user may not see; `ticket.watch_limit` past a few at once per socket. */
+  'ticket.watch': (request: TicketWatch, ack: Ack<TicketWatchers>) => void;
+  'ticket.unwatch': (request: TicketUnwatch, ack: Ack<Record<never, never>>) => void;
 }
 
 /** What a visitor may see: their own conversation only, without internal ticket fields. */

@@ -57,7 +57,11 @@ const bodies: Record<string, BodyExample[]> = {
   'POST /api/auth/login': [() => LOGIN_USER, () => ({ email: 'nobody@keluh.test', password: 'wrong-password' })],
   'POST /api/auth/token': [() => LOGIN_USER, () => ({ email: LOGIN_USER.email.toUpperCase(), password: 'wrong-password' })],
   'POST /api/widget/sessions': [() => ({}), () => ({ name: 'Sari', email: 'sari@example.com' }), (world) => ({ refreshToken: world.visitor.refreshToken }), () => ({ visitorToken: 'v1.e30.e30' })],
-  'POST /api/tickets/:id/messages': [() => ({ body: 'Mohon maaf atas keterlambatannya' }), () => ({ template: { name: 'complaint_followup_v2', language: 'id', parameters: ['Sari', '42'] } })],
+  'POST /api/tickets/:id/messages': [
+    () => ({ body: 'Mohon maaf atas keterlambatannya' }),
+    () => ({ template: { name: 'complaint_followup_v2', language: 'id', parameters: ['Sari', '42'] } }),
+    (world) => ({ body: 'Baik, kami lanjutkan', seenMessageId: world.visitorMessageId, force: true }),
+  ],
   'PATCH /api/tickets/:id': [() => ({ status: 'pending' }), () => ({ priority: 'high' }), (world) => ({ assigneeId: world.t.agentId })],
   'PUT /api/channels/:kind': [
     () => ({ ...WA, accessToken: '••••cess', graphBaseUrl: 'https://graph.facebook.com', graphVersion: 'v23.0' }),

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { findInvalidText, syncRequestSchema, visitorReceiptSchema, visitorSendSchema } from '@keluh/contracts';
+import type { z } from 'zod';
+import { findInvalidText, syncRequestSchema, ticketUnwatchSchema, ticketWatchSchema, visitorReceiptSchema, visitorSendSchema } from '@keluh/contracts';
 import type { FuzzWorld } from './fuzz-world.ts';
 import { jsonNodeOf, jsonText, mutate, type JsonMutation } from './hostile-json.ts';
 import { jsonMutation, jsonNode } from './hostile-json.arbitraries.ts';
@@ -14,7 +15,7 @@ import { hostileString } from './hostile-text.arbitraries.ts';
 
 export type Namespace = 'agent' | 'visitor';
 
-const handled: Record<Namespace, string[]> = { agent: ['sync'], visitor: ['message.send', 'message.receipt', 'sync'] };
+export const handled: Record<Namespace, string[]> = { agent: ['sync', 'ticket.watch', 'ticket.unwatch'], visitor: ['message.send', 'message.receipt', 'sync'] };
 // (socket.io-client refuses its reserved names, connect and disconnecting; the raw-packet cases send them.)
 const unhandled = ['message', 'error', 'event', 'ping', '__proto__', 'constructor', 'hasOwnProperty', ''];
 
@@ -23,11 +24,21 @@ const examples: Record<string, ((world: FuzzWorld) => unknown)[]> = {
   sync: [() => ({ lastEventId: 0 }), () => ({ lastEventId: 3 })],
   'message.send': [() => ({ clientMessageId: `fuzz-${Date.now()}-${(sent += 1)}`, body: 'Halo, masih menunggu' }), () => ({ clientMessageId: 'fuzz-repeated-id', body: 'Pesan yang sama' })],
   'message.receipt': [(world) => ({ messageIds: [world.replyMessageId], status: 'read' }), (world) => ({ messageIds: [world.visitorMessageId, world.replyMessageId], status: 'delivered' })],
+  'ticket.watch': [(world) => ({ ticketId: world.ticketId, typing: false }), (world) => ({ ticketId: world.ticketId, typing: true })],
+  'ticket.unwatch': [(world) => ({ ticketId: world.ticketId }), () => ({ ticketId: 999_999 })],
+};
+
+const schemas: Record<string, z.ZodType> = {
+  sync: syncRequestSchema,
+  'message.send': visitorSendSchema,
+  'message.receipt': visitorReceiptSchema,
+  'ticket.watch': ticketWatchSchema,
+  'ticket.unwatch': ticketUnwatchSchema,
 };
 
 /** What the contract accepts for an event: the server must say `ok: true` to exactly these. */
 export function contractAccepts(event: string, payload: unknown): boolean {
-  const schema = event === 'sync' ? syncRequestSchema : event === 'message.send' ? visitorSendSchema : event === 'message.receipt' ? visitorReceiptSchema : null;
+  const schema = Object.hasOwn(schemas, event) ? schemas[event]! : null;
   return schema !== null && findInvalidText(payload) === null && schema.safeParse(payload).success;
 }
 
@@ -49,7 +60,7 @@ export interface SocketEventCase {
   ack: boolean;
 }
 
-const keys = ['lastEventId', 'clientMessageId', 'body', 'messageIds', 'status'];
+const keys = ['lastEventId', 'clientMessageId', 'body', 'messageIds', 'status', 'ticketId', 'typing'];
 
 const payload: fc.Arbitrary<Payload> = fc.oneof(
   {

@@ -5,7 +5,7 @@ import { FUZZ_TEST_TIMEOUT, fuzzParameters } from './fuzz-settings.ts';
 import { startFuzzWorld, type FuzzWorld } from './fuzz-world.ts';
 import { expectServerAnswering } from './http-checks.ts';
 import { socketEffects, unaccounted } from './request-effects.ts';
-import { contractAccepts, describeSocketCase, payloadOf, socketEventArbitrary, type Namespace, type SocketEventCase } from './socket-case.ts';
+import { contractAccepts, describeSocketCase, handled as handledEvents, payloadOf, socketEventArbitrary, type Namespace, type SocketEventCase } from './socket-case.ts';
 import { emitAndWait, expectAckShape, expectCodedSocketError, handshake, openSocket } from './socket-checks.ts';
 import { handshakeArbitrary, resolveHandshake } from './socket-handshake.arbitraries.ts';
 import { packetCaseArbitrary, type PacketCase } from './socket-packets.arbitraries.ts';
@@ -53,7 +53,7 @@ describe('the realtime sockets under hostile events and handshakes', () => {
     const socket = await socketFor(namespace);
     const payload = payloadOf(testCase, world);
     const args = [...(testCase.payload.kind === 'absent' ? [] : [payload]), ...testCase.extra];
-    const handled = namespace === 'visitor' ? ['sync', 'message.send', 'message.receipt'].includes(testCase.event) : testCase.event === 'sync';
+    const handled = handledEvents[namespace].includes(testCase.event);
     const size = Buffer.byteLength(JSON.stringify(args) ?? '');
     const label = `${namespace} ${describeSocketCase(testCase)}`;
 
@@ -69,7 +69,13 @@ describe('the realtime sockets under hostile events and handshakes', () => {
     expect(outcome.kind, `${label}\n  the server did not answer`).toBe(handled && testCase.ack ? 'ack' : 'seen');
 
     // Exactly what the contract accepts, called with one payload, is acknowledged ok.
-    const accepts = handled && testCase.payload.kind !== 'absent' && testCase.extra.length === 0 && contractAccepts(testCase.event, payload);
+    const accepts =
+      handled &&
+      testCase.payload.kind !== 'absent' &&
+      testCase.extra.length === 0 &&
+      contractAccepts(testCase.event, payload) &&
+      // A well-formed watch of a ticket that does not exist is `ticket.not_found`, not ok.
+      (testCase.event !== 'ticket.watch' || (await world.t.db.tickets.findById((payload as { ticketId: number }).ticketId)) !== null);
     let ok = accepts;
     if (outcome.kind === 'ack') {
       const ack = expectAckShape(outcome.answer, label);
@@ -96,13 +102,13 @@ describe('the realtime sockets under hostile events and handshakes', () => {
     for (const expected of ['message.send ok', 'message.send validation.failed', 'message.send text.invalid_characters', 'message.receipt ok', 'message.receipt validation.failed', 'sync ok', 'message.send dropped']) expect(seen).toContain(expected);
   }, FUZZ_TEST_TIMEOUT);
 
-  it('answers every /agent sync, however malformed, with a coded ack, storing nothing', async () => {
+  it('answers every /agent sync and ticket watch, however malformed, with a coded ack, storing nothing', async () => {
     outcomes.clear();
     await fc.assert(
       fc.asyncProperty(socketEventArbitrary('agent'), (testCase) => checkEvent('agent', testCase)),
       fuzzParameters(800, 22),
     );
-    expect([...outcomes]).toEqual(expect.arrayContaining(['sync ok', 'sync validation.failed']));
+    expect([...outcomes]).toEqual(expect.arrayContaining(['sync ok', 'sync validation.failed', 'ticket.watch ok', 'ticket.watch validation.failed', 'ticket.unwatch ok']));
   }, FUZZ_TEST_TIMEOUT);
 
   it('lets in exactly the handshakes that hold a valid credential, and refuses the rest with a coded error', async () => {

@@ -1,4 +1,5 @@
 import type { Namespace, Socket } from 'socket.io';
+import type { FastifyBaseLogger } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import { authenticateSession, resumeSession, type StoredEvent, type User } from '@keluh/core';
 import { syncRequestSchema, type AgentClientToServer, type AgentEvent, type AgentServerToClient } from '@keluh/contracts';
@@ -9,6 +10,10 @@ import { eventCall, refusal, toSocketError, type AckValue } from './socket-error
 import { endSocket, sessionRoom, watchSessionExpiry } from './session-sockets.ts';
 import type { RealtimeFeed } from './realtime-feed.ts';
 import { hasLocalSockets } from './local-room.ts';
+import type { WatchEntry } from './ticket-viewers.ts';
+import { createTicketWatchers } from './ticket-watchers.ts';
+import { handleTicketWatch } from './ticket-watch.handlers.ts';
+import { createMayWatch } from './may-watch.ts';
 
 export interface AgentSocketData {
   user: User;
@@ -17,8 +22,19 @@ export interface AgentSocketData {
   expiresAt: string;
 }
 
-export type AgentNamespace = Namespace<AgentClientToServer, AgentServerToClient, Record<string, never>, AgentSocketData>;
-export type AgentSocket = Socket<AgentClientToServer, AgentServerToClient, Record<string, never>, AgentSocketData>;
+/** Between API processes joined by the Redis adapter (serverSideEmit): who watches a ticket. */
+export interface AgentServerSideEvents {
+  /** Answered with this process's own watch entries for the ticket. */
+  'watchers.list': (ticketId: number, ack: (entries: WatchEntry[]) => void) => void;
+  /** Someone's watch of the ticket changed elsewhere: ask again and push to the sockets here. */
+  'watchers.changed': (ticketId: number) => void;
+}
+
+export type AgentNamespace = Namespace<AgentClientToServer, AgentServerToClient, AgentServerSideEvents, AgentSocketData>;
+export type AgentSocket = Socket<AgentClientToServer, AgentServerToClient, AgentServerSideEvents, AgentSocketData>;
+
+/** A typing indicator lasts this long after the console's last `typing: true` (it refreshes every few seconds). */
+const TYPING_LAPSES_MS = 6_000;
 
 /** Staff see every ticket for now; team-scoped rooms arrive with roles and teams. */
 const STAFF_ROOM = 'staff';
@@ -32,7 +48,7 @@ function cookieToken(cookieHeader: string | undefined): string | null {
   return cookieHeader ? (fastifyCookie.parse(cookieHeader)[SESSION_COOKIE] ?? null) : null;
 }
 
-export function setUpAgentNamespace(namespace: AgentNamespace, services: Services, feed: RealtimeFeed): () => void {
+export function setUpAgentNamespace(namespace: AgentNamespace, services: Services, feed: RealtimeFeed, log: FastifyBaseLogger): () => void {
   namespace.use((socket, next) => {
     const { auth, headers } = socket.handshake;
     const bearer = typeof auth?.token === 'string' ? auth.token : null;
@@ -50,7 +66,18 @@ export function setUpAgentNamespace(namespace: AgentNamespace, services: Service
       .catch((error: unknown) => next(refusal(toSocketError(error))));
   });
 
+  const watchers = createTicketWatchers(namespace, {
+    joined: services.redis !== null,
+    canReachOthers: () => services.redis !== null && services.redis.publisher.status !== 'end',
+    typingMs: TYPING_LAPSES_MS,
+    sweepMs: Math.max(100, Math.floor(services.config.PRESENCE_TTL / 3)),
+    now: () => services.clock.now(),
+    onError: (error) => log.warn({ err: error }, 'ticket watchers not gathered'),
+  });
+  const mayWatch = createMayWatch(services.db);
+
   namespace.on('connection', (socket) => {
+    handleTicketWatch(socket, watchers, mayWatch);
     void socket.join([STAFF_ROOM, sessionRoom(socket.data.tokenHash)]);
     const stopWatching = watchSessionExpiry(socket, services.auth, services.clock, socket.data.expiresAt);
     const userId = socket.data.user.id;
@@ -81,7 +108,11 @@ export function setUpAgentNamespace(namespace: AgentNamespace, services: Service
 
   // `local`: every process delivers to its own sockets from the log (RealtimeFeed); through the Redis
   // adapter each event would otherwise reach other processes' sockets a second time, out of order.
-  return feed.subscribe((events) => {
+  const unsubscribe = feed.subscribe((events) => {
     if (hasLocalSockets(namespace, STAFF_ROOM)) namespace.local.to(STAFF_ROOM).emit('events', events.map(toAgentEvent));
   });
+  return () => {
+    unsubscribe();
+    watchers.stop();
+  };
 }

@@ -12,7 +12,9 @@ import type { RealtimeFeed } from './realtime-feed.ts';
  *   sign-out, a revoked visitor session, later presence and typing) goes through socket.io's Redis adapter.
  */
 export function redisAdapter(redis: RedisConnections, prefix: string) {
-  return createAdapter(redis.publisher, redis.subscriber, { key: `${prefix}socket.io` });
+  // requestsTimeout bounds how long a question to every process (who watches a ticket) waits for one that
+  // is stuck or on its way out; processes on one network answer in milliseconds.
+  return createAdapter(redis.publisher, redis.subscriber, { key: `${prefix}socket.io`, requestsTimeout: 1_000 });
 }
 
 export async function signalCommits(redis: RedisConnections, prefix: string, instanceId: string, feed: RealtimeFeed, log: FastifyBaseLogger): Promise<RunningCommitSignal> {

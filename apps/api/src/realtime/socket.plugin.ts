@@ -40,7 +40,7 @@ export default fp(
         signal?.committed(Math.max(...events.map((event) => event.id)));
       }),
       () => signal?.stop(),
-      setUpAgentNamespace(io.of(AGENT_NAMESPACE) as AgentNamespace, app.services, feed),
+      setUpAgentNamespace(io.of(AGENT_NAMESPACE) as AgentNamespace, app.services, feed, app.log),
       setUpVisitorNamespace(io.of(VISITOR_NAMESPACE) as VisitorNamespace, app.services, feed),
     ];
     app.decorate('io', io);

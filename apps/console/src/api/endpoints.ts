@@ -24,7 +24,9 @@ export interface TicketListQuery {
 }
 
 /** Free text, or an approved WhatsApp template with its {{n}} values in order. */
-export type ReplyPayload = { body: string } | { template: { name: string; language: string; parameters: string[] } };
+export type ReplyContent = { body: string } | { template: { name: string; language: string; parameters: string[] } };
+/** What the agent had seen (`seenMessageId`) and whether they send past a `reply.collision` warning. */
+export type ReplyPayload = ReplyContent & { seenMessageId?: number; force?: boolean };
 
 /** Channels whose credentials an admin edits in the console. */
 export type ConfigurableChannel = 'whatsapp' | 'instagram';

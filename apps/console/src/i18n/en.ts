@@ -6,12 +6,14 @@ import libraryEn from './library.en.ts';
 import boardEn from './board.en.ts';
 import workflowEn from './workflow.en.ts';
 import slaEn from './sla.en.ts';
+import collideEn from './collide.en.ts';
 
 const en = {
   ...workflowEn,
   ...slaEn,
   ...libraryEn,
   ...boardEn,
+  ...collideEn,
   app: {
     name: 'Keluh',
     tagline: 'Complaint help desk',
@@ -363,6 +365,10 @@ const en = {
       not_found: 'This ticket does not exist (any more).',
       conflict: 'Someone else changed this ticket just now. It has been reloaded: check it and try again.',
       active_exists: 'This customer already has another open ticket.',
+      watch_limit: 'This connection has too many tickets open at once. Close a few tabs.',
+    },
+    reply: {
+      collision: 'Another agent replied moments ago. Read their reply before sending yours.',
     },
     user: {
       not_found: 'That user does not exist.',

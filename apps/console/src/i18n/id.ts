@@ -3,6 +3,7 @@ import libraryId from './library.id.ts';
 import boardId from './board.id.ts';
 import workflowId from './workflow.id.ts';
 import slaId from './sla.id.ts';
+import collideId from './collide.id.ts';
 
 /* Bahasa Indonesia: the default. Same keys as en.ts; a literal @ is written {'@'}. */
 const id: Messages = {
@@ -10,6 +11,7 @@ const id: Messages = {
   ...slaId,
   ...libraryId,
   ...boardId,
+  ...collideId,
   app: {
     name: 'Keluh',
     tagline: 'Layanan keluhan pelanggan',
@@ -361,6 +363,10 @@ const id: Messages = {
       not_found: 'Tiket ini tidak ada (lagi).',
       conflict: 'Orang lain baru saja mengubah tiket ini. Tiket sudah dimuat ulang: periksa lalu coba lagi.',
       active_exists: 'Pelanggan ini sudah punya tiket lain yang masih terbuka.',
+      watch_limit: 'Koneksi ini membuka terlalu banyak tiket sekaligus. Tutup beberapa tab.',
+    },
+    reply: {
+      collision: 'Agen lain baru saja membalas. Baca balasannya sebelum mengirim balasan Anda.',
     },
     user: {
       not_found: 'Pengguna tersebut tidak ada.',

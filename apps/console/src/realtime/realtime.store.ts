@@ -1,9 +1,10 @@
 import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
-import type { AgentEvent } from '@keluh/contracts';
+import type { AgentEvent, TicketWatchers } from '@keluh/contracts';
 import { createEventSync, syncResultOf } from '@keluh/realtime-client';
 import { connectAgentSocket, type AgentSocket } from './agent-socket.ts';
 import { createLiveConsumers, type LiveConsumer } from './live-consumers.ts';
+import { createTicketWatches } from './ticket-watches.ts';
 
 const SYNC_TIMEOUT_MS = 10_000;
 const RETRY_REFUSED_MS = 3_000;
@@ -33,6 +34,7 @@ export const useRealtimeStore = defineStore('realtime', () => {
   const consumers = createLiveConsumers();
   const state = ref<ConnectionState>('idle');
   let socket: AgentSocket | null = null;
+  const watches = createTicketWatches(() => (socket?.connected ? socket : null));
 
   const sync = createEventSync<AgentEvent>({
     requestSync: async (lastEventId) => {
@@ -57,8 +59,12 @@ export const useRealtimeStore = defineStore('realtime', () => {
     state.value = 'connecting';
     const current = connectAgentSocket();
     socket = current;
-    current.on('connect', () => sync.connected());
+    current.on('connect', () => {
+      sync.connected();
+      watches.connected();
+    });
     current.on('events', (events) => events.forEach((event) => sync.event(event)));
+    current.on('ticket.watchers', (watchers) => watches.pushed(watchers));
     // Signed out elsewhere or expired: the server cuts the socket right after; back to the login page.
     current.on('session.ended', () => session.ended());
     current.on('disconnect', (reason) => {
@@ -98,5 +104,14 @@ export const useRealtimeStore = defineStore('realtime', () => {
 
   const indicator = computed<'connected' | 'reconnecting'>(() => (state.value === 'connected' ? 'connected' : 'reconnecting'));
 
-  return { state, indicator, hydrate, reset, subscribe };
+  return {
+    state,
+    indicator,
+    hydrate,
+    reset,
+    subscribe,
+    watchTicket: watches.watch,
+    unwatchTicket: watches.unwatch,
+    onWatchers: (listener: (watchers: TicketWatchers) => void) => watches.listen(listener),
+  };
 });

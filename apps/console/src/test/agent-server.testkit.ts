@@ -8,6 +8,7 @@ import {
   type AgentEvent,
   type AgentServerToClient,
   type SocketError,
+  type TicketWatchers,
 } from '@keluh/contracts';
 
 type AgentSocket = Socket<AgentClientToServer, AgentServerToClient>;
@@ -30,6 +31,9 @@ export async function startAgentServer() {
   const syncs: PendingSync[] = [];
   const waiting: ((sync: PendingSync) => void)[] = [];
   const sockets = new Set<AgentSocket>();
+  /** `ticket.watch` / `ticket.unwatch` as received, in order; watches are answered with `watchers(ticketId)`. */
+  const watchCalls: { event: 'ticket.watch' | 'ticket.unwatch'; ticketId: number; typing?: boolean }[] = [];
+  let watchers: (ticketId: number) => TicketWatchers['viewers'] = () => [];
 
   const http = createServer((request: IncomingMessage, response: ServerResponse) => {
     const path = (request.url ?? '/').split('?')[0]!;
@@ -42,6 +46,14 @@ export async function startAgentServer() {
   io.of(AGENT_NAMESPACE).on('connection', (socket: AgentSocket) => {
     sockets.add(socket);
     socket.on('disconnect', () => sockets.delete(socket));
+    socket.on('ticket.watch', (request, ack) => {
+      watchCalls.push({ event: 'ticket.watch', ...request });
+      ack({ ok: true, ticketId: request.ticketId, viewers: watchers(request.ticketId) });
+    });
+    socket.on('ticket.unwatch', (request, ack) => {
+      watchCalls.push({ event: 'ticket.unwatch', ...request });
+      ack({ ok: true });
+    });
     socket.on('sync', (request, ack: SyncAck) => {
       const pending: PendingSync = {
         lastEventId: request.lastEventId,
@@ -70,6 +82,17 @@ export async function startAgentServer() {
     nextSync(): Promise<PendingSync> {
       const queued = syncs.shift();
       return queued ? Promise.resolve(queued) : new Promise((resolve) => waiting.push(resolve));
+    },
+    watchCalls,
+    answerWatchesWith(viewers: (ticketId: number) => TicketWatchers['viewers']): void {
+      watchers = viewers;
+    },
+    pushWatchers(list: TicketWatchers): void {
+      for (const socket of sockets) socket.emit('ticket.watchers', list);
+    },
+    /** Cuts the connections as a network drop would: the clients reconnect by themselves. */
+    dropConnections(): void {
+      for (const socket of sockets) socket.conn.close();
     },
     push(events: AgentEvent[]): void {
       for (const socket of sockets) socket.emit('events', events);

@@ -43,6 +43,13 @@ export const errorCatalog = {
   'ticket.conflict': 409,
   /** The change would give the customer a second active ticket; one active ticket per customer issue. */
   'ticket.active_exists': 409,
+  /** One socket watching more tickets at once than a console ever shows (collision detection). */
+  'ticket.watch_limit': 429,
+  /**
+   * Another agent replied on the ticket after the newest message this agent had seen, moments ago;
+   * `details` say who, when and which message. Sent again with `force: true` it goes out.
+   */
+  'reply.collision': 409,
   'user.not_found': 404,
   'message.not_found': 404,
   'media.not_found': 404,

@@ -8,6 +8,7 @@ import type { Repositories } from '../ports/repositories.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Instant } from '../shared/instant.ts';
 import type { Ticket } from './ticket.types.ts';
+import { findReplyCollision } from './collision.rules.ts';
 
 /** Where the ticket's reply channel stands with its messaging window, for the composer and for sends. */
 export async function replyWindow(tx: Pick<Repositories, 'identities' | 'messages'>, ticket: Ticket, now: Instant): Promise<WindowState & { channel: ChannelKind }> {
@@ -67,4 +68,29 @@ export async function composeReply(
     );
   }
   return { body, template: null };
+}
+
+/**
+ * Refuses a reply written without seeing another agent's reply of the last minute (`reply.collision`,
+ * with who, when and what), unless the agent saw the warning and sends anyway (`force`). Read under the
+ * ticket's lock, so of two agents pressing send at once the second one is the one warned.
+ */
+export async function assertNoReplyCollision(
+  tx: Pick<Repositories, 'messages'>,
+  ticket: Ticket,
+  input: { authorUserId: number; seenMessageId?: number | null; force?: boolean },
+  now: Instant,
+): Promise<void> {
+  if (input.seenMessageId == null) return;
+  const messages = await tx.messages.listForTicket(ticket.id);
+  if (!messages.some((message) => message.id === input.seenMessageId)) {
+    throw new AppError('validation.failed', `Message ${input.seenMessageId} is not on ticket ${ticket.id}`, {
+      issues: [{ path: 'seenMessageId', message: 'Not a message of this ticket' }],
+    });
+  }
+  if (input.force) return;
+  const collision = findReplyCollision(messages, { authorUserId: input.authorUserId, seenMessageId: input.seenMessageId }, now);
+  if (collision) {
+    throw new AppError('reply.collision', `${collision.authorName ?? 'Someone'} replied on ticket ${ticket.id} at ${collision.sentAt}, after the newest message seen`, { ...collision });
+  }
 }

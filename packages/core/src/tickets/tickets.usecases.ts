@@ -3,7 +3,7 @@ import { previewOf } from '../messages/message.rules.ts';
 import type { Message, MessageTemplate } from '../messages/message.types.ts';
 import type { TicketActivity, TicketNote } from '../notes/note.types.ts';
 import type { StageTransition } from '../workflow/workflow.types.ts';
-import { composeReply } from './reply.rules.ts';
+import { assertNoReplyCollision, composeReply } from './reply.rules.ts';
 import type { TicketPatch } from '../ports/repositories.ts';
 import { commit, type CoreDeps } from '../shared/deps.ts';
 import { AppError } from '../shared/errors.ts';
@@ -103,6 +103,10 @@ export interface ReplyInput {
   template?: MessageTemplate | null;
   /** Sent by a bot or an integration through the API, not typed by a person: stops no response clock. */
   automated?: boolean;
+  /** The newest message the agent had on screen; without it no collision is checked (API clients). */
+  seenMessageId?: number | null;
+  /** Send even though another agent replied since `seenMessageId` (the agent saw the warning). */
+  force?: boolean;
 }
 
 /**
@@ -116,6 +120,7 @@ export async function replyToTicket(deps: CoreDeps, input: ReplyInput): Promise<
     // Locked: the reply's channel and window are decided on the ticket as it stands, not as it stood.
     const ticket = await tx.tickets.lock(input.ticketId);
     if (!ticket) throw new AppError('ticket.not_found', `Ticket ${input.ticketId} does not exist`);
+    await assertNoReplyCollision(tx, ticket, input, now);
     const { body, template } = await composeReply(tx, ticket, input, now);
     const message = await tx.messages.insertIfAbsent(
       {

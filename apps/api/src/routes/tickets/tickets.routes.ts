@@ -75,12 +75,20 @@ const ticketsRoutes: FastifyPluginAsyncZod = async (app) => {
         security: [{ bearer: [] }, { session: [] }],
         params: ticketIdParamsSchema,
         body: replyBodySchema,
-        response: { 201: messageSchema, ...errors },
+        response: { 201: messageSchema, 409: errorResponseSchema, ...errors },
       },
     },
     async (request, reply) => {
-      const { body, template, automated } = request.body;
-      const message = await replyToTicket(core, { ticketId: request.params.id, authorUserId: request.user!.id, body, template: template ?? null, automated: automated ?? false });
+      const { body, template, automated, seenMessageId, force } = request.body;
+      const message = await replyToTicket(core, {
+        ticketId: request.params.id,
+        authorUserId: request.user!.id,
+        body,
+        template: template ?? null,
+        automated: automated ?? false,
+        seenMessageId: seenMessageId ?? null,
+        force: force === true,
+      });
       return reply.status(201).send({ ...message, authorName: request.user!.name });
     },
   );

@@ -38,6 +38,25 @@ describe('sending from the open ticket', () => {
     expect(store.detail?.window).toEqual({ channel: 'whatsapp', state: 'closed', closedAt: '2025-01-07T08:00:00.000Z' });
   });
 
+  it('tells the server the newest message on screen, and sends anyway only when asked', async () => {
+    const bodies: unknown[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init?: RequestInit) => {
+        if (url === '/api/tickets/1' && !init?.method?.startsWith('P')) return json(200, { ...snapshot, messages: [message(3, 1), message(7, 1), message(5, 1)] });
+        if (url === '/api/tickets/1/read') return json(200, ticket(1));
+        bodies.push(JSON.parse(String(init?.body)));
+        return json(201, message(8, 1, { direction: 'out', status: 'queued' }));
+      }),
+    );
+    setActivePinia(createPinia());
+    const store = useTicketDetailStore();
+    await store.hydrate(1);
+    await store.send('Halo');
+    await store.send('Halo lagi', { force: true });
+    expect(bodies).toEqual([{ body: 'Halo', seenMessageId: 7 }, { body: 'Halo lagi', seenMessageId: 8, force: true }]);
+  });
+
   it('posts a template with its values', async () => {
     const sent = message(2, 1, { direction: 'out', authorKind: 'agent', status: 'queued', template: { name: 'followup', language: 'id', parameters: ['Rina'] } });
     const fetch = vi.fn(async (url: string, init?: RequestInit) => {
@@ -51,7 +70,7 @@ describe('sending from the open ticket', () => {
     await store.hydrate(1);
     await store.sendTemplate({ name: 'followup', language: 'id', parameters: ['Rina'] });
     const post = fetch.mock.calls.find(([url, init]) => url === '/api/tickets/1/messages' && init?.method === 'POST');
-    expect(JSON.parse(String(post?.[1]?.body))).toEqual({ template: { name: 'followup', language: 'id', parameters: ['Rina'] } });
+    expect(JSON.parse(String(post?.[1]?.body))).toEqual({ template: { name: 'followup', language: 'id', parameters: ['Rina'] }, seenMessageId: 1 });
     expect(store.detail?.messages.map((m) => m.id)).toEqual([1, 2]);
   });
 

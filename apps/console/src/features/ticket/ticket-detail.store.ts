@@ -1,7 +1,7 @@
 import { computed, ref, shallowRef } from 'vue';
 import { defineStore } from 'pinia';
 import type { AgentEvent, MessageDto, TicketViewDto, UpdateTicketBody } from '@keluh/contracts';
-import type { ReplyPayload } from '../../api/endpoints.ts';
+import type { ReplyContent, ReplyPayload } from '../../api/endpoints.ts';
 import { ApiError } from '../../api/http.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useLiveEvents } from '../../realtime/use-live-events.ts';
@@ -77,17 +77,21 @@ export const useTicketDetailStore = defineStore('ticketDetail', () => {
     if (customerWrote && document.visibilityState === 'visible') scheduleRead();
   }
 
-  function send(body: string): Promise<MessageDto> {
-    return reply({ body });
+  /** `force`: the agent saw the `reply.collision` warning and sends anyway. */
+  function send(body: string, options: { force?: boolean } = {}): Promise<MessageDto> {
+    return reply({ body }, options.force === true);
   }
 
   function sendTemplate(template: { name: string; language: string; parameters: string[] }): Promise<MessageDto> {
-    return reply({ template });
+    return reply({ template }, false);
   }
 
-  async function reply(payload: ReplyPayload): Promise<MessageDto> {
+  async function reply(content: ReplyContent, force: boolean): Promise<MessageDto> {
     const id = ticketId.value;
     if (id === null) throw new Error('No ticket is open');
+    // The newest message on screen: another agent's reply after it (moments ago) makes the server warn first.
+    const seen = detail.value?.ticket.id === id ? Math.max(0, ...detail.value.messages.map((m) => m.id)) : 0;
+    const payload: ReplyPayload = { ...content, ...(seen > 0 ? { seenMessageId: seen } : {}), ...(force ? { force } : {}) };
     try {
       const message = await api.reply(id, payload);
       if (detail.value?.ticket.id === id) detail.value = { ...detail.value, messages: upsertMessage(detail.value.messages, message) };

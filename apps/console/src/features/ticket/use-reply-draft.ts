@@ -1,7 +1,8 @@
-import { computed, onMounted, onUnmounted, ref, watch, type Ref } from 'vue';
+import { computed, onMounted, onUnmounted, ref, shallowRef, watch, type Ref } from 'vue';
 import { ApiError, CLIENT_ERROR_CODES } from '../../api/http.ts';
 import { useErrorMessage, type ShownError } from '../../i18n/use-error-message.ts';
 import { useComposerStore } from './composer.store.ts';
+import { replyCollisionOf, type ReplyCollisionView } from './reply-collision.ts';
 import { useTicketDetailStore } from './ticket-detail.store.ts';
 
 /**
@@ -14,20 +15,23 @@ export function useReplyDraft(ticketId: Ref<number>) {
   const describe = useErrorMessage();
   const sending = ref(false);
   const failure = ref<ShownError | null>(null);
+  /** Another agent answered moments ago: held back until the agent cancels or sends anyway. */
+  const collision = shallowRef<ReplyCollisionView | null>(null);
 
   const draft = computed({ get: () => composer.draftOf(ticketId.value), set: (value: string) => composer.setDraft(ticketId.value, value) });
   const pending = computed(() => composer.pendingOf(ticketId.value).length);
 
-  async function send(body: string): Promise<boolean> {
+  async function send(body: string, options: { force?: boolean } = {}): Promise<boolean> {
     const id = ticketId.value;
     failure.value = null;
+    collision.value = null;
     if (composer.offline) {
       composer.queue(id, body);
       return true;
     }
     sending.value = true;
     try {
-      await store.send(body);
+      await (options.force ? store.send(body, { force: true }) : store.send(body));
       return true;
     } catch (error) {
       // Lost on the way: keep it for when the connection is back instead of making the agent retype it.
@@ -35,7 +39,8 @@ export function useReplyDraft(ticketId: Ref<number>) {
         composer.queue(id, body);
         return true;
       }
-      failure.value = describe(error);
+      collision.value = replyCollisionOf(error, body);
+      if (!collision.value) failure.value = describe(error);
       return false;
     } finally {
       sending.value = false;
@@ -61,5 +66,11 @@ export function useReplyDraft(ticketId: Ref<number>) {
   });
   onUnmounted(() => composer.detach(ticketId.value));
 
-  return { draft, pending, sending, failure, send };
+  /** Sends the held-back reply as it was; the draft is the caller's to clear. */
+  function sendAnyway(): Promise<boolean> {
+    const held = collision.value;
+    return held ? send(held.body, { force: true }) : Promise.resolve(false);
+  }
+
+  return { draft, pending, sending, failure, collision, send, sendAnyway };
 }

@@ -1,0 +1,35 @@
+import { AppError } from '@keluh/core';
+import { ticketUnwatchSchema, ticketWatchSchema, type AgentClientToServer } from '@keluh/contracts';
+import type { AgentSocket } from './agent.namespace.ts';
+import type { MayWatch } from './may-watch.ts';
+import { eventCall, toSocketError, type AckValue } from './socket-errors.ts';
+import type { TicketWatchersService } from './ticket-watchers.ts';
+
+/** The console's `ticket.watch` / `ticket.unwatch` on one /agent socket; the watch ends with the socket. */
+export function handleTicketWatch(socket: AgentSocket, watchers: TicketWatchersService, mayWatch: MayWatch): void {
+  socket.on('ticket.watch', async (...args: unknown[]) => {
+    const { reply, parse } = eventCall<AckValue<AgentClientToServer['ticket.watch']>>(args);
+    try {
+      const { ticketId, typing } = parse(ticketWatchSchema);
+      // Checked when the watch opens, not on every typing refresh of it (the scope slice leaves rooms on changes).
+      if (!watchers.isWatching(socket, ticketId) && !(await mayWatch(socket.data.user, ticketId))) {
+        throw new AppError('ticket.not_found', `Ticket ${ticketId} does not exist`);
+      }
+      reply({ ok: true, ticketId, viewers: await watchers.watch(socket, ticketId, typing) });
+    } catch (error) {
+      reply({ ok: false, error: toSocketError(error) });
+    }
+  });
+
+  socket.on('ticket.unwatch', (...args: unknown[]) => {
+    const { reply, parse } = eventCall<AckValue<AgentClientToServer['ticket.unwatch']>>(args);
+    try {
+      watchers.unwatch(socket, parse(ticketUnwatchSchema).ticketId);
+      reply({ ok: true });
+    } catch (error) {
+      reply({ ok: false, error: toSocketError(error) });
+    }
+  });
+
+  socket.on('disconnect', () => watchers.disconnected(socket));
+}
