@@ -51,4 +51,6 @@ export * from './reviews/index.ts';
 export * from './auth/policy.ts';
 export * from './sla/sla.types.ts';
 export * from './assignment/assignment.types.ts';
-export * from './audit/audit.types.ts';
+export * from './audit/index.ts';
+export * from './users/index.ts';
+export * from './teams/index.ts';

@@ -30,3 +30,4 @@ export { recoveryTasks } from './recovery-tasks.table.ts';
 export { teamMembers } from './team-members.table.ts';
 export { agentCapacities } from './agent-capacities.table.ts';
 export { slaClocks } from './sla-clocks.table.ts';
+export { auditLog } from './audit-log.table.ts';

@@ -1,0 +1,3 @@
+export * from './audit.types.ts';
+export * from './audit.rules.ts';
+export * from './audit.usecases.ts';
