@@ -60,6 +60,9 @@ import reviewsRoutes from './routes/reviews/reviews.routes.ts';
 import testimonialsRoutes from './routes/reviews/testimonials.routes.ts';
 import recoveryRoutes from './routes/reviews/recovery.routes.ts';
 import publicTestimonialsRoutes from './routes/reviews/public-testimonials.routes.ts';
+import adminUsersRoutes from './routes/admin/admin-users.routes.ts';
+import adminTeamsRoutes, { teamsRoutes } from './routes/admin/admin-teams.routes.ts';
+import auditRoutes from './routes/admin/audit.routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -221,6 +224,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(testimonialsRoutes, { prefix: '/api/testimonials' });
   await app.register(recoveryRoutes, { prefix: '/api/recovery-tasks' });
   await app.register(publicTestimonialsRoutes);
+  await app.register(adminUsersRoutes, { prefix: '/api/admin/users' });
+  await app.register(adminTeamsRoutes, { prefix: '/api/admin/teams' });
+  await app.register(teamsRoutes, { prefix: '/api/teams' });
+  await app.register(auditRoutes, { prefix: '/api/audit' });
   await app.register(staticFiles, { roots: deps.staticRoots ?? defaultStaticRoots });
 
   app.addHook('onReady', async () => {

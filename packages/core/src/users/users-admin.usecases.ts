@@ -22,7 +22,8 @@ export interface StaffMember extends User {
 export interface InviteInput {
   name: string;
   email: string;
-  role: UserRole;
+  /** Checked here (user.invalid_role), so every client gets the same code whatever it sends. */
+  role: string;
   teamIds: number[];
   language?: Language;
 }
@@ -64,7 +65,8 @@ async function assertAnotherAdminRemains(tx: Repositories, user: User): Promise<
  * hash. The first team is the home team (where tickets they open go); all of them are memberships.
  */
 export async function inviteUser(deps: UserAdminDeps, actorUserId: number, input: InviteInput): Promise<{ user: StaffMember; oneTimePassword: string }> {
-  assertRole(input.role);
+  const { role } = input;
+  assertRole(role);
   const email = input.email.trim().toLowerCase();
   const teamIds = [...new Set(input.teamIds)];
   const oneTimePassword = deps.tokens.newToken().slice(0, 20);
@@ -74,7 +76,7 @@ export async function inviteUser(deps: UserAdminDeps, actorUserId: number, input
   const user = await commit(deps, async (tx) => {
     if (await tx.users.findByEmailWithSecret(email)) throw new AppError('user.email_taken', `${email} already has an account`);
     await assertTeamsExist(tx, teamIds);
-    const created = await tx.users.create({ email, name: input.name.trim(), role: input.role, passwordHash, language: input.language ?? 'id', teamId: teamIds[0] ?? null }, now);
+    const created = await tx.users.create({ email, name: input.name.trim(), role, passwordHash, language: input.language ?? 'id', teamId: teamIds[0] ?? null }, now);
     await tx.teams.setTeamsOfUser(created.id, teamIds, now);
     await recordAudit(tx, { action: 'user.invited', actorUserId, target: `user:${created.id}`, data: { email, name: created.name, role: created.role, teamIds } }, now);
     return created;
