@@ -12,6 +12,8 @@ export function exampleSegments(route: AppRoute, param: string, world: FuzzWorld
   switch (param) {
     case 'id':
       if (route.path.startsWith('/api/phrases/')) return [String(world.phraseId)];
+      // Someone else's account or team: the fuzzer must not deactivate or demote the user it signs in as.
+      if (route.path.startsWith('/api/admin/')) return ['999999'];
       return route.path.startsWith('/api/api-channels/') ? [String(world.apiChannel.id)] : [String(world.ticketId)];
     case 'channelId':
       return [String(world.apiChannel.id)];
@@ -39,6 +41,7 @@ const queries: Record<string, string[]> = {
   'GET /api/tickets': ['?status=open,pending&limit=10', '?channel=webchat&assigneeId=none', '?status=open&status=resolved&limit=100'],
   'GET /webhooks/whatsapp': [handshake(WA.verifyToken)],
   'GET /webhooks/instagram': [handshake(IG.verifyToken)],
+  'GET /api/audit': ['?limit=5', '?action=secret.rotated&before=10'],
 };
 
 /** Well-formed query strings for a route (its HEAD twin included); the fuzzer also appends to them. */
@@ -76,10 +79,17 @@ const bodies: Record<string, BodyExample[]> = {
   'POST /api/reviews/:id/answer': [() => ({ score: 5 }), () => ({ score: 1, comment: 'Lama sekali' }), () => ({ consent: true })],
   'PATCH /api/testimonials/:reviewId': [() => ({ state: 'approved' }), () => ({ state: 'rejected', text: 'Pelayanan cepat', displayName: 'Rina W.' })],
   'POST /api/recovery-tasks/:id/close': [() => ({ note: 'Ditelepon, ongkir dikembalikan' })],
+  'POST /api/admin/users': [() => ({ name: 'Sari', email: 'sari.fuzz@keluh.test', role: 'agent', teamIds: [] }), () => ({ name: 'Budi', email: 'budi.fuzz@keluh.test', role: 'owner', teamIds: [] })],
+  'PUT /api/admin/users/:id/role': [() => ({ role: 'supervisor' })],
+  'PUT /api/admin/users/:id/teams': [() => ({ teamIds: [] })],
+  'PUT /api/admin/users/:id/capacities': [() => ({ capacities: [{ channel: 'whatsapp', maxOpen: 4 }] }), () => ({ capacities: [{ channel: 'webchat', maxOpen: 51 }] })],
+  'POST /api/admin/teams': [() => ({ name: 'Makassar', timeZone: 'Asia/Makassar', assignmentMode: 'balanced', defaultCapacity: 3 }), () => ({ name: 'Mars', timeZone: 'Mars/Olympus' })],
+  'PATCH /api/admin/teams/:id': [() => ({ name: 'Jayapura', timeZone: 'Asia/Jayapura' })],
+  'PUT /api/admin/teams/:id/members': [(world) => ({ userIds: [world.t.agentId] })],
 };
 
 /** Routes whose handler reads no body, although the method allows one: any JSON is fuzzed at them. */
-const bodiless = new Set(['POST /api/auth/logout', 'POST /api/tickets/:id/read', 'POST /api/api-channels/:id/rotate-secret', 'POST /api/channels/instagram/subscribe', 'DELETE /api/api-channels/:id', 'DELETE /api/phrases/:id', 'DELETE /api/widget/visitors/:visitorId/sessions', 'POST /webhooks/whatsapp', 'POST /webhooks/instagram', 'DELETE /api/tickets/:id/facts/:key', 'POST /api/tickets/:id/reviews']);
+const bodiless = new Set(['POST /api/auth/logout', 'POST /api/tickets/:id/read', 'POST /api/api-channels/:id/rotate-secret', 'POST /api/channels/instagram/subscribe', 'DELETE /api/api-channels/:id', 'DELETE /api/phrases/:id', 'DELETE /api/widget/visitors/:visitorId/sessions', 'POST /webhooks/whatsapp', 'POST /webhooks/instagram', 'DELETE /api/tickets/:id/facts/:key', 'POST /api/tickets/:id/reviews', 'POST /api/admin/users/:id/deactivate']);
 
 /** The examples for a route's body; [] when it takes none; null when a route with a body has no example yet. */
 export function exampleBodies(route: AppRoute): BodyExample[] | null {
