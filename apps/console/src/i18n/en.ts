@@ -4,10 +4,12 @@
  */
 import libraryEn from './library.en.ts';
 import workflowEn from './workflow.en.ts';
+import adminEn from './admin.en.ts';
 
 const en = {
   ...workflowEn,
   ...libraryEn,
+  ...adminEn,
   app: {
     name: 'Keluh',
     tagline: 'Complaint help desk',
@@ -22,6 +24,9 @@ const en = {
     switchTo: 'Switch language',
     settings: 'Settings',
     channels: 'Channels',
+    users: 'Users',
+    teams: 'Teams',
+    audit: 'Audit log',
   },
   roles: {
     admin: 'Admin',
@@ -362,6 +367,16 @@ const en = {
     },
     user: {
       not_found: 'That user does not exist.',
+      email_taken: 'Someone already has an account with this email.',
+      last_admin: 'The last admin must stay an active admin: make someone else admin first.',
+      deactivated: 'This account was deactivated.',
+      invalid_role: 'That role does not exist.',
+      invalid_capacity: 'A capacity is 0 to 50 open tickets.',
+    },
+    team: {
+      not_found: 'That team does not exist.',
+      name_taken: 'Another team already has this name.',
+      invalid_time_zone: 'Pick a time zone from the list (e.g. Asia/Jakarta).',
     },
     message: {
       not_found: 'That message does not exist.',

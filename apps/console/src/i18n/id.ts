@@ -1,11 +1,13 @@
 import type { Messages } from './en.ts';
 import libraryId from './library.id.ts';
 import workflowId from './workflow.id.ts';
+import adminId from './admin.id.ts';
 
 /* Bahasa Indonesia: the default. Same keys as en.ts; a literal @ is written {'@'}. */
 const id: Messages = {
   ...workflowId,
   ...libraryId,
+  ...adminId,
   app: {
     name: 'Keluh',
     tagline: 'Layanan keluhan pelanggan',
@@ -20,6 +22,9 @@ const id: Messages = {
     switchTo: 'Ganti bahasa',
     settings: 'Pengaturan',
     channels: 'Kanal',
+    users: 'Pengguna',
+    teams: 'Tim',
+    audit: 'Log audit',
   },
   roles: {
     admin: 'Admin',
@@ -360,6 +365,16 @@ const id: Messages = {
     },
     user: {
       not_found: 'Pengguna tersebut tidak ada.',
+      email_taken: 'Email ini sudah dipakai akun lain.',
+      last_admin: 'Admin terakhir harus tetap admin aktif: jadikan orang lain admin dulu.',
+      deactivated: 'Akun ini sudah dinonaktifkan.',
+      invalid_role: 'Peran itu tidak ada.',
+      invalid_capacity: 'Kapasitas antara 0 dan 50 tiket terbuka.',
+    },
+    team: {
+      not_found: 'Tim tersebut tidak ada.',
+      name_taken: 'Nama ini sudah dipakai tim lain.',
+      invalid_time_zone: 'Pilih zona waktu dari daftar (mis. Asia/Jakarta).',
     },
     message: {
       not_found: 'Pesan tersebut tidak ada.',
