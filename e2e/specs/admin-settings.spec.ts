@@ -46,12 +46,21 @@ test('an admin creates a team, invites a user into it with a one-time password, 
   await expect(page.getByTestId(`role-${newcomer.email}`)).toHaveAttribute('data-value', 'supervisor');
   await page.screenshot({ path: 'test-results/e2e/admin-users-page.png', fullPage: true });
 
+  await page.getByTestId(`edit-${newcomer.email}`).click();
+  await page.getByTestId('capacity-whatsapp').fill('4');
+  await page.screenshot({ path: 'test-results/e2e/admin-user-edit.png' });
+  await page.getByTestId('user-edit-save').click();
+  await expect(page.getByTestId(`capacity-${newcomer.email}`).locator('[data-capacity=whatsapp]')).toHaveText('4');
+
   await page.getByTestId('nav-settings-audit').click();
   const newest = page.getByTestId('audit-table').locator('tbody tr');
-  await expect(newest.nth(0)).toHaveAttribute('data-testid', 'audit-user.role_changed');
-  await expect(newest.nth(1)).toHaveAttribute('data-testid', 'audit-user.invited');
-  await expect(newest.nth(1)).toContainText(newcomer.email);
-  await expect(newest.nth(2)).toHaveAttribute('data-testid', 'audit-team.created');
+  // Newest first: the capacity, the (unchanged) teams save records nothing, the role, the invitation, the team.
+  await expect(newest.nth(0)).toHaveAttribute('data-testid', 'audit-user.capacity_changed');
+  await expect(newest.nth(1)).toHaveAttribute('data-testid', 'audit-user.role_changed');
+  await expect(newest.nth(2)).toHaveAttribute('data-testid', 'audit-user.invited');
+  await expect(newest.nth(2)).toContainText(newcomer.email);
+  await expect(newest.nth(3)).toHaveAttribute('data-testid', 'audit-team.created');
+  await page.screenshot({ path: 'test-results/e2e/admin-audit.png' });
   await expect(page.getByTestId('audit-table')).not.toContainText(password);
   await page.getByTestId('audit-action').selectOption('user.invited');
   await expect(newest).toHaveCount(1);

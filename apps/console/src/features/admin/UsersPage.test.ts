@@ -46,7 +46,7 @@ describe('the Users settings page', () => {
     const row = document.querySelector('[data-testid="user-row-sari@toko.id"]')!;
     expect(row.textContent).toContain('Sari');
     expect(row.querySelector('[data-testid="teams-sari@toko.id"]')!.textContent).toContain('Tagihan');
-    expect(row.textContent).toContain('whatsapp 4');
+    expect(row.querySelector('[data-testid="capacity-sari@toko.id"] [data-capacity=whatsapp]')!.textContent!.trim()).toBe('4');
     expect(row.querySelector('[data-testid="status-sari@toko.id"]')!.textContent).toBe('Active');
     expect(document.querySelector('[data-testid="status-joko@toko.id"]')!.textContent).toBe('Deactivated');
     // A deactivated account offers nothing more to change.
