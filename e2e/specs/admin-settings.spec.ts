@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from '../fixtures/axe.ts';
 import { demoAdmin } from '../fixtures/demo-users.ts';
 
 /*
@@ -24,6 +25,7 @@ test('an admin creates a team, invites a user into it with a one-time password, 
   await page.getByTestId('team-save').click();
   await expect(page.getByTestId('team-saved')).toBeVisible();
   await expect(page.getByTestId(`team-${team}`)).toContainText('Asia/Makassar');
+  await expectNoAxeViolations(page, 'the Teams page');
 
   await page.getByTestId('nav-settings-users').click();
   await page.getByTestId('invite-open').click();
@@ -33,6 +35,7 @@ test('an admin creates a team, invites a user into it with a one-time password, 
   await page.getByTestId('invite-submit').click();
   const password = (await page.getByTestId('one-time-password').textContent())!.trim();
   expect(password.length).toBeGreaterThanOrEqual(16);
+  await expectNoAxeViolations(page, 'the one-time password dialog');
   await page.getByTestId('copy-password').click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(password);
   await page.getByTestId('invite-done').click();
@@ -45,6 +48,7 @@ test('an admin creates a team, invites a user into it with a one-time password, 
   await page.reload();
   await expect(page.getByTestId(`role-${newcomer.email}`)).toHaveAttribute('data-value', 'supervisor');
   await page.screenshot({ path: 'test-results/e2e/admin-users-page.png', fullPage: true });
+  await expectNoAxeViolations(page, 'the Users page');
 
   await page.getByTestId(`edit-${newcomer.email}`).click();
   await page.getByTestId('capacity-whatsapp').fill('4');
@@ -61,6 +65,7 @@ test('an admin creates a team, invites a user into it with a one-time password, 
   await expect(newest.nth(2)).toContainText(newcomer.email);
   await expect(newest.nth(3)).toHaveAttribute('data-testid', 'audit-team.created');
   await page.screenshot({ path: 'test-results/e2e/admin-audit.png' });
+  await expectNoAxeViolations(page, 'the Audit page');
   await expect(page.getByTestId('audit-table')).not.toContainText(password);
   await page.getByTestId('audit-action').selectOption('user.invited');
   await expect(newest).toHaveCount(1);
