@@ -109,6 +109,19 @@ describe('the Users settings page', () => {
     expect(log.find((r) => r.call === 'PUT /api/admin/users/2/capacities')!.body).toEqual({ capacities: [{ channel: 'instagram', maxOpen: 7 }] });
   });
 
+  it('a capacity past 50 is refused with its message, and the teams are left as they were', async () => {
+    const { fetch, find } = setup(server((url) => (url.pathname === '/api/admin/users/2/capacities' ? json(400, { error: { code: 'user.invalid_capacity', message: 'no' } }) : json(404, {}))));
+    await flushPromises();
+    find('edit-sari@toko.id')!.click();
+    await flushPromises();
+    (find('edit-team-1') as HTMLInputElement).click();
+    await type(find('capacity-whatsapp'), '51');
+    find('user-edit-save')!.closest('form')!.dispatchEvent(new Event('submit'));
+    await flushPromises();
+    expect(find('user-edit-error')!.textContent).toBe('A capacity is 0 to 50 open tickets.');
+    expect(requestLog(fetch).some((r) => r.call === 'PUT /api/admin/users/2/teams')).toBe(false);
+  });
+
   it('deactivating asks first, and only the confirmation sends it', async () => {
     const { fetch, find } = setup(server((url) => (url.pathname === '/api/admin/users/2/deactivate' ? json(200, sari) : json(404, {}))));
     await flushPromises();

@@ -45,8 +45,10 @@ export const useAdminStore = defineStore('admin', () => {
   }
 
   async function saveUser(id: number, teamIds: number[], capacities: { channel: ChannelKind; maxOpen: number }[]): Promise<void> {
-    const saved = await api.setUserTeams(id, teamIds);
+    // Two requests: the one more likely refused (a capacity out of range) goes first, so a refusal leaves
+    // both unchanged rather than the teams saved and the capacities not.
     const caps = await api.setCapacities(id, capacities);
+    const saved = await api.setUserTeams(id, teamIds);
     patchUser(id, { memberOfTeamIds: saved.teamIds, capacities: caps.capacities });
     teams.value = (await api.teams()).items;
   }
