@@ -84,7 +84,7 @@ const bodies: Record<string, BodyExample[]> = {
   'PUT /api/admin/users/:id/teams': [() => ({ teamIds: [] })],
   'PUT /api/admin/users/:id/capacities': [() => ({ capacities: [{ channel: 'whatsapp', maxOpen: 4 }] }), () => ({ capacities: [{ channel: 'webchat', maxOpen: 51 }] })],
   'POST /api/admin/teams': [() => ({ name: 'Makassar', timeZone: 'Asia/Makassar', assignmentMode: 'balanced', defaultCapacity: 3 }), () => ({ name: 'Mars', timeZone: 'Mars/Olympus' })],
-  'PATCH /api/admin/teams/:id': [() => ({ name: 'Jayapura', timeZone: 'Asia/Jayapura' })],
+  'PATCH /api/admin/teams/:id': [() => ({ name: 'Jayapura', timeZone: 'Asia/Jayapura' }), () => ({ timeZone: 'WIB' }), () => ({ defaultCapacity: 51 })],
   'PUT /api/admin/teams/:id/members': [(world) => ({ userIds: [world.t.agentId] })],
 };
 
