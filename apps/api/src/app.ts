@@ -63,6 +63,9 @@ import publicTestimonialsRoutes from './routes/reviews/public-testimonials.route
 import boardRoutes from './routes/board/board.routes.ts';
 import slaRoutes from './routes/sla/sla.routes.ts';
 import ticketSlaRoutes from './routes/sla/ticket-sla.routes.ts';
+import adminUsersRoutes from './routes/admin/admin-users.routes.ts';
+import adminTeamsRoutes, { teamsRoutes } from './routes/admin/admin-teams.routes.ts';
+import auditRoutes from './routes/admin/audit.routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -229,6 +232,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(boardRoutes, { prefix: '/api/board' });
   await app.register(slaRoutes, { prefix: '/api/sla' });
   await app.register(ticketSlaRoutes, { prefix: '/api/tickets' });
+  await app.register(adminUsersRoutes, { prefix: '/api/admin/users' });
+  await app.register(adminTeamsRoutes, { prefix: '/api/admin/teams' });
+  await app.register(teamsRoutes, { prefix: '/api/teams' });
+  await app.register(auditRoutes, { prefix: '/api/audit' });
   await app.register(staticFiles, { roots: deps.staticRoots ?? defaultStaticRoots });
 
   app.addHook('onReady', async () => {

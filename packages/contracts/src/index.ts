@@ -12,3 +12,4 @@ export * from './promises.schemas.ts';
 export * from './reviews.schemas.ts';
 export * from './board.schemas.ts';
 export * from './sla.schemas.ts';
+export * from './admin.schemas.ts';

@@ -55,3 +55,6 @@ export * from './assignment/assignment.types.ts';
 export * from './audit/audit.types.ts';
 export * from './board/index.ts';
 export * from './sla/sla-light.rules.ts';
+export * from './audit/index.ts';
+export * from './users/index.ts';
+export * from './teams/index.ts';

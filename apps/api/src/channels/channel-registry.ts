@@ -1,4 +1,4 @@
-import type { AdapterRegistry, ChannelConfig, ChannelKind, Clock, Database, InboundEvent } from '@keluh/core';
+import { recordAudit, type AdapterRegistry, type AuditRecord, type ChannelConfig, type ChannelKind, type Clock, type Database, type InboundEvent } from '@keluh/core';
 import { ApiChannelAdapter, InstagramAdapter, WhatsappAdapter, type WebchatAdapter } from '@keluh/channels';
 import type { HandshakeResult } from '@keluh/channels';
 import type { ChannelMediaRules } from '../outbound/outbound-policy.ts';
@@ -72,9 +72,17 @@ export class ChannelRegistry {
     return kind === 'whatsapp' || kind === 'instagram' ? (this.webhookSeenAt[kind] ?? null) : null;
   }
 
-  /** Saves settings (validated by the route) and swaps the adapter in. */
-  async configure(kind: ChannelKind, settings: Record<string, string>, now: string): Promise<ChannelConfig> {
-    const config = await this.db.channelConfigs.upsert(kind, settings, now);
+  /**
+   * Saves settings (validated by the route) with their audit entries in one transaction, then swaps the
+   * adapter in — after the commit, so a rolled-back save never serves traffic.
+   */
+  async configure(kind: ChannelKind, settings: Record<string, string>, now: string, audits: (before: Record<string, string> | undefined) => AuditRecord[] = () => []): Promise<ChannelConfig> {
+    const config = await this.db.transaction(async (tx) => {
+      const before = (await tx.channelConfigs.get(kind))?.settings;
+      const saved = await tx.channelConfigs.upsert(kind, settings, now);
+      for (const record of audits(before)) await recordAudit(tx, record, now);
+      return saved;
+    });
     this.install(config);
     return config;
   }

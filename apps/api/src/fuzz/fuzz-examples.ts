@@ -14,6 +14,8 @@ export function exampleSegments(route: AppRoute, param: string, world: FuzzWorld
       if (route.path.startsWith('/api/phrases/')) return [String(world.phraseId)];
       // SLA policies and holiday lists come and go with the fuzzed requests: a known id and an unknown one.
       if (route.path.startsWith('/api/sla/')) return ['1', '999999'];
+      // Someone else's account or team: the fuzzer must not deactivate or demote the user it signs in as.
+      if (route.path.startsWith('/api/admin/')) return ['999999'];
       return route.path.startsWith('/api/api-channels/') ? [String(world.apiChannel.id)] : [String(world.ticketId)];
     case 'channelId':
       return [String(world.apiChannel.id)];
@@ -44,6 +46,7 @@ const queries: Record<string, string[]> = {
   'GET /webhooks/whatsapp': [handshake(WA.verifyToken)],
   'GET /webhooks/instagram': [handshake(IG.verifyToken)],
   'GET /api/board': ['', '?teamId=1', '?teamId=999999'],
+  'GET /api/audit': ['?limit=5', '?action=secret.rotated&before=10'],
 };
 
 /** Well-formed query strings for a route (its HEAD twin included); the fuzzer also appends to them. */
@@ -96,10 +99,17 @@ const bodies: Record<string, BodyExample[]> = {
     () => ({ name: 'Indonesia 2026', holidays: [{ start: '2026-12-25', end: '2026-12-25', name: 'Natal', kind: 'national' }] }),
     () => ({ name: 'Kantor', holidays: [{ start: '2026-03-20', end: '2026-03-24', name: 'Lebaran', kind: 'cuti_bersama' }, { start: '2026-03-24', end: '2026-03-25', name: 'Tambahan', kind: 'company' }] }),
   ],
+  'POST /api/admin/users': [() => ({ name: 'Sari', email: 'sari.fuzz@keluh.test', role: 'agent', teamIds: [] }), () => ({ name: 'Budi', email: 'budi.fuzz@keluh.test', role: 'owner', teamIds: [] })],
+  'PUT /api/admin/users/:id/role': [() => ({ role: 'supervisor' })],
+  'PUT /api/admin/users/:id/teams': [() => ({ teamIds: [] })],
+  'PUT /api/admin/users/:id/capacities': [() => ({ capacities: [{ channel: 'whatsapp', maxOpen: 4 }] }), () => ({ capacities: [{ channel: 'webchat', maxOpen: 51 }] })],
+  'POST /api/admin/teams': [() => ({ name: 'Makassar', timeZone: 'Asia/Makassar', assignmentMode: 'balanced', defaultCapacity: 3 }), () => ({ name: 'Mars', timeZone: 'Mars/Olympus' })],
+  'PATCH /api/admin/teams/:id': [() => ({ name: 'Jayapura', timeZone: 'Asia/Jayapura' }), () => ({ timeZone: 'WIB' }), () => ({ defaultCapacity: 51 })],
+  'PUT /api/admin/teams/:id/members': [(world) => ({ userIds: [world.t.agentId] })],
 };
 
 /** Routes whose handler reads no body, although the method allows one: any JSON is fuzzed at them. */
-const bodiless = new Set(['POST /api/auth/logout', 'POST /api/tickets/:id/read', 'POST /api/api-channels/:id/rotate-secret', 'POST /api/channels/instagram/subscribe', 'DELETE /api/api-channels/:id', 'DELETE /api/phrases/:id', 'DELETE /api/widget/visitors/:visitorId/sessions', 'POST /webhooks/whatsapp', 'POST /webhooks/instagram', 'DELETE /api/tickets/:id/facts/:key', 'POST /api/tickets/:id/reviews', 'DELETE /api/sla/policies/:id']);
+const bodiless = new Set(['POST /api/auth/logout', 'POST /api/tickets/:id/read', 'POST /api/api-channels/:id/rotate-secret', 'POST /api/channels/instagram/subscribe', 'DELETE /api/api-channels/:id', 'DELETE /api/phrases/:id', 'DELETE /api/widget/visitors/:visitorId/sessions', 'POST /webhooks/whatsapp', 'POST /webhooks/instagram', 'DELETE /api/tickets/:id/facts/:key', 'POST /api/tickets/:id/reviews', 'DELETE /api/sla/policies/:id', 'POST /api/admin/users/:id/deactivate']);
 
 /** The examples for a route's body; [] when it takes none; null when a route with a body has no example yet. */
 export function exampleBodies(route: AppRoute): BodyExample[] | null {

@@ -13,6 +13,7 @@ import type {
 import type { Http } from './http.ts';
 import { createWorkflowApi } from './workflow.endpoints.ts';
 import { createSlaApi } from './sla.endpoints.ts';
+import { createAdminApi } from './admin.endpoints.ts';
 
 /** Query as the console sends it: lists joined with commas, `none` for unassigned. */
 export interface TicketListQuery {
@@ -52,6 +53,7 @@ export function createApi(http: Http) {
     whatsappTemplates: () => http<{ items: TemplateDto[] }>('/api/channels/whatsapp/templates'),
     ...createWorkflowApi(http),
     ...createSlaApi(http),
+    ...createAdminApi(http),
   };
 }
 

@@ -35,6 +35,9 @@ export function createAppRouter() {
             name: 'settings-channels',
             component: () => import('../features/settings/ChannelSettingsPage.vue'),
           },
+          { path: 'settings/users', name: 'settings-users', component: () => import('../features/admin/UsersPage.vue'), meta: { permission: 'users.manage' } },
+          { path: 'settings/teams', name: 'settings-teams', component: () => import('../features/admin/TeamsPage.vue'), meta: { permission: 'teams.manage' } },
+          { path: 'settings/audit', name: 'settings-audit', component: () => import('../features/admin/AuditPage.vue'), meta: { permission: 'audit.view' } },
           {
             path: 'settings/sla',
             name: 'settings-sla',

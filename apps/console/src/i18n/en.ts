@@ -7,6 +7,7 @@ import boardEn from './board.en.ts';
 import workflowEn from './workflow.en.ts';
 import slaEn from './sla.en.ts';
 import collideEn from './collide.en.ts';
+import adminEn from './admin.en.ts';
 
 const en = {
   ...workflowEn,
@@ -14,6 +15,7 @@ const en = {
   ...libraryEn,
   ...boardEn,
   ...collideEn,
+  ...adminEn,
   app: {
     name: 'Keluh',
     tagline: 'Complaint help desk',
@@ -28,6 +30,9 @@ const en = {
     switchTo: 'Switch language',
     settings: 'Settings',
     channels: 'Channels',
+    users: 'Users',
+    teams: 'Teams',
+    audit: 'Audit log',
   },
   roles: {
     admin: 'Admin',
@@ -372,6 +377,16 @@ const en = {
     },
     user: {
       not_found: 'That user does not exist.',
+      email_taken: 'Someone already has an account with this email.',
+      last_admin: 'The last admin must stay an active admin: make someone else admin first.',
+      deactivated: 'This account was deactivated.',
+      invalid_role: 'That role does not exist.',
+      invalid_capacity: 'A capacity is 0 to 50 open tickets.',
+    },
+    team: {
+      not_found: 'That team does not exist.',
+      name_taken: 'Another team already has this name.',
+      invalid_time_zone: 'Pick a time zone from the list (e.g. Asia/Jakarta).',
     },
     message: {
       not_found: 'That message does not exist.',
@@ -477,7 +492,6 @@ const en = {
       policy_not_found: 'That SLA policy does not exist (any more).',
       holiday_list_not_found: 'That holiday list does not exist.',
     },
-    team: { not_found: 'That team does not exist.' },
     recovery: { not_found: 'That recovery task does not exist.', closed: 'That recovery task was already closed.' },
     rate_limited: 'Too many requests. Wait a moment and try again.',
     internal: 'The server had a problem. Please try again.',

@@ -4,6 +4,7 @@ import boardId from './board.id.ts';
 import workflowId from './workflow.id.ts';
 import slaId from './sla.id.ts';
 import collideId from './collide.id.ts';
+import adminId from './admin.id.ts';
 
 /* Bahasa Indonesia: the default. Same keys as en.ts; a literal @ is written {'@'}. */
 const id: Messages = {
@@ -12,6 +13,7 @@ const id: Messages = {
   ...libraryId,
   ...boardId,
   ...collideId,
+  ...adminId,
   app: {
     name: 'Keluh',
     tagline: 'Layanan keluhan pelanggan',
@@ -26,6 +28,9 @@ const id: Messages = {
     switchTo: 'Ganti bahasa',
     settings: 'Pengaturan',
     channels: 'Kanal',
+    users: 'Pengguna',
+    teams: 'Tim',
+    audit: 'Log audit',
   },
   roles: {
     admin: 'Admin',
@@ -370,6 +375,16 @@ const id: Messages = {
     },
     user: {
       not_found: 'Pengguna tersebut tidak ada.',
+      email_taken: 'Email ini sudah dipakai akun lain.',
+      last_admin: 'Admin terakhir harus tetap admin aktif: jadikan orang lain admin dulu.',
+      deactivated: 'Akun ini sudah dinonaktifkan.',
+      invalid_role: 'Peran itu tidak ada.',
+      invalid_capacity: 'Kapasitas antara 0 dan 50 tiket terbuka.',
+    },
+    team: {
+      not_found: 'Tim tersebut tidak ada.',
+      name_taken: 'Nama ini sudah dipakai tim lain.',
+      invalid_time_zone: 'Pilih zona waktu dari daftar (mis. Asia/Jakarta).',
     },
     message: {
       not_found: 'Pesan tersebut tidak ada.',
@@ -475,7 +490,6 @@ const id: Messages = {
       policy_not_found: 'Kebijakan SLA itu tidak ada (lagi).',
       holiday_list_not_found: 'Daftar libur itu tidak ada.',
     },
-    team: { not_found: 'Tim itu tidak ada.' },
     recovery: { not_found: 'Tugas pemulihan itu tidak ada.', closed: 'Tugas pemulihan itu sudah ditutup.' },
     rate_limited: 'Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi.',
     internal: 'Server sedang bermasalah. Silakan coba lagi.',

@@ -55,6 +55,8 @@ export async function login(deps: AuthDeps, input: LoginInput): Promise<IssuedSe
     throw new AppError('auth.invalid_credentials', 'Email or password is wrong');
   }
 
+  // Checked only after the password matched, so it reveals nothing to someone guessing.
+  if (found.deactivatedAt) throw new AppError('user.deactivated', 'This account was deactivated');
   await deps.db.loginFailures.clear(keys.address);
   const { passwordHash: _secret, ...user } = found;
   return { ...(await openSession(deps, user.id, now)), user };
@@ -87,7 +89,8 @@ async function openSession(deps: AuthDeps, userId: number, now: Instant): Promis
 export async function resumeSession(deps: AuthDeps, tokenHash: string): Promise<{ user: User; session: Session }> {
   const session = await deps.db.sessions.findValid(tokenHash, deps.clock.now());
   const user = session ? await deps.db.users.findById(session.userId) : null;
-  if (!session || !user) throw new AppError('auth.unauthenticated', 'Session is invalid or expired');
+  // A deactivation deletes the sessions too; this covers one opened in the moment between the two.
+  if (!session || !user || user.deactivatedAt) throw new AppError('auth.unauthenticated', 'Session is invalid or expired');
   return { user, session };
 }
 

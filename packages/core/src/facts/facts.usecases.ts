@@ -1,3 +1,4 @@
+import { recordAudit } from '../audit/audit.rules.ts';
 import type { Repositories } from '../ports/repositories.ts';
 import { commit, type CoreDeps } from '../shared/deps.ts';
 import { AppError } from '../shared/errors.ts';
@@ -66,8 +67,14 @@ export function listCategories(deps: CoreDeps): Promise<ComplaintCategory[]> {
   return deps.db.categories.list();
 }
 
-export async function saveCategory(deps: CoreDeps, category: Omit<ComplaintCategory, 'updatedAt'>): Promise<ComplaintCategory> {
-  return deps.db.categories.save(category, deps.clock.now());
+/** Audited as a settings change in the same transaction; `actorUserId` is the admin (null for the system). */
+export async function saveCategory(deps: CoreDeps, category: Omit<ComplaintCategory, 'updatedAt'>, actorUserId: number | null = null): Promise<ComplaintCategory> {
+  const now = deps.clock.now();
+  return commit(deps, async (tx) => {
+    const saved = await tx.categories.save(category, now);
+    await recordAudit(tx, { action: 'settings.changed', actorUserId, target: `category:${category.key}`, data: { category } }, now);
+    return saved;
+  });
 }
 
 /** At start: the default categories on a fresh install (idempotent, and safe with several processes). */

@@ -1,3 +1,4 @@
+import { recordAudit } from '../audit/audit.rules.ts';
 import type { PhraseQuery } from '../ports/workflow.port.ts';
 import { commit, type CoreDeps } from '../shared/deps.ts';
 import { AppError } from '../shared/errors.ts';
@@ -13,21 +14,38 @@ export async function listPhrases(deps: CoreDeps, query: PhraseQuery & { q?: str
   return q ? filterPhrases(phrases, q) : phrases;
 }
 
-/** Refused before anything is stored when a `{placeholder}` is unknown or a brace unbalanced. */
-export async function createPhrase(deps: CoreDeps, phrase: NewPhrase): Promise<Phrase> {
+const phraseAudit = (actorUserId: number | null, id: number, data: Record<string, unknown>) => ({ action: 'settings.changed' as const, actorUserId, target: `phrase:${id}`, data });
+const notFound = (id: number) => new AppError('phrase.not_found', `Phrase ${id} does not exist`);
+
+/** Refused before anything is stored when a `{placeholder}` is unknown or a brace unbalanced. Audited with the change. */
+export async function createPhrase(deps: CoreDeps, phrase: NewPhrase, actorUserId: number | null = null): Promise<Phrase> {
   assertKnownPlaceholders(phrase.title, phrase.body);
-  return commit(deps, (tx) => tx.phrases.create(phrase, deps.clock.now()));
+  const now = deps.clock.now();
+  return commit(deps, async (tx) => {
+    const created = await tx.phrases.create(phrase, now);
+    await recordAudit(tx, phraseAudit(actorUserId, created.id, { created: phrase }), now);
+    return created;
+  });
 }
 
-export async function updatePhrase(deps: CoreDeps, id: number, phrase: NewPhrase): Promise<Phrase> {
+export async function updatePhrase(deps: CoreDeps, id: number, phrase: NewPhrase, actorUserId: number | null = null): Promise<Phrase> {
   assertKnownPlaceholders(phrase.title, phrase.body);
-  const updated = await commit(deps, (tx) => tx.phrases.update(id, phrase, deps.clock.now()));
-  if (!updated) throw new AppError('phrase.not_found', `Phrase ${id} does not exist`);
-  return updated;
+  const now = deps.clock.now();
+  return commit(deps, async (tx) => {
+    const updated = await tx.phrases.update(id, phrase, now);
+    // Thrown inside, so a missing phrase rolls back (there is nothing to audit).
+    if (!updated) throw notFound(id);
+    await recordAudit(tx, phraseAudit(actorUserId, id, { updated: phrase }), now);
+    return updated;
+  });
 }
 
-export async function deletePhrase(deps: CoreDeps, id: number): Promise<void> {
-  if (!(await commit(deps, (tx) => tx.phrases.remove(id)))) throw new AppError('phrase.not_found', `Phrase ${id} does not exist`);
+export async function deletePhrase(deps: CoreDeps, id: number, actorUserId: number | null = null): Promise<void> {
+  const now = deps.clock.now();
+  await commit(deps, async (tx) => {
+    if (!(await tx.phrases.remove(id))) throw notFound(id);
+    await recordAudit(tx, phraseAudit(actorUserId, id, { deleted: true }), now);
+  });
 }
 
 /** At every start: the defaults land in an empty bank once, whichever process starts first. */

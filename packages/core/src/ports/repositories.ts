@@ -12,6 +12,7 @@ import type { PromiseRepository, ResolutionRepository, SimilarCaseSearch } from 
 import type { RecoveryTaskRepository, ReviewRepository } from './reviews.port.ts';
 import type { BoardReadModel } from './board.port.ts';
 import type { BusinessCalendarRepository, HolidayListRepository, SlaClockRepository, SlaPolicyRepository } from './sla.port.ts';
+import type { AgentCapacityRepository, AuditLogRepository } from './admin.port.ts';
 
 export type * from './channels.port.ts';
 export type * from './customers.port.ts';
@@ -25,6 +26,7 @@ export type * from './cases.port.ts';
 export type * from './reviews.port.ts';
 export type * from './board.port.ts';
 export type * from './sla.port.ts';
+export type * from './admin.port.ts';
 
 /*
  * Persistence ports, implemented by packages/db for SQLite (embedded default) and PostgreSQL. Each port
@@ -70,6 +72,8 @@ export interface Repositories {
   businessCalendars: BusinessCalendarRepository;
   holidayLists: HolidayListRepository;
   slaClocks: SlaClockRepository;
+  auditLog: AuditLogRepository;
+  agentCapacities: AgentCapacityRepository;
 }
 
 /**

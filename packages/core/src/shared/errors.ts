@@ -51,6 +51,20 @@ export const errorCatalog = {
    */
   'reply.collision': 409,
   'user.not_found': 404,
+  /** Another account has this email (whatever its case). */
+  'user.email_taken': 409,
+  /** The change would leave no active admin: nobody could manage users any more. */
+  'user.last_admin': 409,
+  /** The account was deactivated by an admin: it cannot sign in, and changes to it are refused. */
+  'user.deactivated': 403,
+  /** A role the help desk does not know. */
+  'user.invalid_role': 400,
+  /** A per-channel capacity outside 0–50 open tickets. */
+  'user.invalid_capacity': 400,
+  'team.not_found': 404,
+  'team.name_taken': 409,
+  /** A time zone that is not an IANA name (e.g. `Asia/Jakarta`). */
+  'team.invalid_time_zone': 400,
   'message.not_found': 404,
   'media.not_found': 404,
   /** Channel media refused before download: not https, not the channel's media host, or a malformed URL. */
@@ -145,7 +159,6 @@ export const errorCatalog = {
   'sla.invalid_time_zone': 400,
   'sla.policy_not_found': 404,
   'sla.holiday_list_not_found': 404,
-  'team.not_found': 404,
   'internal': 500,
 } as const;
 

@@ -1,3 +1,4 @@
+import type { AssignmentMode } from '../assignment/assignment.types.ts';
 import type { Language } from '../customers/customer.types.ts';
 import type { Instant } from '../shared/instant.ts';
 
@@ -12,6 +13,8 @@ export interface User {
   language: Language;
   teamId: number | null;
   createdAt: Instant;
+  /** Set when an admin deactivated the account: it cannot sign in and its sessions are gone. */
+  deactivatedAt: Instant | null;
 }
 
 export interface UserWithSecret extends User {
@@ -21,6 +24,11 @@ export interface UserWithSecret extends User {
 export interface Team {
   id: number;
   name: string;
+  /** IANA zone of the team's business hours and report days (WIB `Asia/Jakarta` by default). */
+  timeZone: string;
+  assignmentMode: AssignmentMode;
+  /** Open tickets per channel an agent takes when they have no capacity row of their own. */
+  defaultCapacity: number;
 }
 
 export interface Session {

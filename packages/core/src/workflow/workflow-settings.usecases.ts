@@ -1,3 +1,4 @@
+import { recordAudit } from '../audit/audit.rules.ts';
 import type { CoreDeps } from '../shared/deps.ts';
 import { commit } from '../shared/deps.ts';
 import { thresholdsMs } from './stage-machine.rules.ts';
@@ -10,8 +11,14 @@ export function getWorkflowSettings(deps: CoreDeps): Promise<WorkflowSettings> {
   return effectiveSettings(deps.db);
 }
 
-export function saveWorkflowSettings(deps: CoreDeps, settings: WorkflowSettings): Promise<WorkflowSettings> {
-  return deps.db.workflowSettings.save(settings, deps.clock.now());
+/** Audited as a settings change in the same transaction; `actorUserId` is the admin (null for the system). */
+export function saveWorkflowSettings(deps: CoreDeps, settings: WorkflowSettings, actorUserId: number | null = null): Promise<WorkflowSettings> {
+  const now = deps.clock.now();
+  return commit(deps, async (tx) => {
+    const saved = await tx.workflowSettings.save(settings, now);
+    await recordAudit(tx, { action: 'settings.changed', actorUserId, target: 'settings:workflow', data: { settings } }, now);
+    return saved;
+  });
 }
 
 /** For supervisors: every ticket past its stage's threshold, nudged or not, longest waiting first. */

@@ -34,6 +34,8 @@ import { createSlaPolicyRepository } from './sla-policies.repository.ts';
 import { createBusinessCalendarRepository } from './business-calendars.repository.ts';
 import { createHolidayListRepository } from './holiday-lists.repository.ts';
 import { createSlaClockRepository } from './sla-clocks.repository.ts';
+import { createAuditLogRepository } from './audit-log.repository.ts';
+import { createAgentCapacityRepository } from './agent-capacities.repository.ts';
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;
 
@@ -76,6 +78,8 @@ export function createPgRepositories(db: PgDb, options: { inTransaction: boolean
     businessCalendars: createBusinessCalendarRepository(db),
     holidayLists: createHolidayListRepository(db),
     slaClocks: createSlaClockRepository(db),
+    auditLog: createAuditLogRepository(db),
+    agentCapacities: createAgentCapacityRepository(db),
   });
 }
 

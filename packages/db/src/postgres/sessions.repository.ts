@@ -27,6 +27,10 @@ export function createSessionRepository(db: PgDb): SessionRepository {
       await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
     },
 
+    async deleteForUser(userId) {
+      return (await db.delete(sessions).where(eq(sessions.userId, userId)).returning({ tokenHash: sessions.tokenHash })).map((row) => row.tokenHash);
+    },
+
     async purgeExpired(now) {
       return (await db.delete(sessions).where(lte(sessions.expiresAt, now))).rowCount ?? 0;
     },

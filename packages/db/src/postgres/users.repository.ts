@@ -1,4 +1,4 @@
-import { asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import type { Instant, NewUser, User, UserRepository, UserWithSecret } from '@keluh/core';
 import { users } from './schema/index.ts';
 import { prepared, type PgDb } from './pg-db.ts';
@@ -54,6 +54,24 @@ export function createUserRepository(db: PgDb): UserRepository {
     async count() {
       const [row] = await db.select({ n: count() }).from(users);
       return row?.n ?? 0;
+    },
+
+    async setRole(id, role) {
+      const [row] = await db.update(users).set({ role }).where(eq(users.id, id)).returning();
+      return row ? toUser(row) : null;
+    },
+
+    async deactivate(id, now) {
+      // COALESCE keeps the first deactivation time when two admins deactivate the same user at once.
+      const [row] = await db.update(users).set({ deactivatedAt: sql`coalesce(${users.deactivatedAt}, ${now}::timestamptz)` }).where(eq(users.id, id)).returning();
+      return row ? toUser(row) : null;
+    },
+
+    async lockActiveAdmins() {
+      // FOR UPDATE makes a concurrent demotion wait for ours and then re-check its rows, so two admins
+      // demoting each other cannot both see the other still an admin (READ COMMITTED alone would).
+      const rows = await db.select({ id: users.id }).from(users).where(and(eq(users.role, 'admin'), isNull(users.deactivatedAt))).orderBy(asc(users.id)).for('update');
+      return rows.map((row) => row.id);
     },
   };
 }

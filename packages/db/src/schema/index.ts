@@ -32,3 +32,4 @@ export { slaClocks } from './sla-clocks.table.ts';
 export { slaPolicies } from './sla-policies.table.ts';
 export { holidayLists } from './holiday-lists.table.ts';
 export { businessCalendars } from './business-calendars.table.ts';
+export { auditLog } from './audit-log.table.ts';

@@ -12,4 +12,6 @@ export const users = sqliteTable('users', {
   language: text('language', { enum: languages }).notNull().default('id'),
   teamId: integer('team_id').references(() => teams.id, { onDelete: 'set null' }),
   createdAt: text('created_at').notNull(),
+  /** Set by an admin; the row stays so tickets, notes and the audit log keep a name. */
+  deactivatedAt: text('deactivated_at'),
 });

@@ -24,6 +24,10 @@ export function createSessionRepository(db: SqliteDb): SessionRepository {
       db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run();
     },
 
+    async deleteForUser(userId) {
+      return db.delete(sessions).where(eq(sessions.userId, userId)).returning({ tokenHash: sessions.tokenHash }).all().map((row) => row.tokenHash);
+    },
+
     async purgeExpired(now) {
       // The same boundary as findValid: a session is dead from the instant it expires.
       return db.delete(sessions).where(lte(sessions.expiresAt, now)).run().changes;

@@ -34,6 +34,8 @@ import { createSlaPolicyRepository } from './sla-policies.repository.ts';
 import { createBusinessCalendarRepository } from './business-calendars.repository.ts';
 import { createHolidayListRepository } from './holiday-lists.repository.ts';
 import { createSlaClockRepository } from './sla-clocks.repository.ts';
+import { createAuditLogRepository } from './audit-log.repository.ts';
+import { createAgentCapacityRepository } from './agent-capacities.repository.ts';
 
 export function createSqliteRepositories(db: SqliteDb): Repositories {
   return {
@@ -70,6 +72,8 @@ export function createSqliteRepositories(db: SqliteDb): Repositories {
     businessCalendars: createBusinessCalendarRepository(db),
     holidayLists: createHolidayListRepository(db),
     slaClocks: createSlaClockRepository(db),
+    auditLog: createAuditLogRepository(db),
+    agentCapacities: createAgentCapacityRepository(db),
   };
 }
 

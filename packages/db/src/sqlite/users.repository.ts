@@ -1,4 +1,4 @@
-import { asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import type { Instant, NewUser, User, UserRepository, UserWithSecret } from '@keluh/core';
 import { users } from '../schema/index.ts';
 import type { SqliteDb } from './sqlite-db.ts';
@@ -47,6 +47,22 @@ export function createUserRepository(db: SqliteDb): UserRepository {
 
     async count() {
       return db.select({ n: count() }).from(users).get()?.n ?? 0;
+    },
+
+    async setRole(id, role) {
+      const row = db.update(users).set({ role }).where(eq(users.id, id)).returning().get();
+      return row ? toUser(row) : null;
+    },
+
+    async deactivate(id, now) {
+      db.update(users).set({ deactivatedAt: now }).where(and(eq(users.id, id), isNull(users.deactivatedAt))).run();
+      const row = db.select().from(users).where(eq(users.id, id)).get();
+      return row ? toUser(row) : null;
+    },
+
+    async lockActiveAdmins() {
+      // SQLite serialises write transactions, so reading inside one is already the lock.
+      return db.select({ id: users.id }).from(users).where(and(eq(users.role, 'admin'), isNull(users.deactivatedAt))).all().map((row) => row.id);
     },
   };
 }

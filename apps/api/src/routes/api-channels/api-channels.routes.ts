@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppError, type ApiChannel } from '@keluh/core';
+import { AppError, recordAudit, type ApiChannel, type AuditRecord, type Repositories } from '@keluh/core';
 import { generateApiChannelSecret } from '@keluh/channels';
 import {
   apiChannelIdParamsSchema,
@@ -34,6 +34,14 @@ const apiChannelsRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!channel) throw new AppError('api_channel.not_found', `There is no API channel ${id}`);
     return channel;
   };
+  /** The change and its audit entry commit together; `found` throws inside, so a miss records nothing. */
+  const audited = <T>(work: (tx: Repositories) => Promise<T>, record: (value: T) => AuditRecord): Promise<T> =>
+    db.transaction(async (tx) => {
+      const value = await work(tx);
+      await recordAudit(tx, record(value), clock.now());
+      return value;
+    });
+  const actor = (request: FastifyRequest) => request.user!.id;
 
   app.get('/', { config: adminOnly, schema: { ...docs('API channels, secrets masked (admins)'), response: { 200: apiChannelListSchema, ...errors } } }, async (request) => ({
     items: (await db.apiChannels.list()).map((channel) => toApiChannelView(channel, publicUrl(request))),
@@ -44,7 +52,10 @@ const apiChannelsRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: adminOnly, schema: { ...docs('Create an API channel; the answer holds its secret, shown this once. webhookUrl must be public https unless OUTBOUND_ALLOW_HOSTS lists it (outbound.blocked)'), body: createApiChannelBodySchema, response: { 201: apiChannelWithSecretSchema, ...errors } } },
     async (request, reply) => {
       await assertOutboundUrl(request.body.webhookUrl, 'webhookUrl', app.services.outbound);
-      const channel = await db.apiChannels.create({ ...request.body, secret: generateApiChannelSecret() }, clock.now());
+      const channel = await audited(
+        (tx) => tx.apiChannels.create({ ...request.body, secret: generateApiChannelSecret() }, clock.now()),
+        (created) => ({ action: 'channel.configured', actorUserId: actor(request), target: `api_channel:${created.id}`, data: { created: true, name: created.name, webhookUrl: created.webhookUrl } }),
+      );
       request.log.info({ apiChannelId: channel.id }, 'api channel created');
       return reply.status(201).send(toApiChannelView(channel, publicUrl(request), 'full'));
     },
@@ -62,7 +73,10 @@ const apiChannelsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { id } = request.params;
-      const channel = found(await db.apiChannels.update(id, { secret: generateApiChannelSecret() }, clock.now()), id);
+      const channel = await audited(
+        async (tx) => found(await tx.apiChannels.update(id, { secret: generateApiChannelSecret() }, clock.now()), id),
+        () => ({ action: 'secret.rotated', actorUserId: actor(request), target: `api_channel:${id}`, data: { keys: ['secret'] } }),
+      );
       request.log.info({ apiChannelId: id }, 'api channel secret rotated');
       return toApiChannelView(channel, publicUrl(request), 'full');
     },
@@ -74,7 +88,10 @@ const apiChannelsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { id } = request.params;
       if (request.body.webhookUrl !== undefined) await assertOutboundUrl(request.body.webhookUrl, 'webhookUrl', app.services.outbound);
-      const channel = found(await db.apiChannels.update(id, request.body, clock.now()), id);
+      const channel = await audited(
+        async (tx) => found(await tx.apiChannels.update(id, request.body, clock.now()), id),
+        () => ({ action: 'channel.configured', actorUserId: actor(request), target: `api_channel:${id}`, data: { changed: Object.keys(request.body).sort(), ...request.body } }),
+      );
       // Replies waiting out a back-off against the old URL get their next attempt now.
       if (request.body.webhookUrl) outbox.kick();
       return toApiChannelView(channel, publicUrl(request));
@@ -93,7 +110,12 @@ const apiChannelsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { id } = request.params;
-      if (!(await db.apiChannels.delete(id))) throw new AppError('api_channel.not_found', `There is no API channel ${id}`);
+      await audited(
+        async (tx) => {
+          if (!(await tx.apiChannels.delete(id))) throw new AppError('api_channel.not_found', `There is no API channel ${id}`);
+        },
+        () => ({ action: 'channel.configured', actorUserId: actor(request), target: `api_channel:${id}`, data: { deleted: true } }),
+      );
       request.log.info({ apiChannelId: id }, 'api channel deleted');
       return reply.status(204).send(null);
     },

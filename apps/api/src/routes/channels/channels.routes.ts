@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
-import { AppError, announceChannelStatus, approvedTemplates } from '@keluh/core';
+import { AppError, announceChannelStatus, approvedTemplates, channelSettingsAudits } from '@keluh/core';
 import {
   channelKindParamsSchema,
   channelListSchema,
@@ -8,6 +8,7 @@ import {
   errorResponseSchema,
   instagramSettingsSchema,
   templateListSchema,
+  secretSettingKeys,
   whatsappSettingsSchema,
 } from '@keluh/contracts';
 import { z } from 'zod';
@@ -55,7 +56,7 @@ const channelsRoutes: FastifyPluginAsyncZod = async (app) => {
       const settings = Object.fromEntries(Object.entries(parsed.data).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
       await assertOutboundUrl(parsed.data.graphBaseUrl, 'graphBaseUrl', app.services.outbound);
       assertTokenFollowsHost(kind, request.body, stored?.settings, parsed.data.graphBaseUrl);
-      const config = await channels.configure(kind, settings, clock.now());
+      const config = await channels.configure(kind, settings, clock.now(), (before) => channelSettingsAudits(`channel:${kind}`, before, settings, secretSettingKeys, request.user!.id));
       await announceChannelStatus(app.services.core, config);
       app.services.outbox.kick();
       return { ...toChannelView(config, publicUrl(request)), lastWebhookAt: channels.lastWebhookAt(kind) };

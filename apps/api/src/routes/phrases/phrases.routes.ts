@@ -24,7 +24,7 @@ const phrasesRoutes: FastifyPluginAsyncZod = async (app) => {
       config: configure,
       schema: { tags: ['phrases'], summary: 'Add a phrase (admins); unknown {placeholders} → phrase.unknown_placeholder', security, body: savePhraseBodySchema, response: { 201: phraseSchema, ...errors } },
     },
-    async (request, reply) => reply.code(201).send(await createPhrase(core, request.body)),
+    async (request, reply) => reply.code(201).send(await createPhrase(core, request.body, request.user!.id)),
   );
 
   app.put(
@@ -33,7 +33,7 @@ const phrasesRoutes: FastifyPluginAsyncZod = async (app) => {
       config: configure,
       schema: { tags: ['phrases'], summary: 'Replace a phrase (admins)', security, params: phraseIdParamsSchema, body: savePhraseBodySchema, response: { 200: phraseSchema, ...errors } },
     },
-    async (request) => updatePhrase(core, request.params.id, request.body),
+    async (request) => updatePhrase(core, request.params.id, request.body, request.user!.id),
   );
 
   app.delete(
@@ -43,7 +43,7 @@ const phrasesRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['phrases'], summary: 'Remove a phrase (admins)', security, params: phraseIdParamsSchema, response: { 204: z.null(), ...errors } },
     },
     async (request, reply) => {
-      await deletePhrase(core, request.params.id);
+      await deletePhrase(core, request.params.id, request.user!.id);
       return reply.code(204).send(null);
     },
   );

@@ -23,7 +23,7 @@ const workflowAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'workflow.configure' },
       schema: { ...docs('Create or change a category and its checklist (admins)'), params: categoryKeyParamsSchema, body: saveCategoryBodySchema, response: { 200: complaintCategorySchema, ...errors } },
     },
-    async (request) => saveCategory(core, { key: request.params.key, ...request.body }),
+    async (request) => saveCategory(core, { key: request.params.key, ...request.body }, request.user!.id),
   );
 
   app.get('/settings', { schema: { ...docs('Stage thresholds and root causes (the defaults until an admin saves)'), response: { 200: workflowSettingsSchema, ...errors } } }, async () =>
@@ -33,7 +33,7 @@ const workflowAdminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/settings',
     { config: { permission: 'workflow.configure' }, schema: { ...docs('Change stage thresholds and root causes (admins)'), body: workflowSettingsSchema, response: { 200: workflowSettingsSchema, ...errors } } },
-    async (request) => saveWorkflowSettings(core, request.body),
+    async (request) => saveWorkflowSettings(core, request.body, request.user!.id),
   );
 
   app.get(

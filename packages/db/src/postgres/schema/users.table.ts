@@ -14,4 +14,6 @@ export const users = pgTable('users', {
   language: text('language', { enum: languages }).notNull().default('id'),
   teamId: id('team_id').references(() => teams.id, { onDelete: 'set null' }),
   createdAt: instant('created_at').notNull(),
+  /** Set by an admin; the row stays so tickets, notes and the audit log keep a name. */
+  deactivatedAt: instant('deactivated_at'),
 });

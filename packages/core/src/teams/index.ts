@@ -1,0 +1,2 @@
+export * from './team.rules.ts';
+export * from './teams-admin.usecases.ts';
