@@ -49,6 +49,8 @@ export * from './promises/index.ts';
 export * from './resolutions/index.ts';
 export * from './reviews/index.ts';
 export * from './auth/policy.ts';
+export * from './auth/ticket.policy.ts';
+export * from './auth/ticket-settings.usecases.ts';
 export * from './sla/sla.types.ts';
 export * from './assignment/assignment.types.ts';
 export * from './audit/audit.types.ts';

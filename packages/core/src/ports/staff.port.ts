@@ -7,6 +7,7 @@ export interface NewUser {
   role: UserRole;
   passwordHash: string;
   language?: 'id' | 'en';
+  /** The home team; the user also becomes a member of it. */
   teamId?: number | null;
 }
 
@@ -27,6 +28,15 @@ export interface UserRepository {
 export interface TeamRepository {
   create(name: string, now: Instant): Promise<Team>;
   list(): Promise<Team[]>;
+  /** The team new tickets go to when nothing routes them: the lowest id. Null before any team exists. */
+  findDefault(): Promise<Team | null>;
+  /**
+   * Makes `teamIds` the user's whole membership (rows added and removed in one go; unknown teams refused by
+   * the foreign key). Unchanged rows keep their `created_at`.
+   */
+  setMembers(userId: number, teamIds: readonly number[], now: Instant): Promise<void>;
+  /** The ids of the team's members, ascending. */
+  listMemberIds(teamId: number): Promise<number[]>;
 }
 
 export interface SessionRepository {

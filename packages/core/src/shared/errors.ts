@@ -44,6 +44,8 @@ export const errorCatalog = {
   /** The change would give the customer a second active ticket; one active ticket per customer issue. */
   'ticket.active_exists': 409,
   'user.not_found': 404,
+  /** Assigning a ticket to someone who is not a member of the ticket's team. */
+  'assign.other_team': 422,
   'message.not_found': 404,
   'media.not_found': 404,
   /** Channel media refused before download: not https, not the channel's media host, or a malformed URL. */
