@@ -11,13 +11,12 @@ import type { Ticket } from './ticket.types.ts';
  */
 export async function assertAssignment(tx: Repositories, ticket: Ticket, assigneeId: number | null, actor: Pick<User, 'id' | 'role'> | undefined): Promise<void> {
   if (assigneeId === ticket.assigneeId) return;
+  const assignee = assigneeId === null ? null : await tx.users.findById(assigneeId);
+  if (assigneeId !== null && !assignee) throw new AppError('user.not_found', `User ${assigneeId} does not exist`, { issues: [{ path: 'assigneeId', message: 'Unknown user' }] });
   if (actor && !canReassign(actor, ticket, assigneeId)) {
     throw new AppError('auth.forbidden', "Changing someone else's assignment needs the tickets.reassign permission", { permission: 'tickets.reassign' });
   }
-  if (assigneeId === null) return;
-  const assignee = await tx.users.findById(assigneeId);
-  if (!assignee) throw new AppError('user.not_found', `User ${assigneeId} does not exist`, { issues: [{ path: 'assigneeId', message: 'Unknown user' }] });
-  if (!canBeAssigned(assignee, ticket.teamId)) {
+  if (assignee && !canBeAssigned(assignee, ticket.teamId)) {
     throw new AppError('assign.other_team', `User ${assigneeId} is not a member of the ticket's team`, {
       teamId: ticket.teamId,
       issues: [{ path: 'assigneeId', message: "Not a member of the ticket's team" }],

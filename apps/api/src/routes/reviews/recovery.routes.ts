@@ -29,7 +29,7 @@ const recoveryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/:id/close',
     {
-      config: manage,
+      config: { ...manage, ticketOf: 'recovery_task' },
       schema: {
         tags: ['recovery'],
         summary: 'Close a recovery task with what was done',
