@@ -48,6 +48,7 @@ export const successEffects: Record<string, Effect> = {
   'POST /api/reviews/:id/answer': { reviews: 'changed', recovery_tasks: 'changed', events: 'changed' },
   'PATCH /api/testimonials/:reviewId': { reviews: 'changed', events: 'changed' },
   'POST /api/recovery-tasks/:id/close': { recovery_tasks: 'changed', events: 'changed' },
+  'PUT /api/settings/tickets': { settings: 'changed' },
   'POST /webhooks/whatsapp': conversation,
   'POST /webhooks/instagram': conversation,
   'POST /webhooks/api/:channelId': conversation,
