@@ -120,6 +120,7 @@ const id: Messages = {
     emptyBody: 'Pilih percakapan dari daftar untuk membaca dan membalasnya.',
     loading: 'Memuat percakapan…',
     loadFailed: 'Tiket ini tidak dapat dimuat.',
+    unavailable: 'Tiket tidak tersedia',
     number: 'Tiket #{id}',
     status: 'Status',
     priority: 'Prioritas',
@@ -354,12 +355,15 @@ const id: Messages = {
       origin_rejected: 'Halaman ini tidak boleh membuka koneksi langsung; alamatnya tidak diizinkan.',
     },
     ticket: {
-      not_found: 'Tiket ini tidak ada (lagi).',
+      not_found: 'Tiket ini tidak ada (lagi), atau berada di luar tim Anda. Minta bantuan supervisor bila Anda memerlukannya.',
       conflict: 'Orang lain baru saja mengubah tiket ini. Tiket sudah dimuat ulang: periksa lalu coba lagi.',
       active_exists: 'Pelanggan ini sudah punya tiket lain yang masih terbuka.',
     },
     user: {
       not_found: 'Pengguna tersebut tidak ada.',
+    },
+    assign: {
+      other_team: 'Orang tersebut bukan anggota tim tiket ini.',
     },
     message: {
       not_found: 'Pesan tersebut tidak ada.',
