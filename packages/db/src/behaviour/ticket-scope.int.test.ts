@@ -69,4 +69,13 @@ describe('team scope in the repositories', () => {
     expect(await replayed({ kind: 'own_and_unassigned', teamIds: [sales], userId: agent })).toEqual([salesMine.id, null, salesOpen.id]);
     expect(await replayed({ kind: 'teams', teamIds: [] })).toEqual([null]);
   });
+
+  it("the stuck list holds only the scope's tickets", async () => {
+    const thresholds = { 1: 60_000, 2: 60_000, 3: 60_000, 4: 60_000, 5: 60_000 } as const;
+    const later = '2026-03-02T09:00:00.000Z';
+    const stuck = async (scope?: TicketScope) => (await db.workflows.listStuck(thresholds, later, 50, scope)).map((entry) => entry.ticketId).sort((a, b) => a - b);
+    expect(await stuck()).toEqual([general.id, salesMine.id, salesTheirs.id, salesOpen.id]);
+    expect(await stuck({ kind: 'teams', teamIds: [sales] })).toEqual([salesMine.id, salesTheirs.id, salesOpen.id]);
+    expect(await stuck({ kind: 'teams', teamIds: [1] })).toEqual([general.id]);
+  });
 });
