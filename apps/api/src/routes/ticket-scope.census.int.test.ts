@@ -96,10 +96,13 @@ describe("an agent of another team finds none of a ticket's routes", () => {
     }
   });
 
-  it("leaves team A's ticket out of team B's ticket list and in team A's", async () => {
+  it("leaves team A's ticket out of team B's lists (tickets, recovery tasks) and in team A's", async () => {
     const listed = async (headers: Record<string, string>) => (await t.app.inject({ method: 'GET', url: '/api/tickets?limit=100', headers })).json<{ items: { id: number }[] }>().items.map((item) => item.id);
     expect(await listed(agentB.headers)).not.toContain(ids.ticket);
     expect(await listed(supervisorB.headers)).not.toContain(ids.ticket);
     expect(await listed({ authorization: `Bearer ${await t.login()}` })).toContain(ids.ticket);
+    const tasks = async (headers: Record<string, string>) => (await t.app.inject({ method: 'GET', url: '/api/recovery-tasks', headers })).json<{ items: { id: number }[] }>().items.map((task) => task.id);
+    expect(await tasks({ authorization: `Bearer ${await t.loginAdmin()}` })).toContain(ids.recoveryTask);
+    expect(await tasks(supervisorB.headers)).not.toContain(ids.recoveryTask);
   });
 });

@@ -23,7 +23,7 @@ const recoveryRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ items: z.array(recoveryTaskSchema) }), ...errors },
       },
     },
-    async (request) => ({ items: await listRecoveryTasks(core, { state: request.query.state }) }),
+    async (request) => ({ items: await listRecoveryTasks(core, { state: request.query.state, scope: await app.ticketScopeOf(request) }) }),
   );
 
   app.post(
