@@ -23,6 +23,7 @@ import textHygiene from './plugins/text-hygiene.plugin.ts';
 import pathGuard from './plugins/path-guard.plugin.ts';
 import hostHeader from './plugins/host-header.plugin.ts';
 import auth from './plugins/auth.plugin.ts';
+import ticketScope from './plugins/ticket-scope.plugin.ts';
 import swaggerDocs from './plugins/swagger.plugin.ts';
 import securityHeaders from './plugins/security-headers.plugin.ts';
 import { consoleOriginPolicy, widgetOriginPolicy } from './security/origin-policy.ts';
@@ -59,6 +60,7 @@ import promisesRoutes from './routes/promises/promises.routes.ts';
 import reviewsRoutes from './routes/reviews/reviews.routes.ts';
 import testimonialsRoutes from './routes/reviews/testimonials.routes.ts';
 import recoveryRoutes from './routes/reviews/recovery.routes.ts';
+import ticketSettingsRoutes from './routes/settings/ticket-settings.routes.ts';
 import publicTestimonialsRoutes from './routes/reviews/public-testimonials.routes.ts';
 import boardRoutes from './routes/board/board.routes.ts';
 import slaRoutes from './routes/sla/sla.routes.ts';
@@ -205,6 +207,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...(shared.redis ? { redis: shared.redis.commands, nameSpace: `${deps.config.REDIS_PREFIX}sign-in:`, skipOnError: true } : {}),
   });
   await app.register(auth);
+  await app.register(ticketScope);
   await app.register(swaggerDocs);
   await app.register(socketIo);
 
@@ -228,6 +231,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(reviewsRoutes, { prefix: '/api' });
   await app.register(testimonialsRoutes, { prefix: '/api/testimonials' });
   await app.register(recoveryRoutes, { prefix: '/api/recovery-tasks' });
+  await app.register(ticketSettingsRoutes, { prefix: '/api/settings/tickets' });
   await app.register(publicTestimonialsRoutes);
   await app.register(boardRoutes, { prefix: '/api/board' });
   await app.register(slaRoutes, { prefix: '/api/sla' });

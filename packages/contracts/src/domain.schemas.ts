@@ -20,6 +20,8 @@ export const userSchema = z.object({
   role: userRoleSchema,
   language: languageSchema,
   teamId: z.number().int().nullable(),
+  /** Every team the user belongs to: what they see (docs/supervisors.md §Roles and scope). */
+  teamIds: z.array(z.number().int()),
   createdAt: instantSchema,
 });
 

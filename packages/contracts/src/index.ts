@@ -13,3 +13,4 @@ export * from './reviews.schemas.ts';
 export * from './board.schemas.ts';
 export * from './sla.schemas.ts';
 export * from './admin.schemas.ts';
+export * from './ticket-settings.schemas.ts';

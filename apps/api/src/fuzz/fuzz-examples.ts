@@ -106,6 +106,8 @@ const bodies: Record<string, BodyExample[]> = {
   'POST /api/admin/teams': [() => ({ name: 'Makassar', timeZone: 'Asia/Makassar', assignmentMode: 'balanced', defaultCapacity: 3 }), () => ({ name: 'Mars', timeZone: 'Mars/Olympus' })],
   'PATCH /api/admin/teams/:id': [() => ({ name: 'Jayapura', timeZone: 'Asia/Jayapura' }), () => ({ timeZone: 'WIB' }), () => ({ defaultCapacity: 51 })],
   'PUT /api/admin/teams/:id/members': [(world) => ({ userIds: [world.t.agentId] })],
+  // Only the permissive value: limiting agents would hide the fuzz ticket from the cases that follow.
+  'PUT /api/settings/tickets': [() => ({ agentsOwnAndUnassigned: false })],
 };
 
 /** Routes whose handler reads no body, although the method allows one: any JSON is fuzzed at them. */

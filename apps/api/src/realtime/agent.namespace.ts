@@ -1,7 +1,7 @@
 import type { Namespace, Socket } from 'socket.io';
 import type { FastifyBaseLogger } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
-import { authenticateSession, resumeSession, type StoredEvent, type User } from '@keluh/core';
+import { authenticateSession, can, resumeSession, scopeOf, type StoredEvent, type User } from '@keluh/core';
 import { syncRequestSchema, type AgentClientToServer, type AgentEvent, type AgentServerToClient } from '@keluh/contracts';
 import type { Services } from '../services.ts';
 import { SESSION_COOKIE } from '../plugins/auth.plugin.ts';
@@ -14,12 +14,15 @@ import type { WatchEntry } from './ticket-viewers.ts';
 import { createTicketWatchers } from './ticket-watchers.ts';
 import { handleTicketWatch } from './ticket-watch.handlers.ts';
 import { createMayWatch } from './may-watch.ts';
+import { AGENTS_ROOM, STAFF_ROOM, framesByRooms, roomsOfScope, userRoom } from './scope-rooms.ts';
 
 export interface AgentSocketData {
   user: User;
   /** The session's token digest: names its room and re-checks it; the token itself is not kept. */
   tokenHash: string;
   expiresAt: string;
+  /** The rooms of the user's ticket scope at the handshake (scope-rooms.ts). */
+  scopeRooms: string[];
 }
 
 /** Between API processes joined by the Redis adapter (serverSideEmit): who watches a ticket. */
@@ -35,9 +38,6 @@ export type AgentSocket = Socket<AgentClientToServer, AgentServerToClient, Agent
 
 /** A typing indicator lasts this long after the console's last `typing: true` (it refreshes every few seconds). */
 const TYPING_LAPSES_MS = 6_000;
-
-/** Staff see every ticket for now; team-scoped rooms arrive with roles and teams. */
-const STAFF_ROOM = 'staff';
 
 export function toAgentEvent(event: StoredEvent): AgentEvent {
   return { id: event.id, type: event.type, ticketId: event.ticketId, createdAt: event.createdAt, payload: event.payload } as AgentEvent;
@@ -57,7 +57,9 @@ export function setUpAgentNamespace(namespace: AgentNamespace, services: Service
     const allowed = headers.origin !== undefined ? services.origins.console.allows(headers.origin, headers.host) : bearer !== null;
     if (!allowed) return next(refusal('socket.origin_rejected', `The console socket does not accept ${headers.origin ?? 'a request without Origin'}`));
     authenticateSession(services.auth, bearer ?? cookieToken(headers.cookie))
-      .then(({ user, session }) => {
+      .then(async ({ user, session }) => {
+        // Read before the connection: its handlers must be in place the moment the client can emit `sync`.
+        socket.data.scopeRooms = roomsOfScope(await scopeOf(services.db, user));
         socket.data.user = user;
         socket.data.tokenHash = session.tokenHash;
         socket.data.expiresAt = session.expiresAt;
@@ -78,7 +80,9 @@ export function setUpAgentNamespace(namespace: AgentNamespace, services: Service
 
   namespace.on('connection', (socket) => {
     handleTicketWatch(socket, watchers, mayWatch);
-    void socket.join([STAFF_ROOM, sessionRoom(socket.data.tokenHash)]);
+    const { user, scopeRooms } = socket.data;
+    const limitable = can(user, 'tickets.view_team') ? [] : [AGENTS_ROOM];
+    void socket.join([STAFF_ROOM, userRoom(user.id), sessionRoom(socket.data.tokenHash), ...limitable, ...scopeRooms]);
     const stopWatching = watchSessionExpiry(socket, services.auth, services.clock, socket.data.expiresAt);
     const userId = socket.data.user.id;
     void services.presence.connected(userId);
@@ -91,14 +95,15 @@ export function setUpAgentNamespace(namespace: AgentNamespace, services: Service
       const { reply, parse } = eventCall<AckValue<AgentClientToServer['sync']>>(args);
       try {
         // A session signed out elsewhere (another process without a shared adapter, a purge) stops here.
-        await resumeSession(services.auth, socket.data.tokenHash);
+        // The user as stored now: a role or teams changed since the handshake narrow the replay too.
+        socket.data.user = (await resumeSession(services.auth, socket.data.tokenHash)).user;
       } catch (error) {
         reply({ ok: false, error: toSocketError(error) });
         return endSocket(socket);
       }
       try {
         const { lastEventId } = parse(syncRequestSchema);
-        const result = await replaySince(services.db.events, lastEventId);
+        const result = await replaySince(services.db.events, lastEventId, { scope: await scopeOf(services.db, socket.data.user) });
         reply({ ok: true, events: result.events.map(toAgentEvent), latestId: result.latestId });
       } catch (error) {
         reply({ ok: false, error: toSocketError(error) });
@@ -108,8 +113,12 @@ export function setUpAgentNamespace(namespace: AgentNamespace, services: Service
 
   // `local`: every process delivers to its own sockets from the log (RealtimeFeed); through the Redis
   // adapter each event would otherwise reach other processes' sockets a second time, out of order.
+  // Each frame goes to the rooms that may see its events; a socket in several of them gets it once.
   const unsubscribe = feed.subscribe((events) => {
-    if (hasLocalSockets(namespace, STAFF_ROOM)) namespace.local.to(STAFF_ROOM).emit('events', events.map(toAgentEvent));
+    if (!hasLocalSockets(namespace, STAFF_ROOM)) return;
+    for (const frame of framesByRooms(events)) {
+      if (frame.rooms.some((room) => hasLocalSockets(namespace, room))) namespace.local.to(frame.rooms).emit('events', frame.events.map(toAgentEvent));
+    }
   });
   return () => {
     unsubscribe();

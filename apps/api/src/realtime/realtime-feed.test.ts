@@ -7,6 +7,8 @@ const event = (id: number): StoredEvent => ({
   type: 'channel.updated',
   ticketId: null,
   customerId: null,
+  teamId: null,
+  assigneeId: null,
   createdAt: '2026-03-02T08:00:00.000Z',
   payload: { kind: 'whatsapp', status: 'active', reason: `e${id}` },
 });

@@ -5,6 +5,7 @@ import { setUpAgentNamespace, type AgentNamespace } from './agent.namespace.ts';
 import { endSessionSockets } from './session-sockets.ts';
 import { setUpVisitorNamespace, type VisitorNamespace } from './visitor.namespace.ts';
 import { RealtimeFeed } from './realtime-feed.ts';
+import { AGENTS_ROOM, userRoom } from './scope-rooms.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -13,6 +14,13 @@ declare module 'fastify' {
     realtimeFeed: RealtimeFeed;
     /** Cuts every live /agent socket of a session (sign-out), in every process joined by the adapter. */
     endSessionSockets: (tokenHash: string) => void;
+    /**
+     * After a user's role or teams changed: cuts their /agent sockets in every process, so each reconnects
+     * into the rooms of its new scope and replays what it missed through the scoped `sync`.
+     */
+    rescopeUserSockets: (userId: number) => void;
+    /** The same for every socket whose scope the "own and unassigned only" setting decides. */
+    rescopeAgentSockets: () => void;
   }
 }
 
@@ -45,6 +53,9 @@ export default fp(
     ];
     app.decorate('io', io);
     app.decorate('realtimeFeed', feed);
+    const agents = () => io.of(AGENT_NAMESPACE) as AgentNamespace;
+    app.decorate('rescopeUserSockets', (userId: number) => agents().in(userRoom(userId)).disconnectSockets(true));
+    app.decorate('rescopeAgentSockets', () => agents().in(AGENTS_ROOM).disconnectSockets(true));
     app.decorate('endSessionSockets', (tokenHash: string) => endSessionSockets(io.of(AGENT_NAMESPACE) as AgentNamespace, tokenHash));
     app.addHook('preClose', async () => {
       unsubscribe.forEach((stop) => stop());

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { StoredEvent } from '@keluh/core';
 import { toVisitorEvent } from './visitor-projection.ts';
 
-const base = { id: 7, ticketId: 3, customerId: 5, createdAt: '2026-03-02T08:00:00.000Z' };
+const base = { id: 7, ticketId: 3, customerId: 5, teamId: 1, assigneeId: null, createdAt: '2026-03-02T08:00:00.000Z' };
 
 describe('what a visitor never sees of the workflow', () => {
   it.each<[string, StoredEvent]>([

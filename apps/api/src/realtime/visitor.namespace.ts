@@ -103,7 +103,7 @@ export function setUpVisitorNamespace(namespace: VisitorNamespace, services: Ser
         const { lastEventId } = parse(syncRequestSchema);
         const customerId = await customerOf(socket, services);
         if (customerId === null) return reply({ ok: true, events: [], latestId: await services.db.events.latestId() });
-        const result = await replaySince(services.db.events, lastEventId, customerId);
+        const result = await replaySince(services.db.events, lastEventId, { customerId });
         const events = result.events.map(toVisitorEvent).filter((event): event is VisitorEvent => event !== null);
         reply({ ok: true, events, latestId: result.latestId });
       } catch (error) {

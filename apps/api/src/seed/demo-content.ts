@@ -14,10 +14,14 @@ export interface DemoConversation {
   priority?: 'low' | 'normal' | 'high' | 'urgent';
 }
 
+/** The second demo team: agent2 works it alone, so the demo shows an agent who sees only their team. */
+export const DEMO_SALES_TEAM = 'Penjualan';
+
+/** `teams`: 'default' is the install's default team ("Umum"); the first is the home team. */
 export const demoStaff = [
-  { email: 'supervisor@keluh.test', name: 'Sari Wulandari', role: 'supervisor', language: 'id' },
-  { email: 'agent1@keluh.test', name: 'Budi Santoso', role: 'agent', language: 'id' },
-  { email: 'agent2@keluh.test', name: 'Maya Chen', role: 'agent', language: 'en' },
+  { email: 'supervisor@keluh.test', name: 'Sari Wulandari', role: 'supervisor', language: 'id', teams: ['default', DEMO_SALES_TEAM] },
+  { email: 'agent1@keluh.test', name: 'Budi Santoso', role: 'agent', language: 'id', teams: ['default'] },
+  { email: 'agent2@keluh.test', name: 'Maya Chen', role: 'agent', language: 'en', teams: [DEMO_SALES_TEAM] },
 ] as const;
 
 export const demoConversations: DemoConversation[] = [

@@ -1,6 +1,6 @@
 import { ingestMessage, replyToTicket, updateTicket, type CoreDeps, type Database, type PasswordHasher, type Clock, type UserRole } from '@keluh/core';
 import type { Config } from '../config/config.ts';
-import { demoConversations, demoStaff } from './demo-content.ts';
+import { DEMO_SALES_TEAM, demoConversations, demoStaff } from './demo-content.ts';
 
 /** One login to print at the first start; `password` is null when it came from the environment. */
 export interface SeedLogin {
@@ -47,14 +47,19 @@ export async function seedDatabase(deps: SeedDeps): Promise<SeedReport> {
   if (!config.SEED_DEMO) return { adminCreated: true, demoCreated: false, logins };
 
   const sharedHash = config.DEMO_PASSWORD ? await hasher.hash(config.DEMO_PASSWORD) : null;
+  const teamIds = await demoTeams(db, now);
   const staffIds = new Map<string, number>();
-  for (const person of demoStaff) {
+  const homeTeams = new Map<string, number>();
+  for (const { teams, ...person } of demoStaff) {
     const password = config.DEMO_PASSWORD ? null : deps.generatePassword();
-    const user = await db.users.create({ ...person, passwordHash: sharedHash ?? (await hasher.hash(password!)) }, now);
+    const memberOf = teams.map((team) => teamIds.get(team)!);
+    const user = await db.users.create({ ...person, teamId: memberOf[0]!, passwordHash: sharedHash ?? (await hasher.hash(password!)) }, now);
+    await db.teams.setTeamsOfUser(user.id, memberOf, now);
     staffIds.set(person.email, user.id);
+    homeTeams.set(person.email, memberOf[0]!);
     logins.push({ role: person.role, email: person.email, password, from: password ? 'generated' : 'DEMO_PASSWORD' });
   }
-  await seedConversations(db, clock, staffIds);
+  await seedConversations(db, clock, staffIds, homeTeams);
   await markHistoricRepliesRead(db, now);
   return { adminCreated: true, demoCreated: true, logins };
 }
@@ -77,7 +82,21 @@ async function markHistoricRepliesRead(db: Database, now: string): Promise<void>
   }
 }
 
-async function seedConversations(db: Database, clock: Clock, staffIds: Map<string, number>): Promise<void> {
+/** The default team (every install has one, from the migrations; made here if not) and the demo's second team. */
+async function demoTeams(db: Database, now: string): Promise<Map<string, number>> {
+  const fallback = (await db.teams.findDefault()) ?? (await db.teams.create('Umum', now));
+  const sales = (await db.teams.list()).find((team) => team.name === DEMO_SALES_TEAM) ?? (await db.teams.create(DEMO_SALES_TEAM, now));
+  return new Map([
+    ['default', fallback.id],
+    [DEMO_SALES_TEAM, sales.id],
+  ]);
+}
+
+/**
+ * A conversation belongs to the home team of the agent who answers it, so agent2's customers are in
+ * Penjualan and agent1 does not see them. Moved right after the customer's first message opened it.
+ */
+async function seedConversations(db: Database, clock: Clock, staffIds: Map<string, number>, homeTeams: Map<string, number>): Promise<void> {
   // Oldest first, on a clock set in the past, so the inbox shows realistic waiting times.
   const ordered = [...demoConversations].sort((a, b) => b.minutesAgo - a.minutesAgo);
   for (const [index, conversation] of ordered.entries()) {
@@ -91,6 +110,7 @@ async function seedConversations(db: Database, clock: Clock, staffIds: Map<strin
     );
     await db.identities.insertIfAbsent({ customerId: customer.id, channel: conversation.channel, externalId: conversation.externalId, displayName: conversation.name }, pastClock.now());
     let ticketId = 0;
+    const agent = conversation.messages.find((message) => message.agent)?.agent;
     for (const [step, message] of conversation.messages.entries()) {
       if (message.from === 'customer') {
         const result = await ingestMessage(core, {
@@ -101,17 +121,18 @@ async function seedConversations(db: Database, clock: Clock, staffIds: Map<strin
           body: message.body,
           sentAt: pastClock.now(),
         });
+        const team = agent ? homeTeams.get(agent) : undefined;
+        if (ticketId === 0 && team !== undefined && team !== result.ticket.teamId) await db.tickets.update(result.ticket.id, { teamId: team }, pastClock.now());
         ticketId = result.ticket.id;
       } else {
         await replyToTicket(core, { ticketId, authorUserId: staffIds.get(message.agent!)!, body: message.body });
       }
       at += 90_000;
     }
-    const assignee = conversation.messages.find((message) => message.agent)?.agent;
     await updateTicket(core, ticketId, {
       ...(conversation.status ? { status: conversation.status } : {}),
       ...(conversation.priority ? { priority: conversation.priority } : {}),
-      ...(assignee ? { assigneeId: staffIds.get(assignee)! } : {}),
+      ...(agent ? { assigneeId: staffIds.get(agent)! } : {}),
     });
   }
 }

@@ -69,9 +69,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const databaseUrl = options.shareDatabaseWith?.databaseUrl ?? (raw as TestDatabase).url;
   const now = new Date().toISOString();
   for (const [kind, settings] of Object.entries(options.channels ?? {})) await db.channelConfigs.upsert(kind as ChannelKind, settings, now);
+  // The test agent works the default team, where every ticket goes that nothing routes elsewhere.
+  const defaultTeam = await db.teams.findDefault();
   const agent =
     (await db.users.findByEmailWithSecret(AGENT.email)) ??
-    (await db.users.create({ email: AGENT.email, name: 'Test Agent', role: 'agent', passwordHash: await scryptHasher.hash(AGENT.password) }, now));
+    (await db.users.create({ email: AGENT.email, name: 'Test Agent', role: 'agent', teamId: defaultTeam?.id ?? null, passwordHash: await scryptHasher.hash(AGENT.password) }, now));
   const app = await buildApp({
     config: testConfig(options.config),
     db,

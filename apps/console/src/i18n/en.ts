@@ -133,6 +133,7 @@ const en = {
     emptyBody: 'Choose a conversation from the list to read it and reply.',
     loading: 'Loading conversation…',
     loadFailed: 'This ticket could not be loaded.',
+    unavailable: 'Ticket not available',
     number: 'Ticket #{id}',
     status: 'Status',
     priority: 'Priority',
@@ -367,7 +368,7 @@ const en = {
       origin_rejected: 'This page may not open the live connection; its address is not allowed.',
     },
     ticket: {
-      not_found: 'This ticket does not exist (any more).',
+      not_found: 'This ticket does not exist (any more), or it is outside your teams. Ask a supervisor if you need it.',
       conflict: 'Someone else changed this ticket just now. It has been reloaded: check it and try again.',
       active_exists: 'This customer already has another open ticket.',
       watch_limit: 'This connection has too many tickets open at once. Close a few tabs.',
@@ -387,6 +388,9 @@ const en = {
       not_found: 'That team does not exist.',
       name_taken: 'Another team already has this name.',
       invalid_time_zone: 'Pick a time zone from the list (e.g. Asia/Jakarta).',
+    },
+    assign: {
+      other_team: "That person is not a member of this ticket's team.",
     },
     message: {
       not_found: 'That message does not exist.',

@@ -131,6 +131,7 @@ const id: Messages = {
     emptyBody: 'Pilih percakapan dari daftar untuk membaca dan membalasnya.',
     loading: 'Memuat percakapan…',
     loadFailed: 'Tiket ini tidak dapat dimuat.',
+    unavailable: 'Tiket tidak tersedia',
     number: 'Tiket #{id}',
     status: 'Status',
     priority: 'Prioritas',
@@ -365,7 +366,7 @@ const id: Messages = {
       origin_rejected: 'Halaman ini tidak boleh membuka koneksi langsung; alamatnya tidak diizinkan.',
     },
     ticket: {
-      not_found: 'Tiket ini tidak ada (lagi).',
+      not_found: 'Tiket ini tidak ada (lagi), atau berada di luar tim Anda. Minta bantuan supervisor bila Anda memerlukannya.',
       conflict: 'Orang lain baru saja mengubah tiket ini. Tiket sudah dimuat ulang: periksa lalu coba lagi.',
       active_exists: 'Pelanggan ini sudah punya tiket lain yang masih terbuka.',
       watch_limit: 'Koneksi ini membuka terlalu banyak tiket sekaligus. Tutup beberapa tab.',
@@ -385,6 +386,9 @@ const id: Messages = {
       not_found: 'Tim tersebut tidak ada.',
       name_taken: 'Nama ini sudah dipakai tim lain.',
       invalid_time_zone: 'Pilih zona waktu dari daftar (mis. Asia/Jakarta).',
+    },
+    assign: {
+      other_team: 'Orang tersebut bukan anggota tim tiket ini.',
     },
     message: {
       not_found: 'Pesan tersebut tidak ada.',

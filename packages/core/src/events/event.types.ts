@@ -62,7 +62,8 @@ export type NewDomainEvent = {
   };
 }[DomainEventType];
 
-export type StoredEvent = NewDomainEvent & { id: number; createdAt: Instant };
+/** `teamId` and `assigneeId` are the ticket's when the event was written: who may see it is decided on them. */
+export type StoredEvent = NewDomainEvent & { id: number; createdAt: Instant; teamId: number | null; assigneeId: number | null };
 
 /** Listeners (realtime, outbox dispatch, later SLA clocks and automations) hear events after commit. */
 export interface EventPublisher {

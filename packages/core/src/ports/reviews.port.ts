@@ -1,3 +1,4 @@
+import type { TicketScope } from '../auth/ticket.policy.ts';
 import type { Instant } from '../shared/instant.ts';
 import type { RecoveryTask, Review, Testimonial, TestimonialState } from '../reviews/review.types.ts';
 import type { ChannelKind } from '../channels/channel.types.ts';
@@ -37,7 +38,8 @@ export interface RecoveryTaskRepository {
   /** One task per review (unique): a second low-score answer for the same review opens none. */
   openIfAbsent(input: { reviewId: number; ticketId: number; customerId: number; score: number }, now: Instant): Promise<RecoveryTask | null>;
   findById(id: number): Promise<RecoveryTask | null>;
-  list(query: { state?: RecoveryTask['state']; limit: number }): Promise<RecoveryTask[]>;
+  /** `scope`: only the tasks of tickets a supervisor sees (auth/ticket.policy.ts). */
+  list(query: { state?: RecoveryTask['state']; limit: number; scope?: TicketScope }): Promise<RecoveryTask[]>;
   assign(id: number, assigneeId: number | null): Promise<RecoveryTask | null>;
   close(id: number, note: string | null, by: number, now: Instant): Promise<RecoveryTask | null>;
 }

@@ -8,6 +8,7 @@ export interface NewUser {
   role: UserRole;
   passwordHash: string;
   language?: 'id' | 'en';
+  /** The home team; the user also becomes a member of it. */
   teamId?: number | null;
 }
 
@@ -50,6 +51,10 @@ export interface TeamRepository {
   setMembers(teamId: number, userIds: number[], now: Instant): Promise<void>;
   /** The user's teams become exactly these (the same rows seen from the user's side). */
   setTeamsOfUser(userId: number, teamIds: number[], now: Instant): Promise<void>;
+  /** The team new tickets go to when nothing routes them: the lowest id. Null before any team exists. */
+  findDefault(): Promise<Team | null>;
+  /** The ids of the team's members, ascending. */
+  listMemberIds(teamId: number): Promise<number[]>;
 }
 
 export interface SessionRepository {

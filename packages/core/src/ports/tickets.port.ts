@@ -8,6 +8,8 @@ export interface NewTicket {
   channel: ChannelKind;
   priority?: TicketPriority;
   status?: TicketStatus;
+  /** Omitted: the default team (the lowest id), chosen in the same statement, so no ticket is left without one. */
+  teamId?: number | null;
 }
 
 /** Fields a person (or a rule acting for one) changes; each change bumps the ticket's version. */

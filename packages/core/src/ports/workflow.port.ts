@@ -4,6 +4,7 @@ import type { NewPhrase, Phrase } from '../phrases/phrase.types.ts';
 import type { Instant } from '../shared/instant.ts';
 import type { WorkflowStage } from '../tickets/ticket.types.ts';
 import type { Fault } from '../workflow/stage.types.ts';
+import type { TicketScope } from '../auth/ticket.policy.ts';
 import type { StageTransition, StuckTicket, TicketWorkflow, WorkflowSettings } from '../workflow/workflow.types.ts';
 
 /** Workflow fields an agent edits; the stage moves only through `recordTransition`. */
@@ -36,7 +37,8 @@ export interface WorkflowRepository {
    */
   claimStuck(thresholdMs: Record<WorkflowStage, number>, now: Instant, limit: number): Promise<StuckTicket[]>;
   /** The same tickets without marking anything, for the supervisors' list (nudged or not). */
-  listStuck(thresholdMs: Record<WorkflowStage, number>, now: Instant, limit: number): Promise<StuckTicket[]>;
+  /** `scope` narrows to the tickets a supervisor sees (auth/ticket.policy.ts). */
+  listStuck(thresholdMs: Record<WorkflowStage, number>, now: Instant, limit: number, scope?: TicketScope): Promise<StuckTicket[]>;
 }
 
 export interface FactRepository {

@@ -1,9 +1,10 @@
+import type { TicketScope } from '../auth/ticket.policy.ts';
 import { commit, type CoreDeps } from '../shared/deps.ts';
 import { AppError } from '../shared/errors.ts';
 import type { RecoveryTask } from './review.types.ts';
 
-export function listRecoveryTasks(deps: CoreDeps, query: { state?: RecoveryTask['state'] | undefined; limit?: number }): Promise<RecoveryTask[]> {
-  return deps.db.recoveryTasks.list({ ...(query.state ? { state: query.state } : {}), limit: query.limit ?? 100 });
+export function listRecoveryTasks(deps: CoreDeps, query: { state?: RecoveryTask['state'] | undefined; limit?: number; scope?: TicketScope }): Promise<RecoveryTask[]> {
+  return deps.db.recoveryTasks.list({ ...(query.state ? { state: query.state } : {}), limit: query.limit ?? 100, ...(query.scope ? { scope: query.scope } : {}) });
 }
 
 /** A supervisor made it right (called back, refunded): closed once, with what was done. */

@@ -65,6 +65,8 @@ export const errorCatalog = {
   'team.name_taken': 409,
   /** A time zone that is not an IANA name (e.g. `Asia/Jakarta`). */
   'team.invalid_time_zone': 400,
+  /** Assigning a ticket to someone who is not a member of the ticket's team. */
+  'assign.other_team': 422,
   'message.not_found': 404,
   'media.not_found': 404,
   /** Channel media refused before download: not https, not the channel's media host, or a malformed URL. */

@@ -1,6 +1,7 @@
 import type { ChannelKind } from '../channels/channel.types.ts';
 import type { CustomerBrief } from '../customers/customer.types.ts';
 import type { Instant } from '../shared/instant.ts';
+import type { TicketScope } from '../auth/ticket.policy.ts';
 
 export const ticketStatuses = ['open', 'pending', 'resolved', 'closed'] as const;
 export type TicketStatus = (typeof ticketStatuses)[number];
@@ -47,6 +48,8 @@ export interface TicketQuery {
   status?: TicketStatus[];
   channel?: ChannelKind[];
   assigneeId?: number | null;
+  /** Only the tickets this scope sees (auth/ticket.policy.ts), filtered in SQL; none means every ticket. */
+  scope?: TicketScope;
   limit: number;
   /** Opaque cursor from a previous page. */
   cursor?: string | null;

@@ -12,6 +12,8 @@ import { recordResolution } from '../resolutions/resolutions.usecases.ts';
 import { recomputeSla } from '../sla/sla-recompute.ts';
 import type { SlaClock } from '../sla/sla.types.ts';
 import type { TicketPage, TicketPriority, TicketQuery, TicketStatus, TicketView } from './ticket.types.ts';
+import type { User } from '../users/user.types.ts';
+import { assertAssignment } from './assignment-guard.ts';
 
 export interface TicketDetail {
   ticket: TicketView;
@@ -56,17 +58,17 @@ export interface TicketChanges {
   version?: number;
 }
 
-export async function updateTicket(deps: CoreDeps, ticketId: number, changes: TicketChanges): Promise<TicketView> {
+/**
+ * `actor` is the person making the change (omitted for the system: the seed, rules). A person's change of
+ * assignee is held to the reassign rules (auth/ticket.policy.ts); anyone's, to the ticket's team.
+ */
+export async function updateTicket(deps: CoreDeps, ticketId: number, changes: TicketChanges, actor?: Pick<User, 'id' | 'role'>): Promise<TicketView> {
   return commit(deps, async (tx, emit) => {
     const now = deps.clock.now();
     const ticket = await tx.tickets.lock(ticketId);
     if (!ticket) throw new AppError('ticket.not_found', `Ticket ${ticketId} does not exist`);
     if (changes.version !== undefined && changes.version !== ticket.version) throw staleVersion(ticket.id, ticket.version);
-    if (changes.assigneeId != null && !(await tx.users.findById(changes.assigneeId))) {
-      throw new AppError('user.not_found', `User ${changes.assigneeId} does not exist`, {
-        issues: [{ path: 'assigneeId', message: 'Unknown user' }],
-      });
-    }
+    if (changes.assigneeId !== undefined) await assertAssignment(tx, ticket, changes.assigneeId, actor);
     const patch: TicketPatch = {};
     const changed: string[] = [];
     if (changes.status !== undefined && changes.status !== ticket.status) {

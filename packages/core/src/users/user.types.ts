@@ -11,7 +11,10 @@ export interface User {
   name: string;
   role: UserRole;
   language: Language;
+  /** The home team: where the tickets this user opens go. Always one of `teamIds` when set. */
   teamId: number | null;
+  /** Every team the user belongs to (team_members): the scope of what they see (auth/ticket.policy.ts). */
+  teamIds: number[];
   createdAt: Instant;
   /** Set when an admin deactivated the account: it cannot sign in and its sessions are gone. */
   deactivatedAt: Instant | null;

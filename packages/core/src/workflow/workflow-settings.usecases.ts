@@ -1,5 +1,6 @@
 import { recordAudit } from '../audit/audit.rules.ts';
 import type { CoreDeps } from '../shared/deps.ts';
+import type { TicketScope } from '../auth/ticket.policy.ts';
 import { commit } from '../shared/deps.ts';
 import { thresholdsMs } from './stage-machine.rules.ts';
 import { effectiveSettings } from './workflow-snapshot.ts';
@@ -22,8 +23,8 @@ export function saveWorkflowSettings(deps: CoreDeps, settings: WorkflowSettings,
 }
 
 /** For supervisors: every ticket past its stage's threshold, nudged or not, longest waiting first. */
-export async function listStuckTickets(deps: CoreDeps): Promise<StuckTicket[]> {
-  return deps.db.workflows.listStuck(thresholdsMs(await effectiveSettings(deps.db)), deps.clock.now(), STUCK_LIST_LIMIT);
+export async function listStuckTickets(deps: CoreDeps, scope?: TicketScope): Promise<StuckTicket[]> {
+  return deps.db.workflows.listStuck(thresholdsMs(await effectiveSettings(deps.db)), deps.clock.now(), STUCK_LIST_LIMIT, scope);
 }
 
 /**

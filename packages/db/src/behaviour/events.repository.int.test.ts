@@ -29,7 +29,7 @@ describe('the event log', () => {
     const ids = stored.map((e) => e.id);
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
     expect(new Set(ids).size).toBe(5);
-    expect(stored[0]).toEqual({ ...statusEvent(1, 1), id: ids[0], createdAt: T0 });
+    expect(stored[0]).toEqual({ ...statusEvent(1, 1), id: ids[0], createdAt: T0, teamId: null, assigneeId: null });
     expect(await db.events.latestId()).toBe(ids[4]);
   });
 

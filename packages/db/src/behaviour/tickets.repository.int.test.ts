@@ -9,10 +9,10 @@ describe('tickets', () => {
   });
   afterEach(() => db.close());
 
-  it('a new ticket is open at stage one, unassigned and unread-free', async () => {
+  it('a new ticket is open at stage one, unassigned, unread-free and in the default team', async () => {
     const ticket = await seedTicket(db, { channel: 'instagram' });
     expect(ticket).toMatchObject({
-      status: 'open', stage: 1, priority: 'normal', assigneeId: null, teamId: null, channel: 'instagram',
+      status: 'open', stage: 1, priority: 'normal', assigneeId: null, teamId: 1, channel: 'instagram',
       lastChannel: 'instagram', unreadCount: 0, lastMessageAt: T0, lastMessagePreview: '', lastInboundAt: null,
       firstResponseAt: null, resolvedAt: null, version: 1, createdAt: T0, updatedAt: T0,
     });

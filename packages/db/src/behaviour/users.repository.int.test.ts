@@ -12,7 +12,7 @@ describe('users and teams', () => {
 
   it('an agent signs in with their email in any letter case', async () => {
     const user = await db.users.create({ email: 'Dewi@Keluh.ID', name: 'Dewi', role: 'agent', passwordHash: 'h' }, T0);
-    expect(user).toEqual({ id: user.id, email: 'dewi@keluh.id', name: 'Dewi', role: 'agent', language: 'id', teamId: null, createdAt: T0, deactivatedAt: null });
+    expect(user).toEqual({ id: user.id, email: 'dewi@keluh.id', name: 'Dewi', role: 'agent', language: 'id', teamId: null, teamIds: [], createdAt: T0, deactivatedAt: null });
     expect(await db.users.findByEmailWithSecret('DEWI@keluh.id')).toEqual({ ...user, passwordHash: 'h' });
     expect(await db.users.findByEmailWithSecret('nobody@keluh.id')).toBeNull();
   });
@@ -61,12 +61,13 @@ describe('users and teams', () => {
     expect(listed[0]).toMatchObject({ teamId: team.id, language: 'en', role: 'supervisor' });
   });
 
-  it('teams are listed by name', async () => {
+  it('teams are listed by name, beside the default team every install starts with', async () => {
     await db.teams.create('Shipping', T0);
     await db.teams.create('Billing', T0);
     expect(await db.teams.list()).toEqual([
-      { id: 2, name: 'Billing', timeZone: 'Asia/Jakarta', assignmentMode: 'manual', defaultCapacity: 5 },
-      { id: 1, name: 'Shipping', timeZone: 'Asia/Jakarta', assignmentMode: 'manual', defaultCapacity: 5 },
+      { id: 3, name: 'Billing', timeZone: 'Asia/Jakarta', assignmentMode: 'manual', defaultCapacity: 5 },
+      { id: 2, name: 'Shipping', timeZone: 'Asia/Jakarta', assignmentMode: 'manual', defaultCapacity: 5 },
+      { id: 1, name: 'Umum', timeZone: 'Asia/Jakarta', assignmentMode: 'manual', defaultCapacity: 5 },
     ]);
   });
 });

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, max, sql } from 'drizzle-orm';
 import type { EventRepository, NewDomainEvent, StoredEvent } from '@keluh/core';
 import { lockEventLog } from './advisory-locks.ts';
 import { events } from './schema/index.ts';
+import { eventScopeCondition } from '../shared/ticket-scope.sql.ts';
 import { prepared, type PgDb } from './pg-db.ts';
 
 type EventRow = typeof events.$inferSelect;
@@ -29,6 +30,8 @@ export function createEventRepository(db: PgDb, options: { inTransaction: boolea
         type: sql.placeholder('type'),
         ticketId: sql.placeholder('ticketId'),
         customerId: sql.placeholder('customerId'),
+        teamId: sql`(select team_id from tickets where id = ${sql.placeholder('ticketId')}::bigint)`,
+        assigneeId: sql`(select assignee_id from tickets where id = ${sql.placeholder('ticketId')}::bigint)`,
         payload: sql.placeholder('payload'),
         createdAt: sql.placeholder('now'),
       })
@@ -63,12 +66,27 @@ export function createEventRepository(db: PgDb, options: { inTransaction: boolea
       // One multi-row INSERT numbers its rows in VALUES order; sorting by id makes that explicit.
       const rows = await db
         .insert(events)
-        .values(pending.map((event) => ({ type: event.type, ticketId: event.ticketId, customerId: event.customerId, payload: event.payload, createdAt: now })))
+        .values(
+          pending.map((event) => ({
+            type: event.type,
+            ticketId: event.ticketId,
+            customerId: event.customerId,
+            teamId: sql`(select team_id from tickets where id = ${event.ticketId}::bigint)`,
+            assigneeId: sql`(select assignee_id from tickets where id = ${event.ticketId}::bigint)`,
+            payload: event.payload,
+            createdAt: now,
+          })),
+        )
         .returning();
       return rows.sort((a, b) => a.id - b.id).map(toStoredEvent);
     },
 
-    async listAfter(afterId, { limit, customerId }) {
+    async listAfter(afterId, { limit, customerId, scope }) {
+      const scoped = eventScopeCondition(scope, events);
+      if (scoped) {
+        const where = and(gt(events.id, afterId), customerId === undefined ? undefined : eq(events.customerId, customerId), scoped);
+        return (await db.select().from(events).where(where).orderBy(asc(events.id)).limit(limit)).map(toStoredEvent);
+      }
       const rows = customerId === undefined ? await after().execute({ afterId, limit }) : await afterForCustomer().execute({ afterId, customerId, limit });
       return rows.map(toStoredEvent);
     },

@@ -1,6 +1,7 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { RecoveryTaskRepository } from '@keluh/core';
-import { recoveryTasks } from './schema/index.ts';
+import { recoveryTasks, tickets } from './schema/index.ts';
+import { scopeCondition } from '../shared/ticket-scope.sql.ts';
 import type { PgDb } from './pg-db.ts';
 
 export function createRecoveryTaskRepository(db: PgDb): RecoveryTaskRepository {
@@ -14,11 +15,12 @@ export function createRecoveryTaskRepository(db: PgDb): RecoveryTaskRepository {
       const [row] = await db.select().from(recoveryTasks).where(eq(recoveryTasks.id, id));
       return row ?? null;
     },
-    async list({ state, limit }) {
+    async list({ state, limit, scope }) {
+      const scoped = scopeCondition(scope, tickets);
       return db
         .select()
         .from(recoveryTasks)
-        .where(state ? eq(recoveryTasks.state, state) : undefined)
+        .where(and(state ? eq(recoveryTasks.state, state) : undefined, scoped ? inArray(recoveryTasks.ticketId, db.select({ id: tickets.id }).from(tickets).where(scoped)) : undefined))
         .orderBy(desc(recoveryTasks.id))
         .limit(limit);
     },

@@ -44,5 +44,15 @@ export function createTeamRepository(db: PgDb): TeamRepository {
       await db.delete(teamMembers).where(and(eq(teamMembers.userId, userId), notInArray(teamMembers.teamId, teamIds)));
       if (teamIds.length > 0) await db.insert(teamMembers).values(teamIds.map((teamId) => ({ teamId, userId, createdAt: now }))).onConflictDoNothing();
     },
+
+    async findDefault() {
+      const [first] = await db.select(team).from(teams).orderBy(asc(teams.id)).limit(1);
+      return first ?? null;
+    },
+
+    async listMemberIds(teamId) {
+      const rows = await db.select({ userId: teamMembers.userId }).from(teamMembers).where(eq(teamMembers.teamId, teamId)).orderBy(asc(teamMembers.userId));
+      return rows.map((row) => row.userId);
+    },
   };
 }

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { AppError, type Ticket, type TicketQuery, type TicketRepository } from '@keluh/core';
 import { param } from '../shared/placeholders.ts';
+import { scopeCondition } from '../shared/ticket-scope.sql.ts';
 import { decodeTicketCursor, encodeTicketCursor } from '../shared/ticket-cursor.ts';
 import { tickets } from './schema/index.ts';
 import { isUniqueViolation } from './pg-errors.ts';
@@ -54,6 +55,8 @@ export function createTicketRepository(db: PgDb): TicketRepository {
         priority: sql.placeholder('priority'),
         channel: sql.placeholder('channel'),
         lastChannel: sql.placeholder('channel'),
+        // The default team (the lowest id) in the same statement: a ticket never exists without a team.
+        teamId: sql`coalesce(${sql.placeholder('teamId')}::bigint, (select min(id) from teams))`,
         lastMessageAt: sql.placeholder('now'),
         createdAt: sql.placeholder('now'),
         updatedAt: sql.placeholder('now'),
@@ -127,6 +130,7 @@ export function createTicketRepository(db: PgDb): TicketRepository {
         status: input.status ?? 'open',
         priority: input.priority ?? 'normal',
         channel: input.channel,
+        teamId: input.teamId ?? null,
         now,
       });
       return row ?? null;
@@ -212,6 +216,8 @@ function filtersFor(query: TicketQuery): SQL[] {
     // A ticket belongs to every channel the conversation has used: where it opened and where it is now.
     filters.push(or(inArray(tickets.channel, query.channel), inArray(tickets.lastChannel, query.channel))!);
   }
+  const scoped = scopeCondition(query.scope, tickets);
+  if (scoped) filters.push(scoped);
   if (query.assigneeId === null) filters.push(isNull(tickets.assigneeId));
   else if (query.assigneeId !== undefined) filters.push(eq(tickets.assigneeId, query.assigneeId));
   if (query.cursor) {

@@ -1,11 +1,12 @@
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import type { Instant, NewUser, User, UserRepository, UserWithSecret } from '@keluh/core';
-import { users } from './schema/index.ts';
+import { teamMembers, users } from './schema/index.ts';
+import { teamIdsByUser, withTeamIds } from '../shared/team-ids.ts';
 import { prepared, type PgDb } from './pg-db.ts';
 
 type UserRow = typeof users.$inferSelect;
 
-function toUser({ passwordHash: _secret, ...user }: UserRow): User {
+function withoutSecret({ passwordHash: _secret, ...user }: UserRow): Omit<User, 'teamIds'> {
   return user;
 }
 
@@ -24,6 +25,10 @@ function toRow(input: NewUser, now: Instant) {
 export function createUserRepository(db: PgDb): UserRepository {
   // Looked up on every authenticated request (sessions resolve to users).
   const byId = prepared(() => db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare('users_by_id'));
+  const memberOf = prepared(() =>
+    db.select({ teamId: teamMembers.teamId }).from(teamMembers).where(eq(teamMembers.userId, sql.placeholder('userId'))).prepare('users_team_ids'),
+  );
+  const toUser = async (row: UserRow): Promise<User> => withTeamIds(withoutSecret(row), (await memberOf().execute({ userId: row.id })).map((m) => m.teamId));
 
   return {
     async create(input, now) {
@@ -44,11 +49,12 @@ export function createUserRepository(db: PgDb): UserRepository {
 
     async findByEmailWithSecret(email): Promise<UserWithSecret | null> {
       const [row] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
-      return row ?? null;
+      return row ? { ...(await toUser(row)), passwordHash: row.passwordHash } : null;
     },
 
     async list() {
-      return (await db.select().from(users).orderBy(asc(users.id))).map(toUser);
+      const byUser = teamIdsByUser(await db.select({ userId: teamMembers.userId, teamId: teamMembers.teamId }).from(teamMembers));
+      return (await db.select().from(users).orderBy(asc(users.id))).map((row) => withTeamIds(withoutSecret(row), byUser.get(row.id) ?? []));
     },
 
     async count() {

@@ -3,6 +3,7 @@ import { addMilliseconds, AppError, type StageTransition, type StuckTicket, type
 import { stageTransitions, tickets, ticketWorkflows, users } from './schema/index.ts';
 import { prepared, type PgDb } from './pg-db.ts';
 import { ACTIVE_STATUSES_SQL, stuckCondition } from '../shared/stuck-condition.ts';
+import { scopeCondition } from '../shared/ticket-scope.sql.ts';
 
 const storedStuck = (thresholdMs: Record<WorkflowStage, number>, now: string) =>
   stuckCondition({ stage: ticketWorkflows.stage, enteredAt: ticketWorkflows.stageEnteredAt, complaint: sql`${ticketWorkflows.complaint}`, status: tickets.status }, thresholdMs, now);
@@ -109,9 +110,9 @@ export function createWorkflowRepository(db: PgDb, options: { inTransaction: boo
       return (await stuckRows().where(inArray(tickets.id, claimed)).orderBy(asc(enteredAt))).map(withThreshold(thresholdMs));
     },
 
-    async listStuck(thresholdMs, now, limit) {
+    async listStuck(thresholdMs, now, limit, scope) {
       const condition = stuckCondition({ stage, enteredAt, complaint: sql`coalesce(${ticketWorkflows.complaint}, true)`, status: tickets.status }, thresholdMs, now);
-      return (await stuckRows().where(condition).orderBy(asc(enteredAt)).limit(limit)).map(withThreshold(thresholdMs));
+      return (await stuckRows().where(and(condition, scopeCondition(scope, tickets))).orderBy(asc(enteredAt)).limit(limit)).map(withThreshold(thresholdMs));
     },
   };
   return repository;

@@ -13,6 +13,9 @@ export const events = sqliteTable(
     type: text('type').$type<DomainEventType>().notNull(),
     ticketId: integer('ticket_id'),
     customerId: integer('customer_id'),
+    /** The ticket's team and assignee when the event was written: who may see it (sockets, replay). */
+    teamId: integer('team_id'),
+    assigneeId: integer('assignee_id'),
     payload: text('payload', { mode: 'json' }).$type<unknown>().notNull(),
     createdAt: text('created_at').notNull(),
   },

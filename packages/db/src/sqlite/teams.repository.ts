@@ -7,6 +7,7 @@ const team = { id: teams.id, name: teams.name, timeZone: teams.timeZone, assignm
 const membership = { teamId: teamMembers.teamId, userId: teamMembers.userId, since: teamMembers.createdAt };
 
 export function createTeamRepository(db: SqliteDb): TeamRepository {
+  const brief = { id: teams.id, name: teams.name };
   return {
     async create(name, now, settings = {}) {
       return db.insert(teams).values({ ...settings, name, createdAt: now }).returning(team).get();
@@ -42,6 +43,14 @@ export function createTeamRepository(db: SqliteDb): TeamRepository {
     async setTeamsOfUser(userId, teamIds, now) {
       db.delete(teamMembers).where(and(eq(teamMembers.userId, userId), notInArray(teamMembers.teamId, teamIds))).run();
       if (teamIds.length > 0) db.insert(teamMembers).values(teamIds.map((teamId) => ({ teamId, userId, createdAt: now }))).onConflictDoNothing().run();
+    },
+
+    async findDefault() {
+      return db.select(team).from(teams).orderBy(asc(teams.id)).limit(1).get() ?? null;
+    },
+
+    async listMemberIds(teamId) {
+      return db.select({ userId: teamMembers.userId }).from(teamMembers).where(eq(teamMembers.teamId, teamId)).orderBy(asc(teamMembers.userId)).all().map((row) => row.userId);
     },
   };
 }

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { AppError, activeTicketStatuses, ticketStatuses, type Ticket, type TicketQuery, type TicketRepository, type TicketStatus } from '@keluh/core';
 import { tickets } from '../schema/index.ts';
+import { scopeCondition } from '../shared/ticket-scope.sql.ts';
 import { decodeTicketCursor, encodeTicketCursor } from '../shared/ticket-cursor.ts';
 import { selectTicketViews, toTicketView } from './ticket.query.ts';
 import { isUniqueViolation } from './sqlite-errors.ts';
@@ -53,6 +54,8 @@ export function createTicketRepository(db: SqliteDb): TicketRepository {
       priority: param('priority'),
       channel: param('channel'),
       lastChannel: param('channel'),
+      // The default team (the lowest id) in the same statement: a ticket never exists without a team.
+      teamId: sql`coalesce(${param('teamId')}, (select min(id) from teams))`,
       lastMessageAt: param('now'),
       createdAt: param('now'),
       updatedAt: param('now'),
@@ -127,6 +130,7 @@ export function createTicketRepository(db: SqliteDb): TicketRepository {
           status: input.status ?? 'open',
           priority: input.priority ?? 'normal',
           channel: input.channel,
+          teamId: input.teamId ?? null,
           now,
         }) ?? null
       );
@@ -216,6 +220,8 @@ function filtersFor(query: TicketQuery): SQL[] {
     // A ticket belongs to every channel the conversation has used: where it opened and where it is now.
     filters.push(or(inArray(tickets.channel, query.channel), inArray(tickets.lastChannel, query.channel))!);
   }
+  const scoped = scopeCondition(query.scope, tickets);
+  if (scoped) filters.push(scoped);
   if (query.assigneeId === null) filters.push(isNull(tickets.assigneeId));
   else if (query.assigneeId !== undefined) filters.push(eq(tickets.assigneeId, query.assigneeId));
   if (query.cursor) {

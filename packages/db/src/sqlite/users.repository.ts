@@ -1,11 +1,12 @@
-import { and, asc, count, eq, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import type { Instant, NewUser, User, UserRepository, UserWithSecret } from '@keluh/core';
-import { users } from '../schema/index.ts';
+import { teamMembers, users } from '../schema/index.ts';
+import { teamIdsByUser, withTeamIds } from '../shared/team-ids.ts';
 import type { SqliteDb } from './sqlite-db.ts';
 
 type UserRow = typeof users.$inferSelect;
 
-function toUser({ passwordHash: _secret, ...user }: UserRow): User {
+function withoutSecret({ passwordHash: _secret, ...user }: UserRow): Omit<User, 'teamIds'> {
   return user;
 }
 
@@ -22,6 +23,9 @@ function toRow(input: NewUser, now: Instant) {
 }
 
 export function createUserRepository(db: SqliteDb): UserRepository {
+  const memberOf = db.select({ teamId: teamMembers.teamId }).from(teamMembers).where(eq(teamMembers.userId, sql.placeholder('userId'))).prepare();
+  const toUser = (row: UserRow): User => withTeamIds(withoutSecret(row), memberOf.all({ userId: row.id }).map((m) => m.teamId));
+
   return {
     async create(input, now) {
       return toUser(db.insert(users).values(toRow(input, now)).returning().get());
@@ -38,11 +42,13 @@ export function createUserRepository(db: SqliteDb): UserRepository {
     },
 
     async findByEmailWithSecret(email): Promise<UserWithSecret | null> {
-      return db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get() ?? null;
+      const row = db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
+      return row ? { ...toUser(row), passwordHash: row.passwordHash } : null;
     },
 
     async list() {
-      return db.select().from(users).orderBy(asc(users.id)).all().map(toUser);
+      const byUser = teamIdsByUser(db.select({ userId: teamMembers.userId, teamId: teamMembers.teamId }).from(teamMembers).all());
+      return db.select().from(users).orderBy(asc(users.id)).all().map((row) => withTeamIds(withoutSecret(row), byUser.get(row.id) ?? []));
     },
 
     async count() {

@@ -3,6 +3,7 @@ import { addMilliseconds, AppError, type StageTransition, type TicketWorkflow, t
 import { stageTransitions, tickets, ticketWorkflows, users } from '../schema/index.ts';
 import type { SqliteDb } from './sqlite-db.ts';
 import { ACTIVE_STATUSES_SQL, stuckCondition } from '../shared/stuck-condition.ts';
+import { scopeCondition } from '../shared/ticket-scope.sql.ts';
 
 const storedStuck = (thresholdMs: Record<WorkflowStage, number>, now: string) =>
   stuckCondition({ stage: ticketWorkflows.stage, enteredAt: ticketWorkflows.stageEnteredAt, complaint: sql`${ticketWorkflows.complaint} = 1`, status: tickets.status }, thresholdMs, now);
@@ -120,9 +121,9 @@ export function createWorkflowRepository(db: SqliteDb): WorkflowRepository {
       return stuckRows().where(inArray(tickets.id, claimed)).orderBy(asc(enteredAt)).all().map(withThreshold(thresholdMs));
     },
 
-    async listStuck(thresholdMs, now, limit) {
+    async listStuck(thresholdMs, now, limit, scope) {
       const condition = stuckCondition({ stage, enteredAt, complaint: sql`coalesce(${ticketWorkflows.complaint}, 1) = 1`, status: tickets.status }, thresholdMs, now);
-      return stuckRows().where(condition).orderBy(asc(enteredAt)).limit(limit).all().map(withThreshold(thresholdMs));
+      return stuckRows().where(and(condition, scopeCondition(scope, tickets))).orderBy(asc(enteredAt)).limit(limit).all().map(withThreshold(thresholdMs));
     },
   };
 }

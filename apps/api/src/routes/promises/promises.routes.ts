@@ -10,6 +10,7 @@ const promisesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/:id',
     {
+      config: { ticketOf: 'promise' },
       schema: {
         tags: ['cases'],
         summary: 'Record a promise as kept, broken or cancelled (once)',

@@ -23,13 +23,13 @@ const recoveryRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ items: z.array(recoveryTaskSchema) }), ...errors },
       },
     },
-    async (request) => ({ items: await listRecoveryTasks(core, { state: request.query.state }) }),
+    async (request) => ({ items: await listRecoveryTasks(core, { state: request.query.state, scope: await app.ticketScopeOf(request) }) }),
   );
 
   app.post(
     '/:id/close',
     {
-      config: manage,
+      config: { ...manage, ticketOf: 'recovery_task' },
       schema: {
         tags: ['recovery'],
         summary: 'Close a recovery task with what was done',

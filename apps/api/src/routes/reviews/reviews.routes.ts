@@ -29,6 +29,7 @@ const reviewsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/reviews/:id/answer',
     {
+      config: { ticketOf: 'review' },
       schema: {
         tags: ['reviews'],
         summary: 'Enter a score, comment or consent for the customer',

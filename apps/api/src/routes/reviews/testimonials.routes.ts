@@ -58,7 +58,7 @@ const testimonialsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/:reviewId',
     {
-      config: moderate,
+      config: { ...moderate, ticketOf: 'review' },
       schema: {
         tags: ['testimonials'],
         summary: 'Approve, reject or edit a testimonial',

@@ -38,6 +38,7 @@ const ticketsRoutes: FastifyPluginAsyncZod = async (app) => {
       // Read the log position first: anything committed after it is replayed by the socket sync.
       const lastEventId = await core.db.events.latestId();
       const page = await listTickets(core, {
+        scope: await app.ticketScopeOf(request),
         ...(status ? { status } : {}),
         ...(channel ? { channel } : {}),
         ...(assigneeId !== undefined ? { assigneeId: assigneeId === 'none' ? null : assigneeId } : {}),
@@ -105,7 +106,7 @@ const ticketsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ticketViewSchema, ...errors },
       },
     },
-    async (request) => updateTicket(core, request.params.id, request.body),
+    async (request) => updateTicket(core, request.params.id, request.body, request.user!),
   );
 
   app.post(

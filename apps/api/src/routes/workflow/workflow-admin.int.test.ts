@@ -15,7 +15,9 @@ describe('shaping the workflow: categories, settings and the stuck list', () => 
     t = await startTestApp({ clock });
     agent = { authorization: `Bearer ${await t.login()}` };
     admin = { authorization: `Bearer ${await t.loginAdmin()}` };
-    await t.db.users.create({ email: 'spv@keluh.test', name: 'Supervisor Sari', role: 'supervisor', passwordHash: await scryptHasher.hash('supervisor-pass-1') }, clock.now());
+    // A supervisor of the default team, where ingest puts the tickets: the stuck list shows their teams' tickets.
+    const teamId = (await t.db.teams.findDefault())!.id;
+    await t.db.users.create({ email: 'spv@keluh.test', name: 'Supervisor Sari', role: 'supervisor', teamId, passwordHash: await scryptHasher.hash('supervisor-pass-1') }, clock.now());
     const token = (await t.app.inject({ method: 'POST', url: '/api/auth/token', payload: { email: 'spv@keluh.test', password: 'supervisor-pass-1' } })).json<{ token: string }>().token;
     supervisor = { authorization: `Bearer ${token}` };
   });

@@ -39,7 +39,7 @@ const workflowAdminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/stuck',
     { config: { permission: 'workflow.supervise' }, schema: { ...docs('Tickets past their stage threshold, longest waiting first (supervisors)'), response: { 200: z.array(stuckTicketSchema), ...errors } } },
-    async () => listStuckTickets(core),
+    async (request) => listStuckTickets(core, await app.ticketScopeOf(request)),
   );
 };
 

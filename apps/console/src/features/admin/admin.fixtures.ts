@@ -3,7 +3,7 @@ import type { StaffMemberDto, TeamDto } from '@keluh/contracts';
 export const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 export const staffMember = (id: number, overrides: Partial<StaffMemberDto> = {}): StaffMemberDto => ({
-  id, email: `user${id}@toko.id`, name: `User ${id}`, role: 'agent', language: 'id', teamId: null, createdAt: '2026-01-05T02:00:00.000Z',
+  id, email: `user${id}@toko.id`, name: `User ${id}`, role: 'agent', language: 'id', teamId: null, teamIds: [], createdAt: '2026-01-05T02:00:00.000Z',
   deactivatedAt: null, memberOfTeamIds: [], capacities: [], ...overrides,
 });
 

@@ -17,6 +17,9 @@ export const events = pgTable(
     type: text('type').$type<DomainEventType>().notNull(),
     ticketId: id('ticket_id'),
     customerId: id('customer_id'),
+    /** The ticket's team and assignee when the event was written: who may see it (sockets, replay). */
+    teamId: id('team_id'),
+    assigneeId: id('assignee_id'),
     payload: jsonb<unknown>('payload').notNull(),
     createdAt: instant('created_at').notNull(),
   },

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inventory, routeKey, type AppRoute } from '../fuzz/route-inventory.ts';
+import { exampleBodies } from '../fuzz/fuzz-examples.ts';
+import type { FuzzWorld } from '../fuzz/fuzz-world.ts';
+import { startTestApp, type TestApp } from '../testing/test-app.ts';
+import { inboundTicket, teamMember, type TeamMember } from '../testing/team-fixture.ts';
+
+/**
+ * Routes with a parameter in their path that names no ticket, nor anything of one: listed, so a route added
+ * later must be classified here or be one of a ticket. Media is addressed by the SHA-256 of its bytes, which
+ * only a message of the ticket hands out; it is not scoped by team (yet).
+ */
+const NOT_OF_A_TICKET = new Set([
+  '/api/phrases/:id',
+  '/api/api-channels/:id',
+  '/api/api-channels/:id/rotate-secret',
+  '/webhooks/api/:channelId',
+  '/api/widget/visitors/:visitorId/sessions',
+  '/api/workflow/categories/:key',
+  '/api/channels/:kind',
+  '/api/media/:sha256',
+]);
+
+describe("an agent of another team finds none of a ticket's routes", () => {
+  let t: TestApp;
+  let routes: AppRoute[];
+  let agentB: TeamMember;
+  let supervisorB: TeamMember;
+  let ids: { ticket: number; promise: number; review: number; recoveryTask: number };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const admin = { authorization: `Bearer ${await t.loginAdmin()}` };
+    agentB = await teamMember(t, 'Penjualan', 'agent', 'maya@keluh.test');
+    supervisorB = await teamMember(t, 'Penjualan', 'supervisor', 'sari@keluh.test');
+    // Team A's ticket (the default team, by ingest) with one of everything a route can address.
+    const ticket = await inboundTicket(t, 'census-customer');
+    const promise = await t.app.inject({ method: 'POST', url: `/api/tickets/${ticket}/promises`, headers: admin, payload: { text: 'Dikirim ulang besok', dueAt: new Date(Date.now() + 86_400_000).toISOString() } });
+    const review = await t.app.inject({ method: 'POST', url: `/api/tickets/${ticket}/reviews`, headers: admin });
+    const reviewId = review.json<{ id: number }>().id;
+    expect((await t.app.inject({ method: 'POST', url: `/api/reviews/${reviewId}/answer`, headers: admin, payload: { score: 1 } })).statusCode).toBe(200);
+    const [task] = (await t.db.recoveryTasks.list({ limit: 10 })).filter((candidate) => candidate.ticketId === ticket);
+    ids = { ticket, promise: promise.json<{ id: number }>().id, review: reviewId, recoveryTask: task!.id };
+    routes = (await inventory(t.app)).filter((route) => route.method !== 'HEAD');
+  });
+  afterAll(() => t.close());
+
+  /** The id of team A's resource a route's path takes, or null for routes of no ticket. */
+  const idFor = (route: AppRoute): number | null => {
+    if (route.path.startsWith('/api/tickets/:id')) return ids.ticket;
+    if (route.path.startsWith('/api/promises/:id')) return ids.promise;
+    if (route.path.startsWith('/api/reviews/:id') || route.path.startsWith('/api/testimonials/:reviewId')) return ids.review;
+    if (route.path.startsWith('/api/recovery-tasks/:id')) return ids.recoveryTask;
+    return null;
+  };
+  const ticketRoutes = () => routes.filter((route) => idFor(route) !== null);
+
+  it('knows every route with an id: of a ticket, or listed as of none', () => {
+    const unclassified = routes.filter((route) => route.params.some((param) => param !== '*') && idFor(route) === null && !NOT_OF_A_TICKET.has(route.path)).map((r) => routeKey(r.method, r.path));
+    expect(unclassified).toEqual([]);
+    expect(ticketRoutes().length).toBeGreaterThanOrEqual(19);
+    // Every one of them is guarded by the one preHandler, which recorded it.
+    const guarded = new Set(t.app.ticketGuardedRoutes.map((route) => routeKey(route.method, route.url)));
+    expect(ticketRoutes().map((r) => routeKey(r.method, r.path)).filter((key) => !guarded.has(key))).toEqual([]);
+  });
+
+  const send = (route: AppRoute, caller: TeamMember) => {
+    const url = route.path.replace(/:id|:reviewId/, String(idFor(route))).replace(':key', 'order_number');
+    const body = exampleBodies(route)?.[0]?.({ t } as unknown as FuzzWorld);
+    return t.app.inject({ method: route.method as 'GET', url, headers: caller.headers, ...(body === undefined ? {} : { payload: body as Record<string, unknown> }) });
+  };
+  /** Routes that need a supervisor permission are called by team B's supervisor, so the permission check passes and scope is what refuses. */
+  const callerOf = (route: AppRoute) => (t.app.accessDeclarations.find((d) => d.method === route.method && d.url === route.path)?.permission ? supervisorB : agentB);
+
+  it("answers 404 ticket.not_found on every route of team A's ticket, and changes nothing", async () => {
+    // The review question's delivery settles first: the worker changing its status is not the agent's doing.
+    await t.app.services.outbox.settled();
+    const before = { ticket: await t.db.tickets.findById(ids.ticket), messages: await t.db.messages.listForTicket(ids.ticket), notes: await t.db.notes.listForTicket(ids.ticket) };
+    for (const route of ticketRoutes()) {
+      const response = await send(route, callerOf(route));
+      const label = `${route.method} ${route.path} as ${callerOf(route).email}`;
+      expect(response.statusCode, label).toBe(404);
+      expect(response.json<{ error: { code: string } }>().error.code, label).toBe('ticket.not_found');
+    }
+    expect(await t.db.tickets.findById(ids.ticket)).toEqual(before.ticket);
+    expect(await t.db.messages.listForTicket(ids.ticket)).toEqual(before.messages);
+    expect(await t.db.notes.listForTicket(ids.ticket)).toEqual(before.notes);
+    expect((await t.db.promises.findById(ids.promise))?.state).toBe('open');
+    expect((await t.db.recoveryTasks.findById(ids.recoveryTask))?.state).toBe('open');
+  });
+
+  it("lets team A's agent read the same ticket, so the refusal is scope and not the request", async () => {
+    const agentA = { id: t.agentId, email: 'agent@keluh.test', token: '', headers: { authorization: `Bearer ${await t.login()}` } };
+    for (const route of ticketRoutes().filter((r) => r.method === 'GET')) {
+      expect((await send(route, agentA)).statusCode, `${route.method} ${route.path}`).toBe(200);
+    }
+  });
+
+  it("leaves team A's ticket out of team B's lists (tickets, recovery tasks) and in team A's", async () => {
+    const listed = async (headers: Record<string, string>) => (await t.app.inject({ method: 'GET', url: '/api/tickets?limit=100', headers })).json<{ items: { id: number }[] }>().items.map((item) => item.id);
+    expect(await listed(agentB.headers)).not.toContain(ids.ticket);
+    expect(await listed(supervisorB.headers)).not.toContain(ids.ticket);
+    expect(await listed({ authorization: `Bearer ${await t.login()}` })).toContain(ids.ticket);
+    const tasks = async (headers: Record<string, string>) => (await t.app.inject({ method: 'GET', url: '/api/recovery-tasks', headers })).json<{ items: { id: number }[] }>().items.map((task) => task.id);
+    expect(await tasks({ authorization: `Bearer ${await t.loginAdmin()}` })).toContain(ids.recoveryTask);
+    expect(await tasks(supervisorB.headers)).not.toContain(ids.recoveryTask);
+  });
+});
