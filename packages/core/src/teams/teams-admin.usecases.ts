@@ -77,7 +77,8 @@ export async function updateTeam(deps: CoreDeps, actorUserId: number, teamId: nu
   });
 }
 
-export async function setTeamMembers(deps: CoreDeps, actorUserId: number, teamId: number, userIds: number[]): Promise<TeamWithMembers> {
+/** `changedUserIds`: who joined or left, so the caller can move their open sockets into their new scope. */
+export async function setTeamMembers(deps: CoreDeps, actorUserId: number, teamId: number, userIds: number[]): Promise<TeamWithMembers & { changedUserIds: number[] }> {
   const memberIds = [...new Set(userIds)];
   const now = deps.clock.now();
   return commit(deps, async (tx) => {
@@ -88,6 +89,6 @@ export async function setTeamMembers(deps: CoreDeps, actorUserId: number, teamId
     const added = memberIds.filter((id) => !before.includes(id));
     const removed = before.filter((id) => !memberIds.includes(id));
     if (added.length + removed.length > 0) await recordAudit(tx, { action: 'team.updated', actorUserId, target: `team:${teamId}`, data: { added, removed } }, now);
-    return { ...team, memberIds };
+    return { ...team, memberIds, changedUserIds: [...added, ...removed] };
   });
 }

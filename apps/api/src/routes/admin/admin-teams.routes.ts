@@ -28,7 +28,12 @@ const adminTeamsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/:id/members',
     { config: manage, schema: { ...docs("The team's members, replaced by these users"), params: teamIdParamsSchema, body: setTeamMembersBodySchema, response: { 200: teamSchema, ...errors } } },
-    async (request) => setTeamMembers(core, actor(request), request.params.id, request.body.userIds),
+    async (request) => {
+      const { changedUserIds, ...team } = await setTeamMembers(core, actor(request), request.params.id, request.body.userIds);
+      // Open sockets joined their rooms at the handshake: cut them so they reconnect into the new scope.
+      for (const userId of changedUserIds) app.rescopeUserSockets(userId);
+      return team;
+    },
   );
 };
 

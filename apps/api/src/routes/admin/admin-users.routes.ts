@@ -40,13 +40,22 @@ const adminUsersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/:id/role',
     { config: manage, schema: { ...docs('Change a role; the last active admin cannot be demoted (user.last_admin)'), params: userIdParamsSchema, body: changeRoleBodySchema, response: { 200: userSchema, ...errors } } },
-    async (request) => changeUserRole(core, actor(request), request.params.id, request.body.role),
+    async (request) => {
+      const user = await changeUserRole(core, actor(request), request.params.id, request.body.role);
+      // A role changes what the user's sockets may receive: they reconnect into the rooms of the new scope.
+      app.rescopeUserSockets(user.id);
+      return user;
+    },
   );
 
   app.put(
     '/:id/teams',
     { config: manage, schema: { ...docs('The teams a user belongs to, replaced by these (team.not_found)'), params: userIdParamsSchema, body: setUserTeamsBodySchema, response: { 200: setUserTeamsResponseSchema, ...errors } } },
-    async (request) => ({ teamIds: await setUserTeams(core, actor(request), request.params.id, request.body.teamIds) }),
+    async (request) => {
+      const teamIds = await setUserTeams(core, actor(request), request.params.id, request.body.teamIds);
+      app.rescopeUserSockets(request.params.id);
+      return { teamIds };
+    },
   );
 
   app.put(
