@@ -50,5 +50,5 @@ export * from './resolutions/index.ts';
 export * from './reviews/index.ts';
 export * from './auth/policy.ts';
 export * from './sla/sla.types.ts';
-export * from './assignment/assignment.types.ts';
+export * from './assignment/index.ts';
 export * from './audit/audit.types.ts';

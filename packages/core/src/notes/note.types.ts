@@ -1,5 +1,6 @@
 import type { Instant } from '../shared/instant.ts';
 import type { WorkflowStage } from '../tickets/ticket.types.ts';
+import type { AssignmentReason } from '../assignment/assignment.types.ts';
 
 /** An internal note on the timeline: staff only, never sent to the customer, never in the widget. */
 export interface TicketNote {
@@ -23,4 +24,6 @@ export type TicketActivity = {
   | { kind: 'priority.raised'; data: { from: string; to: string; messageId: number; anger: number; urgency: number; cues: string[] } }
   | { kind: 'complaint.unmarked'; data: { reason: string } }
   | { kind: 'complaint.marked'; data: Record<string, never> }
+  /** Automatic assignment (or a rule) gave the ticket to an agent, and why: "round robin, 2 of 5 open". */
+  | { kind: 'assigned'; data: { assigneeId: number; assigneeName: string; reason: AssignmentReason } }
 );

@@ -1,9 +1,10 @@
+import type { Instant } from '../shared/instant.ts';
+
 /**
- * Who of the staff is connected to the console right now, across every API process. A user is online
- * while at least one of their /agent sockets is open anywhere; offline is simply being absent.
- *
- * `away` is set by the agent or by idleness while still connected; `offline` is shown for a user with no
- * socket once the grace period is over (docs/supervisors.md §Presence).
+ * Who of the staff is connected to the console right now, across every API process, and the status
+ * everyone is shown (docs/supervisors.md §Presence). A user's *effective* status combines their manual
+ * choice (stored on the user) with their sockets: no socket for longer than the grace period → offline;
+ * idle longer than `presence.idle_away_minutes` → away.
  */
 export const presenceStatuses = ['online', 'away', 'offline'] as const;
 export type PresenceStatus = (typeof presenceStatuses)[number];
@@ -13,6 +14,25 @@ export interface StaffPresence {
   status: PresenceStatus;
   /** Open /agent sockets of this user over all processes (tabs, devices). */
   connections: number;
+  /** When the effective status last changed. */
+  since: Instant;
+  /** The ticket the agent has open in the console, if any (set through `PresenceTracker.viewing`). */
+  currentTicketId: number | null;
+}
+
+/** What the sockets say about one user, over every process. */
+export interface StaffConnection {
+  userId: number;
+  connections: number;
+  /** The latest console activity reported on any of their sockets; null before the first. */
+  lastActiveAt: Instant | null;
+  currentTicketId: number | null;
+}
+
+/** The effective status last settled for a user, shared by every process. */
+export interface SettledPresence {
+  status: PresenceStatus;
+  since: Instant;
 }
 
 export interface PresenceTracker {
@@ -24,12 +44,23 @@ export interface PresenceTracker {
   connected(userId: number): Promise<void>;
   /** One socket of this user on this process closed. */
   disconnected(userId: number): Promise<void>;
+  /** The console reported activity (typing, clicking) on one of the user's sockets. Never rejects. */
+  active(userId: number, at: Instant): Promise<void>;
+  /** The ticket the user now has open in the console (null: none). Never rejects. */
+  viewing(userId: number, ticketId: number | null): Promise<void>;
   /**
    * Everyone with a live connection, by user id. Entries of a process that died without saying goodbye
    * (SIGKILL, a lost machine) disappear within the heartbeat TTL. Rejects with `presence.unavailable`
    * when the shared store cannot be read.
    */
-  list(): Promise<StaffPresence[]>;
+  list(): Promise<StaffConnection[]>;
+  /** The effective statuses settled so far, by user id (absent: never seen, so offline). */
+  settled(): Promise<Map<number, SettledPresence>>;
+  /**
+   * Stores `status` as the user's effective one unless it already is, atomically over every process:
+   * true for exactly one of several callers settling the same change, who then announces it.
+   */
+  settle(userId: number, status: PresenceStatus, at: Instant): Promise<boolean>;
   /** This process leaves: its entries go at once instead of at the TTL. */
   stop(): Promise<void>;
 }

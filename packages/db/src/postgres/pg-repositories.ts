@@ -29,6 +29,8 @@ import { createSimilarCaseSearch } from './similar-cases.repository.ts';
 import { createPromiseRepository } from './promises.repository.ts';
 import { createReviewRepository } from './reviews.repository.ts';
 import { createRecoveryTaskRepository } from './recovery-tasks.repository.ts';
+import { createAssignmentRepository } from './assignment.repository.ts';
+import { createPresenceChoiceRepository } from './presence-choices.repository.ts';
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;
 
@@ -66,6 +68,8 @@ export function createPgRepositories(db: PgDb, options: { inTransaction: boolean
     promises: createPromiseRepository(db),
     reviews: createReviewRepository(db),
     recoveryTasks: createRecoveryTaskRepository(db),
+    assignment: createAssignmentRepository(db),
+    presenceChoices: createPresenceChoiceRepository(db),
   });
 }
 

@@ -5,7 +5,8 @@ import { prepared, type PgDb } from './pg-db.ts';
 
 type UserRow = typeof users.$inferSelect;
 
-function toUser({ passwordHash: _secret, ...user }: UserRow): User {
+// The presence choice is presence's, read through PresenceChoiceRepository, not part of the session's user.
+function toUser({ passwordHash: _secret, presenceChoice: _choice, ...user }: UserRow): User {
   return user;
 }
 
@@ -44,7 +45,7 @@ export function createUserRepository(db: PgDb): UserRepository {
 
     async findByEmailWithSecret(email): Promise<UserWithSecret | null> {
       const [row] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
-      return row ?? null;
+      return row ? { ...toUser(row), passwordHash: row.passwordHash } : null;
     },
 
     async list() {

@@ -1,5 +1,5 @@
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { languages, userRoles } from '@keluh/core';
+import { languages, presenceStatuses, userRoles } from '@keluh/core';
 import { teams } from './teams.table.ts';
 
 export const users = sqliteTable('users', {
@@ -12,4 +12,6 @@ export const users = sqliteTable('users', {
   language: text('language', { enum: languages }).notNull().default('id'),
   teamId: integer('team_id').references(() => teams.id, { onDelete: 'set null' }),
   createdAt: text('created_at').notNull(),
+  /** The status the user chose by hand; their effective presence also depends on their sockets. */
+  presenceChoice: text('presence_choice', { enum: presenceStatuses }).notNull().default('online'),
 });

@@ -29,6 +29,8 @@ import { createSimilarCaseSearch } from './similar-cases.repository.ts';
 import { createPromiseRepository } from './promises.repository.ts';
 import { createReviewRepository } from './reviews.repository.ts';
 import { createRecoveryTaskRepository } from './recovery-tasks.repository.ts';
+import { createAssignmentRepository } from './assignment.repository.ts';
+import { createPresenceChoiceRepository } from './presence-choices.repository.ts';
 
 export function createSqliteRepositories(db: SqliteDb): Repositories {
   return {
@@ -60,6 +62,8 @@ export function createSqliteRepositories(db: SqliteDb): Repositories {
     promises: createPromiseRepository(db),
     reviews: createReviewRepository(db),
     recoveryTasks: createRecoveryTaskRepository(db),
+    assignment: createAssignmentRepository(db),
+    presenceChoices: createPresenceChoiceRepository(db),
   };
 }
 

@@ -5,7 +5,8 @@ import type { SqliteDb } from './sqlite-db.ts';
 
 type UserRow = typeof users.$inferSelect;
 
-function toUser({ passwordHash: _secret, ...user }: UserRow): User {
+// The presence choice is presence's, read through PresenceChoiceRepository, not part of the session's user.
+function toUser({ passwordHash: _secret, presenceChoice: _choice, ...user }: UserRow): User {
   return user;
 }
 
@@ -38,7 +39,8 @@ export function createUserRepository(db: SqliteDb): UserRepository {
     },
 
     async findByEmailWithSecret(email): Promise<UserWithSecret | null> {
-      return db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get() ?? null;
+      const row = db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
+      return row ? { ...toUser(row), passwordHash: row.passwordHash } : null;
     },
 
     async list() {

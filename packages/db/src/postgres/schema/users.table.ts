@@ -1,5 +1,5 @@
 import { pgTable, text } from 'drizzle-orm/pg-core';
-import { languages, userRoles } from '@keluh/core';
+import { languages, presenceStatuses, userRoles } from '@keluh/core';
 import { id } from './id.column.ts';
 import { instant } from './instant.column.ts';
 import { teams } from './teams.table.ts';
@@ -14,4 +14,6 @@ export const users = pgTable('users', {
   language: text('language', { enum: languages }).notNull().default('id'),
   teamId: id('team_id').references(() => teams.id, { onDelete: 'set null' }),
   createdAt: instant('created_at').notNull(),
+  /** The status the user chose by hand; their effective presence also depends on their sockets. */
+  presenceChoice: text('presence_choice', { enum: presenceStatuses }).notNull().default('online'),
 });

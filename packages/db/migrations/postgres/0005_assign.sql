@@ -1,0 +1,2 @@
+ALTER TABLE "team_members" ADD COLUMN "last_assigned_at" timestamp (3) with time zone;--> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "presence_choice" text DEFAULT 'online' NOT NULL;
