@@ -38,6 +38,11 @@ export type AgentMessageEventPayload = { message: MessageDto; ticket: TicketView
 export const syncRequestSchema = z.object({ lastEventId: z.number().int().min(0) }).strict();
 export type SyncRequest = z.infer<typeof syncRequestSchema>;
 
+export const presenceActivitySchema = z.object({}).strict();
+export type PresenceActivity = z.infer<typeof presenceActivitySchema>;
+/** How often at most the console reports activity; the server ignores reports closer together per socket. */
+export const PRESENCE_ACTIVITY_THROTTLE_MS = 30_000;
+
 export interface AgentServerToClient {
   /**
    * Committed events, in log order and without gaps between what one socket receives, batched per
@@ -50,6 +55,11 @@ export interface AgentServerToClient {
 
 export interface AgentClientToServer {
   sync: (request: SyncRequest, ack: Ack<{ events: AgentEvent[]; latestId: number }>) => void;
+  /**
+   * The person at the console is active (typed, clicked, focused the tab): sent at most every 30 s, so
+   * an agent idle past `presence.idle_away_minutes` turns away, and back online with their next move.
+   */
+  'presence.activity': (request: PresenceActivity, ack: Ack<Record<never, never>>) => void;
 }
 
 /** What a visitor may see: their own conversation only, without internal ticket fields. */

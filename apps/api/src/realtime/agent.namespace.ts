@@ -1,7 +1,7 @@
 import type { Namespace, Socket } from 'socket.io';
 import fastifyCookie from '@fastify/cookie';
 import { authenticateSession, resumeSession, type StoredEvent, type User } from '@keluh/core';
-import { syncRequestSchema, type AgentClientToServer, type AgentEvent, type AgentServerToClient } from '@keluh/contracts';
+import { PRESENCE_ACTIVITY_THROTTLE_MS, presenceActivitySchema, syncRequestSchema, type AgentClientToServer, type AgentEvent, type AgentServerToClient } from '@keluh/contracts';
 import type { Services } from '../services.ts';
 import { SESSION_COOKIE } from '../plugins/auth.plugin.ts';
 import { replaySince } from './replay.ts';
@@ -54,10 +54,24 @@ export function setUpAgentNamespace(namespace: AgentNamespace, services: Service
     void socket.join([STAFF_ROOM, sessionRoom(socket.data.tokenHash)]);
     const stopWatching = watchSessionExpiry(socket, services.auth, services.clock, socket.data.expiresAt);
     const userId = socket.data.user.id;
-    void services.presence.connected(userId);
+    void services.presenceMonitor.connected(userId);
     socket.on('disconnect', () => {
       stopWatching();
-      void services.presence.disconnected(userId);
+      void services.presenceMonitor.disconnected(userId);
+    });
+
+    // Half the console's own throttle: a client that keeps to it is never ignored, one that floods is.
+    let lastActivity = 0;
+    socket.on('presence.activity', (...args: unknown[]) => {
+      const { reply, parse } = eventCall<AckValue<AgentClientToServer['presence.activity']>>(args);
+      try {
+        parse(presenceActivitySchema);
+      } catch (error) {
+        return reply({ ok: false, error: toSocketError(error) });
+      }
+      if (Date.now() - lastActivity < PRESENCE_ACTIVITY_THROTTLE_MS / 2) return reply({ ok: true });
+      lastActivity = Date.now();
+      void services.presenceMonitor.activity(userId).then(() => reply({ ok: true }));
     });
 
     socket.on('sync', async (...args: unknown[]) => {
