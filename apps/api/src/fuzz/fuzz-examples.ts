@@ -76,6 +76,7 @@ const bodies: Record<string, BodyExample[]> = {
   'POST /api/reviews/:id/answer': [() => ({ score: 5 }), () => ({ score: 1, comment: 'Lama sekali' }), () => ({ consent: true })],
   'PATCH /api/testimonials/:reviewId': [() => ({ state: 'approved' }), () => ({ state: 'rejected', text: 'Pelayanan cepat', displayName: 'Rina W.' })],
   'POST /api/recovery-tasks/:id/close': [() => ({ note: 'Ditelepon, ongkir dikembalikan' })],
+  'PUT /api/presence/me': [() => ({ status: 'away' }), () => ({ status: 'online' }), () => ({ status: 'offline' })],
 };
 
 /** Routes whose handler reads no body, although the method allows one: any JSON is fuzzed at them. */

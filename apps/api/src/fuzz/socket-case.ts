@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { findInvalidText, syncRequestSchema, visitorReceiptSchema, visitorSendSchema } from '@keluh/contracts';
+import { findInvalidText, presenceActivitySchema, syncRequestSchema, visitorReceiptSchema, visitorSendSchema } from '@keluh/contracts';
 import type { FuzzWorld } from './fuzz-world.ts';
 import { jsonNodeOf, jsonText, mutate, type JsonMutation } from './hostile-json.ts';
 import { jsonMutation, jsonNode } from './hostile-json.arbitraries.ts';
@@ -14,20 +14,27 @@ import { hostileString } from './hostile-text.arbitraries.ts';
 
 export type Namespace = 'agent' | 'visitor';
 
-const handled: Record<Namespace, string[]> = { agent: ['sync'], visitor: ['message.send', 'message.receipt', 'sync'] };
+export const handled: Record<Namespace, string[]> = { agent: ['sync', 'presence.activity'], visitor: ['message.send', 'message.receipt', 'sync'] };
 // (socket.io-client refuses its reserved names, connect and disconnecting; the raw-packet cases send them.)
 const unhandled = ['message', 'error', 'event', 'ping', '__proto__', 'constructor', 'hasOwnProperty', ''];
 
 let sent = 0;
 const examples: Record<string, ((world: FuzzWorld) => unknown)[]> = {
   sync: [() => ({ lastEventId: 0 }), () => ({ lastEventId: 3 })],
+  'presence.activity': [() => ({}), () => ({})],
   'message.send': [() => ({ clientMessageId: `fuzz-${Date.now()}-${(sent += 1)}`, body: 'Halo, masih menunggu' }), () => ({ clientMessageId: 'fuzz-repeated-id', body: 'Pesan yang sama' })],
   'message.receipt': [(world) => ({ messageIds: [world.replyMessageId], status: 'read' }), (world) => ({ messageIds: [world.visitorMessageId, world.replyMessageId], status: 'delivered' })],
 };
 
 /** What the contract accepts for an event: the server must say `ok: true` to exactly these. */
 export function contractAccepts(event: string, payload: unknown): boolean {
-  const schema = event === 'sync' ? syncRequestSchema : event === 'message.send' ? visitorSendSchema : event === 'message.receipt' ? visitorReceiptSchema : null;
+  const schemas: Record<string, { safeParse(value: unknown): { success: boolean } }> = {
+    sync: syncRequestSchema,
+    'message.send': visitorSendSchema,
+    'message.receipt': visitorReceiptSchema,
+    'presence.activity': presenceActivitySchema,
+  };
+  const schema = Object.hasOwn(schemas, event) ? schemas[event]! : null;
   return schema !== null && findInvalidText(payload) === null && schema.safeParse(payload).success;
 }
 

@@ -5,7 +5,7 @@ import { FUZZ_TEST_TIMEOUT, fuzzParameters } from './fuzz-settings.ts';
 import { startFuzzWorld, type FuzzWorld } from './fuzz-world.ts';
 import { expectServerAnswering } from './http-checks.ts';
 import { socketEffects, unaccounted } from './request-effects.ts';
-import { contractAccepts, describeSocketCase, payloadOf, socketEventArbitrary, type Namespace, type SocketEventCase } from './socket-case.ts';
+import { contractAccepts, describeSocketCase, handled as handledEvents, payloadOf, socketEventArbitrary, type Namespace, type SocketEventCase } from './socket-case.ts';
 import { emitAndWait, expectAckShape, expectCodedSocketError, handshake, openSocket } from './socket-checks.ts';
 import { handshakeArbitrary, resolveHandshake } from './socket-handshake.arbitraries.ts';
 import { packetCaseArbitrary, type PacketCase } from './socket-packets.arbitraries.ts';
@@ -53,7 +53,7 @@ describe('the realtime sockets under hostile events and handshakes', () => {
     const socket = await socketFor(namespace);
     const payload = payloadOf(testCase, world);
     const args = [...(testCase.payload.kind === 'absent' ? [] : [payload]), ...testCase.extra];
-    const handled = namespace === 'visitor' ? ['sync', 'message.send', 'message.receipt'].includes(testCase.event) : testCase.event === 'sync';
+    const handled = handledEvents[namespace].includes(testCase.event);
     const size = Buffer.byteLength(JSON.stringify(args) ?? '');
     const label = `${namespace} ${describeSocketCase(testCase)}`;
 
