@@ -12,6 +12,7 @@ import type {
 } from '@keluh/contracts';
 import type { Http } from './http.ts';
 import { createWorkflowApi } from './workflow.endpoints.ts';
+import { createPresenceApi } from './presence.endpoints.ts';
 
 /** Query as the console sends it: lists joined with commas, `none` for unassigned. */
 export interface TicketListQuery {
@@ -48,6 +49,7 @@ export function createApi(http: Http) {
       http<ChannelViewDto>(`/api/channels/${kind}`, { method: 'PUT', body: settings }),
     whatsappTemplates: () => http<{ items: TemplateDto[] }>('/api/channels/whatsapp/templates'),
     ...createWorkflowApi(http),
+    ...createPresenceApi(http),
   };
 }
 

@@ -2,12 +2,14 @@
  * English messages. `id.ts` must have exactly the same keys (checked by the type and by a unit test).
  * vue-i18n treats { } @ $ | as syntax: write a literal @ as {'@'}.
  */
+import presenceEn from './presence.en.ts';
 import libraryEn from './library.en.ts';
 import workflowEn from './workflow.en.ts';
 
 const en = {
   ...workflowEn,
   ...libraryEn,
+  ...presenceEn,
   app: {
     name: 'Keluh',
     tagline: 'Complaint help desk',

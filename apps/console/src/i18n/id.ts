@@ -1,4 +1,5 @@
 import type { Messages } from './en.ts';
+import presenceId from './presence.id.ts';
 import libraryId from './library.id.ts';
 import workflowId from './workflow.id.ts';
 
@@ -6,6 +7,7 @@ import workflowId from './workflow.id.ts';
 const id: Messages = {
   ...workflowId,
   ...libraryId,
+  ...presenceId,
   app: {
     name: 'Keluh',
     tagline: 'Layanan keluhan pelanggan',

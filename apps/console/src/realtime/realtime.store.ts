@@ -96,7 +96,12 @@ export const useRealtimeStore = defineStore('realtime', () => {
     state.value = 'idle';
   }
 
+  /** Tells the server the person at the console is active (presence: idle → away); dropped while offline. */
+  function reportActivity(): void {
+    if (socket?.connected) socket.emit('presence.activity', {}, () => undefined);
+  }
+
   const indicator = computed<'connected' | 'reconnecting'>(() => (state.value === 'connected' ? 'connected' : 'reconnecting'));
 
-  return { state, indicator, hydrate, reset, subscribe };
+  return { state, indicator, hydrate, reset, subscribe, reportActivity };
 });
