@@ -135,6 +135,16 @@ describe('presence of API processes joined through Redis', () => {
     await eventually(async () => expect(await announced(a, a.agentId)).toEqual(['online', 'away', 'online', 'offline']), 3_000);
   });
 
+  it('the ticket an agent has open shows in the presence list from either process', async () => {
+    const onA = a.agentSocket(token);
+    await connected(onA);
+    await a.app.services.presence.viewing(a.agentId, 42);
+    await eventually(async () => expect(await statusOf(b, token, a.agentId)).toMatchObject({ status: 'online', currentTicketId: 42 }));
+    await a.app.services.presence.viewing(a.agentId, null);
+    expect((await statusOf(b, token, a.agentId))?.currentTicketId).toBeNull();
+    onA.disconnect();
+  });
+
   it('a socket moving from one process to another within the grace period does not flap', async () => {
     const before = await announced(a, a.agentId);
     const onA = a.agentSocket(token);
