@@ -18,8 +18,11 @@ const ACTIVITY_REFRESH_MS = 2_000;
  */
 export class PresenceMonitor {
   private readonly held = new Map<number, NodeJS.Timeout>();
-  /** Users the sweep found without any socket, and since when (this process's clock). */
-  private readonly goneSince = new Map<number, number>();
+  /**
+   * Users the sweep found without any socket, since when (this process's clock), and the settled status
+   * they had then: a status settled since (they came back, elsewhere, between two sweeps) starts the wait over.
+   */
+  private readonly goneSince = new Map<number, { at: number; settledSince: string }>();
   private readonly lastActivity = new Map<number, number>();
   private timer: NodeJS.Timeout | null = null;
 
@@ -80,12 +83,15 @@ export class PresenceMonitor {
         await this.refresh(userId);
       }
       const now = Date.now();
-      for (const [userId, { status }] of settled) {
-        if (status === 'offline') this.goneSince.delete(userId);
-        if (status === 'offline' || connected.has(userId) || this.held.has(userId)) continue;
-        const since = this.goneSince.get(userId) ?? now;
-        this.goneSince.set(userId, since);
-        if (now - since >= this.options.graceMs) await this.refresh(userId);
+      for (const [userId, { status, since }] of settled) {
+        if (status === 'offline' || connected.has(userId) || this.held.has(userId)) {
+          this.goneSince.delete(userId);
+          continue;
+        }
+        const seen = this.goneSince.get(userId);
+        const gone = seen && seen.settledSince === since ? seen : { at: now, settledSince: since };
+        this.goneSince.set(userId, gone);
+        if (now - gone.at >= this.options.graceMs) await this.refresh(userId);
       }
     } catch (error) {
       this.log.warn({ err: error }, 'presence sweep failed; the next one retries');

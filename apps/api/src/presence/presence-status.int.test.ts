@@ -4,6 +4,8 @@ import type { PresenceMeResponse, PresenceResponse } from '@keluh/contracts';
 import { connected, eventually, nextPushed, startTestApp, type TestApp } from '../testing/test-app.ts';
 import { joinedConfig } from '../testing/redis-test.ts';
 
+// Grace periods here are 1.5 s: long enough that a socket reconnecting on a busy machine makes it in time.
+
 /** The wall clock, moved ahead by hand: idleness is measured on it, socket timers are real. */
 function movableClock(): Clock & { advance(ms: number): void } {
   let offset = 0;
@@ -31,7 +33,7 @@ describe('an agent’s presence in one process', () => {
   let token: string;
   const clock = movableClock();
   beforeAll(async () => {
-    t = await startTestApp({ clock, config: { PRESENCE_GRACE_SECONDS: 0.6, PRESENCE_SWEEP: 100 } });
+    t = await startTestApp({ clock, config: { PRESENCE_GRACE_SECONDS: 1.5, PRESENCE_SWEEP: 100 } });
     token = await t.login();
   });
   afterAll(() => t.close());
@@ -49,13 +51,13 @@ describe('an agent’s presence in one process', () => {
     await pause(200);
     const back = t.agentSocket(token);
     await connected(back);
-    await pause(900);
+    // Past the grace period counted from the disconnect: had it not been held, offline would be announced by now.
+    await pause(1_800);
     expect(await announced(t, t.agentId)).toEqual(before);
     expect(await statusOf(t, token, t.agentId)).toMatchObject({ status: 'online', connections: 1 });
 
     back.disconnect();
-    await eventually(async () => expect((await statusOf(t, token, t.agentId))?.status).toBe('offline'), 3_000);
-    expect((await announced(t, t.agentId)).slice(before.length)).toEqual(['offline']);
+    await eventually(async () => expect((await announced(t, t.agentId)).slice(before.length)).toEqual(['offline']), 3_000);
   });
 
   it('the manual toggle sets the status everyone sees, announced over the socket', async () => {
@@ -110,7 +112,7 @@ describe('presence of API processes joined through Redis', () => {
   let b: TestApp;
   let token: string;
   beforeAll(async () => {
-    const config = joinedConfig({ PRESENCE_GRACE_SECONDS: 0.6, PRESENCE_SWEEP: 100 });
+    const config = joinedConfig({ PRESENCE_GRACE_SECONDS: 1.5, PRESENCE_SWEEP: 100 });
     a = await startTestApp({ config });
     b = await startTestApp({ shareDatabaseWith: a, config });
     token = await a.login();
@@ -143,6 +145,7 @@ describe('presence of API processes joined through Redis', () => {
     await a.app.services.presence.viewing(a.agentId, null);
     expect((await statusOf(b, token, a.agentId))?.currentTicketId).toBeNull();
     onA.disconnect();
+    await eventually(async () => expect((await announced(a, a.agentId)).at(-1)).toBe('offline'), 3_000);
   });
 
   it('a socket moving from one process to another within the grace period does not flap', async () => {
@@ -154,7 +157,7 @@ describe('presence of API processes joined through Redis', () => {
     await pause(150);
     const onB = b.agentSocket(token);
     await connected(onB);
-    await pause(1_200);
+    await pause(1_800);
     expect(await announced(a, a.agentId)).toEqual([...before, 'online']);
     onB.disconnect();
   });
