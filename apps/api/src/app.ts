@@ -137,7 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ...janitorHandlers(core, authDeps, app.log),
       ...workflowStuckHandlers(core, app.log),
       ...promiseJobHandlers(core),
-      ...assignmentJobHandlers(core, async () => new Map([...(await shared.presence.settled())].map(([userId, settled]) => [userId, settled.status]))),
+      ...assignmentJobHandlers(core, async () => new Map((await deps.db.presenceChoices.listSettled()).map((settled) => [settled.userId, settled.status]))),
     },
     bus,
     app.log,

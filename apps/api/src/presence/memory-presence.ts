@@ -1,4 +1,4 @@
-import type { Instant, PresenceTracker, SettledPresence, StaffConnection } from '@keluh/core';
+import type { Instant, PresenceTracker, StaffConnection } from '@keluh/core';
 import { LocalConnections } from './local-connections.ts';
 
 /** One process, no REDIS_URL: its own sockets are everyone's, and nothing can outlive the process. */
@@ -6,7 +6,6 @@ export function createMemoryPresence(): PresenceTracker {
   const local = new LocalConnections();
   const activeAt = new Map<number, Instant>();
   const viewing = new Map<number, number>();
-  const settled = new Map<number, SettledPresence>();
   return {
     async connected(userId) {
       local.add(userId);
@@ -26,14 +25,6 @@ export function createMemoryPresence(): PresenceTracker {
         .entries()
         .sort(([a], [b]) => a - b)
         .map(([userId, connections]) => ({ userId, connections, lastActiveAt: activeAt.get(userId) ?? null, currentTicketId: viewing.get(userId) ?? null }));
-    },
-    async settled() {
-      return new Map(settled);
-    },
-    async settle(userId, status, at) {
-      if (settled.get(userId)?.status === status) return false;
-      settled.set(userId, { status, since: at });
-      return true;
     },
     async stop() {},
   };

@@ -76,14 +76,14 @@ export class PresenceMonitor {
 
   async sweep(): Promise<void> {
     try {
-      const [connections, settled] = await Promise.all([this.deps.presence.list(), this.deps.presence.settled()]);
+      const [connections, settled] = await Promise.all([this.deps.presence.list(), this.deps.db.presenceChoices.listSettled()]);
       const connected = new Set(connections.map((entry) => entry.userId));
       for (const userId of connected) {
         this.goneSince.delete(userId);
         await this.refresh(userId);
       }
       const now = Date.now();
-      for (const [userId, { status, since }] of settled) {
+      for (const { userId, status, since } of settled) {
         if (status === 'offline' || connected.has(userId) || this.held.has(userId)) {
           this.goneSince.delete(userId);
           continue;

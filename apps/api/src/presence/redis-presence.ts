@@ -103,8 +103,6 @@ return 0`,
     disconnected: (userId) => writeCount(userId, local.remove(userId)),
     active: status.active,
     viewing: status.viewing,
-    settled: status.settled,
-    settle: status.settle,
     async list(): Promise<StaffConnection[]> {
       if (redis.status !== 'ready') throw new AppError('presence.unavailable', 'Presence is kept in Redis, which cannot be reached right now');
       let flat: string[];

@@ -14,9 +14,11 @@ export interface RefreshOptions {
 }
 
 /**
- * Works out the user's effective status now and announces it when it changed. The tracker's `settle` is
- * the compare-and-set shared by every process, so of two processes observing one change only the one
- * that settled it logs `presence.updated`. Coming online schedules a drain of each automatic team the
+ * Works out the user's effective status now and announces it when it changed. The stored status is a
+ * compare-and-set on the user's row in the event's own transaction, so of two processes observing one
+ * change only one logs `presence.updated`, and the log's order is the order the status changed in (a
+ * board replaying it ends where the row is). A status worked out from a stale view loses to nothing
+ * worse than the next sweep's correction. Coming online schedules a drain of each automatic team the
  * agent belongs to, in the same commit as the event.
  */
 export async function refreshPresence(deps: PresenceDeps, userId: number, options: RefreshOptions = {}): Promise<StaffPresence | null> {
@@ -32,23 +34,22 @@ export async function refreshPresence(deps: PresenceDeps, userId: number, option
     now,
     idleAwayMinutes: idleAwayMinutes(idleSetting),
   });
-  if (!(await deps.presence.settle(userId, status, now))) return null;
   const presence: StaffPresence = { userId, status, connections: open, since: now, currentTicketId: mine?.currentTicketId ?? null };
-  await commit(deps, async (tx, emit) => {
+  return commit(deps, async (tx, emit) => {
+    if (!(await tx.presenceChoices.settle(userId, status, now))) return null;
     emit({ type: 'presence.updated', ticketId: null, customerId: null, payload: { presence } });
-    if (status !== 'online') return;
-    for (const teamId of await tx.assignment.listAutomaticTeamsOf(userId)) await scheduleAssignmentDrain(tx, teamId, `user:${userId}:${now}`, now);
+    if (status === 'online') {
+      for (const teamId of await tx.assignment.listAutomaticTeamsOf(userId)) await scheduleAssignmentDrain(tx, teamId, `user:${userId}:${now}`, now);
+    }
+    return presence;
   });
-  return presence;
 }
 
-/** The effective status of everyone seen since the processes started (absent: offline), by user id. */
+/** The effective status of everyone ever seen (absent: never connected, so offline), by user id. */
 export async function listPresence(deps: PresenceDeps): Promise<StaffPresence[]> {
-  const [connections, settled] = await Promise.all([deps.presence.list(), deps.presence.settled()]);
+  const [connections, settled] = await Promise.all([deps.presence.list(), deps.db.presenceChoices.listSettled()]);
   const byUser = new Map(connections.map((entry) => [entry.userId, entry]));
-  return [...settled]
-    .sort(([a], [b]) => a - b)
-    .map(([userId, { status, since }]) => ({
+  return settled.map(({ userId, status, since }) => ({
       userId,
       status,
       since,

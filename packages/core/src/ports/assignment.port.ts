@@ -47,4 +47,12 @@ export interface PresenceChoiceRepository {
   get(userId: number): Promise<PresenceStatus | null>;
   /** False for an unknown user. */
   set(userId: number, choice: PresenceStatus): Promise<boolean>;
+  /**
+   * Stores `status` as the user's effective one unless it already is (a compare-and-set on the user's
+   * row, in the caller's transaction): of several processes settling one change, exactly one gets true
+   * and logs its event, and events commit in the order the row changed.
+   */
+  settle(userId: number, status: PresenceStatus, at: Instant): Promise<boolean>;
+  /** Every user's effective status that has ever been settled, by user id. */
+  listSettled(): Promise<{ userId: number; status: PresenceStatus; since: Instant }[]>;
 }

@@ -4,7 +4,8 @@ import type { Instant } from '../shared/instant.ts';
  * Who of the staff is connected to the console right now, across every API process, and the status
  * everyone is shown (docs/supervisors.md §Presence). A user's *effective* status combines their manual
  * choice (stored on the user) with their sockets: no socket for longer than the grace period → offline;
- * idle longer than `presence.idle_away_minutes` → away.
+ * idle longer than `presence.idle_away_minutes` → away. The effective status itself is stored on the user
+ * (PresenceChoiceRepository.settle), written in the transaction of its `presence.updated` event.
  */
 export const presenceStatuses = ['online', 'away', 'offline'] as const;
 export type PresenceStatus = (typeof presenceStatuses)[number];
@@ -29,12 +30,6 @@ export interface StaffConnection {
   currentTicketId: number | null;
 }
 
-/** The effective status last settled for a user, shared by every process. */
-export interface SettledPresence {
-  status: PresenceStatus;
-  since: Instant;
-}
-
 export interface PresenceTracker {
   /**
    * One more socket of this user opened on this process. Never rejects: a store that cannot be reached
@@ -54,13 +49,6 @@ export interface PresenceTracker {
    * when the shared store cannot be read.
    */
   list(): Promise<StaffConnection[]>;
-  /** The effective statuses settled so far, by user id (absent: never seen, so offline). */
-  settled(): Promise<Map<number, SettledPresence>>;
-  /**
-   * Stores `status` as the user's effective one unless it already is, atomically over every process:
-   * true for exactly one of several callers settling the same change, who then announces it.
-   */
-  settle(userId: number, status: PresenceStatus, at: Instant): Promise<boolean>;
   /** This process leaves: its entries go at once instead of at the TTL. */
   stop(): Promise<void>;
 }

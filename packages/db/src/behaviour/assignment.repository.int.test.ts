@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '@keluh/core';
 import { freshDb, seedTicket, T0 } from '../testing/fixtures.ts';
+import { reopenTestDatabase } from '../testing/test-database.ts';
 
 const T1 = '2026-03-02T08:05:00.000Z';
 const T2 = '2026-03-02T08:10:00.000Z';
@@ -103,5 +104,29 @@ describe('what automatic assignment reads and writes', () => {
     expect(await db.presenceChoices.set(sari.id + 99, 'away')).toBe(false);
     expect(await db.presenceChoices.get(sari.id + 99)).toBeNull();
     expect(await db.users.findById(sari.id)).not.toHaveProperty('presenceChoice');
+  });
+
+  it('an effective status is settled once per change: repeating it changes nothing', async () => {
+    const [sari, budi] = [await agent('Sari'), await agent('Budi')];
+    expect(await db.presenceChoices.listSettled()).toEqual([]);
+    expect(await db.transaction((tx) => tx.presenceChoices.settle(sari.id, 'online', T1))).toBe(true);
+    expect(await db.presenceChoices.settle(sari.id, 'online', T2)).toBe(false);
+    expect(await db.presenceChoices.settle(budi.id, 'away', T2)).toBe(true);
+    expect(await db.presenceChoices.listSettled()).toEqual([
+      { userId: sari.id, status: 'online', since: T1 },
+      { userId: budi.id, status: 'away', since: T2 },
+    ].sort((a, b) => a.userId - b.userId));
+  });
+
+  it('of two connections settling the same change at once, exactly one wins', async () => {
+    const sari = await agent('Sari');
+    const url = (db as Database & { url?: string }).url!;
+    const other = await reopenTestDatabase(url);
+    try {
+      const results = await Promise.all([db, other, db, other].map((each, n) => each.transaction((tx) => tx.presenceChoices.settle(sari.id, 'away', n % 2 ? T1 : T2))));
+      expect(results.filter(Boolean)).toHaveLength(1);
+    } finally {
+      await other.close();
+    }
   });
 });

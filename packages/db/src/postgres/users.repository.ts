@@ -6,7 +6,7 @@ import { prepared, type PgDb } from './pg-db.ts';
 type UserRow = typeof users.$inferSelect;
 
 // The presence choice is presence's, read through PresenceChoiceRepository, not part of the session's user.
-function toUser({ passwordHash: _secret, presenceChoice: _choice, ...user }: UserRow): User {
+function toUser({ passwordHash: _secret, presenceChoice: _choice, presenceStatus: _status, presenceSince: _since, ...user }: UserRow): User {
   return user;
 }
 

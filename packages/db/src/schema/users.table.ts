@@ -14,4 +14,7 @@ export const users = sqliteTable('users', {
   createdAt: text('created_at').notNull(),
   /** The status the user chose by hand; their effective presence also depends on their sockets. */
   presenceChoice: text('presence_choice', { enum: presenceStatuses }).notNull().default('online'),
+  /** The effective status last announced (`presence.updated`), and since when; written with its event. */
+  presenceStatus: text('presence_status', { enum: presenceStatuses }).notNull().default('offline'),
+  presenceSince: text('presence_since'),
 });
