@@ -60,8 +60,8 @@ export const successEffects: Record<string, Effect> = {
 export const socketEffects: Record<string, Effect> = {
   'message.send': { customers: 'changed', identities: 'changed', tickets: 'changed', messages: 'changed', events: 'changed', ...reviewAnswer },
   'message.receipt': { messages: 'changed', events: 'changed' },
-  // Activity after idleness turns the agent online again: its event and the drains of their teams.
-  'presence.activity': { events: 'changed', jobs: 'changed' },
+  // Activity after idleness turns the agent online again: the status on the user, its event, the drains of their teams.
+  'presence.activity': { users: 'changed', events: 'changed', jobs: 'changed' },
 };
 
 /** Refusals that store something by design, keyed by `route code`. */
