@@ -5,7 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { seedDefaultCategories, seedDefaultPhrases, seedDefaultHolidays, slaJobHandlers, promiseJobHandlers, systemClock, type Clock, type CoreDeps, type Database } from '@keluh/core';
+import { assignmentJobHandlers, seedDefaultCategories, seedDefaultPhrases, seedDefaultHolidays, slaJobHandlers, promiseJobHandlers, systemClock, type Clock, type CoreDeps, type Database } from '@keluh/core';
 import { WebchatAdapter, createGuardedFetch } from '@keluh/channels';
 import type { Config } from './config/config.ts';
 import { fastifyTrustProxy } from './config/network-settings.ts';
@@ -52,6 +52,7 @@ import { channelSettingsFromEnv } from './channels/channel-settings.ts';
 import { mediaRulesFrom, outboundPolicyFrom } from './outbound/outbound-policy.ts';
 import { openSharedState } from './startup/shared-state.ts';
 import presenceRoutes from './routes/presence/presence.routes.ts';
+import { PresenceMonitor } from './presence/presence-monitor.ts';
 import ticketWorkflowRoutes from './routes/workflow/ticket-workflow.routes.ts';
 import workflowAdminRoutes from './routes/workflow/workflow-admin.routes.ts';
 import phrasesRoutes from './routes/phrases/phrases.routes.ts';
@@ -145,6 +146,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ...workflowStuckHandlers(core, app.log),
       ...promiseJobHandlers(core),
       ...slaJobHandlers(core),
+      ...assignmentJobHandlers(core, async () => new Map((await deps.db.presenceChoices.listSettled()).map((settled) => [settled.userId, settled.status]))),
     },
     bus,
     app.log,
@@ -154,6 +156,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await scheduleStuckScan(core);
   await seedDefaultCategories(core);
   await seedDefaultHolidays(core);
+  const presenceMonitor = new PresenceMonitor(
+    { ...core, presence: shared.presence },
+    { graceMs: deps.config.PRESENCE_GRACE_SECONDS * 1000, sweepMs: deps.config.PRESENCE_SWEEP },
+    app.log,
+  );
   const services: Services = {
     config: deps.config,
     db: deps.db,
@@ -181,6 +188,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     workerId,
     redis: shared.redis,
     presence: shared.presence,
+    presenceMonitor,
   };
   app.decorate('services', services);
 
@@ -245,8 +253,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onReady', async () => {
     outbox.start();
     jobs.start();
+    presenceMonitor.start();
   });
   app.addHook('preClose', async () => {
+    presenceMonitor.stop();
     await outbox.stop();
     await jobs.stop();
   });

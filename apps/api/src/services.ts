@@ -11,6 +11,7 @@ import type { OriginPolicy } from './security/origin-policy.ts';
 import type { WidgetRateLimits } from './rate-limit/widget-rate-limits.ts';
 import type { Listeners } from './realtime/listeners.ts';
 import type { RedisConnections } from './redis/redis-connections.ts';
+import type { PresenceMonitor } from './presence/presence-monitor.ts';
 
 /** Everything the routes and the realtime layer use, built once per app by buildApp. */
 export interface Services {
@@ -42,6 +43,8 @@ export interface Services {
   redis: RedisConnections | null;
   /** Who of the staff has the console open, over every process. */
   presence: PresenceTracker;
+  /** Effective presence (grace period, idleness, the manual toggle) from this process's sockets. */
+  presenceMonitor: PresenceMonitor;
 }
 
 declare module 'fastify' {

@@ -64,6 +64,10 @@ export interface TicketWatchers {
   /** Everyone viewing, the receiver included (the console leaves itself out), earliest first. */
   viewers: TicketViewer[];
 }
+export const presenceActivitySchema = z.object({}).strict();
+export type PresenceActivity = z.infer<typeof presenceActivitySchema>;
+/** How often at most the console reports activity; the server ignores reports closer together per socket. */
+export const PRESENCE_ACTIVITY_THROTTLE_MS = 30_000;
 
 export interface AgentServerToClient {
   /**
@@ -82,6 +86,11 @@ export interface AgentClientToServer {
   /** `ticket.not_found` for a ticket the user may not see; `ticket.watch_limit` past a few at once per socket. */
   'ticket.watch': (request: TicketWatch, ack: Ack<TicketWatchers>) => void;
   'ticket.unwatch': (request: TicketUnwatch, ack: Ack<Record<never, never>>) => void;
+  /**
+   * The person at the console is active (typed, clicked, focused the tab): sent at most every 30 s, so
+   * an agent idle past `presence.idle_away_minutes` turns away, and back online with their next move.
+   */
+  'presence.activity': (request: PresenceActivity, ack: Ack<Record<never, never>>) => void;
 }
 
 /** What a visitor may see: their own conversation only, without internal ticket fields. */

@@ -210,7 +210,7 @@ export const ticketActivitySchema = z.object({
   ticketId: z.number().int(),
   actorUserId: z.number().int().nullable(),
   at: instantSchema,
-  kind: z.enum(['priority.raised', 'complaint.unmarked', 'complaint.marked', 'sla.escalated']),
+  kind: z.enum(['priority.raised', 'complaint.unmarked', 'complaint.marked', 'sla.escalated', 'assigned']),
   data: z.record(z.string(), z.unknown()),
 });
 

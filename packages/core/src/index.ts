@@ -54,7 +54,7 @@ export * from './sla/index.ts';
 export * from './auth/ticket.policy.ts';
 export * from './auth/ticket-settings.usecases.ts';
 export * from './sla/sla.types.ts';
-export * from './assignment/assignment.types.ts';
+export * from './assignment/index.ts';
 export * from './audit/audit.types.ts';
 export * from './board/index.ts';
 export * from './sla/sla-light.rules.ts';

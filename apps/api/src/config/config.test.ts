@@ -54,6 +54,13 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ PRESENCE_TTL: 'soon' })).toThrow(/PRESENCE_TTL/);
   });
 
+  it('holds a closed console for 30 seconds before offline, and sweeps for idle agents every 15, unless told otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ PRESENCE_GRACE_SECONDS: 30, PRESENCE_SWEEP: 15_000 });
+    expect(loadConfig({ PRESENCE_GRACE_SECONDS: '90', PRESENCE_SWEEP: '5s' })).toMatchObject({ PRESENCE_GRACE_SECONDS: 90, PRESENCE_SWEEP: 5_000 });
+    expect(() => loadConfig({ PRESENCE_GRACE_SECONDS: '-1' })).toThrow(/PRESENCE_GRACE_SECONDS/);
+    expect(() => loadConfig({ PRESENCE_GRACE_SECONDS: 'half a minute' })).toThrow(/PRESENCE_GRACE_SECONDS/);
+  });
+
   it('keeps the database and media in the data folder unless told otherwise', () => {
     expect(loadConfig({})).toMatchObject({ DATA_DIR: './data', DATABASE_URL: 'sqlite://./data/keluh.db', MEDIA_DIR: './data/media' });
     expect(loadConfig({ DATA_DIR: '/var/lib/keluh/' })).toMatchObject({ DATABASE_URL: 'sqlite:///var/lib/keluh/keluh.db', MEDIA_DIR: '/var/lib/keluh/media' });

@@ -141,6 +141,13 @@ const configSchema = z.object({
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:._-]{1,64}$/, { error: 'Up to 64 letters, digits, and : . _ -' }).default('keluh:'),
   /** How long a process's presence entries outlive its last heartbeat (it beats every third of this). */
   PRESENCE_TTL: duration.prefault('30s').pipe(z.number().min(1_000, { error: 'At least 1s' })),
+  /**
+   * Seconds a user with no console socket left still counts as connected: a phone that backgrounds the
+   * console (and drops its socket) and comes back within it never flaps to offline.
+   */
+  PRESENCE_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(30),
+  /** How often each process checks for idle agents (away) and users gone past the grace period (offline). */
+  PRESENCE_SWEEP: duration.prefault('15s').pipe(z.number().min(100, { error: 'At least 100ms' })),
 })
   .transform((config) => {
     const dataDir = config.DATA_DIR.replace(/\/+$/, '') || '/';

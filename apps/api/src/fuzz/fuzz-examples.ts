@@ -108,6 +108,7 @@ const bodies: Record<string, BodyExample[]> = {
   'PUT /api/admin/teams/:id/members': [(world) => ({ userIds: [world.t.agentId] })],
   // Only the permissive value: limiting agents would hide the fuzz ticket from the cases that follow.
   'PUT /api/settings/tickets': [() => ({ agentsOwnAndUnassigned: false })],
+  'PUT /api/presence/me': [() => ({ status: 'away' }), () => ({ status: 'online' }), () => ({ status: 'offline' })],
 };
 
 /** Routes whose handler reads no body, although the method allows one: any JSON is fuzzed at them. */

@@ -23,7 +23,10 @@ export const successEffects: Record<string, Effect> = {
   'DELETE /api/widget/visitors/:visitorId/sessions': { visitor_sessions: 'changed' },
   'POST /api/tickets/:id/messages': { messages: 1, outbox: 1, tickets: 'changed', events: 'changed', ...sla },
   // Resolving or closing a complaint keeps its resolution record in the same commit.
-  'PATCH /api/tickets/:id': { tickets: 'changed', events: 'changed', resolution_records: 'changed', ...sla },
+  // … and a ticket that frees its agent's capacity (or joins the backlog) schedules its team's assignment drain.
+  'PATCH /api/tickets/:id': { tickets: 'changed', events: 'changed', resolution_records: 'changed', jobs: 'changed', ...sla },
+  // The manual toggle: the choice, its `presence.updated`, and (coming online) the drains of the agent's teams.
+  'PUT /api/presence/me': { users: 'changed', events: 'changed', jobs: 'changed' },
   // A promise comes with its reminder and overdue jobs.
   'POST /api/tickets/:id/promises': { promises: 1, jobs: 2, events: 1 },
   'PATCH /api/promises/:id': { promises: 'changed', resolution_records: 'changed', events: 1 },
@@ -75,6 +78,8 @@ export const successEffects: Record<string, Effect> = {
 export const socketEffects: Record<string, Effect> = {
   'message.send': { customers: 'changed', identities: 'changed', tickets: 'changed', messages: 'changed', events: 'changed', jobs: 'changed', ...reviewAnswer },
   'message.receipt': { messages: 'changed', events: 'changed' },
+  // Activity after idleness turns the agent online again: the status on the user, its event, the drains of their teams.
+  'presence.activity': { users: 'changed', events: 'changed', jobs: 'changed' },
 };
 
 /** Refusals that store something by design, keyed by `route code`. */

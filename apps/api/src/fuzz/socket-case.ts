@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
-import { findInvalidText, syncRequestSchema, ticketUnwatchSchema, ticketWatchSchema, visitorReceiptSchema, visitorSendSchema } from '@keluh/contracts';
+import { findInvalidText, presenceActivitySchema, syncRequestSchema, ticketUnwatchSchema, ticketWatchSchema, visitorReceiptSchema, visitorSendSchema } from '@keluh/contracts';
 import type { FuzzWorld } from './fuzz-world.ts';
 import { jsonNodeOf, jsonText, mutate, type JsonMutation } from './hostile-json.ts';
 import { jsonMutation, jsonNode } from './hostile-json.arbitraries.ts';
@@ -15,13 +15,14 @@ import { hostileString } from './hostile-text.arbitraries.ts';
 
 export type Namespace = 'agent' | 'visitor';
 
-export const handled: Record<Namespace, string[]> = { agent: ['sync', 'ticket.watch', 'ticket.unwatch'], visitor: ['message.send', 'message.receipt', 'sync'] };
+export const handled: Record<Namespace, string[]> = { agent: ['sync', 'ticket.watch', 'ticket.unwatch', 'presence.activity'], visitor: ['message.send', 'message.receipt', 'sync'] };
 // (socket.io-client refuses its reserved names, connect and disconnecting; the raw-packet cases send them.)
 const unhandled = ['message', 'error', 'event', 'ping', '__proto__', 'constructor', 'hasOwnProperty', ''];
 
 let sent = 0;
 const examples: Record<string, ((world: FuzzWorld) => unknown)[]> = {
   sync: [() => ({ lastEventId: 0 }), () => ({ lastEventId: 3 })],
+  'presence.activity': [() => ({}), () => ({})],
   'message.send': [() => ({ clientMessageId: `fuzz-${Date.now()}-${(sent += 1)}`, body: 'Halo, masih menunggu' }), () => ({ clientMessageId: 'fuzz-repeated-id', body: 'Pesan yang sama' })],
   'message.receipt': [(world) => ({ messageIds: [world.replyMessageId], status: 'read' }), (world) => ({ messageIds: [world.visitorMessageId, world.replyMessageId], status: 'delivered' })],
   'ticket.watch': [(world) => ({ ticketId: world.ticketId, typing: false }), (world) => ({ ticketId: world.ticketId, typing: true })],
@@ -34,6 +35,7 @@ const schemas: Record<string, z.ZodType> = {
   'message.receipt': visitorReceiptSchema,
   'ticket.watch': ticketWatchSchema,
   'ticket.unwatch': ticketUnwatchSchema,
+  'presence.activity': presenceActivitySchema,
 };
 
 /** What the contract accepts for an event: the server must say `ok: true` to exactly these. */

@@ -3,16 +3,20 @@ import type { PresenceResponse } from '@keluh/contracts';
 import { connected, eventually, startTestApp, type TestApp } from '../testing/test-app.ts';
 import { joinedConfig } from '../testing/redis-test.ts';
 
-async function presence(t: TestApp, token: string): Promise<PresenceResponse['items']> {
+/** Who is connected, as the tests of the socket counts read it: the users with a socket open anywhere. */
+async function presence(t: TestApp, token: string): Promise<Pick<PresenceResponse['items'][number], 'userId' | 'status' | 'connections'>[]> {
   const response = await t.app.inject({ method: 'GET', url: '/api/presence', headers: { authorization: `Bearer ${token}` } });
   expect(response.statusCode).toBe(200);
-  return response.json<PresenceResponse>().items;
+  return response
+    .json<PresenceResponse>()
+    .items.filter((item) => item.connections > 0)
+    .map(({ userId, status, connections }) => ({ userId, status, connections }));
 }
 
 describe('presence in a single process (no REDIS_URL)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ config: { PRESENCE_GRACE_SECONDS: 0 } });
   });
   afterAll(() => t.close());
 
@@ -48,7 +52,7 @@ describe('presence shared by API processes through Redis', () => {
   let agentToken: string;
   let adminToken: string;
   let adminId: number;
-  const joined = () => joinedConfig({ PRESENCE_TTL: 1_000 });
+  const joined = () => joinedConfig({ PRESENCE_TTL: 1_000, PRESENCE_GRACE_SECONDS: 0 });
   let config: ReturnType<typeof joined>;
   beforeAll(async () => {
     config = joined();

@@ -1,6 +1,7 @@
 import type { ClientContext, Redis, Result } from 'ioredis';
-import { AppError, type PresenceTracker, type StaffPresence } from '@keluh/core';
+import { AppError, type PresenceTracker, type StaffConnection } from '@keluh/core';
 import { LocalConnections } from './local-connections.ts';
+import { createRedisPresenceStatus } from './redis-presence-status.ts';
 
 // The scripts defined below, typed on the client and in MULTI (ioredis's way for custom commands).
 declare module 'ioredis' {
@@ -95,10 +96,14 @@ return 0`,
   const onReady = () => void heartbeat();
   redis.on('ready', onReady);
 
+  const status = createRedisPresenceStatus(redis, options.prefix, options.onError);
+
   return {
     connected: (userId) => writeCount(userId, local.add(userId)),
     disconnected: (userId) => writeCount(userId, local.remove(userId)),
-    async list(): Promise<StaffPresence[]> {
+    active: status.active,
+    viewing: status.viewing,
+    async list(): Promise<StaffConnection[]> {
       if (redis.status !== 'ready') throw new AppError('presence.unavailable', 'Presence is kept in Redis, which cannot be reached right now');
       let flat: string[];
       try {
@@ -112,10 +117,11 @@ return 0`,
         const userId = Number(flat[i]);
         totals.set(userId, (totals.get(userId) ?? 0) + Number(flat[i + 1]));
       }
+      const { activeAt, viewing } = await status.details();
       return [...totals]
         .filter(([, connections]) => connections > 0)
         .sort(([a], [b]) => a - b)
-        .map(([userId, connections]) => ({ userId, status: 'online', connections }));
+        .map(([userId, connections]) => ({ userId, connections, lastActiveAt: activeAt.get(userId) ?? null, currentTicketId: viewing.get(userId) ?? null }));
     },
     async stop() {
       clearInterval(timer);

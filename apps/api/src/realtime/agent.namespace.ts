@@ -2,7 +2,7 @@ import type { Namespace, Socket } from 'socket.io';
 import type { FastifyBaseLogger } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import { authenticateSession, can, resumeSession, scopeOf, type StoredEvent, type User } from '@keluh/core';
-import { syncRequestSchema, type AgentClientToServer, type AgentEvent, type AgentServerToClient } from '@keluh/contracts';
+import { PRESENCE_ACTIVITY_THROTTLE_MS, presenceActivitySchema, syncRequestSchema, type AgentClientToServer, type AgentEvent, type AgentServerToClient } from '@keluh/contracts';
 import type { Services } from '../services.ts';
 import { SESSION_COOKIE } from '../plugins/auth.plugin.ts';
 import { replaySince } from './replay.ts';
@@ -79,16 +79,30 @@ export function setUpAgentNamespace(namespace: AgentNamespace, services: Service
   const mayWatch = createMayWatch(services.db);
 
   namespace.on('connection', (socket) => {
-    handleTicketWatch(socket, watchers, mayWatch);
+    handleTicketWatch(socket, watchers, mayWatch, services.presence);
     const { user, scopeRooms } = socket.data;
     const limitable = can(user, 'tickets.view_team') ? [] : [AGENTS_ROOM];
     void socket.join([STAFF_ROOM, userRoom(user.id), sessionRoom(socket.data.tokenHash), ...limitable, ...scopeRooms]);
     const stopWatching = watchSessionExpiry(socket, services.auth, services.clock, socket.data.expiresAt);
     const userId = socket.data.user.id;
-    void services.presence.connected(userId);
+    void services.presenceMonitor.connected(userId);
     socket.on('disconnect', () => {
       stopWatching();
-      void services.presence.disconnected(userId);
+      void services.presenceMonitor.disconnected(userId);
+    });
+
+    // Half the console's own throttle: a client that keeps to it is never ignored, one that floods is.
+    let lastActivity = 0;
+    socket.on('presence.activity', (...args: unknown[]) => {
+      const { reply, parse } = eventCall<AckValue<AgentClientToServer['presence.activity']>>(args);
+      try {
+        parse(presenceActivitySchema);
+      } catch (error) {
+        return reply({ ok: false, error: toSocketError(error) });
+      }
+      if (Date.now() - lastActivity < PRESENCE_ACTIVITY_THROTTLE_MS / 2) return reply({ ok: true });
+      lastActivity = Date.now();
+      void services.presenceMonitor.activity(userId).then(() => reply({ ok: true }));
     });
 
     socket.on('sync', async (...args: unknown[]) => {

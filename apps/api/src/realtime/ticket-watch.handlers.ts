@@ -1,4 +1,4 @@
-import { AppError } from '@keluh/core';
+import { AppError, type PresenceTracker } from '@keluh/core';
 import { ticketUnwatchSchema, ticketWatchSchema, type AgentClientToServer } from '@keluh/contracts';
 import type { AgentSocket } from './agent.namespace.ts';
 import type { MayWatch } from './may-watch.ts';
@@ -6,7 +6,8 @@ import { eventCall, toSocketError, type AckValue } from './socket-errors.ts';
 import type { TicketWatchersService } from './ticket-watchers.ts';
 
 /** The console's `ticket.watch` / `ticket.unwatch` on one /agent socket; the watch ends with the socket. */
-export function handleTicketWatch(socket: AgentSocket, watchers: TicketWatchersService, mayWatch: MayWatch): void {
+/** `presence` learns what the agent has open: the board shows it as the agent's current ticket. */
+export function handleTicketWatch(socket: AgentSocket, watchers: TicketWatchersService, mayWatch: MayWatch, presence: Pick<PresenceTracker, 'viewing'>): void {
   socket.on('ticket.watch', async (...args: unknown[]) => {
     const { reply, parse } = eventCall<AckValue<AgentClientToServer['ticket.watch']>>(args);
     try {
@@ -16,6 +17,7 @@ export function handleTicketWatch(socket: AgentSocket, watchers: TicketWatchersS
         throw new AppError('ticket.not_found', `Ticket ${ticketId} does not exist`);
       }
       reply({ ok: true, ticketId, viewers: await watchers.watch(socket, ticketId, typing) });
+      void presence.viewing(socket.data.user.id, ticketId);
     } catch (error) {
       reply({ ok: false, error: toSocketError(error) });
     }
@@ -24,7 +26,9 @@ export function handleTicketWatch(socket: AgentSocket, watchers: TicketWatchersS
   socket.on('ticket.unwatch', (...args: unknown[]) => {
     const { reply, parse } = eventCall<AckValue<AgentClientToServer['ticket.unwatch']>>(args);
     try {
-      watchers.unwatch(socket, parse(ticketUnwatchSchema).ticketId);
+      const { ticketId } = parse(ticketUnwatchSchema);
+      watchers.unwatch(socket, ticketId);
+      if (!watchers.isWatching(socket, ticketId)) void presence.viewing(socket.data.user.id, null);
       reply({ ok: true });
     } catch (error) {
       reply({ ok: false, error: toSocketError(error) });

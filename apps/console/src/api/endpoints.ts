@@ -14,6 +14,7 @@ import type { Http } from './http.ts';
 import { createWorkflowApi } from './workflow.endpoints.ts';
 import { createSlaApi } from './sla.endpoints.ts';
 import { createAdminApi } from './admin.endpoints.ts';
+import { createPresenceApi } from './presence.endpoints.ts';
 
 /** Query as the console sends it: lists joined with commas, `none` for unassigned. */
 export interface TicketListQuery {
@@ -54,6 +55,7 @@ export function createApi(http: Http) {
     ...createWorkflowApi(http),
     ...createSlaApi(http),
     ...createAdminApi(http),
+    ...createPresenceApi(http),
   };
 }
 

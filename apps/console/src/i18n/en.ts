@@ -2,6 +2,7 @@
  * English messages. `id.ts` must have exactly the same keys (checked by the type and by a unit test).
  * vue-i18n treats { } @ $ | as syntax: write a literal @ as {'@'}.
  */
+import presenceEn from './presence.en.ts';
 import libraryEn from './library.en.ts';
 import boardEn from './board.en.ts';
 import workflowEn from './workflow.en.ts';
@@ -16,6 +17,7 @@ const en = {
   ...boardEn,
   ...collideEn,
   ...adminEn,
+  ...presenceEn,
   app: {
     name: 'Keluh',
     tagline: 'Complaint help desk',

@@ -1,4 +1,5 @@
 import type { Messages } from './en.ts';
+import presenceId from './presence.id.ts';
 import libraryId from './library.id.ts';
 import boardId from './board.id.ts';
 import workflowId from './workflow.id.ts';
@@ -14,6 +15,7 @@ const id: Messages = {
   ...boardId,
   ...collideId,
   ...adminId,
+  ...presenceId,
   app: {
     name: 'Keluh',
     tagline: 'Layanan keluhan pelanggan',

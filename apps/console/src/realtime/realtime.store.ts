@@ -102,6 +102,11 @@ export const useRealtimeStore = defineStore('realtime', () => {
     state.value = 'idle';
   }
 
+  /** Tells the server the person at the console is active (presence: idle → away); dropped while offline. */
+  function reportActivity(): void {
+    if (socket?.connected) socket.emit('presence.activity', {}, () => undefined);
+  }
+
   const indicator = computed<'connected' | 'reconnecting'>(() => (state.value === 'connected' ? 'connected' : 'reconnecting'));
 
   return {
@@ -110,6 +115,7 @@ export const useRealtimeStore = defineStore('realtime', () => {
     hydrate,
     reset,
     subscribe,
+    reportActivity,
     watchTicket: watches.watch,
     unwatchTicket: watches.unwatch,
     onWatchers: (listener: (watchers: TicketWatchers) => void) => watches.listen(listener),

@@ -1,4 +1,5 @@
 import type { CoreDeps } from '../shared/deps.ts';
+import { listPresence } from '../assignment/presence.usecases.ts';
 import type { PresenceTracker, StaffPresence } from '../ports/presence.port.ts';
 import { addMilliseconds } from '../shared/instant.ts';
 import { thresholdsMs } from '../workflow/stage-machine.rules.ts';
@@ -35,7 +36,7 @@ export async function getBoardSnapshot(deps: BoardDeps, request: { teamIds: numb
     deps.db.board.listAgentLoads(filter),
     effectiveSettings(deps.db).then((settings) => deps.db.board.countStages(filter, thresholdsMs(settings))),
     deps.db.board.countVolume(filter, addMilliseconds(now, -BOARD_VOLUME_HOURS * 3_600_000)),
-    deps.presence.list(),
+    listPresence(deps),
   ]);
   const agents = withPresence(loads, presence);
   return {

@@ -1,5 +1,6 @@
 import type { InboundAttachment, InboundMessageEvent } from '../channels/channel.types.ts';
 import { scheduleMediaDownload } from '../jobs/job.schedules.ts';
+import { scheduleAssignmentDrain } from '../assignment/assignment.usecases.ts';
 import type { Message, MessageAttachment } from '../messages/message.types.ts';
 import { previewOf } from '../messages/message.rules.ts';
 import type { Repositories } from '../ports/repositories.ts';
@@ -86,6 +87,8 @@ export async function handleInboundMessage(ctx: TxContext, event: InboundMessage
     : await tx.tickets.recordActivity(ticket.id, { at: now, preview: preview ?? ticket.lastMessagePreview }, now);
   const updated = await raisePriorityOnEmotion(ctx, message, recorded);
   const view = await viewOf(tx, ticket, updated);
+  // A new ticket of an automatic team waits for the drain, scheduled in this transaction so it cannot be lost.
+  if (ticketCreated && view.teamId !== null) await scheduleAssignmentDrain(tx, view.teamId, `ticket:${view.id}`, now);
   if (ticketCreated) emit({ type: 'ticket.created', ticketId: view.id, customerId: identity.customerId, payload: { ticket: view } });
   else if (updated.priority !== recorded.priority) emit({ type: 'ticket.updated', ticketId: view.id, customerId: identity.customerId, payload: { ticket: view, changes: ['priority'] } });
   emit({ type: 'message.created', ticketId: view.id, customerId: identity.customerId, payload: { message, ticket: view } });

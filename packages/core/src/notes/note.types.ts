@@ -2,6 +2,7 @@ import type { Instant } from '../shared/instant.ts';
 import type { TicketPriority, WorkflowStage } from '../tickets/ticket.types.ts';
 import type { SlaMetric } from '../sla/sla.types.ts';
 import type { SlaEscalation } from '../sla/sla-policy.types.ts';
+import type { AssignmentReason } from '../assignment/assignment.types.ts';
 
 /** An internal note on the timeline: staff only, never sent to the customer, never in the widget. */
 export interface TicketNote {
@@ -27,4 +28,6 @@ export type TicketActivity = {
   | { kind: 'complaint.marked'; data: Record<string, never> }
   /** A breached clock's escalation rule fired (once per clock run): who was told, what priority, who it left. */
   | { kind: 'sla.escalated'; data: { metric: SlaMetric; action: SlaEscalation; from?: TicketPriority; to?: TicketPriority; previousAssigneeId?: number | null } }
+  /** Automatic assignment (or a rule) gave the ticket to an agent, and why: "round robin, 2 of 5 open". */
+  | { kind: 'assigned'; data: { assigneeId: number; assigneeName: string; reason: AssignmentReason } }
 );

@@ -13,6 +13,7 @@ import type { RecoveryTaskRepository, ReviewRepository } from './reviews.port.ts
 import type { BoardReadModel } from './board.port.ts';
 import type { BusinessCalendarRepository, HolidayListRepository, SlaClockRepository, SlaPolicyRepository } from './sla.port.ts';
 import type { AgentCapacityRepository, AuditLogRepository } from './admin.port.ts';
+import type { AssignmentRepository, PresenceChoiceRepository } from './assignment.port.ts';
 
 export type * from './channels.port.ts';
 export type * from './customers.port.ts';
@@ -27,6 +28,7 @@ export type * from './reviews.port.ts';
 export type * from './board.port.ts';
 export type * from './sla.port.ts';
 export type * from './admin.port.ts';
+export type * from './assignment.port.ts';
 
 /*
  * Persistence ports, implemented by packages/db for SQLite (embedded default) and PostgreSQL. Each port
@@ -74,6 +76,8 @@ export interface Repositories {
   slaClocks: SlaClockRepository;
   auditLog: AuditLogRepository;
   agentCapacities: AgentCapacityRepository;
+  assignment: AssignmentRepository;
+  presenceChoices: PresenceChoiceRepository;
 }
 
 /**

@@ -11,6 +11,7 @@ import { isActive, resolvedAtFor } from './ticket.rules.ts';
 import { recordResolution } from '../resolutions/resolutions.usecases.ts';
 import { recomputeSla } from '../sla/sla-recompute.ts';
 import type { SlaClock } from '../sla/sla.types.ts';
+import { scheduleAssignmentDrain } from '../assignment/assignment.usecases.ts';
 import type { TicketPage, TicketPriority, TicketQuery, TicketStatus, TicketView } from './ticket.types.ts';
 import type { User } from '../users/user.types.ts';
 import { assertAssignment } from './assignment-guard.ts';
@@ -89,6 +90,10 @@ export async function updateTicket(deps: CoreDeps, ticketId: number, changes: Ti
     // Stage 3's memory: a complaint that is done (resolved, or closed straight from open) leaves its
     // record in this same commit; resolved → closed is the same resolution and keeps the record as is.
     if (isActive(ticket) && !isActive(updated)) await recordResolution(tx, updated, now);
+    // Capacity freed (the ticket left `open`, or its agent changed) or a ticket back in the backlog: drain the team.
+    if (updated.teamId !== null && assignmentLoad(ticket) !== assignmentLoad(updated)) {
+      await scheduleAssignmentDrain(tx, updated.teamId, `ticket:${ticketId}:v${updated.version}`, now);
+    }
     const view = mustView(await tx.tickets.findView(ticketId), ticketId);
     emit({ type: 'ticket.updated', ticketId, customerId: view.customerId, payload: { ticket: view, changes: changed } });
     // Status pauses or stops clocks, priority and team re-target them.
@@ -158,6 +163,11 @@ export async function markTicketRead(deps: CoreDeps, ticketId: number): Promise<
     if (cleared) emit({ type: 'ticket.updated', ticketId, customerId: cleared.customerId, payload: { ticket: view, changes: ['unreadCount'] } });
     return view;
   });
+}
+
+/** Whose capacity an open ticket takes, or that it waits in the backlog; nobody's once it is not open. */
+function assignmentLoad(ticket: { status: TicketStatus; assigneeId: number | null }): string {
+  return ticket.status === 'open' ? String(ticket.assigneeId ?? 'backlog') : 'none';
 }
 
 /** Statuses an agent's reply turns back into open. */

@@ -41,3 +41,21 @@ export async function lockExternalIds(tx: PgDb, ids: readonly { channel: string;
     sql`select count(pg_advisory_xact_lock(${sql.raw(String(EXTERNAL_ID_NAMESPACE))}, hashtext(k))) from (select k from jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb) as k order by k collate "C") ordered`,
   );
 }
+
+/** The first halves of the (int, int) keys automatic assignment holds per team ("kela") and per agent ("kelb"). */
+const ASSIGNMENT_TEAM_NAMESPACE = 0x6b656c61;
+const ASSIGNMENT_AGENT_NAMESPACE = 0x6b656c62;
+
+/** Held until the transaction ends: two drains of one team take turns, so neither reads a stale backlog. */
+export async function lockAssignmentTeam(tx: PgDb, teamId: number): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${sql.raw(String(ASSIGNMENT_TEAM_NAMESPACE))}, ${teamId}::int)`);
+}
+
+/**
+ * Held until the transaction ends: every automatic assignment to one agent (from any team's drain)
+ * counts their load after taking it, so two cannot both see room for the last slot. An advisory lock
+ * rather than FOR UPDATE on the user row, which would also block every insert referencing the user.
+ */
+export async function lockAssignmentAgent(tx: PgDb, userId: number): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${sql.raw(String(ASSIGNMENT_AGENT_NAMESPACE))}, ${userId}::int)`);
+}

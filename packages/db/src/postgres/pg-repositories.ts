@@ -36,6 +36,8 @@ import { createHolidayListRepository } from './holiday-lists.repository.ts';
 import { createSlaClockRepository } from './sla-clocks.repository.ts';
 import { createAuditLogRepository } from './audit-log.repository.ts';
 import { createAgentCapacityRepository } from './agent-capacities.repository.ts';
+import { createAssignmentRepository } from './assignment.repository.ts';
+import { createPresenceChoiceRepository } from './presence-choices.repository.ts';
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;
 
@@ -80,6 +82,8 @@ export function createPgRepositories(db: PgDb, options: { inTransaction: boolean
     slaClocks: createSlaClockRepository(db),
     auditLog: createAuditLogRepository(db),
     agentCapacities: createAgentCapacityRepository(db),
+    assignment: createAssignmentRepository(db),
+    presenceChoices: createPresenceChoiceRepository(db),
   });
 }
 

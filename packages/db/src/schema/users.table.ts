@@ -1,5 +1,5 @@
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { languages, userRoles } from '@keluh/core';
+import { languages, presenceStatuses, userRoles } from '@keluh/core';
 import { teams } from './teams.table.ts';
 
 export const users = sqliteTable('users', {
@@ -14,4 +14,9 @@ export const users = sqliteTable('users', {
   createdAt: text('created_at').notNull(),
   /** Set by an admin; the row stays so tickets, notes and the audit log keep a name. */
   deactivatedAt: text('deactivated_at'),
+  /** The status the user chose by hand; their effective presence also depends on their sockets. */
+  presenceChoice: text('presence_choice', { enum: presenceStatuses }).notNull().default('online'),
+  /** The effective status last announced (`presence.updated`), and since when; written with its event. */
+  presenceStatus: text('presence_status', { enum: presenceStatuses }).notNull().default('offline'),
+  presenceSince: text('presence_since'),
 });

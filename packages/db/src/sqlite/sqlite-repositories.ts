@@ -36,6 +36,8 @@ import { createHolidayListRepository } from './holiday-lists.repository.ts';
 import { createSlaClockRepository } from './sla-clocks.repository.ts';
 import { createAuditLogRepository } from './audit-log.repository.ts';
 import { createAgentCapacityRepository } from './agent-capacities.repository.ts';
+import { createAssignmentRepository } from './assignment.repository.ts';
+import { createPresenceChoiceRepository } from './presence-choices.repository.ts';
 
 export function createSqliteRepositories(db: SqliteDb): Repositories {
   return {
@@ -74,6 +76,8 @@ export function createSqliteRepositories(db: SqliteDb): Repositories {
     slaClocks: createSlaClockRepository(db),
     auditLog: createAuditLogRepository(db),
     agentCapacities: createAgentCapacityRepository(db),
+    assignment: createAssignmentRepository(db),
+    presenceChoices: createPresenceChoiceRepository(db),
   };
 }
 

@@ -6,7 +6,8 @@ import type { SqliteDb } from './sqlite-db.ts';
 
 type UserRow = typeof users.$inferSelect;
 
-function withoutSecret({ passwordHash: _secret, ...user }: UserRow): Omit<User, 'teamIds'> {
+// The presence columns are presence's, read through PresenceChoiceRepository, not part of the session's user.
+function withoutSecret({ passwordHash: _secret, presenceChoice: _choice, presenceStatus: _status, presenceSince: _since, ...user }: UserRow): Omit<User, 'teamIds'> {
   return user;
 }
 

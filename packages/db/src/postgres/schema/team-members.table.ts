@@ -15,6 +15,8 @@ export const teamMembers = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: instant('created_at').notNull(),
+    /** When automatic assignment last gave this member a ticket of this team: round robin's order. */
+    lastAssignedAt: instant('last_assigned_at'),
   },
   (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index('team_members_user_idx').on(t.userId)],
 );

@@ -1,5 +1,5 @@
 import { pgTable, text } from 'drizzle-orm/pg-core';
-import { languages, userRoles } from '@keluh/core';
+import { languages, presenceStatuses, userRoles } from '@keluh/core';
 import { id } from './id.column.ts';
 import { instant } from './instant.column.ts';
 import { teams } from './teams.table.ts';
@@ -16,4 +16,9 @@ export const users = pgTable('users', {
   createdAt: instant('created_at').notNull(),
   /** Set by an admin; the row stays so tickets, notes and the audit log keep a name. */
   deactivatedAt: instant('deactivated_at'),
+  /** The status the user chose by hand; their effective presence also depends on their sockets. */
+  presenceChoice: text('presence_choice', { enum: presenceStatuses }).notNull().default('online'),
+  /** The effective status last announced (`presence.updated`), and since when; written with its event. */
+  presenceStatus: text('presence_status', { enum: presenceStatuses }).notNull().default('offline'),
+  presenceSince: instant('presence_since'),
 });
