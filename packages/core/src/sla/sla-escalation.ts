@@ -5,6 +5,7 @@ import type { TicketPatch } from '../ports/tickets.port.ts';
 import { ticketPriorities, type Ticket } from '../tickets/ticket.types.ts';
 import type { SlaEscalation } from './sla-policy.types.ts';
 import type { SlaClock } from './sla.types.ts';
+import { scheduleAssignmentDrain } from '../assignment/assignment.usecases.ts';
 
 /**
  * A breached clock's escalation rules, run in the transaction whose compare-and-set recorded the breach, so
@@ -34,5 +35,6 @@ export async function escalate(tx: Repositories, emit: Emit, ticket: Ticket, clo
     current = await tx.tickets.update(ticket.id, patch, now);
     const view = await tx.tickets.findView(ticket.id);
     if (view) emit({ type: 'ticket.updated', ticketId: ticket.id, customerId: ticket.customerId, payload: { ticket: view, changes: Object.keys(patch) } });
+    if (action === 'reassign' && current.teamId !== null) await scheduleAssignmentDrain(tx, current.teamId, `sla:${ticket.id}:${clock.metric}:${now}`, now);
   }
 }

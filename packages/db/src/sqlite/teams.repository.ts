@@ -7,7 +7,6 @@ const team = { id: teams.id, name: teams.name, timeZone: teams.timeZone, assignm
 const membership = { teamId: teamMembers.teamId, userId: teamMembers.userId, since: teamMembers.createdAt };
 
 export function createTeamRepository(db: SqliteDb): TeamRepository {
-  const brief = { id: teams.id, name: teams.name };
   return {
     async create(name, now, settings = {}) {
       return db.insert(teams).values({ ...settings, name, createdAt: now }).returning(team).get();
