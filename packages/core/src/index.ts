@@ -52,3 +52,4 @@ export * from './auth/policy.ts';
 export * from './sla/sla.types.ts';
 export * from './assignment/assignment.types.ts';
 export * from './audit/audit.types.ts';
+export * from './reports/index.ts';

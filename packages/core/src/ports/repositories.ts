@@ -10,6 +10,7 @@ import type { VisitorSessionRepository } from './visitor-sessions.port.ts';
 import type { CategoryRepository, FactRepository, NoteRepository, PhraseRepository, TicketActivityRepository, WorkflowRepository, WorkflowSettingsRepository } from './workflow.port.ts';
 import type { PromiseRepository, ResolutionRepository, SimilarCaseSearch } from './cases.port.ts';
 import type { RecoveryTaskRepository, ReviewRepository } from './reviews.port.ts';
+import type { ReportRollupRepository } from './reports.port.ts';
 
 export type * from './channels.port.ts';
 export type * from './customers.port.ts';
@@ -21,6 +22,7 @@ export type * from './work.port.ts';
 export type * from './workflow.port.ts';
 export type * from './cases.port.ts';
 export type * from './reviews.port.ts';
+export type * from './reports.port.ts';
 
 /*
  * Persistence ports, implemented by packages/db for SQLite (embedded default) and PostgreSQL. Each port
@@ -61,6 +63,7 @@ export interface Repositories {
   promises: PromiseRepository;
   reviews: ReviewRepository;
   recoveryTasks: RecoveryTaskRepository;
+  reportRollups: ReportRollupRepository;
 }
 
 /**

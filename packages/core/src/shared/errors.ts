@@ -122,6 +122,12 @@ export const errorCatalog = {
   'recovery.not_found': 404,
   /** The recovery task was closed already (by someone else, a moment ago). */
   'recovery.closed': 409,
+  /** A report range whose end comes before its start. */
+  'report.invalid_range': 400,
+  /** A report range longer than 366 days. */
+  'report.range_too_long': 400,
+  /** A report name we do not compute. */
+  'report.unknown': 404,
   'internal': 500,
 } as const;
 

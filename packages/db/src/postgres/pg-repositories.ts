@@ -29,6 +29,7 @@ import { createSimilarCaseSearch } from './similar-cases.repository.ts';
 import { createPromiseRepository } from './promises.repository.ts';
 import { createReviewRepository } from './reviews.repository.ts';
 import { createRecoveryTaskRepository } from './recovery-tasks.repository.ts';
+import { createReportRollupRepository } from './report-rollups.repository.ts';
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;
 
@@ -66,6 +67,7 @@ export function createPgRepositories(db: PgDb, options: { inTransaction: boolean
     promises: createPromiseRepository(db),
     reviews: createReviewRepository(db),
     recoveryTasks: createRecoveryTaskRepository(db),
+    reportRollups: createReportRollupRepository(db),
   });
 }
 

@@ -29,3 +29,5 @@ export { recoveryTasks } from './recovery-tasks.table.ts';
 export { teamMembers } from './team-members.table.ts';
 export { agentCapacities } from './agent-capacities.table.ts';
 export { slaClocks } from './sla-clocks.table.ts';
+export { reportRollups } from './report-rollups.table.ts';
+export { reportFoldCursor, reportTicketStates, reportSlaOutcomes } from './report-fold.table.ts';

@@ -29,6 +29,7 @@ import { createSimilarCaseSearch } from './similar-cases.repository.ts';
 import { createPromiseRepository } from './promises.repository.ts';
 import { createReviewRepository } from './reviews.repository.ts';
 import { createRecoveryTaskRepository } from './recovery-tasks.repository.ts';
+import { createReportRollupRepository } from './report-rollups.repository.ts';
 
 export function createSqliteRepositories(db: SqliteDb): Repositories {
   return {
@@ -60,6 +61,7 @@ export function createSqliteRepositories(db: SqliteDb): Repositories {
     promises: createPromiseRepository(db),
     reviews: createReviewRepository(db),
     recoveryTasks: createRecoveryTaskRepository(db),
+    reportRollups: createReportRollupRepository(db),
   };
 }
 

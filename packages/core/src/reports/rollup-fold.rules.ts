@@ -1,0 +1,166 @@
+import type { StoredEvent } from '../events/event.types.ts';
+import type { Message } from '../messages/message.types.ts';
+import type { Instant } from '../shared/instant.ts';
+import type { TicketView } from '../tickets/ticket.types.ts';
+import { durationBucket, histogramOf, mergeHistograms } from './histogram.rules.ts';
+import type { Histogram, ReportTicketState, RollupDelta, RollupDims, RollupMetric, SlaOutcomeKey } from './report.types.ts';
+
+/** The UTC hour an instant falls in, as the Instant at its top: the rollups' bucket key. */
+export function hourOf(at: Instant): Instant {
+  return `${at.slice(0, 13)}:00:00.000Z`;
+}
+
+function secondsBetween(from: Instant, to: Instant): number {
+  return Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000));
+}
+
+/**
+ * Only a person's reply stops a response clock: system messages, review requests and rule-sent templates
+ * do not. `automated` is the flag the SLA engine puts on messages (API-channel replies marked so, too).
+ */
+export function isHumanReply(message: Pick<Message, 'direction' | 'authorKind'> & { automated?: boolean }): boolean {
+  return message.direction === 'out' && message.authorKind === 'agent' && message.automated !== true;
+}
+
+export function stateFromTicket(ticket: TicketView, previous?: ReportTicketState): ReportTicketState {
+  return {
+    ticketId: ticket.id,
+    teamId: ticket.teamId,
+    channel: ticket.channel,
+    agentId: ticket.assigneeId,
+    customerType: ticket.customer.type ?? null,
+    characteristic: ticket.customer.characteristic ?? null,
+    awaitingSince: previous?.awaitingSince ?? null,
+    firstRepliedAt: previous?.firstRepliedAt ?? null,
+  };
+}
+
+/** Rollup key: one row per hour, dims and metric (nulls spelled out so the key is total). */
+export function rollupKey(delta: Pick<RollupDelta, 'hour' | 'metric' | keyof RollupDims>): string {
+  return [delta.hour, delta.metric, delta.teamId ?? '-', delta.channel, delta.agentId ?? '-', delta.customerType ?? '-', delta.characteristic ?? '-'].join('|');
+}
+
+export function slaOutcomeKey(key: SlaOutcomeKey): string {
+  return `${key.ticketId}|${key.metric}|${key.startedAt}`;
+}
+
+export interface FoldOutput {
+  deltas: RollupDelta[];
+  states: ReportTicketState[];
+  /** Final clock outcomes seen in the page: counted only if the repository had not recorded them before. */
+  slaOutcomes: { key: SlaOutcomeKey; delta: RollupDelta }[];
+}
+
+/**
+ * Folds a page of the event log (in id order) into rollup contributions. Pure: the ticket states it
+ * starts from come from the previous pages; the ones it returns replace them in the same transaction.
+ */
+export function foldEvents(events: readonly StoredEvent[], known: ReadonlyMap<number, ReportTicketState>): FoldOutput {
+  const states = new Map(known);
+  const deltas: RollupDelta[] = [];
+  const outcomes = new Map<string, { key: SlaOutcomeKey; delta: RollupDelta }>();
+  const touched = new Set<number>();
+  const add = (dims: RollupDims, at: Instant, metric: RollupMetric, sum: number, histogram: Histogram = {}) =>
+    deltas.push({ ...dims, hour: hourOf(at), metric, count: 1, sum, histogram });
+  const duration = (dims: RollupDims, at: Instant, metric: RollupMetric, seconds: number) => add(dims, at, metric, seconds, histogramOf(durationBucket(seconds)));
+  const track = (ticket: TicketView) => {
+    const state = stateFromTicket(ticket, states.get(ticket.id));
+    states.set(ticket.id, state);
+    touched.add(ticket.id);
+    return state;
+  };
+
+  for (const event of events) {
+    switch (event.type) {
+      case 'ticket.created': {
+        const state = track(event.payload.ticket);
+        add(state, event.payload.ticket.createdAt, 'volume.tickets', 0);
+        break;
+      }
+      case 'message.created': {
+        const { message } = event.payload;
+        const state = track(event.payload.ticket);
+        const dims = { ...state, channel: message.channel };
+        if (message.direction === 'in') {
+          add(dims, message.createdAt, 'volume.inbound', 0);
+          state.awaitingSince ??= message.createdAt;
+          break;
+        }
+        add(dims, message.createdAt, 'volume.outbound', 0);
+        if (!isHumanReply(message)) break;
+        const replier = { ...dims, agentId: message.authorUserId ?? state.agentId };
+        // A reply with nobody waiting (an agent opening the conversation) measures nothing.
+        if (state.awaitingSince) duration(replier, message.createdAt, state.firstRepliedAt ? 'next_response' : 'first_response', secondsBetween(state.awaitingSince, message.createdAt));
+        state.firstRepliedAt ??= message.createdAt;
+        state.awaitingSince = null;
+        break;
+      }
+      case 'ticket.updated': {
+        const { ticket, changes } = event.payload;
+        const state = track(ticket);
+        if (changes.includes('status') && ticket.status === 'resolved' && ticket.resolvedAt) duration(state, ticket.resolvedAt, 'resolution', secondsBetween(ticket.createdAt, ticket.resolvedAt));
+        break;
+      }
+      case 'workflow.updated': {
+        const state = track(event.payload.ticket);
+        if (!event.payload.changes.includes('stage')) break;
+        const last = event.payload.workflow.transitions.reduce<(typeof event.payload.workflow.transitions)[number] | null>((newest, t) => (!newest || t.id > newest.id ? t : newest), null);
+        if (last) duration(state, last.at, `stage_dwell.${last.fromStage}`, Math.round(last.dwellMs / 1000));
+        break;
+      }
+      case 'sla.updated': {
+        const state = states.get(event.payload.ticketId);
+        if (!state) break;
+        for (const clock of event.payload.clocks) {
+          if (clock.state !== 'met' && !clock.breachedAt) continue;
+          const key = { ticketId: clock.ticketId, metric: clock.metric, startedAt: clock.startedAt };
+          if (outcomes.has(slaOutcomeKey(key))) continue;
+          const met = clock.state === 'met' && !clock.breachedAt;
+          const at = clock.breachedAt ?? clock.stoppedAt ?? event.createdAt;
+          outcomes.set(slaOutcomeKey(key), { key, delta: { ...state, hour: hourOf(at), metric: 'sla', count: 1, sum: met ? 1 : 0, histogram: {} } });
+        }
+        break;
+      }
+      case 'review.updated': {
+        const { review, change } = event.payload;
+        const state = states.get(review.ticketId);
+        if (!state || change !== 'rated' || review.score == null) break;
+        add({ ...state, channel: review.channel }, review.ratedAt ?? event.createdAt, 'csat', review.score, histogramOf(review.score));
+        break;
+      }
+      case 'promise.updated': {
+        const { promise, change } = event.payload;
+        const state = states.get(promise.ticketId);
+        if (!state || (change !== 'kept' && change !== 'broken')) break;
+        add({ ...state, agentId: promise.ownerUserId }, promise.settledAt ?? event.createdAt, 'promise', change === 'kept' ? 1 : 0);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return { deltas, states: [...touched].map((id) => states.get(id)!), slaOutcomes: [...outcomes.values()] };
+}
+
+/** The tickets a page needs states for before it can be folded (events that carry no ticket view). */
+export function ticketsToLoad(events: readonly StoredEvent[]): number[] {
+  const ids = new Set<number>();
+  for (const event of events) if (event.ticketId != null) ids.add(event.ticketId);
+  return [...ids];
+}
+
+/** Sums deltas that land in the same rollup row, so a page writes each row once. */
+export function combineDeltas(deltas: readonly RollupDelta[]): RollupDelta[] {
+  const rows = new Map<string, RollupDelta>();
+  for (const delta of deltas) {
+    const key = rollupKey(delta);
+    const row = rows.get(key);
+    if (!row) rows.set(key, { ...delta, histogram: { ...delta.histogram } });
+    else {
+      row.count += delta.count;
+      row.sum += delta.sum;
+      mergeHistograms(row.histogram, delta.histogram);
+    }
+  }
+  return [...rows.values()];
+}

@@ -1,0 +1,27 @@
+import { bigint, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { channelKinds, customerCharacteristics, customerTypes, type Histogram, type RollupMetric } from '@keluh/core';
+import { id } from './id.column.ts';
+import { jsonb } from './jsonb.column.ts';
+
+/**
+ * Hourly report rollups (see the SQLite table). `hour` is the ISO text of the UTC hour on both engines: it
+ * is part of `key`, and ranges compare it as text, which orders like time for this fixed shape.
+ * `sum` is 64-bit: a year of resolution seconds overflows a 32-bit integer.
+ */
+export const reportRollups = pgTable(
+  'report_rollups',
+  {
+    key: text('key').primaryKey(),
+    hour: text('hour').notNull(),
+    metric: text('metric').$type<RollupMetric>().notNull(),
+    teamId: id('team_id'),
+    channel: text('channel', { enum: channelKinds }).notNull(),
+    agentId: id('agent_id'),
+    customerType: text('customer_type', { enum: customerTypes }),
+    characteristic: text('characteristic', { enum: customerCharacteristics }),
+    count: integer('count').notNull(),
+    sum: bigint('sum', { mode: 'number' }).notNull(),
+    histogram: jsonb<Histogram>('histogram').notNull(),
+  },
+  (t) => [index('report_rollups_metric_hour_idx').on(t.metric, t.hour, t.teamId)],
+);

@@ -1,0 +1,26 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { channelKinds, customerCharacteristics, customerTypes, type Histogram, type RollupMetric } from '@keluh/core';
+
+/**
+ * Hourly report rollups folded from the event log (core's foldEvents). `key` spells out hour, metric and
+ * every dimension (nulls included), so one row per combination holds even where a unique index would let
+ * NULLs repeat. No foreign keys: rollups outlive the tickets and users they counted.
+ */
+export const reportRollups = sqliteTable(
+  'report_rollups',
+  {
+    key: text('key').primaryKey(),
+    hour: text('hour').notNull(),
+    metric: text('metric').$type<RollupMetric>().notNull(),
+    teamId: integer('team_id'),
+    channel: text('channel', { enum: channelKinds }).notNull(),
+    agentId: integer('agent_id'),
+    customerType: text('customer_type', { enum: customerTypes }),
+    characteristic: text('characteristic', { enum: customerCharacteristics }),
+    count: integer('count').notNull(),
+    sum: integer('sum').notNull(),
+    histogram: text('histogram', { mode: 'json' }).$type<Histogram>().notNull(),
+  },
+  // Every report reads one metric over a range of hours, maybe for one team.
+  (t) => [index('report_rollups_metric_hour_idx').on(t.metric, t.hour, t.teamId)],
+);
