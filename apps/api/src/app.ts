@@ -44,6 +44,7 @@ import { mediaDownloadHandler } from './media/media-download.job.ts';
 import { customerProfileHandler } from './channels/customer-profile.job.ts';
 import { janitorHandlers, scheduleJanitors } from './workers/janitor.jobs.ts';
 import { scheduleStuckScan, workflowStuckHandlers } from './workers/workflow-stuck.jobs.ts';
+import { reportsRollupHandlers, scheduleReportsRollup } from './workers/reports-rollup.jobs.ts';
 import { JobRunner } from './workers/job-runner.ts';
 import { newWorkerId } from './workers/worker-id.ts';
 import mediaRoutes from './routes/media/media.routes.ts';
@@ -60,6 +61,7 @@ import reviewsRoutes from './routes/reviews/reviews.routes.ts';
 import testimonialsRoutes from './routes/reviews/testimonials.routes.ts';
 import recoveryRoutes from './routes/reviews/recovery.routes.ts';
 import publicTestimonialsRoutes from './routes/reviews/public-testimonials.routes.ts';
+import reportsRoutes from './routes/reports/reports.routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -136,6 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ...janitorHandlers(core, authDeps, app.log),
       ...workflowStuckHandlers(core, app.log),
       ...promiseJobHandlers(core),
+      ...reportsRollupHandlers(core, app.log),
     },
     bus,
     app.log,
@@ -143,6 +146,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   await scheduleJanitors(core);
   await scheduleStuckScan(core);
+  await scheduleReportsRollup(core);
   await seedDefaultCategories(core);
   const services: Services = {
     config: deps.config,
@@ -221,6 +225,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(testimonialsRoutes, { prefix: '/api/testimonials' });
   await app.register(recoveryRoutes, { prefix: '/api/recovery-tasks' });
   await app.register(publicTestimonialsRoutes);
+  await app.register(reportsRoutes, { prefix: '/api/reports' });
   await app.register(staticFiles, { roots: deps.staticRoots ?? defaultStaticRoots });
 
   app.addHook('onReady', async () => {

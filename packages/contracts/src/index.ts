@@ -10,3 +10,4 @@ export * from './presence.schemas.ts';
 export * from './workflow.schemas.ts';
 export * from './promises.schemas.ts';
 export * from './reviews.schemas.ts';
+export * from './reports.schemas.ts';

@@ -3,11 +3,13 @@
  * vue-i18n treats { } @ $ | as syntax: write a literal @ as {'@'}.
  */
 import libraryEn from './library.en.ts';
+import reportsEn from './reports.en.ts';
 import workflowEn from './workflow.en.ts';
 
 const en = {
   ...workflowEn,
   ...libraryEn,
+  ...reportsEn,
   app: {
     name: 'Keluh',
     tagline: 'Complaint help desk',
@@ -341,6 +343,11 @@ const en = {
   errors: {
     generic: 'Something went wrong. Please try again.',
     withCode: '{message} ({code})',
+    report: {
+      invalid_range: 'The range ends before it starts.',
+      range_too_long: 'A report covers at most 366 days.',
+      unknown: 'There is no such report.',
+    },
     client: {
       network: 'The server cannot be reached. Check your connection.',
       bad_response: 'The server gave an unexpected answer.',

@@ -1,11 +1,13 @@
 import type { Messages } from './en.ts';
 import libraryId from './library.id.ts';
+import reportsId from './reports.id.ts';
 import workflowId from './workflow.id.ts';
 
 /* Bahasa Indonesia: the default. Same keys as en.ts; a literal @ is written {'@'}. */
 const id: Messages = {
   ...workflowId,
   ...libraryId,
+  ...reportsId,
   app: {
     name: 'Keluh',
     tagline: 'Layanan keluhan pelanggan',
@@ -339,6 +341,11 @@ const id: Messages = {
   errors: {
     generic: 'Terjadi kesalahan. Silakan coba lagi.',
     withCode: '{message} ({code})',
+    report: {
+      invalid_range: 'Rentang berakhir sebelum dimulai.',
+      range_too_long: 'Laporan mencakup paling lama 366 hari.',
+      unknown: 'Laporan itu tidak ada.',
+    },
     client: {
       network: 'Server tidak dapat dihubungi. Periksa koneksi Anda.',
       bad_response: 'Server memberi jawaban yang tidak terduga.',

@@ -125,6 +125,8 @@ export interface ReportResult {
   totals: ReportRow[];
   /** Display names for agent and team groups (ids as strings). */
   groupLabels: Record<string, string>;
+  /** The teams a report may be narrowed to (the console's team picker). */
+  teams: { id: number; name: string }[];
   /** The newest event folded into the rollups the report was read from. */
   asOfEventId: number;
 }

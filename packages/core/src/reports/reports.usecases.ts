@@ -94,6 +94,7 @@ export async function getReport(deps: CoreDeps, request: ReportRequest): Promise
     businessHoursRequested: request.businessHours ?? false,
     ...reportFigures(kind, cells),
     groupLabels: await labels(deps, groupBy),
+    teams: (await deps.db.teams.list()).map((team) => ({ id: team.id, name: team.name })),
     asOfEventId,
   };
 }

@@ -3,3 +3,4 @@ export { openTestDatabase, reopenTestDatabase, testDialect, type TestDatabase, t
 export { createPostgresTestDatabase, type PostgresTestDatabase } from './postgres-test-database.ts';
 export { caseCorpus, seededRandom, type CorpusCase } from './case-corpus.ts';
 export { recordFor, seedResolvedCases } from './resolution-fixtures.ts';
+export { appendHistory, clock as slaClock, message as historyMessage, rated, settled, stageMoved, ticketView, type TicketSpec } from './report-history.ts';
