@@ -48,10 +48,10 @@ describe('the reports page', () => {
     const asked = new URL(fetch.mock.calls[0]![0], 'http://desk.test');
     expect(asked.pathname).toBe('/api/reports/first_response');
     expect(asked.searchParams.get('groupBy')).toBe('channel');
-    expect(option().xAxis.data).toEqual(['2026-03-01', '2026-03-03']);
+    expect(option().xAxis.data).toEqual(['2026-03-01', '2026-03-02', '2026-03-03']);
     expect(option().series).toEqual([
-      expect.objectContaining({ name: 'Instagram', type: 'line', data: [null, 5] }),
-      expect.objectContaining({ name: 'WhatsApp', type: 'line', data: [10, 2] }),
+      expect.objectContaining({ name: 'Instagram', type: 'line', data: [null, null, 5] }),
+      expect.objectContaining({ name: 'WhatsApp', type: 'line', data: [10, null, 2] }),
     ]);
     expect(wrapper.get('[data-testid=report-chart]').attributes('aria-label')).toBe('Chart of First response time');
   });
@@ -70,7 +70,7 @@ describe('the reports page', () => {
     const volume = firstResponse({ report: 'volume', columns: ['tickets', 'inbound', 'outbound'], rows: [{ day: '2026-03-01', group: 'webchat', values: { tickets: 4, inbound: 9, outbound: 7 } }], totals: [{ day: 'total', group: 'webchat', values: { tickets: 4, inbound: 9, outbound: 7 } }] });
     const { option, wrapper } = setup(() => json(200, volume));
     await flushPromises();
-    expect(option().series).toEqual([expect.objectContaining({ name: 'Web chat', type: 'bar', stack: 'total', data: [4] })]);
+    expect(option().series).toEqual([expect.objectContaining({ name: 'Web chat', type: 'bar', stack: 'total', data: [4, 0, 0] })]);
     const from = wrapper.get<HTMLInputElement>('[data-testid=report-from]').element.value;
     const href = new URL(wrapper.get('[data-testid=report-download]').attributes('href')!, 'http://desk.test');
     expect(href.pathname).toBe('/api/reports/first_response/export.csv');

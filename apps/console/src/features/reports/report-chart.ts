@@ -29,6 +29,13 @@ function scaled(value: number | null | undefined, unit: ChartUnit): number | nul
   return value;
 }
 
+/** Every day of the range, so the x axis is a calendar with gaps where nothing happened (UTC maths on plain dates). */
+export function daysBetween(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let at = Date.parse(`${from}T00:00:00Z`); at <= Date.parse(`${to}T00:00:00Z`) && days.length <= 366; at += 86_400_000) days.push(new Date(at).toISOString().slice(0, 10));
+  return days;
+}
+
 export interface ChartLabels {
   group(group: string | null): string;
   unit: string;
@@ -57,7 +64,7 @@ export function reportChartOption(result: ReportResultDto, labels: ChartLabels) 
       series: result.totals.map((row) => ({ name: labels.group(row.group), type: 'bar' as const, data: stages.map((stage) => scaled(row.values[`stage_${stage}_median`], unit)) })),
     };
   }
-  const days = [...new Set(result.rows.map((row) => row.day))].sort();
+  const days = daysBetween(result.from, result.to);
   const column = chartedColumn[result.report];
   return {
     ...base,
@@ -68,7 +75,8 @@ export function reportChartOption(result: ReportResultDto, labels: ChartLabels) 
         name: labels.group(group),
         type: unit === 'count' ? ('bar' as const) : ('line' as const),
         ...(unit === 'count' ? { stack: 'total' } : { connectNulls: false, symbolSize: 6 }),
-        data: days.map((day) => scaled(byDay.get(day), unit)),
+        // A day without tickets is a zero bar; a day without replies has no median, so a gap in the line.
+        data: days.map((day) => (unit === 'count' ? (byDay.get(day) ?? 0) : scaled(byDay.get(day), unit))),
       };
     }),
   };

@@ -2,9 +2,9 @@ import type { ReportKind } from '@keluh/core';
 
 const durationReports: readonly ReportKind[] = ['first_response', 'next_response', 'resolution', 'stage_dwell'];
 
-/** Seconds as the largest unit that keeps them readable: "45 min", "3,5 jam", "2 hari" (Intl does the words). */
+/** Seconds as the largest unit that keeps them readable: "40 dtk", "45 min", "3,5 jam", "2 hari" (Intl does the words). */
 export function formatSeconds(seconds: number, locale: string): string {
-  const [value, unit] = seconds < 2 * 3600 ? [seconds / 60, 'minute'] : seconds < 48 * 3600 ? [seconds / 3600, 'hour'] : [seconds / 86_400, 'day'];
+  const [value, unit] = seconds < 90 ? [seconds, 'second'] : seconds < 2 * 3600 ? [seconds / 60, 'minute'] : seconds < 48 * 3600 ? [seconds / 3600, 'hour'] : [seconds / 86_400, 'day'];
   return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
 }
 
