@@ -7,8 +7,9 @@ CREATE TABLE `report_rollups` (
 	`key` text PRIMARY KEY NOT NULL,
 	`hour` text NOT NULL,
 	`metric` text NOT NULL,
+	`grouping` text NOT NULL,
 	`team_id` integer,
-	`channel` text NOT NULL,
+	`channel` text,
 	`agent_id` integer,
 	`customer_type` text,
 	`characteristic` text,
@@ -17,7 +18,7 @@ CREATE TABLE `report_rollups` (
 	`histogram` text NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX `report_rollups_metric_hour_idx` ON `report_rollups` (`metric`,`hour`,`team_id`);--> statement-breakpoint
+CREATE INDEX `report_rollups_metric_hour_idx` ON `report_rollups` (`metric`,`grouping`,`hour`,`team_id`);--> statement-breakpoint
 CREATE TABLE `report_sla_outcomes` (
 	`ticket_id` integer NOT NULL,
 	`metric` text NOT NULL,

@@ -96,9 +96,18 @@ function groupCells(cells: readonly ReportCell[], keyOf: (cell: ReportCell) => s
   const groups = new Map<string, ReportCell[]>();
   for (const cell of cells) {
     const key = keyOf(cell);
-    groups.set(key, [...(groups.get(key) ?? []), cell]);
+    const group = groups.get(key);
+    if (group) group.push(cell);
+    else groups.set(key, [cell]);
   }
   return groups;
+}
+
+const withoutHistograms: ReadonlySet<RollupMetric> = new Set(['sla', 'promise', 'volume.tickets', 'volume.inbound', 'volume.outbound']);
+
+/** Whether a report's figures read histograms (percentiles, score distributions): the others skip reading them. */
+export function needsHistograms(metrics: readonly RollupMetric[]): boolean {
+  return metrics.some((metric) => !withoutHistograms.has(metric));
 }
 
 const byGroup = (a: ReportRow, b: ReportRow) => (a.group ?? '').localeCompare(b.group ?? '', 'en', { numeric: true });

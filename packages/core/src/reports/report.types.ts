@@ -34,7 +34,7 @@ export type RollupMetric = (typeof rollupMetrics)[number];
 /** The dimensions a contribution is filed under; null where the event does not know it. */
 export interface RollupDims {
   teamId: number | null;
-  channel: ChannelKind;
+  channel: ChannelKind | null;
   agentId: number | null;
   customerType: CustomerType | null;
   characteristic: CustomerCharacteristic | null;
@@ -43,8 +43,13 @@ export interface RollupDims {
 /** Sparse histogram: bucket index (see histogram.rules.ts; the score itself for CSAT) → how many. */
 export type Histogram = Record<string, number>;
 
-/** What a page of events adds to one rollup row (hour bucket × dims × metric). */
+/**
+ * What a page of events adds to one rollup row. A row serves one grouping: it keeps the team (every report
+ * may be narrowed to one) and that grouping's own dimension, the others null. So a report by channel reads
+ * hours × teams × channels rows, however many agents, customer types and characteristics there are.
+ */
 export interface RollupDelta extends RollupDims {
+  grouping: ReportGrouping;
   /** The UTC hour the contribution falls in, as an Instant at the top of the hour. */
   hour: Instant;
   metric: RollupMetric;
@@ -56,6 +61,7 @@ export interface RollupDelta extends RollupDims {
 /** What the fold remembers per ticket between events: where to file them and the reply clocks it measures. */
 export interface ReportTicketState extends RollupDims {
   ticketId: number;
+  channel: ChannelKind;
   /** The first customer message no human has answered yet; null when nothing waits. */
   awaitingSince: Instant | null;
   firstRepliedAt: Instant | null;

@@ -3,7 +3,10 @@ import type { Message } from '../messages/message.types.ts';
 import type { Instant } from '../shared/instant.ts';
 import type { TicketView } from '../tickets/ticket.types.ts';
 import { durationBucket, histogramOf, mergeHistograms } from './histogram.rules.ts';
-import type { Histogram, ReportTicketState, RollupDelta, RollupDims, RollupMetric, SlaOutcomeKey } from './report.types.ts';
+import { reportGroupings, type Histogram, type ReportGrouping, type ReportTicketState, type RollupDelta, type RollupDims, type RollupMetric, type SlaOutcomeKey } from './report.types.ts';
+
+/** One contribution with every dimension the event knows, before it is filed under each grouping. */
+export type Contribution = Omit<RollupDelta, 'grouping'>;
 
 /** The UTC hour an instant falls in, as the Instant at its top: the rollups' bucket key. */
 export function hourOf(at: Instant): Instant {
@@ -35,20 +38,32 @@ export function stateFromTicket(ticket: TicketView, previous?: ReportTicketState
   };
 }
 
-/** Rollup key: one row per hour, dims and metric (nulls spelled out so the key is total). */
-export function rollupKey(delta: Pick<RollupDelta, 'hour' | 'metric' | keyof RollupDims>): string {
-  return [delta.hour, delta.metric, delta.teamId ?? '-', delta.channel, delta.agentId ?? '-', delta.customerType ?? '-', delta.characteristic ?? '-'].join('|');
+/** Rollup key: one row per hour, metric, grouping and dims (nulls spelled out so the key is total). */
+export function rollupKey(delta: Pick<RollupDelta, 'hour' | 'metric' | 'grouping' | keyof RollupDims>): string {
+  return [delta.hour, delta.metric, delta.grouping, delta.teamId ?? '-', delta.channel ?? '-', delta.agentId ?? '-', delta.customerType ?? '-', delta.characteristic ?? '-'].join('|');
+}
+
+const keptBy: Record<ReportGrouping, keyof RollupDims | null> = { channel: 'channel', agent: 'agentId', team: null, customer_type: 'customerType', characteristic: 'characteristic' };
+
+/** A contribution as the rows of each grouping: the team and that grouping's own dimension, the rest null. */
+export function byGrouping(contribution: Contribution): RollupDelta[] {
+  return reportGroupings.map((grouping) => {
+    const kept = keptBy[grouping];
+    return { ...contribution, grouping, channel: null, agentId: null, customerType: null, characteristic: null, ...(kept ? { [kept]: contribution[kept] } : {}) };
+  });
 }
 
 export function slaOutcomeKey(key: SlaOutcomeKey): string {
   return `${key.ticketId}|${key.metric}|${key.startedAt}`;
 }
 
+const dimsOf = ({ teamId, channel, agentId, customerType, characteristic }: RollupDims): RollupDims => ({ teamId, channel, agentId, customerType, characteristic });
+
 export interface FoldOutput {
-  deltas: RollupDelta[];
+  deltas: Contribution[];
   states: ReportTicketState[];
   /** Final clock outcomes seen in the page: counted only if the repository had not recorded them before. */
-  slaOutcomes: { key: SlaOutcomeKey; delta: RollupDelta }[];
+  slaOutcomes: { key: SlaOutcomeKey; delta: Contribution }[];
 }
 
 /**
@@ -57,11 +72,11 @@ export interface FoldOutput {
  */
 export function foldEvents(events: readonly StoredEvent[], known: ReadonlyMap<number, ReportTicketState>): FoldOutput {
   const states = new Map(known);
-  const deltas: RollupDelta[] = [];
-  const outcomes = new Map<string, { key: SlaOutcomeKey; delta: RollupDelta }>();
+  const deltas: Contribution[] = [];
+  const outcomes = new Map<string, { key: SlaOutcomeKey; delta: Contribution }>();
   const touched = new Set<number>();
   const add = (dims: RollupDims, at: Instant, metric: RollupMetric, sum: number, histogram: Histogram = {}) =>
-    deltas.push({ ...dims, hour: hourOf(at), metric, count: 1, sum, histogram });
+    deltas.push({ ...dimsOf(dims), hour: hourOf(at), metric, count: 1, sum, histogram });
   const duration = (dims: RollupDims, at: Instant, metric: RollupMetric, seconds: number) => add(dims, at, metric, seconds, histogramOf(durationBucket(seconds)));
   const track = (ticket: TicketView) => {
     const state = stateFromTicket(ticket, states.get(ticket.id));
@@ -117,7 +132,7 @@ export function foldEvents(events: readonly StoredEvent[], known: ReadonlyMap<nu
           if (outcomes.has(slaOutcomeKey(key))) continue;
           const met = clock.state === 'met' && !clock.breachedAt;
           const at = clock.breachedAt ?? clock.stoppedAt ?? event.createdAt;
-          outcomes.set(slaOutcomeKey(key), { key, delta: { ...state, hour: hourOf(at), metric: 'sla', count: 1, sum: met ? 1 : 0, histogram: {} } });
+          outcomes.set(slaOutcomeKey(key), { key, delta: { ...dimsOf(state), hour: hourOf(at), metric: 'sla', count: 1, sum: met ? 1 : 0, histogram: {} } });
         }
         break;
       }
@@ -149,10 +164,10 @@ export function ticketsToLoad(events: readonly StoredEvent[]): number[] {
   return [...ids];
 }
 
-/** Sums deltas that land in the same rollup row, so a page writes each row once. */
-export function combineDeltas(deltas: readonly RollupDelta[]): RollupDelta[] {
+/** Files contributions under every grouping and sums those that land in the same row, so a page writes each row once. */
+export function combineDeltas(contributions: readonly Contribution[]): RollupDelta[] {
   const rows = new Map<string, RollupDelta>();
-  for (const delta of deltas) {
+  for (const delta of contributions.flatMap(byGrouping)) {
     const key = rollupKey(delta);
     const row = rows.get(key);
     if (!row) rows.set(key, { ...delta, histogram: { ...delta.histogram } });

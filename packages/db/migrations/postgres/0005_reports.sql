@@ -7,8 +7,9 @@ CREATE TABLE "report_rollups" (
 	"key" text PRIMARY KEY NOT NULL,
 	"hour" text NOT NULL,
 	"metric" text NOT NULL,
+	"grouping" text NOT NULL,
 	"team_id" bigint,
-	"channel" text NOT NULL,
+	"channel" text,
 	"agent_id" bigint,
 	"customer_type" text,
 	"characteristic" text,
@@ -35,4 +36,4 @@ CREATE TABLE "report_ticket_states" (
 	"first_replied_at" timestamp (3) with time zone
 );
 --> statement-breakpoint
-CREATE INDEX "report_rollups_metric_hour_idx" ON "report_rollups" USING btree ("metric","hour","team_id");
+CREATE INDEX "report_rollups_metric_hour_idx" ON "report_rollups" USING btree ("metric","grouping","hour","team_id");

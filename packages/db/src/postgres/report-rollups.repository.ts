@@ -1,5 +1,5 @@
 import { eq, inArray, sql } from 'drizzle-orm';
-import { rollupKey, type ReportRollupRepository } from '@keluh/core';
+import { needsHistograms, rollupKey, type ReportRollupRepository } from '@keluh/core';
 import { reportFoldCursor, reportRollups, reportSlaOutcomes, reportTicketStates, teams } from './schema/index.ts';
 import { chunks, CURSOR_NAME, histogramQuery, mergedRows, toCells, totalsQuery, type BucketRow, type TotalsRow } from '../shared/report-cells.ts';
 import type { PgDb } from './pg-db.ts';
@@ -80,8 +80,8 @@ export function createReportRollupRepository(db: PgDb): ReportRollupRepository {
     async listReportCells(query) {
       if (query.days.length === 0 || query.metrics.length === 0) return [];
       const totals = await db.execute<TotalsRow & Record<string, unknown>>(totalsQuery(query));
-      const buckets = await db.execute<BucketRow & Record<string, unknown>>(histogramQuery(query, { from: 'jsonb_each_text(r.histogram) j', value: 'j.value::bigint' }));
-      return toCells(totals.rows, buckets.rows);
+      const buckets = needsHistograms(query.metrics) ? (await db.execute<BucketRow & Record<string, unknown>>(histogramQuery(query, { from: 'jsonb_each_text(r.histogram) j', value: 'j.value::bigint' }))).rows : [];
+      return toCells(totals.rows, buckets);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { channelKinds, customerCharacteristics, customerTypes, type Histogram, type RollupMetric } from '@keluh/core';
+import { channelKinds, customerCharacteristics, customerTypes, reportGroupings, type Histogram, type RollupMetric } from '@keluh/core';
 
 /**
  * Hourly report rollups folded from the event log (core's foldEvents). `key` spells out hour, metric and
@@ -12,8 +12,10 @@ export const reportRollups = sqliteTable(
     key: text('key').primaryKey(),
     hour: text('hour').notNull(),
     metric: text('metric').$type<RollupMetric>().notNull(),
+    /** Which report grouping the row serves (core's byGrouping): the team and that one dimension are set. */
+    grouping: text('grouping', { enum: reportGroupings }).notNull(),
     teamId: integer('team_id'),
-    channel: text('channel', { enum: channelKinds }).notNull(),
+    channel: text('channel', { enum: channelKinds }),
     agentId: integer('agent_id'),
     customerType: text('customer_type', { enum: customerTypes }),
     characteristic: text('characteristic', { enum: customerCharacteristics }),
@@ -21,6 +23,6 @@ export const reportRollups = sqliteTable(
     sum: integer('sum').notNull(),
     histogram: text('histogram', { mode: 'json' }).$type<Histogram>().notNull(),
   },
-  // Every report reads one metric over a range of hours, maybe for one team.
-  (t) => [index('report_rollups_metric_hour_idx').on(t.metric, t.hour, t.teamId)],
+  // Every report reads one metric of one grouping over a range of hours, maybe for one team.
+  (t) => [index('report_rollups_metric_hour_idx').on(t.metric, t.grouping, t.hour, t.teamId)],
 );

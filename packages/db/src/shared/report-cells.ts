@@ -28,7 +28,7 @@ function cellsQuery(query: ReportCellQuery, measures: string, extraFrom: string,
   return sql`WITH report_days(day, lo, hi) AS (VALUES ${days})
     SELECT d.day AS day, ${sql.raw(groupColumn[query.groupBy])} AS grp, r.metric AS metric, ${sql.raw(measures)}
     FROM report_days d JOIN report_rollups r ON r.hour >= d.lo AND r.hour < d.hi${sql.raw(extraFrom)}
-    WHERE r.metric IN (${metrics}) AND r.hour >= ${query.days[0]!.from} AND r.hour < ${query.days.at(-1)!.until}${team}
+    WHERE r.metric IN (${metrics}) AND r.grouping = ${query.groupBy} AND r.hour >= ${query.days[0]!.from} AND r.hour < ${query.days.at(-1)!.until}${team}
     GROUP BY ${sql.raw(groupBy)}`;
 }
 

@@ -1,5 +1,5 @@
 import { bigint, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
-import { channelKinds, customerCharacteristics, customerTypes, type Histogram, type RollupMetric } from '@keluh/core';
+import { channelKinds, customerCharacteristics, customerTypes, reportGroupings, type Histogram, type RollupMetric } from '@keluh/core';
 import { id } from './id.column.ts';
 import { jsonb } from './jsonb.column.ts';
 
@@ -14,8 +14,10 @@ export const reportRollups = pgTable(
     key: text('key').primaryKey(),
     hour: text('hour').notNull(),
     metric: text('metric').$type<RollupMetric>().notNull(),
+    /** Which report grouping the row serves (core's byGrouping): the team and that one dimension are set. */
+    grouping: text('grouping', { enum: reportGroupings }).notNull(),
     teamId: id('team_id'),
-    channel: text('channel', { enum: channelKinds }).notNull(),
+    channel: text('channel', { enum: channelKinds }),
     agentId: id('agent_id'),
     customerType: text('customer_type', { enum: customerTypes }),
     characteristic: text('characteristic', { enum: customerCharacteristics }),
@@ -23,5 +25,5 @@ export const reportRollups = pgTable(
     sum: bigint('sum', { mode: 'number' }).notNull(),
     histogram: jsonb<Histogram>('histogram').notNull(),
   },
-  (t) => [index('report_rollups_metric_hour_idx').on(t.metric, t.hour, t.teamId)],
+  (t) => [index('report_rollups_metric_hour_idx').on(t.metric, t.grouping, t.hour, t.teamId)],
 );
