@@ -12,7 +12,7 @@ import { historyMessage, rated, settled, slaClock, stageMoved, ticketView, type 
 import type { BulkWriter } from './bulk-writer.ts';
 
 /** Bump when the data set changes: the cached SQLite file is keyed by it. */
-export const SUPERVISOR_SEED_VERSION = 2;
+export const SUPERVISOR_SEED_VERSION = 3;
 export const SEED_TICKETS = 100_000;
 export const SEED_START = '2026-01-01T00:00:00.000Z';
 export const SEED_DAYS = 90;
@@ -74,7 +74,7 @@ export async function seedSupervisorData(writer: BulkWriter, adminHash: string, 
   const flushRollups = async (before: string | null) => {
     for (const [key, row] of rollups) {
       if (before !== null && row.hour >= before) continue;
-      await writer.row('report_rollups', ['key', 'hour', 'metric', 'grouping', 'team_id', 'channel', 'agent_id', 'customer_type', 'characteristic', 'count', 'sum', 'histogram'], [key, row.hour, row.metric, row.grouping, row.teamId, row.channel, row.agentId, row.customerType, row.characteristic, row.count, row.sum, JSON.stringify(row.histogram)]);
+      await writer.row('report_rollups', ['key', 'span', 'hour', 'metric', 'grouping', 'team_id', 'channel', 'agent_id', 'customer_type', 'characteristic', 'count', 'sum', 'histogram'], [key, row.span, row.hour, row.metric, row.grouping, row.teamId, row.channel, row.agentId, row.customerType, row.characteristic, row.count, row.sum, JSON.stringify(row.histogram)]);
       rollups.delete(key);
       counts.rollups += 1;
     }

@@ -5,6 +5,7 @@ CREATE TABLE `report_fold_cursor` (
 --> statement-breakpoint
 CREATE TABLE `report_rollups` (
 	`key` text PRIMARY KEY NOT NULL,
+	`span` text NOT NULL,
 	`hour` text NOT NULL,
 	`metric` text NOT NULL,
 	`grouping` text NOT NULL,
@@ -18,7 +19,7 @@ CREATE TABLE `report_rollups` (
 	`histogram` text NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX `report_rollups_metric_hour_idx` ON `report_rollups` (`metric`,`grouping`,`hour`,`team_id`);--> statement-breakpoint
+CREATE INDEX `report_rollups_metric_hour_idx` ON `report_rollups` (`metric`,`grouping`,`span`,`hour`,`team_id`);--> statement-breakpoint
 CREATE TABLE `report_sla_outcomes` (
 	`ticket_id` integer NOT NULL,
 	`metric` text NOT NULL,

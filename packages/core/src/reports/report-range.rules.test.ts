@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../shared/errors.ts';
-import { reportDays } from './report-range.rules.ts';
+import { reportDays, spanFor } from './report-range.rules.ts';
 
 const codeOf = (work: () => unknown) => {
   try {
@@ -35,5 +35,13 @@ describe('report days in the team time zone', () => {
     expect(codeOf(() => reportDays('2026-03-01', '2026-03-02', 'Mars/Olympus'))).toBe('validation.failed');
     expect(codeOf(() => reportDays('2026-02-30', '2026-03-02', 'Asia/Jakarta'))).toBe('validation.failed');
     expect(codeOf(() => reportDays('2026-03-01', '2026-03-02', 'Asia/Kolkata'))).toBe('validation.failed');
+  });
+
+  it('WIB, WITA and WIT days read the folded day rows; UTC and a daylight-saving zone sum the hours', () => {
+    expect(spanFor(reportDays('2026-03-01', '2026-03-31', 'Asia/Jakarta'))).toBe('day');
+    expect(spanFor(reportDays('2026-03-01', '2026-03-31', 'Asia/Makassar'))).toBe('day');
+    expect(spanFor(reportDays('2026-03-01', '2026-03-31', 'Asia/Jayapura'))).toBe('day');
+    expect(spanFor(reportDays('2026-03-01', '2026-03-31', 'UTC'))).toBe('hour');
+    expect(spanFor(reportDays('2026-03-28', '2026-03-30', 'Europe/Amsterdam'))).toBe('hour');
   });
 });

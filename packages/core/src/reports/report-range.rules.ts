@@ -1,7 +1,7 @@
 import { TZDate, tzOffset } from '@date-fns/tz';
 import { addDays, differenceInCalendarDays } from 'date-fns';
 import { AppError } from '../shared/errors.ts';
-import type { ReportDay } from './report.types.ts';
+import { DAY_BUCKET_OFFSETS, type ReportDay, type RollupSpan } from './report.types.ts';
 
 export const MAX_REPORT_DAYS = 366;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -48,4 +48,15 @@ export function reportDays(from: string, to: string, zone: string): ReportDay[] 
     days.push({ day: day.toISOString().slice(0, 10), from: new Date(local.getTime()).toISOString(), until: new Date(midnight(addDays(day, 1)).getTime()).toISOString() });
   }
   return days;
+}
+
+/** Day rows answer when every report day is 24 hours long and starts on a folded offset; otherwise hours are summed. */
+export function spanFor(days: readonly ReportDay[]): RollupSpan {
+  const offsets = new Set<number>(DAY_BUCKET_OFFSETS);
+  const folded = days.every((day) => {
+    const start = Date.parse(day.from);
+    const offset = (24 - new Date(start).getUTCHours()) % 24;
+    return Date.parse(day.until) - start === 86_400_000 && offsets.has(offset);
+  });
+  return folded ? 'day' : 'hour';
 }

@@ -31,6 +31,14 @@ export const rollupMetrics = [
 ] as const;
 export type RollupMetric = (typeof rollupMetrics)[number];
 
+export type RollupSpan = 'hour' | 'day';
+
+/**
+ * UTC offsets (hours) whose local days are also folded as day rows: WIB, WITA, WIT. A report in one of
+ * these zones reads one row per day and group instead of 24; any other zone sums the hour rows.
+ */
+export const DAY_BUCKET_OFFSETS = [7, 8, 9] as const;
+
 /** The dimensions a contribution is filed under; null where the event does not know it. */
 export interface RollupDims {
   teamId: number | null;
@@ -50,6 +58,8 @@ export type Histogram = Record<string, number>;
  */
 export interface RollupDelta extends RollupDims {
   grouping: ReportGrouping;
+  /** `hour`: the UTC hour starting at `hour`; `day`: the 24 hours starting there (a local day, see DAY_BUCKET_OFFSETS). */
+  span: RollupSpan;
   /** The UTC hour the contribution falls in, as an Instant at the top of the hour. */
   hour: Instant;
   metric: RollupMetric;
@@ -93,6 +103,8 @@ export interface ReportCell {
 
 export interface ReportCellQuery {
   metrics: readonly RollupMetric[];
+  /** `day`: each report day is one folded day row (its `from` is that row's start); `hour`: sum its hours. */
+  span: RollupSpan;
   days: readonly ReportDay[];
   groupBy: ReportGrouping;
   teamId: number | null;

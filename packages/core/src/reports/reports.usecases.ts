@@ -4,7 +4,7 @@ import { AppError } from '../shared/errors.ts';
 import type { Repositories } from '../ports/repositories.ts';
 import { combineDeltas, foldEvents, slaOutcomeKey, stateFromTicket, ticketsToLoad } from './rollup-fold.rules.ts';
 import { reportFigures, reportShapes } from './report-figures.rules.ts';
-import { reportDays } from './report-range.rules.ts';
+import { reportDays, spanFor } from './report-range.rules.ts';
 import { reportKinds, type ReportKind, type ReportRequest, type ReportResult, type ReportTicketState } from './report.types.ts';
 
 export const ROLLUP_PAGE_SIZE = 1000;
@@ -82,7 +82,7 @@ export async function getReport(deps: CoreDeps, request: ReportRequest): Promise
   const days = reportDays(request.from, request.to, zone);
   await foldRollups(deps, { maxPages: REPORT_CATCH_UP_PAGES });
   const asOfEventId = await deps.db.reportRollups.getCursor();
-  const cells = await deps.db.reportRollups.listReportCells({ metrics: reportShapes[kind].metrics, days, groupBy, teamId });
+  const cells = await deps.db.reportRollups.listReportCells({ metrics: reportShapes[kind].metrics, span: spanFor(days), days, groupBy, teamId });
   return {
     report: kind,
     from: request.from,

@@ -3,10 +3,19 @@ import type { Message } from '../messages/message.types.ts';
 import type { Instant } from '../shared/instant.ts';
 import type { TicketView } from '../tickets/ticket.types.ts';
 import { durationBucket, histogramOf, mergeHistograms } from './histogram.rules.ts';
-import { reportGroupings, type Histogram, type ReportGrouping, type ReportTicketState, type RollupDelta, type RollupDims, type RollupMetric, type SlaOutcomeKey } from './report.types.ts';
+import { DAY_BUCKET_OFFSETS, reportGroupings, type Histogram, type ReportGrouping, type ReportTicketState, type RollupDelta, type RollupDims, type RollupMetric, type SlaOutcomeKey } from './report.types.ts';
 
 /** One contribution with every dimension the event knows, before it is filed under each grouping. */
-export type Contribution = Omit<RollupDelta, 'grouping'>;
+export type Contribution = Omit<RollupDelta, 'grouping' | 'span'>;
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** The start (UTC) of the local day, at `offsetHours` east of UTC, that an hour bucket falls in. */
+export function dayStartOf(hour: Instant, offsetHours: number): Instant {
+  const shifted = Date.parse(hour) + offsetHours * HOUR_MS;
+  return new Date(Math.floor(shifted / DAY_MS) * DAY_MS - offsetHours * HOUR_MS).toISOString();
+}
 
 /** The UTC hour an instant falls in, as the Instant at its top: the rollups' bucket key. */
 export function hourOf(at: Instant): Instant {
@@ -39,17 +48,22 @@ export function stateFromTicket(ticket: TicketView, previous?: ReportTicketState
 }
 
 /** Rollup key: one row per hour, metric, grouping and dims (nulls spelled out so the key is total). */
-export function rollupKey(delta: Pick<RollupDelta, 'hour' | 'metric' | 'grouping' | keyof RollupDims>): string {
-  return [delta.hour, delta.metric, delta.grouping, delta.teamId ?? '-', delta.channel ?? '-', delta.agentId ?? '-', delta.customerType ?? '-', delta.characteristic ?? '-'].join('|');
+export function rollupKey(delta: Pick<RollupDelta, 'span' | 'hour' | 'metric' | 'grouping' | keyof RollupDims>): string {
+  return [delta.span, delta.hour, delta.metric, delta.grouping, delta.teamId ?? '-', delta.channel ?? '-', delta.agentId ?? '-', delta.customerType ?? '-', delta.characteristic ?? '-'].join('|');
 }
 
 const keptBy: Record<ReportGrouping, keyof RollupDims | null> = { channel: 'channel', agent: 'agentId', team: null, customer_type: 'customerType', characteristic: 'characteristic' };
 
-/** A contribution as the rows of each grouping: the team and that grouping's own dimension, the rest null. */
+/**
+ * A contribution as the rows of each grouping (the team and that grouping's own dimension, the rest null),
+ * each in its hour and in the local day of every DAY_BUCKET_OFFSETS zone.
+ */
 export function byGrouping(contribution: Contribution): RollupDelta[] {
-  return reportGroupings.map((grouping) => {
+  const spans = [{ span: 'hour' as const, hour: contribution.hour }, ...DAY_BUCKET_OFFSETS.map((offset) => ({ span: 'day' as const, hour: dayStartOf(contribution.hour, offset) }))];
+  return reportGroupings.flatMap((grouping) => {
     const kept = keptBy[grouping];
-    return { ...contribution, grouping, channel: null, agentId: null, customerType: null, characteristic: null, ...(kept ? { [kept]: contribution[kept] } : {}) };
+    const row = { ...contribution, grouping, channel: null, agentId: null, customerType: null, characteristic: null, ...(kept ? { [kept]: contribution[kept] } : {}) };
+    return spans.map((span) => ({ ...row, ...span, histogram: { ...row.histogram } }));
   });
 }
 

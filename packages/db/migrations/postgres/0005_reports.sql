@@ -5,6 +5,7 @@ CREATE TABLE "report_fold_cursor" (
 --> statement-breakpoint
 CREATE TABLE "report_rollups" (
 	"key" text PRIMARY KEY NOT NULL,
+	"span" text NOT NULL,
 	"hour" text NOT NULL,
 	"metric" text NOT NULL,
 	"grouping" text NOT NULL,
@@ -36,4 +37,4 @@ CREATE TABLE "report_ticket_states" (
 	"first_replied_at" timestamp (3) with time zone
 );
 --> statement-breakpoint
-CREATE INDEX "report_rollups_metric_hour_idx" ON "report_rollups" USING btree ("metric","grouping","hour","team_id");
+CREATE INDEX "report_rollups_metric_hour_idx" ON "report_rollups" USING btree ("metric","grouping","span","hour","team_id");

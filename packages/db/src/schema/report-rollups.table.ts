@@ -10,6 +10,8 @@ export const reportRollups = sqliteTable(
   'report_rollups',
   {
     key: text('key').primaryKey(),
+    /** `hour` or `day` (24 hours from `hour`: a WIB, WITA or WIT day, see core's DAY_BUCKET_OFFSETS). */
+    span: text('span', { enum: ['hour', 'day'] }).notNull(),
     hour: text('hour').notNull(),
     metric: text('metric').$type<RollupMetric>().notNull(),
     /** Which report grouping the row serves (core's byGrouping): the team and that one dimension are set. */
@@ -24,5 +26,5 @@ export const reportRollups = sqliteTable(
     histogram: text('histogram', { mode: 'json' }).$type<Histogram>().notNull(),
   },
   // Every report reads one metric of one grouping over a range of hours, maybe for one team.
-  (t) => [index('report_rollups_metric_hour_idx').on(t.metric, t.grouping, t.hour, t.teamId)],
+  (t) => [index('report_rollups_metric_hour_idx').on(t.metric, t.grouping, t.span, t.hour, t.teamId)],
 );

@@ -27,8 +27,8 @@ function cellsQuery(query: ReportCellQuery, measures: string, extraFrom: string,
   const team = query.teamId === null ? sql`` : sql` AND r.team_id = ${query.teamId}`;
   return sql`WITH report_days(day, lo, hi) AS (VALUES ${days})
     SELECT d.day AS day, ${sql.raw(groupColumn[query.groupBy])} AS grp, r.metric AS metric, ${sql.raw(measures)}
-    FROM report_days d JOIN report_rollups r ON r.hour >= d.lo AND r.hour < d.hi${sql.raw(extraFrom)}
-    WHERE r.metric IN (${metrics}) AND r.grouping = ${query.groupBy} AND r.hour >= ${query.days[0]!.from} AND r.hour < ${query.days.at(-1)!.until}${team}
+    FROM report_days d JOIN report_rollups r ON ${query.span === 'day' ? sql`r.hour = d.lo` : sql`r.hour >= d.lo AND r.hour < d.hi`}${sql.raw(extraFrom)}
+    WHERE r.metric IN (${metrics}) AND r.grouping = ${query.groupBy} AND r.span = ${query.span} AND r.hour >= ${query.days[0]!.from} AND r.hour < ${query.days.at(-1)!.until}${team}
     GROUP BY ${sql.raw(groupBy)}`;
 }
 

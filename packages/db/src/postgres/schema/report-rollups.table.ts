@@ -12,6 +12,8 @@ export const reportRollups = pgTable(
   'report_rollups',
   {
     key: text('key').primaryKey(),
+    /** `hour` or `day` (24 hours from `hour`: a WIB, WITA or WIT day, see core's DAY_BUCKET_OFFSETS). */
+    span: text('span', { enum: ['hour', 'day'] }).notNull(),
     hour: text('hour').notNull(),
     metric: text('metric').$type<RollupMetric>().notNull(),
     /** Which report grouping the row serves (core's byGrouping): the team and that one dimension are set. */
@@ -25,5 +27,5 @@ export const reportRollups = pgTable(
     sum: bigint('sum', { mode: 'number' }).notNull(),
     histogram: jsonb<Histogram>('histogram').notNull(),
   },
-  (t) => [index('report_rollups_metric_hour_idx').on(t.metric, t.grouping, t.hour, t.teamId)],
+  (t) => [index('report_rollups_metric_hour_idx').on(t.metric, t.grouping, t.span, t.hour, t.teamId)],
 );
