@@ -106,8 +106,9 @@ export function printReportFigures(figures: ReportBenchFigures): void {
   console.log(`  board     GET /api/board        ${figures.boardMs === null ? '     n/a (route not in this build)' : `${figures.boardMs.toFixed(1).padStart(7)} ms ${verdict(figures.boardMs)}`}`);
 }
 
-export async function runReportsBench(options: { sqliteOnly: boolean; tickets: number }): Promise<ReportBenchFigures[]> {
+export async function runReportsBench(options: { sqliteOnly: boolean; postgresOnly?: boolean; tickets: number }): Promise<ReportBenchFigures[]> {
   const results: ReportBenchFigures[] = [];
+  if (options.postgresOnly) return runPostgres(options.tickets, results);
   const cached = await cachedSqlite(options.tickets);
   // The server writes (sessions, jobs): it runs on a copy, so the cache stays as seeded.
   const folder = mkdtempSync(join(tmpdir(), 'keluh-bench-reports-'));
@@ -120,6 +121,11 @@ export async function runReportsBench(options: { sqliteOnly: boolean; tickets: n
     rmSync(folder, { recursive: true, force: true });
   }
   if (options.sqliteOnly) return results;
+  return runPostgres(options.tickets, results);
+}
+
+async function runPostgres(tickets: number, results: ReportBenchFigures[]): Promise<ReportBenchFigures[]> {
+  const options = { tickets };
   const postgres = await startPostgresForBench();
   try {
     const url = await postgres.freshDatabase();
@@ -149,5 +155,5 @@ export async function runReportsBench(options: { sqliteOnly: boolean; tickets: n
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const tickets = Number(process.argv.find((arg) => arg.startsWith('--tickets='))?.split('=')[1] ?? SEED_TICKETS);
-  await runReportsBench({ sqliteOnly: process.argv.includes('--sqlite-only'), tickets });
+  await runReportsBench({ sqliteOnly: process.argv.includes('--sqlite-only'), postgresOnly: process.argv.includes('--postgres-only'), tickets });
 }

@@ -65,7 +65,8 @@ export function postgresWriter(client: pg.Client): BulkWriter {
     async (table, columns, rows) => {
       const values = rows.flat();
       const tuples = rows.map((_, r) => `(${columns.map((__, c) => `$${r * columns.length + c + 1}`).join(', ')})`);
-      await client.query(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${tuples.join(', ')}`, values);
+      // The seed brings its own ids (children name their parents); identity columns take them only when told.
+      await client.query(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) OVERRIDING SYSTEM VALUE VALUES ${tuples.join(', ')}`, values);
     },
     async () => void (await client.query('BEGIN')),
     async () => void (await client.query('COMMIT')),
