@@ -13,6 +13,7 @@ import { BENCH_WHATSAPP } from './support/whatsapp-webhooks.ts';
 import { startPostgresForBench } from './support/postgres.ts';
 import { emotionFigures, printEmotion } from './emotion.bench.ts';
 import { runSimilarCaseBench } from './similar-cases.bench.ts';
+import { runReportsBench } from './reports.bench.ts';
 
 const basePort = Number(process.env.BENCH_PORT ?? 3301);
 
@@ -87,4 +88,7 @@ if (!process.argv.includes('--sqlite-only')) {
 // Issue 9: similar-case ranking over 100,000 resolved cases, on each engine.
 const similarCases = await runSimilarCaseBench({ sqliteOnly: process.argv.includes('--sqlite-only'), records: 100_000 });
 results.push({ label: 'Similar-case ranking, 100,000 cases', similarCases });
+// Issue 10: every report's and the board's first load on 1 M messages / 100 k tickets, on each engine.
+const reports = await runReportsBench({ sqliteOnly: process.argv.includes('--sqlite-only'), tickets: 100_000 });
+results.push({ label: 'Reports and board, 1 M messages / 100 k tickets', reports });
 if (process.argv.includes('--json')) writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify(results, null, 2));

@@ -45,6 +45,7 @@ import { mediaDownloadHandler } from './media/media-download.job.ts';
 import { customerProfileHandler } from './channels/customer-profile.job.ts';
 import { janitorHandlers, scheduleJanitors } from './workers/janitor.jobs.ts';
 import { scheduleStuckScan, workflowStuckHandlers } from './workers/workflow-stuck.jobs.ts';
+import { reportsRollupHandlers, scheduleReportsRollup } from './workers/reports-rollup.jobs.ts';
 import { JobRunner } from './workers/job-runner.ts';
 import { newWorkerId } from './workers/worker-id.ts';
 import mediaRoutes from './routes/media/media.routes.ts';
@@ -69,6 +70,7 @@ import ticketSlaRoutes from './routes/sla/ticket-sla.routes.ts';
 import adminUsersRoutes from './routes/admin/admin-users.routes.ts';
 import adminTeamsRoutes, { teamsRoutes } from './routes/admin/admin-teams.routes.ts';
 import auditRoutes from './routes/admin/audit.routes.ts';
+import reportsRoutes from './routes/reports/reports.routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -147,6 +149,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ...promiseJobHandlers(core),
       ...slaJobHandlers(core),
       ...assignmentJobHandlers(core, async () => new Map((await deps.db.presenceChoices.listSettled()).map((settled) => [settled.userId, settled.status]))),
+      ...reportsRollupHandlers(core, app.log),
     },
     bus,
     app.log,
@@ -154,6 +157,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   await scheduleJanitors(core);
   await scheduleStuckScan(core);
+  await scheduleReportsRollup(core);
   await seedDefaultCategories(core);
   await seedDefaultHolidays(core);
   const presenceMonitor = new PresenceMonitor(
@@ -248,6 +252,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminTeamsRoutes, { prefix: '/api/admin/teams' });
   await app.register(teamsRoutes, { prefix: '/api/teams' });
   await app.register(auditRoutes, { prefix: '/api/audit' });
+  await app.register(reportsRoutes, { prefix: '/api/reports' });
   await app.register(staticFiles, { roots: deps.staticRoots ?? defaultStaticRoots });
 
   app.addHook('onReady', async () => {

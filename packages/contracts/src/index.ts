@@ -14,3 +14,4 @@ export * from './board.schemas.ts';
 export * from './sla.schemas.ts';
 export * from './admin.schemas.ts';
 export * from './ticket-settings.schemas.ts';
+export * from './reports.schemas.ts';

@@ -61,3 +61,4 @@ export * from './sla/sla-light.rules.ts';
 export * from './audit/index.ts';
 export * from './users/index.ts';
 export * from './teams/index.ts';
+export * from './reports/index.ts';

@@ -29,6 +29,8 @@ export function exampleSegments(route: AppRoute, param: string, world: FuzzWorld
       return [world.visitor.visitorId];
     case 'key':
       return route.path.startsWith('/api/workflow/categories/') ? ['delivery', 'warranty'] : ['order_number', 'tracking_number'];
+    case 'report':
+      return ['volume', 'first_response', 'no_such_report'];
     case 'reviewId':
       // Any id: reviews come and go with the fuzzed requests, and an unknown one must refuse just as well.
       return [String(world.ticketId), '999999'];
@@ -44,6 +46,8 @@ const handshake = (verifyToken: string) => `?hub.mode=subscribe&hub.verify_token
 const queries: Record<string, string[]> = {
   'GET /api/tickets': ['?status=open,pending&limit=10', '?channel=webchat&assigneeId=none', '?status=open&status=resolved&limit=100'],
   'GET /webhooks/whatsapp': [handshake(WA.verifyToken)],
+  'GET /api/reports/:report': ['?from=2026-03-01&to=2026-03-31&groupBy=agent', '?from=2026-03-02&to=2026-03-01', '?from=2026-03-01&to=2026-03-02&zone=Asia/Jayapura&businessHours=true'],
+  'GET /api/reports/:report/export.csv': ['?from=2026-03-01&to=2026-03-31&groupBy=channel'],
   'GET /webhooks/instagram': [handshake(IG.verifyToken)],
   'GET /api/board': ['', '?teamId=1', '?teamId=999999'],
   'GET /api/audit': ['?limit=5', '?action=secret.rotated&before=10'],

@@ -63,6 +63,12 @@ export function createAppRouter() {
             meta: { permission: 'board.view' },
           },
           {
+            path: 'reports',
+            name: 'reports',
+            component: () => import('../features/reports/ReportsPage.vue'),
+            meta: { permission: 'reports.view' },
+          },
+          {
             path: 'tickets/:ticketId(\\d+)',
             redirect: (to) => ({ name: 'inbox', params: { view: 'all', ticketId: to.params.ticketId } }),
           },

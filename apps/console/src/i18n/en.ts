@@ -5,6 +5,7 @@
 import presenceEn from './presence.en.ts';
 import libraryEn from './library.en.ts';
 import boardEn from './board.en.ts';
+import reportsEn from './reports.en.ts';
 import workflowEn from './workflow.en.ts';
 import slaEn from './sla.en.ts';
 import collideEn from './collide.en.ts';
@@ -18,6 +19,7 @@ const en = {
   ...collideEn,
   ...adminEn,
   ...presenceEn,
+  ...reportsEn,
   app: {
     name: 'Keluh',
     tagline: 'Complaint help desk',
@@ -355,6 +357,11 @@ const en = {
   errors: {
     generic: 'Something went wrong. Please try again.',
     withCode: '{message} ({code})',
+    report: {
+      invalid_range: 'The range ends before it starts.',
+      range_too_long: 'A report covers at most 366 days.',
+      unknown: 'There is no such report.',
+    },
     client: {
       network: 'The server cannot be reached. Check your connection.',
       bad_response: 'The server gave an unexpected answer.',

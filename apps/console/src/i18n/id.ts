@@ -2,6 +2,7 @@ import type { Messages } from './en.ts';
 import presenceId from './presence.id.ts';
 import libraryId from './library.id.ts';
 import boardId from './board.id.ts';
+import reportsId from './reports.id.ts';
 import workflowId from './workflow.id.ts';
 import slaId from './sla.id.ts';
 import collideId from './collide.id.ts';
@@ -16,6 +17,7 @@ const id: Messages = {
   ...collideId,
   ...adminId,
   ...presenceId,
+  ...reportsId,
   app: {
     name: 'Keluh',
     tagline: 'Layanan keluhan pelanggan',
@@ -353,6 +355,11 @@ const id: Messages = {
   errors: {
     generic: 'Terjadi kesalahan. Silakan coba lagi.',
     withCode: '{message} ({code})',
+    report: {
+      invalid_range: 'Rentang berakhir sebelum dimulai.',
+      range_too_long: 'Laporan mencakup paling lama 366 hari.',
+      unknown: 'Laporan itu tidak ada.',
+    },
     client: {
       network: 'Server tidak dapat dihubungi. Periksa koneksi Anda.',
       bad_response: 'Server memberi jawaban yang tidak terduga.',

@@ -14,6 +14,7 @@ import type { BoardReadModel } from './board.port.ts';
 import type { BusinessCalendarRepository, HolidayListRepository, SlaClockRepository, SlaPolicyRepository } from './sla.port.ts';
 import type { AgentCapacityRepository, AuditLogRepository } from './admin.port.ts';
 import type { AssignmentRepository, PresenceChoiceRepository } from './assignment.port.ts';
+import type { ReportRollupRepository } from './reports.port.ts';
 
 export type * from './channels.port.ts';
 export type * from './customers.port.ts';
@@ -29,6 +30,7 @@ export type * from './board.port.ts';
 export type * from './sla.port.ts';
 export type * from './admin.port.ts';
 export type * from './assignment.port.ts';
+export type * from './reports.port.ts';
 
 /*
  * Persistence ports, implemented by packages/db for SQLite (embedded default) and PostgreSQL. Each port
@@ -78,6 +80,7 @@ export interface Repositories {
   agentCapacities: AgentCapacityRepository;
   assignment: AssignmentRepository;
   presenceChoices: PresenceChoiceRepository;
+  reportRollups: ReportRollupRepository;
 }
 
 /**

@@ -161,6 +161,12 @@ export const errorCatalog = {
   'sla.invalid_time_zone': 400,
   'sla.policy_not_found': 404,
   'sla.holiday_list_not_found': 404,
+  /** A report range whose end comes before its start. */
+  'report.invalid_range': 400,
+  /** A report range longer than 366 days. */
+  'report.range_too_long': 400,
+  /** A report name we do not compute. */
+  'report.unknown': 404,
   'internal': 500,
 } as const;
 

@@ -38,6 +38,7 @@ import { createAuditLogRepository } from './audit-log.repository.ts';
 import { createAgentCapacityRepository } from './agent-capacities.repository.ts';
 import { createAssignmentRepository } from './assignment.repository.ts';
 import { createPresenceChoiceRepository } from './presence-choices.repository.ts';
+import { createReportRollupRepository } from './report-rollups.repository.ts';
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;
 
@@ -84,6 +85,7 @@ export function createPgRepositories(db: PgDb, options: { inTransaction: boolean
     agentCapacities: createAgentCapacityRepository(db),
     assignment: createAssignmentRepository(db),
     presenceChoices: createPresenceChoiceRepository(db),
+    reportRollups: createReportRollupRepository(db),
   });
 }
 

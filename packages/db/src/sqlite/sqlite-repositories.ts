@@ -38,6 +38,7 @@ import { createAuditLogRepository } from './audit-log.repository.ts';
 import { createAgentCapacityRepository } from './agent-capacities.repository.ts';
 import { createAssignmentRepository } from './assignment.repository.ts';
 import { createPresenceChoiceRepository } from './presence-choices.repository.ts';
+import { createReportRollupRepository } from './report-rollups.repository.ts';
 
 export function createSqliteRepositories(db: SqliteDb): Repositories {
   return {
@@ -78,6 +79,7 @@ export function createSqliteRepositories(db: SqliteDb): Repositories {
     agentCapacities: createAgentCapacityRepository(db),
     assignment: createAssignmentRepository(db),
     presenceChoices: createPresenceChoiceRepository(db),
+    reportRollups: createReportRollupRepository(db),
   };
 }
 

@@ -4,3 +4,4 @@ export { createPostgresTestDatabase, type PostgresTestDatabase } from './postgre
 export { caseCorpus, seededRandom, type CorpusCase } from './case-corpus.ts';
 export { recordFor, seedResolvedCases } from './resolution-fixtures.ts';
 export { insertTableRows, runningClock, slaClockRow } from './table-rows.ts';
+export { appendHistory, clock as slaClock, message as historyMessage, rated, settled, stageMoved, ticketView, type TicketSpec } from './report-history.ts';

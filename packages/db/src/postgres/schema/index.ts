@@ -34,3 +34,5 @@ export { slaPolicies } from './sla-policies.table.ts';
 export { holidayLists } from './holiday-lists.table.ts';
 export { businessCalendars } from './business-calendars.table.ts';
 export { auditLog } from './audit-log.table.ts';
+export { reportRollups } from './report-rollups.table.ts';
+export { reportFoldCursor, reportTicketStates, reportSlaOutcomes } from './report-fold.table.ts';
