@@ -62,3 +62,4 @@ export * from './audit/index.ts';
 export * from './users/index.ts';
 export * from './teams/index.ts';
 export * from './reports/index.ts';
+export * from './auth/team-view.rules.ts';

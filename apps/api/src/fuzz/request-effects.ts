@@ -32,6 +32,9 @@ export const successEffects: Record<string, Effect> = {
   'PATCH /api/promises/:id': { promises: 'changed', resolution_records: 'changed', events: 1 },
   'POST /api/tickets/:id/read': { tickets: 'changed', messages: 'changed', events: 'changed' },
   'PUT /api/channels/:kind': { channel_configs: 'changed', events: 'changed', audit_log: 'changed' },
+  // The one GET that writes: a CSV export is an audited act (the figures leave the help desk).
+  'GET /api/reports/:report/export.csv': { audit_log: 1 },
+  'HEAD /api/reports/:report/export.csv': { audit_log: 1 },
   'POST /api/api-channels': { api_channels: 1, audit_log: 1 },
   'PATCH /api/api-channels/:id': { api_channels: 'changed', audit_log: 1 },
   'POST /api/api-channels/:id/rotate-secret': { api_channels: 'changed', audit_log: 1 },

@@ -19,6 +19,17 @@ const NOT_OF_A_TICKET = new Set([
   '/api/workflow/categories/:key',
   '/api/channels/:kind',
   '/api/media/:sha256',
+  '/api/admin/users/:id/role',
+  '/api/admin/users/:id/teams',
+  '/api/admin/users/:id/capacities',
+  '/api/admin/users/:id/deactivate',
+  '/api/admin/teams/:id',
+  '/api/admin/teams/:id/members',
+  '/api/sla/policies/:id',
+  '/api/sla/teams/:teamId/calendar',
+  '/api/sla/holiday-lists/:id',
+  '/api/reports/:report',
+  '/api/reports/:report/export.csv',
 ]);
 
 describe("an agent of another team finds none of a ticket's routes", () => {

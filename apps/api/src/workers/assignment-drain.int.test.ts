@@ -34,7 +34,7 @@ describe('the backlog is drained when an agent comes online and when capacity fr
   afterAll(() => t.close());
 
   it('an agent opening the console gets the oldest waiting ticket, and the next one once they resolve it', async () => {
-    const teamId = (await t.db.teams.create('Umum', new Date().toISOString())).id;
+    const teamId = (await t.db.teams.create('Layanan', new Date().toISOString())).id;
     await t.db.assignment.setTeamRule(teamId, { mode: 'round_robin', defaultCapacity: 1 });
     const sari = await agentToken(t, 'Sari');
     await t.db.assignment.addMember(teamId, sari.id, new Date().toISOString());
@@ -93,7 +93,7 @@ describe('two API processes draining one team at once', () => {
 
   it('give each agent up to their capacity and not one ticket more', async () => {
     const now = new Date().toISOString();
-    const teamId = (await a.db.teams.create('Umum', now)).id;
+    const teamId = (await a.db.teams.create('Layanan', now)).id;
     await a.db.assignment.setTeamRule(teamId, { mode: 'round_robin', defaultCapacity: 3 });
     const [sari, budi] = [await agentToken(a, 'Sari'), await agentToken(a, 'Budi')];
     for (const agent of [sari, budi]) await a.db.assignment.addMember(teamId, agent.id, now);

@@ -108,6 +108,8 @@ export interface ReportCellQuery {
   days: readonly ReportDay[];
   groupBy: ReportGrouping;
   teamId: number | null;
+  /** The teams the reader may see (null: every team); applied beside `teamId`. */
+  teamIds?: readonly number[] | null;
 }
 
 export interface ReportRequest {
@@ -115,6 +117,8 @@ export interface ReportRequest {
   from: string;
   to: string;
   teamId?: number | null;
+  /** The reader's teams (core's teamsInView): null for every team. */
+  teamIds?: readonly number[] | null;
   groupBy?: ReportGrouping;
   zone?: string | null;
   businessHours?: boolean;

@@ -1,5 +1,6 @@
 import type { StoredEvent } from '../events/event.types.ts';
-import type { CoreDeps } from '../shared/deps.ts';
+import { commit, type CoreDeps } from '../shared/deps.ts';
+import { recordAudit } from '../audit/audit.rules.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Repositories } from '../ports/repositories.ts';
 import { combineDeltas, foldEvents, slaOutcomeKey, stateFromTicket, ticketsToLoad } from './rollup-fold.rules.ts';
@@ -82,7 +83,7 @@ export async function getReport(deps: CoreDeps, request: ReportRequest): Promise
   const days = reportDays(request.from, request.to, zone);
   await foldRollups(deps, { maxPages: REPORT_CATCH_UP_PAGES });
   const asOfEventId = await deps.db.reportRollups.getCursor();
-  const cells = await deps.db.reportRollups.listReportCells({ metrics: reportShapes[kind].metrics, span: spanFor(days), days, groupBy, teamId });
+  const cells = await deps.db.reportRollups.listReportCells({ metrics: reportShapes[kind].metrics, span: spanFor(days), days, groupBy, teamId, teamIds: request.teamIds ?? null });
   return {
     report: kind,
     from: request.from,
@@ -97,4 +98,11 @@ export async function getReport(deps: CoreDeps, request: ReportRequest): Promise
     teams: (await deps.db.teams.list()).map((team) => ({ id: team.id, name: team.name })),
     asOfEventId,
   };
+}
+
+/** A CSV export leaves the building: who took which figures is in the audit log. */
+export async function recordReportExport(deps: CoreDeps, actorUserId: number, result: ReportResult): Promise<void> {
+  await commit(deps, (tx) =>
+    recordAudit(tx, { action: 'report.exported', actorUserId, target: `report:${result.report}`, data: { from: result.from, to: result.to, teamId: result.teamId, groupBy: result.groupBy } }, deps.clock.now()),
+  );
 }

@@ -11,7 +11,7 @@ describe('what automatic assignment reads and writes', () => {
   let teamId: number;
   beforeEach(async () => {
     db = await freshDb();
-    teamId = (await db.teams.create('Umum', T0)).id;
+    teamId = (await db.teams.create('Layanan', T0)).id;
   });
   afterEach(() => db.close());
 

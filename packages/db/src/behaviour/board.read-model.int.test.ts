@@ -31,14 +31,14 @@ describe('the supervisor board read model', () => {
 
   beforeEach(async () => {
     db = await openTestDatabase();
-    teamA = (await db.teams.create('Umum', T0)).id;
+    teamA = (await db.teams.create('Layanan', T0)).id;
     teamB = (await db.teams.create('Bali', T0)).id;
     const user = (name: string, role: 'agent' | 'supervisor', teamId: number) => db.users.create({ email: `${name.toLowerCase()}@keluh.test`, name, role, passwordHash: 'x', teamId }, T0);
     sari = (await user('Sari', 'agent', teamA)).id;
     budi = (await user('Budi', 'agent', teamA)).id;
-    const wayan = (await user('Wayan', 'agent', teamB)).id;
-    const rina = (await user('Rina', 'supervisor', teamA)).id;
-    await insertTableRows(db, 'team_members', [sari, budi, rina].map((userId) => ({ team_id: teamA, user_id: userId, created_at: T0 })).concat([{ team_id: teamB, user_id: wayan, created_at: T0 }]));
+    // Each user is a member of their home team from the moment they are created.
+    await user('Wayan', 'agent', teamB);
+    await user('Rina', 'supervisor', teamA);
     await insertTableRows(db, 'agent_capacities', [{ user_id: sari, channel: 'whatsapp', max_open: 3 }]);
     tickets = {
       unassigned: await ticketFor('Ayu', teamA, { wroteAgo: 10 }),

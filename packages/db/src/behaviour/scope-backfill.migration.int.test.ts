@@ -55,7 +55,7 @@ describe('upgrading an install to team scope', () => {
   it('creates the default team and puts every old ticket, user and event of a ticket in it', async () => {
     const { db, done } = await upgradedInstall();
     try {
-      expect(await db.teams.list()).toEqual([{ id: 1, name: 'Umum' }]);
+      expect(await db.teams.list()).toMatchObject([{ id: 1, name: 'Umum' }]);
       expect((await db.tickets.findById(1))?.teamId).toBe(1);
       expect((await db.tickets.findById(2))?.teamId).toBe(1);
       const users = await db.users.list();

@@ -10,7 +10,7 @@ describe('team membership', () => {
   afterEach(() => db.close());
 
   it('a fresh install has the default team "Umum", where unrouted tickets go', async () => {
-    expect(await db.teams.findDefault()).toEqual({ id: 1, name: 'Umum' });
+    expect(await db.teams.findDefault()).toMatchObject({ id: 1, name: 'Umum' });
   });
 
   it("a user's teams are their memberships, read with the user wherever users are read", async () => {

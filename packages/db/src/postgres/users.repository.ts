@@ -31,15 +31,22 @@ export function createUserRepository(db: PgDb): UserRepository {
   );
   const toUser = async (row: UserRow): Promise<User> => withTeamIds(withoutSecret(row), (await memberOf().execute({ userId: row.id })).map((m) => m.teamId));
 
+  // The home team is always one of the user's teams (docs/supervisors.md §Roles and scope): its member row
+  // is written with the user, so every query by membership (board, assignment, replay scope) finds them.
+  const joinHomeTeam = async (row: { id: number; teamId: number | null }, now: Instant) => {
+    if (row.teamId !== null) await db.insert(teamMembers).values({ teamId: row.teamId, userId: row.id, createdAt: now }).onConflictDoNothing();
+  };
   return {
     async create(input, now) {
       const [row] = await db.insert(users).values(toRow(input, now)).returning();
+      await joinHomeTeam(row!, now);
       return toUser(row!);
     },
 
     async insertIfAbsent(input, now) {
       // ON CONFLICT waits for a concurrent insert of the same email and, when that one commits, does nothing.
       const [row] = await db.insert(users).values(toRow(input, now)).onConflictDoNothing({ target: users.email }).returning();
+      if (row) await joinHomeTeam(row, now);
       return row ? toUser(row) : null;
     },
 

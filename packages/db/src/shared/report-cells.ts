@@ -24,7 +24,10 @@ function cellsQuery(query: ReportCellQuery, measures: string, extraFrom: string,
     query.metrics.map((metric) => sql`${metric}`),
     sql`, `,
   );
-  const team = query.teamId === null ? sql`` : sql` AND r.team_id = ${query.teamId}`;
+  const one = query.teamId === null ? sql`` : sql` AND r.team_id = ${query.teamId}`;
+  // A reader limited to teams with none at all sees nothing, not everything.
+  const readable = query.teamIds == null ? sql`` : query.teamIds.length === 0 ? sql` AND 1 = 0` : sql` AND r.team_id IN (${sql.join(query.teamIds.map((id) => sql`${id}`), sql`, `)})`;
+  const team = sql`${one}${readable}`;
   return sql`WITH report_days(day, lo, hi) AS (VALUES ${days})
     SELECT d.day AS day, ${sql.raw(groupColumn[query.groupBy])} AS grp, r.metric AS metric, ${sql.raw(measures)}
     FROM report_days d JOIN report_rollups r ON ${query.span === 'day' ? sql`r.hour = d.lo` : sql`r.hour >= d.lo AND r.hour < d.hi`}${sql.raw(extraFrom)}

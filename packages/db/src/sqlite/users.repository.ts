@@ -24,16 +24,24 @@ function toRow(input: NewUser, now: Instant) {
 }
 
 export function createUserRepository(db: SqliteDb): UserRepository {
+  // The home team is always one of the user's teams (docs/supervisors.md §Roles and scope): its member row
+  // is written with the user, so every query by membership (board, assignment, replay scope) finds them.
+  const joinHomeTeam = (row: { id: number; teamId: number | null }, now: Instant) => {
+    if (row.teamId !== null) db.insert(teamMembers).values({ teamId: row.teamId, userId: row.id, createdAt: now }).onConflictDoNothing().run();
+  };
   const memberOf = db.select({ teamId: teamMembers.teamId }).from(teamMembers).where(eq(teamMembers.userId, sql.placeholder('userId'))).prepare();
   const toUser = (row: UserRow): User => withTeamIds(withoutSecret(row), memberOf.all({ userId: row.id }).map((m) => m.teamId));
 
   return {
     async create(input, now) {
-      return toUser(db.insert(users).values(toRow(input, now)).returning().get());
+      const row = db.insert(users).values(toRow(input, now)).returning().get();
+      joinHomeTeam(row, now);
+      return toUser(row);
     },
 
     async insertIfAbsent(input, now) {
       const row = db.insert(users).values(toRow(input, now)).onConflictDoNothing({ target: users.email }).returning().get();
+      if (row) joinHomeTeam(row, now);
       return row ? toUser(row) : null;
     },
 

@@ -23,7 +23,7 @@ describe('automatic assignment of a team’s backlog', () => {
   beforeEach(async () => {
     db = await openTestDatabase();
     deps = { db, clock: fakeClock(minutes(60)), events: recordingPublisher() };
-    teamId = (await db.teams.create('Umum', T0)).id;
+    teamId = (await db.teams.create('Layanan', T0)).id;
   });
   afterEach(() => db.close());
 

@@ -33,7 +33,7 @@ describe('SLA clocks through ingest, replies and status changes', () => {
     events = recordingPublisher();
     deps = { db, clock, events };
     await seedDefaultHolidays(deps);
-    agentId = (await db.users.create({ email: 'sari@k.id', name: 'Sari', role: 'agent', passwordHash: 'h' }, clock.now())).id;
+    agentId = (await db.users.create({ email: 'sari@k.id', name: 'Sari', role: 'agent', passwordHash: 'h', teamId: 1 }, clock.now())).id;
     await createSlaPolicy(deps, { priority: 'normal', firstResponseSeconds: HOUR, nextResponseSeconds: 2 * HOUR, resolutionSeconds: 8 * HOUR, businessHours: true });
   });
   afterEach(() => db.close());

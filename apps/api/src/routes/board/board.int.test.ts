@@ -16,7 +16,7 @@ describe('the supervisor board over HTTP', () => {
   beforeAll(async () => {
     t = await startTestApp();
     agentToken = await t.login();
-    await t.db.users.create({ email: 'spv-board@keluh.test', name: 'Supervisor Rina', role: 'supervisor', passwordHash: await scryptHasher.hash('supervisor-pass-1') }, systemClock.now());
+    await t.db.users.create({ email: 'spv-board@keluh.test', name: 'Supervisor Rina', role: 'supervisor', teamId: 1, passwordHash: await scryptHasher.hash('supervisor-pass-1') }, systemClock.now());
     const token = (await t.app.inject({ method: 'POST', url: '/api/auth/token', payload: { email: 'spv-board@keluh.test', password: 'supervisor-pass-1' } })).json<{ token: string }>().token;
     supervisor = { authorization: `Bearer ${token}` };
   });
@@ -55,7 +55,9 @@ describe('the supervisor board over HTTP', () => {
 
   it('one team\'s board leaves the other teams\' tickets out', async () => {
     const team = await t.db.teams.create('Tim Bali', systemClock.now());
-    const snapshot = await board(`?teamId=${team.id}`);
+    // An admin may look at any team; a supervisor only at their own (supervisor-scope.int.test.ts).
+    const response = await t.app.inject({ method: 'GET', url: `/api/board?teamId=${team.id}`, headers: { authorization: `Bearer ${await t.loginAdmin()}` } });
+    const snapshot = response.json<BoardSnapshotDto>();
     expect(snapshot).toMatchObject({ teamIds: [team.id], timeZone: 'Asia/Jakarta', queue: [], agents: [], tiles: { waitingNow: 0 } });
   });
 

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { getBoardSnapshot } from '@keluh/core';
+import { getBoardSnapshot, teamsInView } from '@keluh/core';
 import { boardQuerySchema, boardSnapshotSchema, errorResponseSchema } from '@keluh/contracts';
 
 /** `/api/board`: the supervisor board's first load; everything after it arrives over the socket. */
@@ -19,10 +19,10 @@ const boardRoutes: FastifyPluginAsyncZod = async (app) => {
           'inbound volume of the last 12 hours. `asOfEventId` is read before the sections: replay the socket from it and nothing is missed.',
         security: [{ bearer: [] }, { session: [] }],
         querystring: boardQuerySchema,
-        response: { 200: boardSnapshotSchema, 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 503: errorResponseSchema },
+        response: { 200: boardSnapshotSchema, 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 503: errorResponseSchema },
       },
     },
-    async (request) => getBoardSnapshot({ ...core, presence }, { teamIds: request.query.teamId === undefined ? null : [request.query.teamId] }),
+    async (request) => getBoardSnapshot({ ...core, presence }, { teamIds: teamsInView(request.user!, request.query.teamId) }),
   );
 };
 

@@ -19,7 +19,7 @@ describe('reports over HTTP: figures, CSV export and refusals', () => {
   beforeAll(async () => {
     t = await startTestApp({ clock });
     agent = { authorization: `Bearer ${await t.login()}` };
-    await t.db.users.create({ email: 'spv-reports@keluh.test', name: 'Supervisor Sari', role: 'supervisor', passwordHash: await scryptHasher.hash('supervisor-pass-1') }, clock.now());
+    await t.db.users.create({ email: 'spv-reports@keluh.test', name: 'Supervisor Sari', role: 'supervisor', teamId: 1, passwordHash: await scryptHasher.hash('supervisor-pass-1') }, clock.now());
     const token = (await t.app.inject({ method: 'POST', url: '/api/auth/token', payload: { email: 'spv-reports@keluh.test', password: 'supervisor-pass-1' } })).json<{ token: string }>().token;
     supervisor = { authorization: `Bearer ${token}` };
     // A name a spreadsheet would split, quote-break or run as a formula.
@@ -39,7 +39,7 @@ describe('reports over HTTP: figures, CSV export and refusals', () => {
   });
 
   it('the CSV export escapes names, starts with a byte order mark and downloads under a dated file name', async () => {
-    const spec: TicketSpec = { id: 9001, channel: 'whatsapp', teamId: null, assigneeId: trickyAgentId, customerType: 'external', characteristic: 'new', createdAt: clock.now() };
+    const spec: TicketSpec = { id: 9001, channel: 'whatsapp', teamId: 1, assigneeId: trickyAgentId, customerType: 'external', characteristic: 'new', createdAt: clock.now() };
     const at = clock.now();
     const later = new Date(Date.parse(at) + 60_000).toISOString();
     await appendHistory(t.db, [

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getReport, reportCsv, reportFilename } from '@keluh/core';
+import { getReport, recordReportExport, reportCsv, reportFilename, teamsInView } from '@keluh/core';
 import { errorResponseSchema, reportParamsSchema, reportQuerySchema, reportResultSchema } from '@keluh/contracts';
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema };
@@ -18,7 +18,7 @@ const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'reports.view' },
       schema: { ...docs('A report over a date range in the team time zone, grouped (supervisors)'), params: reportParamsSchema, querystring: reportQuerySchema, response: { 200: reportResultSchema, ...errors } },
     },
-    async (request) => getReport(core, { report: request.params.report, ...request.query }),
+    async (request) => getReport(core, { report: request.params.report, ...request.query, teamIds: teamsInView(request.user!, request.query.teamId) }),
   );
 
   app.get(
@@ -28,9 +28,8 @@ const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { ...docs('The same rows as CSV for a spreadsheet (UTF-8 with BOM)'), params: reportParamsSchema, querystring: reportQuerySchema, response: { 200: z.string(), ...errors } },
     },
     async (request, reply) => {
-      const result = await getReport(core, { report: request.params.report, ...request.query });
-      // TODO(lead, audit slice): record `reports.exported` { report, from, to, teamId, groupBy } by request.user
-      // through AuditLogRepository.append once the audit log is merged (docs/supervisors.md §Roles, audit).
+      const result = await getReport(core, { report: request.params.report, ...request.query, teamIds: teamsInView(request.user!, request.query.teamId) });
+      await recordReportExport(core, request.user!.id, result);
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${reportFilename(result)}"`)
