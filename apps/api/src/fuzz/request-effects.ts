@@ -71,7 +71,7 @@ export const successEffects: Record<string, Effect> = {
   // The calendar may carry the team's zone, which lives on the team row.
   'PUT /api/sla/teams/:teamId/calendar': { business_calendars: 'changed', teams: 'changed' },
   'PUT /api/sla/holiday-lists/:id': { holiday_lists: 'changed' },
-  'PUT /api/settings/tickets': { settings: 'changed' },
+  'PUT /api/settings/tickets': { settings: 'changed', audit_log: 'changed' },
   'POST /webhooks/whatsapp': conversation,
   'POST /webhooks/instagram': conversation,
   'POST /webhooks/api/:channelId': conversation,

@@ -49,4 +49,13 @@ describe("a supervisor's board and reports stay within their teams", () => {
     expect(exports).toHaveLength(before + 1);
     expect(exports[0]).toMatchObject({ actorUserId: supervisorB.id, target: 'report:volume', data: { from: '2026-01-01', to: '2026-01-31' } });
   });
+
+  it('an admin limiting agents to their own tickets is in the audit log, and a repeat of the same value is not', async () => {
+    const flip = (value: boolean) => t.app.inject({ method: 'PUT', url: '/api/settings/tickets', headers: admin, payload: { agentsOwnAndUnassigned: value } });
+    expect((await flip(true)).statusCode).toBe(200);
+    expect((await flip(true)).statusCode).toBe(200);
+    expect((await flip(false)).statusCode).toBe(200);
+    const changes = (await t.db.auditLog.list({ limit: 50 })).filter((entry) => entry.target === 'settings:tickets');
+    expect(changes.map((entry) => entry.data)).toEqual([{ agentsOwnAndUnassigned: { from: true, to: false } }, { agentsOwnAndUnassigned: { from: false, to: true } }]);
+  });
 });

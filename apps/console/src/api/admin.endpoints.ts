@@ -1,4 +1,4 @@
-import type { AuditPageDto, StaffMemberDto, TeamDto, UserDto } from '@keluh/contracts';
+import type { AuditPageDto, StaffMemberDto, TeamDto, TicketSettingsBody, UserDto } from '@keluh/contracts';
 import type { AssignmentMode, AuditAction, ChannelKind } from '@keluh/core';
 import type { Http } from './http.ts';
 
@@ -31,6 +31,8 @@ export function createAdminApi(http: Http) {
     createTeam: (body: TeamBody) => http<TeamDto>('/api/admin/teams', { method: 'POST', body }),
     updateTeam: (id: number, body: Partial<TeamBody>) => http<TeamDto>(`/api/admin/teams/${id}`, { method: 'PATCH', body }),
     setTeamMembers: (id: number, userIds: number[]) => http<TeamDto>(`/api/admin/teams/${id}/members`, { method: 'PUT', body: { userIds } }),
+    ticketSettings: () => http<TicketSettingsBody>('/api/settings/tickets'),
+    saveTicketSettings: (body: TicketSettingsBody) => http<TicketSettingsBody>('/api/settings/tickets', { method: 'PUT', body }),
     audit: (query: { action?: AuditAction; before?: number; limit?: number }) => http<AuditPageDto>('/api/audit', { query }),
   };
 }

@@ -32,6 +32,10 @@ const adminEn = {
       deactivateYes: 'Yes, deactivate',
       loading: 'Loading users…',
     },
+    visibility: {
+      label: 'Agents see only their own and unassigned tickets',
+      hint: 'Off: agents see every ticket of their teams. Supervisors and admins always see their teams\' tickets.',
+    },
     teams: {
       title: 'Teams',
       subtitle: 'Each team has its time zone for business hours and reports, and how new tickets find an agent.',

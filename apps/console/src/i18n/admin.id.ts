@@ -34,6 +34,10 @@ const adminId: typeof adminEn = {
       deactivateYes: 'Ya, nonaktifkan',
       loading: 'Memuat pengguna…',
     },
+    visibility: {
+      label: 'Agen hanya melihat tiket miliknya dan yang belum ditugaskan',
+      hint: 'Mati: agen melihat semua tiket timnya. Supervisor dan admin selalu melihat tiket timnya.',
+    },
     teams: {
       title: 'Tim',
       subtitle: 'Setiap tim punya zona waktu untuk jam kerja dan laporan, serta cara tiket baru menemukan agen.',

@@ -1,5 +1,6 @@
 import type { Repositories } from '../ports/repositories.ts';
-import type { CoreDeps } from '../shared/deps.ts';
+import { commit, type CoreDeps } from '../shared/deps.ts';
+import { recordAudit } from '../audit/audit.rules.ts';
 import type { User } from '../users/user.types.ts';
 import { defaultTicketSettings, ticketScopeFor, type TicketScope, type TicketSettings } from './ticket.policy.ts';
 
@@ -11,9 +12,16 @@ export async function getTicketSettings(db: Pick<Repositories, 'settings'>): Pro
   return stored === null ? defaultTicketSettings : { agentsOwnAndUnassigned: stored === 'true' };
 }
 
-export async function saveTicketSettings(deps: CoreDeps, settings: TicketSettings): Promise<TicketSettings> {
-  await deps.db.settings.set(AGENTS_OWN_AND_UNASSIGNED_KEY, String(settings.agentsOwnAndUnassigned));
-  return getTicketSettings(deps.db);
+/** Changing who sees what is a sensitive act: the change and its audit entry commit together. */
+export async function saveTicketSettings(deps: CoreDeps, settings: TicketSettings, actorUserId: number | null = null): Promise<TicketSettings> {
+  return commit(deps, async (tx) => {
+    const before = await getTicketSettings(tx);
+    await tx.settings.set(AGENTS_OWN_AND_UNASSIGNED_KEY, String(settings.agentsOwnAndUnassigned));
+    if (before.agentsOwnAndUnassigned !== settings.agentsOwnAndUnassigned) {
+      await recordAudit(tx, { action: 'settings.changed', actorUserId, target: 'settings:tickets', data: { agentsOwnAndUnassigned: { from: before.agentsOwnAndUnassigned, to: settings.agentsOwnAndUnassigned } } }, deps.clock.now());
+    }
+    return getTicketSettings(tx);
+  });
 }
 
 /** The scope a signed-in user has right now: their teams as loaded with the session, the settings as stored. */

@@ -24,7 +24,7 @@ const ticketSettingsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { ...docs('Change ticket visibility (takes effect on the next request and socket sync)'), body: ticketSettingsSchema, response: { 200: ticketSettingsSchema, ...errors } },
     },
     async (request) => {
-      const saved = await saveTicketSettings(core, request.body);
+      const saved = await saveTicketSettings(core, request.body, request.user!.id);
       app.rescopeAgentSockets();
       return saved;
     },
