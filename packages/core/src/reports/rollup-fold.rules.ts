@@ -1,6 +1,5 @@
 import type { StoredEvent } from '../events/event.types.ts';
 import { isHumanReply } from '../sla/sla-inputs.ts';
-import type { Message } from '../messages/message.types.ts';
 import type { Instant } from '../shared/instant.ts';
 import type { TicketView } from '../tickets/ticket.types.ts';
 import { durationBucket, histogramOf, mergeHistograms } from './histogram.rules.ts';
