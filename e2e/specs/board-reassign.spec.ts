@@ -1,12 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { createMetaSim, wa, type MetaSim } from '@keluh/meta-sim';
 import { expectNoAxeViolations } from '../fixtures/axe.ts';
-import { demoSupervisor } from '../fixtures/demo-users.ts';
+import { demoAgent as budi, demoSupervisor } from '../fixtures/demo-users.ts';
 import { E2E_META_SIM_PORT, e2eMetaChannels } from '../fixtures/meta-channels.ts';
 import { BoardPage } from '../pages/board.page.ts';
 import { ConsolePage } from '../pages/console.page.ts';
 
-const maya = { email: 'agent2@keluh.test', password: process.env.E2E_DEMO_PASSWORD ?? '', name: 'Maya Chen' };
 let sim: MetaSim;
 
 test.beforeAll(async ({ baseURL }) => {
@@ -30,10 +29,10 @@ test('a WhatsApp customer appears on the board live, and a reassign there moves 
   const board = new BoardPage(await supervisorContext.newPage());
   const agent = new ConsolePage(await agentContext.newPage());
   await board.signInAndOpen(demoSupervisor);
-  await agent.signIn(maya);
+  await agent.signIn(budi);
   await agent.page.getByTestId('nav-mine').click();
   await board.markDocument();
-  const mayaLoad = await board.agent(maya.name).getByTestId('board-agent-load').innerText();
+  const budiLoad = await board.agent(budi.name).getByTestId('board-agent-load').innerText();
 
   const customer = { name: 'Wahyu Hidayat', waId: '6281377770001' };
   await sim.webhooks.whatsapp.inbound(customer, wa.text('Saldo saya terpotong dua kali, tolong dicek'));
@@ -45,11 +44,11 @@ test('a WhatsApp customer appears on the board live, and a reassign there moves 
   const firstWait = await row.getByTestId('board-wait').innerText();
   await expect(row.getByTestId('board-wait')).not.toHaveText(firstWait, { timeout: 5_000 });
 
-  await board.reassign(customer.name, maya.name);
-  await expect(row.getByTestId('board-reassign')).toContainText(maya.name);
-  await expect(board.agent(maya.name).getByTestId('board-agent-load')).not.toHaveText(mayaLoad);
+  await board.reassign(customer.name, budi.name);
+  await expect(row.getByTestId('board-reassign')).toContainText(budi.name);
+  await expect(board.agent(budi.name).getByTestId('board-agent-load')).not.toHaveText(budiLoad);
 
-  // Maya never reloads: her "mine" list gains the ticket from the socket.
+  // Budi never reloads: his "mine" list gains the ticket from the socket.
   await expect(agent.ticketRow(customer.name)).toBeVisible();
   expect(await board.documentMark()).toBe('loaded once');
   await supervisorContext.close();

@@ -67,7 +67,7 @@ test('the first-response badge counts down and turns amber, then red, without a 
 test('an admin sees the policies and the 2026 holidays, and a holiday overlapping Idul Fitri is refused', async ({ page }) => {
   const console = new ConsolePage(page);
   await console.signIn(demoAdmin);
-  await page.getByTestId('nav-sla').click();
+  await page.getByTestId('nav-settings-sla').click();
   await expect(page.getByTestId('settings-sla')).toBeVisible();
   await expect(page.getByTestId('sla-policy-row').filter({ hasText: 'WhatsApp' })).toContainText('15 dtk');
   await expect(page.getByTestId('sla-holiday-row')).toHaveCount(23);

@@ -19,7 +19,12 @@ export interface RecomputeOptions {
 export async function recomputeSla(tx: Repositories, ticketId: number, now: Instant, emit: Emit, options: RecomputeOptions = {}): Promise<SlaClock[]> {
   const ticket = await tx.tickets.findView(ticketId);
   if (!ticket) return [];
-  const [setup, messages, previous] = [await loadSlaSetup(tx, ticket), await tx.messages.listForTicket(ticketId), await tx.slaClocks.listForTicket(ticketId)];
+  const setup = await loadSlaSetup(tx, ticket);
+  const previous = await tx.slaClocks.listForTicket(ticketId);
+  // No policy and no clocks yet: nothing can move, and reading the conversation on every message of a
+  // 1,000-message webhook batch would cost more than the ingest itself.
+  if (setup === null && previous.length === 0) return previous;
+  const messages = await tx.messages.listForTicket(ticketId);
   if (setup?.businessHours && options.previousTeamId !== undefined && options.previousTeamId !== ticket.teamId) setup.previousCalendar = await loadCalendar(tx, options.previousTeamId);
   const clocks = computeSlaClocks(slaFactsOf(ticket, messages), setup, previous, now);
   if (sameSet(previous, clocks)) return previous;
