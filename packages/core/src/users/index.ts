@@ -1,1 +1,2 @@
 export * from './users-admin.usecases.ts';
+export * from './assignable-users.usecases.ts';

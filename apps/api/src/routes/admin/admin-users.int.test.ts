@@ -108,6 +108,10 @@ describe('administering users over HTTP', () => {
     expect((await audit('user.deactivated')).at(0)).toMatchObject({ target: `user:${user.id}`, data: { sessionsEnded: 1 } });
     const listed = (await call('GET', '')).json().items.find((u: { id: number }) => u.id === user.id);
     expect(listed.deactivatedAt).not.toBeNull();
+    // The admin list keeps the account; the assignee menus no longer offer it.
+    const assignable = (await t.app.inject({ method: 'GET', url: '/api/users', headers: { authorization: `Bearer ${await t.login()}` } })).json<{ items: { id: number }[] }>().items;
+    expect(assignable.map((u) => u.id)).not.toContain(user.id);
+    expect(assignable.map((u) => u.id)).toContain(t.agentId);
   });
 
   it('agents may not administer users, and their attempt leaves no account behind', async () => {

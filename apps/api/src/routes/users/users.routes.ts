@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { listAssignableUsers } from '@keluh/core';
 import { errorResponseSchema, usersResponseSchema } from '@keluh/contracts';
 
 const usersRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -8,12 +9,12 @@ const usersRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['users'],
-        summary: 'Team members (for assignment)',
+        summary: 'Active team members (for assignment); deactivated accounts are left out',
         security: [{ bearer: [] }, { session: [] }],
         response: { 200: usersResponseSchema, 401: errorResponseSchema },
       },
     },
-    async () => ({ items: await app.services.db.users.list() }),
+    async () => ({ items: await listAssignableUsers(app.services.db) }),
   );
 };
 
