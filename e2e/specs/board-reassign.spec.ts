@@ -34,7 +34,7 @@ test('a WhatsApp customer appears on the board live, and a reassign there moves 
   await board.markDocument();
   const budiLoad = await board.agent(budi.name).getByTestId('board-agent-load').innerText();
 
-  const customer = { name: 'Wahyu Hidayat', waId: '6281377770001' };
+  const customer = { name: 'Wahyu Hidayat', waId: '6281366610001' };
   await sim.webhooks.whatsapp.inbound(customer, wa.text('Saldo saya terpotong dua kali, tolong dicek'));
 
   // Pushed over the socket: the row arrives unassigned and its wait clock runs from the customer's message.

@@ -32,7 +32,7 @@ test('the board shows a new WhatsApp ticket\'s wait clock running and its SLA co
     const board = new BoardPage(page);
     await board.signInAndOpen(demoSupervisor);
     await board.markDocument();
-    const customer = { name: 'Siti Rahmawati', waId: '6281377770002' };
+    const customer = { name: 'Siti Rahmawati', waId: '6281366610002' };
     await sim.webhooks.whatsapp.inbound(customer, wa.text('Pesanan saya belum dikirim sejak kemarin'));
 
     const row = board.row(customer.name);
