@@ -1,22 +1,15 @@
 import { expect, test } from '@playwright/test';
-import { createMetaSim, wa, type MetaSim } from '@keluh/meta-sim';
+import { wa, type MetaSim } from '@keluh/meta-sim';
 import { expectNoAxeViolations } from '../fixtures/axe.ts';
 import { demoAgent } from '../fixtures/demo-users.ts';
-import { E2E_META_SIM_PORT, e2eMetaChannels } from '../fixtures/meta-channels.ts';
+import { startE2eMetaSim } from '../fixtures/meta-sim.ts';
 import { ConsolePage } from '../pages/console.page.ts';
 
 /** Issue 9's accessibility check: the screens an agent works in, WCAG 2 A/AA, no violation. */
 let sim: MetaSim;
 
 test.beforeAll(async ({ baseURL }) => {
-  sim = createMetaSim({
-    port: E2E_META_SIM_PORT,
-    knobs: {
-      whatsapp: { appSecret: e2eMetaChannels.whatsapp.appSecret, accessToken: e2eMetaChannels.whatsapp.accessToken, webhookUrl: `${baseURL}/webhooks/whatsapp` },
-      instagram: { appSecret: e2eMetaChannels.instagram.appSecret, accessToken: e2eMetaChannels.instagram.accessToken, webhookUrl: `${baseURL}/webhooks/instagram` },
-    },
-  });
-  await sim.start();
+  sim = await startE2eMetaSim(baseURL);
 });
 
 test.afterAll(async () => {

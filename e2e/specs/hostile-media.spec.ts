@@ -1,8 +1,8 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { createMetaSim, wa, type MetaSim } from '@keluh/meta-sim';
+import { wa, type MetaSim } from '@keluh/meta-sim';
 import { ConsolePage } from '../pages/console.page.ts';
 import { demoAgent } from '../fixtures/demo-users.ts';
-import { E2E_META_SIM_PORT, e2eMetaChannels } from '../fixtures/meta-channels.ts';
+import { startE2eMetaSim } from '../fixtures/meta-sim.ts';
 import { parcelPng } from '../fixtures/png.ts';
 
 /**
@@ -19,14 +19,7 @@ const SVG_IMAGE = `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40
 let sim: MetaSim;
 
 test.beforeAll(async ({ baseURL }) => {
-  sim = createMetaSim({
-    port: E2E_META_SIM_PORT,
-    knobs: {
-      whatsapp: { appSecret: e2eMetaChannels.whatsapp.appSecret, accessToken: e2eMetaChannels.whatsapp.accessToken, webhookUrl: `${baseURL}/webhooks/whatsapp` },
-      instagram: { appSecret: e2eMetaChannels.instagram.appSecret, accessToken: e2eMetaChannels.instagram.accessToken, webhookUrl: `${baseURL}/webhooks/instagram` },
-    },
-  });
-  await sim.start();
+  sim = await startE2eMetaSim(baseURL);
 });
 
 test.afterAll(async () => {

@@ -1,21 +1,14 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { createMetaSim, wa, type MetaSim } from '@keluh/meta-sim';
+import { wa, type MetaSim } from '@keluh/meta-sim';
 import { demoAdmin, demoAgent, demoAgent2 } from '../fixtures/demo-users.ts';
-import { E2E_META_SIM_PORT, e2eMetaChannels } from '../fixtures/meta-channels.ts';
+import { startE2eMetaSim } from '../fixtures/meta-sim.ts';
 import { ConsolePage } from '../pages/console.page.ts';
 
 /** Issue 10's team scope in the browser: the demo puts agent1 in Umum and agent2 in Penjualan. */
 let sim: MetaSim;
 
 test.beforeAll(async ({ baseURL }) => {
-  sim = createMetaSim({
-    port: E2E_META_SIM_PORT,
-    knobs: {
-      whatsapp: { appSecret: e2eMetaChannels.whatsapp.appSecret, accessToken: e2eMetaChannels.whatsapp.accessToken, webhookUrl: `${baseURL}/webhooks/whatsapp` },
-      instagram: { appSecret: e2eMetaChannels.instagram.appSecret, accessToken: e2eMetaChannels.instagram.accessToken, webhookUrl: `${baseURL}/webhooks/instagram` },
-    },
-  });
-  await sim.start();
+  sim = await startE2eMetaSim(baseURL);
 });
 
 test.afterAll(async () => {
