@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../shared/errors.ts';
-import { reportDays, spanFor } from './report-range.rules.ts';
+import { recentReportRange, reportDays, spanFor } from './report-range.rules.ts';
 
 const codeOf = (work: () => unknown) => {
   try {
@@ -43,5 +43,17 @@ describe('report days in the team time zone', () => {
     expect(spanFor(reportDays('2026-03-01', '2026-03-31', 'Asia/Jayapura'))).toBe('day');
     expect(spanFor(reportDays('2026-03-01', '2026-03-31', 'UTC'))).toBe('hour');
     expect(spanFor(reportDays('2026-03-28', '2026-03-30', 'Europe/Amsterdam'))).toBe('hour');
+  });
+});
+
+describe('the recent range a report opens on', () => {
+  it('is counted in the report zone: at 17:15 UTC Jakarta is already on the next day', () => {
+    expect(recentReportRange(new Date('2026-12-01T17:15:00Z'), 'Asia/Jakarta')).toEqual({ from: '2026-11-26', to: '2026-12-02' });
+    expect(recentReportRange(new Date('2026-12-01T16:59:59Z'), 'Asia/Jakarta')).toEqual({ from: '2026-11-25', to: '2026-12-01' });
+  });
+
+  it('in Jayapura (WIT) the day turns two hours before Jakarta', () => {
+    expect(recentReportRange(new Date('2026-12-01T15:00:00Z'), 'Asia/Jayapura', 1)).toEqual({ from: '2026-12-02', to: '2026-12-02' });
+    expect(recentReportRange(new Date('2026-12-01T15:00:00Z'), 'Asia/Jakarta', 1)).toEqual({ from: '2026-12-01', to: '2026-12-01' });
   });
 });

@@ -1,10 +1,12 @@
 import { TZDate, tzOffset } from '@date-fns/tz';
 import { isTimeZone } from '../sla/calendar.rules.ts';
-import { addDays, differenceInCalendarDays } from 'date-fns';
+import { addDays, differenceInCalendarDays, format, subDays } from 'date-fns';
 import { AppError } from '../shared/errors.ts';
 import { DAY_BUCKET_OFFSETS, type ReportDay, type RollupSpan } from './report.types.ts';
 
 export const MAX_REPORT_DAYS = 366;
+/** The zone of a report that names neither a zone nor a team: the product's home market. */
+export const DEFAULT_REPORT_ZONE = 'Asia/Jakarta';
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function parseDate(value: string, field: 'from' | 'to'): Date {
@@ -51,4 +53,15 @@ export function spanFor(days: readonly ReportDay[]): RollupSpan {
     return Date.parse(day.until) - start === 86_400_000 && offsets.has(offset);
   });
   return folded ? 'day' : 'hour';
+}
+
+/**
+ * The last `length` local days up to today, as `from`/`to` dates, counted in the report's zone. "Today"
+ * must come from the zone and not from the viewer's clock: a browser on UTC at 17:15 is still on
+ * yesterday while Jakarta is already 00:15 of the next day, and its range would leave out every message
+ * of that new day.
+ */
+export function recentReportRange(now: Date, zone: string, length = 7): { from: string; to: string } {
+  const today = new TZDate(now.getTime(), zone);
+  return { from: format(subDays(today, length - 1), 'yyyy-MM-dd'), to: format(today, 'yyyy-MM-dd') };
 }

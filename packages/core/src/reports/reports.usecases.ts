@@ -5,11 +5,10 @@ import { AppError } from '../shared/errors.ts';
 import type { Repositories } from '../ports/repositories.ts';
 import { combineDeltas, foldEvents, slaOutcomeKey, stateFromTicket, ticketsToLoad } from './rollup-fold.rules.ts';
 import { reportFigures, reportShapes } from './report-figures.rules.ts';
-import { reportDays, spanFor } from './report-range.rules.ts';
+import { DEFAULT_REPORT_ZONE, reportDays, spanFor } from './report-range.rules.ts';
 import { reportKinds, type ReportKind, type ReportRequest, type ReportResult, type ReportTicketState } from './report.types.ts';
 
 export const ROLLUP_PAGE_SIZE = 1000;
-export const DEFAULT_REPORT_ZONE = 'Asia/Jakarta';
 
 async function statesFor(tx: Repositories, events: readonly StoredEvent[]): Promise<Map<number, ReportTicketState>> {
   const ids = ticketsToLoad(events);
