@@ -7,12 +7,14 @@
  * Event rows carry a compact payload (`{"bench":1}`): the log's size and ids are real, the full payloads
  * (a ticket view per event, ~1.5 kB) would only make the file gigabytes without changing what is timed.
  */
-import { combineDeltas, foldEvents, rollupKey, type NewDomainEvent, type RollupDelta, type ReportTicketState } from '@keluh/core';
+import { combineDeltas, defaultWindows, foldEvents, indonesiaHolidays2026, rollupKey, type BusinessCalendar, type NewDomainEvent, type RollupDelta, type ReportTicketState } from '@keluh/core';
 import { historyMessage, rated, settled, slaClock, stageMoved, ticketView, type TicketSpec } from '@keluh/db/testing';
 import type { BulkWriter } from './bulk-writer.ts';
 
 /** Bump when the data set changes: the cached SQLite file is keyed by it. */
-export const SUPERVISOR_SEED_VERSION = 3;
+export const SUPERVISOR_SEED_VERSION = 4;
+// The seeded teams have no calendar of their own: the server counts them on the default week and the shipped 2026 list.
+const teamCalendar: BusinessCalendar = { timeZone: 'Asia/Jakarta', windows: [...defaultWindows], holidays: [...indonesiaHolidays2026] };
 export const SEED_TICKETS = 100_000;
 export const SEED_START = '2026-01-01T00:00:00.000Z';
 export const SEED_DAYS = 90;
@@ -154,7 +156,7 @@ export async function seedSupervisorData(writer: BulkWriter, adminHash: string, 
     for (const event of stored) await writer.row('events', ['id', 'type', 'ticket_id', 'customer_id', 'payload', 'created_at'], [event.id, event.type, event.ticketId, event.customerId, '{"bench":1}', event.createdAt]);
     // Each ticket's events are all in this chunk, so the fold starts every chunk without ticket states. Every
     // seeded clock is final once, so its outcome counts without the fold's outcome table.
-    const folded = foldEvents(stored, new Map<number, ReportTicketState>());
+    const folded = foldEvents(stored, new Map<number, ReportTicketState>(), () => teamCalendar);
     for (const delta of combineDeltas([...folded.deltas, ...folded.slaOutcomes.map((outcome) => outcome.delta)])) {
       const key = rollupKey(delta);
       const into = rollups.get(key);

@@ -12,7 +12,7 @@ export default {
     allTeams: 'All teams',
     groupBy: 'Group by',
     businessHours: 'Business hours only',
-    wallTimeNote: 'Business-hours counting is not available for reports yet: times shown are wall-clock time.',
+    wallTimeNote: 'Business hours apply to response and resolution times only: this report shows wall-clock time.',
     download: 'Download CSV',
     loading: 'Loading the report…',
     loadFailed: 'The report could not be loaded.',

@@ -14,7 +14,7 @@ const reportsId: typeof reportsEn = {
     allTeams: 'Semua tim',
     groupBy: 'Kelompokkan menurut',
     businessHours: 'Hanya jam kerja',
-    wallTimeNote: 'Perhitungan jam kerja belum tersedia untuk laporan: waktu yang tampil adalah waktu jam dinding.',
+    wallTimeNote: 'Jam kerja hanya berlaku untuk waktu respons dan penyelesaian: laporan ini memakai waktu jam dinding.',
     download: 'Unduh CSV',
     loading: 'Memuat laporan…',
     loadFailed: 'Laporan tidak dapat dimuat.',

@@ -1,9 +1,9 @@
 import { durationQuantile, mergeHistograms } from './histogram.rules.ts';
-import type { ReportCell, ReportKind, ReportRow, ReportValues, RollupMetric } from './report.types.ts';
+import { businessDurationMetrics, type ReportCell, type ReportKind, type ReportResult, type ReportRow, type ReportValues, type RollupMetric } from './report.types.ts';
 
 type Cells = ReadonlyMap<RollupMetric, ReportCell>;
 
-interface ReportShape {
+export interface ReportShape {
   metrics: readonly RollupMetric[];
   columns: readonly string[];
   values(cells: Cells): ReportValues;
@@ -78,6 +78,16 @@ export const reportShapes: Record<ReportKind, ReportShape> = {
   },
 };
 
+/** Reply and resolution times can be counted in business hours; the other reports have no such variant. */
+export function hasBusinessHours(kind: ReportKind): kind is (typeof businessDurationMetrics)[number] {
+  return (businessDurationMetrics as readonly string[]).includes(kind);
+}
+
+/** The shape of a report on the time basis asked for: business hours read the `.business` duration rollups. */
+export function reportShape(kind: ReportKind, basis: ReportResult['timeBasis'] = 'wall'): ReportShape {
+  return basis === 'business' && hasBusinessHours(kind) ? durations(`${kind}.business`) : reportShapes[kind];
+}
+
 function merged(cells: readonly ReportCell[]): Map<RollupMetric, ReportCell> {
   const byMetric = new Map<RollupMetric, ReportCell>();
   for (const cell of cells) {
@@ -115,8 +125,7 @@ const collator = new Intl.Collator('en', { numeric: true });
 const byGroup = (a: ReportRow, b: ReportRow) => collator.compare(a.group ?? '', b.group ?? '');
 
 /** Rows per day and group (days without data are left out), and one total per group over the whole range. */
-export function reportFigures(kind: ReportKind, cells: readonly ReportCell[]): { columns: string[]; rows: ReportRow[]; totals: ReportRow[] } {
-  const shape = reportShapes[kind];
+export function reportFigures(shape: ReportShape, cells: readonly ReportCell[]): { columns: string[]; rows: ReportRow[]; totals: ReportRow[] } {
   const rows = [...groupCells(cells, (cell) => JSON.stringify([cell.day, cell.group])).values()]
     .map((group) => ({ day: group[0]!.day, group: group[0]!.group, values: shape.values(merged(group)) }))
     .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : byGroup(a, b)));

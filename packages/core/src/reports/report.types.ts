@@ -17,6 +17,10 @@ export const rollupMetrics = [
   'first_response',
   'next_response',
   'resolution',
+  // The same three durations counted in business seconds on the ticket's team calendar.
+  'first_response.business',
+  'next_response.business',
+  'resolution.business',
   'sla',
   'csat',
   'promise',
@@ -112,6 +116,10 @@ export interface ReportCellQuery {
   teamIds?: readonly number[] | null;
 }
 
+/** Business-hours variants exist for these durations: the team calendar applies to waiting on an answer. */
+export const businessDurationMetrics = ['first_response', 'next_response', 'resolution'] as const;
+export type BusinessDurationMetric = (typeof businessDurationMetrics)[number];
+
 export interface ReportRequest {
   report: string;
   from: string;
@@ -139,7 +147,10 @@ export interface ReportResult {
   zone: string;
   teamId: number | null;
   groupBy: ReportGrouping;
-  /** Durations are wall-clock seconds until the SLA engine's business seconds are wired into the rollups. */
+  /**
+   * How the durations were counted: `business` when business hours were asked for and the report measures
+   * replies or resolution; stage dwell times are always wall-clock (`wall`), as are reports without durations.
+   */
   timeBasis: 'wall' | 'business';
   businessHoursRequested: boolean;
   columns: string[];

@@ -3,8 +3,10 @@ import { commit, type CoreDeps } from '../shared/deps.ts';
 import { recordAudit } from '../audit/audit.rules.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Repositories } from '../ports/repositories.ts';
-import { combineDeltas, foldEvents, slaOutcomeKey, stateFromTicket, ticketsToLoad } from './rollup-fold.rules.ts';
-import { reportFigures, reportShapes } from './report-figures.rules.ts';
+import { loadCalendar } from '../sla/sla-inputs.ts';
+import type { BusinessCalendar } from '../sla/calendar.types.ts';
+import { combineDeltas, foldEvents, slaOutcomeKey, stateFromTicket, ticketsToLoad, type CalendarOf } from './rollup-fold.rules.ts';
+import { hasBusinessHours, reportFigures, reportShape } from './report-figures.rules.ts';
 import { DEFAULT_REPORT_ZONE, reportDays, spanFor } from './report-range.rules.ts';
 import { reportKinds, type ReportKind, type ReportRequest, type ReportResult, type ReportTicketState } from './report.types.ts';
 
@@ -22,6 +24,14 @@ async function statesFor(tx: Repositories, events: readonly StoredEvent[]): Prom
   return states;
 }
 
+/** Every team's business-hours calendar, read once per page: there are a handful of teams and a thousand events. */
+async function calendarsIn(tx: Repositories): Promise<CalendarOf> {
+  const calendars = new Map<number | null, BusinessCalendar>();
+  for (const team of await tx.teams.list()) calendars.set(team.id, await loadCalendar(tx, team.id));
+  const fallback = await loadCalendar(tx, null);
+  return (teamId) => (teamId !== null ? calendars.get(teamId) : undefined) ?? fallback;
+}
+
 /**
  * Folds one page of events after the cursor into the rollups and moves the cursor past it, inside the
  * caller's transaction: a crash rolls the whole page back, and a second folder waits on the cursor lock
@@ -31,7 +41,7 @@ export async function foldRollupPageIn(tx: Repositories, pageSize: number): Prom
   const after = await tx.reportRollups.lockCursor();
   const events = await tx.events.listAfter(after, { limit: pageSize });
   if (events.length === 0) return 0;
-  const folded = foldEvents(events, await statesFor(tx, events));
+  const folded = foldEvents(events, await statesFor(tx, events), await calendarsIn(tx));
   const fresh = new Set((await tx.reportRollups.recordSlaOutcomes(folded.slaOutcomes.map((outcome) => outcome.key))).map(slaOutcomeKey));
   const outcomes = folded.slaOutcomes.filter(({ key }) => fresh.has(slaOutcomeKey(key))).map((outcome) => outcome.delta);
   await tx.reportRollups.addRollups(combineDeltas([...folded.deltas, ...outcomes]));
@@ -71,8 +81,8 @@ async function labels(deps: CoreDeps, groupBy: ReportResult['groupBy']): Promise
 
 /**
  * A report over local days of the team's zone (or the one asked for), from the rollups. The range is
- * checked before any work. `businessHours` is recorded but durations stay wall-clock seconds: the rollups
- * fold message times, and business seconds come from the SLA engine's clocks once those are folded too.
+ * checked before any work. With `businessHours`, reply and resolution times are read from their
+ * business-seconds rollups (counted on each ticket's team calendar when folded).
  */
 export async function getReport(deps: CoreDeps, request: ReportRequest): Promise<ReportResult> {
   const kind = reportKind(request.report);
@@ -82,7 +92,9 @@ export async function getReport(deps: CoreDeps, request: ReportRequest): Promise
   const days = reportDays(request.from, request.to, zone);
   await foldRollups(deps, { maxPages: REPORT_CATCH_UP_PAGES });
   const asOfEventId = await deps.db.reportRollups.getCursor();
-  const cells = await deps.db.reportRollups.listReportCells({ metrics: reportShapes[kind].metrics, span: spanFor(days), days, groupBy, teamId, teamIds: request.teamIds ?? null });
+  const timeBasis = request.businessHours && hasBusinessHours(kind) ? 'business' : 'wall';
+  const shape = reportShape(kind, timeBasis);
+  const cells = await deps.db.reportRollups.listReportCells({ metrics: shape.metrics, span: spanFor(days), days, groupBy, teamId, teamIds: request.teamIds ?? null });
   return {
     report: kind,
     from: request.from,
@@ -90,9 +102,9 @@ export async function getReport(deps: CoreDeps, request: ReportRequest): Promise
     zone,
     teamId,
     groupBy,
-    timeBasis: 'wall',
+    timeBasis,
     businessHoursRequested: request.businessHours ?? false,
-    ...reportFigures(kind, cells),
+    ...reportFigures(shape, cells),
     groupLabels: await labels(deps, groupBy),
     teams: (await deps.db.teams.list()).map((team) => ({ id: team.id, name: team.name })),
     asOfEventId,

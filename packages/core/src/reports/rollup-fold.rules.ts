@@ -1,9 +1,11 @@
 import type { StoredEvent } from '../events/event.types.ts';
+import { businessSecondsBetween } from '../sla/business-time.rules.ts';
+import type { BusinessCalendar } from '../sla/calendar.types.ts';
 import { isHumanReply } from '../sla/sla-inputs.ts';
 import type { Instant } from '../shared/instant.ts';
 import type { TicketView } from '../tickets/ticket.types.ts';
 import { durationBucket, histogramOf, mergeHistograms } from './histogram.rules.ts';
-import { DAY_BUCKET_OFFSETS, reportGroupings, type Histogram, type ReportGrouping, type ReportTicketState, type RollupDelta, type RollupDims, type RollupMetric, type SlaOutcomeKey } from './report.types.ts';
+import { DAY_BUCKET_OFFSETS, reportGroupings, type Histogram, type ReportGrouping, type ReportTicketState, type RollupDelta, type RollupDims, type RollupMetric, type SlaOutcomeKey, type BusinessDurationMetric } from './report.types.ts';
 
 /** One contribution with every dimension the event knows, before it is filed under each grouping. */
 export type Contribution = Omit<RollupDelta, 'grouping' | 'span'>;
@@ -72,11 +74,16 @@ export interface FoldOutput {
   slaOutcomes: { key: SlaOutcomeKey; delta: Contribution }[];
 }
 
+/** The business-hours calendar of a team (null: tickets without a team), as the SLA engine counts it. */
+export type CalendarOf = (teamId: number | null) => BusinessCalendar;
+
 /**
  * Folds a page of the event log (in id order) into rollup contributions. Pure: the ticket states it
  * starts from come from the previous pages; the ones it returns replace them in the same transaction.
+ * With `calendarOf`, each reply and resolution duration is also counted in business seconds on the
+ * ticket's team calendar at the time of the event (a later calendar edit does not rewrite history).
  */
-export function foldEvents(events: readonly StoredEvent[], known: ReadonlyMap<number, ReportTicketState>): FoldOutput {
+export function foldEvents(events: readonly StoredEvent[], known: ReadonlyMap<number, ReportTicketState>, calendarOf?: CalendarOf): FoldOutput {
   const states = new Map(known);
   const deltas: Contribution[] = [];
   const outcomes = new Map<string, { key: SlaOutcomeKey; delta: Contribution }>();
@@ -84,6 +91,10 @@ export function foldEvents(events: readonly StoredEvent[], known: ReadonlyMap<nu
   const add = (dims: RollupDims, at: Instant, metric: RollupMetric, sum: number, histogram: Histogram = {}) =>
     deltas.push({ ...dimsOf(dims), hour: hourOf(at), metric, count: 1, sum, histogram });
   const duration = (dims: RollupDims, at: Instant, metric: RollupMetric, seconds: number) => add(dims, at, metric, seconds, histogramOf(durationBucket(seconds)));
+  const timed = (dims: RollupDims, metric: BusinessDurationMetric, from: Instant, to: Instant) => {
+    duration(dims, to, metric, secondsBetween(from, to));
+    if (calendarOf) duration(dims, to, `${metric}.business`, Math.max(0, businessSecondsBetween(calendarOf(dims.teamId), from, to)));
+  };
   const track = (ticket: TicketView) => {
     const state = stateFromTicket(ticket, states.get(ticket.id));
     states.set(ticket.id, state);
@@ -111,7 +122,7 @@ export function foldEvents(events: readonly StoredEvent[], known: ReadonlyMap<nu
         if (!isHumanReply(message)) break;
         const replier = { ...dims, agentId: message.authorUserId ?? state.agentId };
         // A reply with nobody waiting (an agent opening the conversation) measures nothing.
-        if (state.awaitingSince) duration(replier, message.createdAt, state.firstRepliedAt ? 'next_response' : 'first_response', secondsBetween(state.awaitingSince, message.createdAt));
+        if (state.awaitingSince) timed(replier, state.firstRepliedAt ? 'next_response' : 'first_response', state.awaitingSince, message.createdAt);
         state.firstRepliedAt ??= message.createdAt;
         state.awaitingSince = null;
         break;
@@ -119,7 +130,7 @@ export function foldEvents(events: readonly StoredEvent[], known: ReadonlyMap<nu
       case 'ticket.updated': {
         const { ticket, changes } = event.payload;
         const state = track(ticket);
-        if (changes.includes('status') && ticket.status === 'resolved' && ticket.resolvedAt) duration(state, ticket.resolvedAt, 'resolution', secondsBetween(ticket.createdAt, ticket.resolvedAt));
+        if (changes.includes('status') && ticket.status === 'resolved' && ticket.resolvedAt) timed(state, 'resolution', ticket.createdAt, ticket.resolvedAt);
         break;
       }
       case 'workflow.updated': {

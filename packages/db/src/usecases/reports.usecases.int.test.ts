@@ -68,6 +68,21 @@ describe('reports folded from the event log', () => {
     expect(resolution).toMatchObject({ zone: 'Asia/Jakarta', timeBasis: 'wall', asOfEventId: expect.any(Number) });
   });
 
+  it('with business hours, reply and resolution times count only the team calendar’s open hours (Mon–Fri 08:00–17:00 WIB)', async () => {
+    const first = await getReport(deps, { report: 'first_response', ...day, groupBy: 'channel', businessHours: true });
+    expect(first).toMatchObject({ timeBasis: 'business', businessHoursRequested: true });
+    // Budi answered at 23:32 WIB: two wall minutes, no business time. Dewi's ten minutes from 08:00 all count.
+    expect(first.totals).toEqual([
+      { day: 'total', group: 'instagram', values: { count: 1, median: 0, p90: 0, average: 0 } },
+      { day: 'total', group: 'whatsapp', values: { count: 1, median: 600, p90: 600, average: 600 } },
+    ]);
+    const resolution = await getReport(deps, { report: 'resolution', ...day, groupBy: 'channel', businessHours: true });
+    expect(resolution.totals).toEqual([{ day: 'total', group: 'whatsapp', values: { count: 1, median: 14_400, p90: 14_400, average: 14_400 } }]);
+    // The wall-clock report of the same day is unchanged, and stage dwell has no business-hours variant.
+    expect((await getReport(deps, { report: 'first_response', ...day, groupBy: 'channel' })).totals[0]!.values).toMatchObject({ median: 120 });
+    expect(await getReport(deps, { report: 'stage_dwell', ...day, businessHours: true })).toMatchObject({ timeBasis: 'wall', businessHoursRequested: true });
+  });
+
   it('SLA hit rate counts each final clock once, CSAT and promises go to the agent, stage dwell per stage', async () => {
     const sla = await getReport(deps, { report: 'sla_hit_rate', ...day, groupBy: 'channel' });
     expect(sla.totals).toEqual([

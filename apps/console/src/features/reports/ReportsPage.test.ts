@@ -78,13 +78,19 @@ describe('the reports page', () => {
     expect(href.searchParams.get('groupBy')).toBe('channel');
   });
 
-  it('asking for business hours says the times are still wall-clock time', async () => {
-    const { fetch, wrapper } = setup((url) => json(200, firstResponse({ businessHoursRequested: url.searchParams.get('businessHours') === 'true' })));
+  it('business hours are asked of the server; only a report the server answered on the wall clock says so', async () => {
+    const basisOf = (url: URL) => (url.searchParams.get('businessHours') === 'true' ? { businessHoursRequested: true, timeBasis: 'business' as const } : {});
+    const { fetch, wrapper } = setup((url) => json(200, firstResponse(basisOf(url))));
     await flushPromises();
-    expect(wrapper.find('[data-testid=report-wall-time]').exists()).toBe(false);
     await wrapper.get('[data-testid=report-business-hours]').setValue(true);
     await flushPromises();
     expect(new URL(fetch.mock.calls.at(-1)![0], 'http://desk.test').searchParams.get('businessHours')).toBe('true');
+    expect(wrapper.find('[data-testid=report-wall-time]').exists()).toBe(false);
+  });
+
+  it('stage dwell with business hours asked for says its times are wall-clock time', async () => {
+    const { wrapper } = setup(() => json(200, firstResponse({ businessHoursRequested: true, timeBasis: 'wall' })));
+    await flushPromises();
     expect(wrapper.get('[data-testid=report-wall-time]').text()).toContain('wall-clock');
   });
 
