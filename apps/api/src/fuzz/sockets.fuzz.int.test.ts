@@ -102,7 +102,7 @@ describe('the realtime sockets under hostile events and handshakes', () => {
     for (const expected of ['message.send ok', 'message.send validation.failed', 'message.send text.invalid_characters', 'message.receipt ok', 'message.receipt validation.failed', 'sync ok', 'message.send dropped']) expect(seen).toContain(expected);
   }, FUZZ_TEST_TIMEOUT);
 
-  it('answers every /agent sync and ticket watch, however malformed, with a coded ack, storing nothing', async () => {
+  it('answers every /agent sync and ticket watch, however malformed, with a coded ack, storing nothing but what an accepted watch announces', async () => {
     outcomes.clear();
     await fc.assert(
       fc.asyncProperty(socketEventArbitrary('agent'), (testCase) => checkEvent('agent', testCase)),

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { choosePresence, refreshPresence, type PresenceDeps, type PresenceStatus, type StaffPresence } from '@keluh/core';
+import { choosePresence, noteViewing, refreshPresence, type PresenceDeps, type PresenceStatus, type StaffPresence } from '@keluh/core';
 
 export interface PresenceMonitorOptions {
   graceMs: number;
@@ -68,6 +68,15 @@ export class PresenceMonitor {
     if (Date.now() - last < ACTIVITY_REFRESH_MS) return;
     this.lastActivity.set(userId, Date.now());
     await this.refresh(userId);
+  }
+
+  /** The ticket the user has open here (null: none); announced when it changed, never thrown. */
+  async viewing(userId: number, ticketId: number | null): Promise<void> {
+    try {
+      await noteViewing(this.deps, userId, ticketId);
+    } catch (error) {
+      this.log.warn({ err: error, userId }, 'current ticket not announced');
+    }
   }
 
   choose(userId: number, choice: PresenceStatus): Promise<StaffPresence> {

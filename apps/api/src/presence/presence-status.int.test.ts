@@ -3,6 +3,7 @@ import type { Clock, PresenceStatus, StaffPresence } from '@keluh/core';
 import type { PresenceMeResponse, PresenceResponse } from '@keluh/contracts';
 import { connected, eventually, nextPushed, startTestApp, type TestApp } from '../testing/test-app.ts';
 import { joinedConfig } from '../testing/redis-test.ts';
+import { newTicket, watch } from '../testing/ticket-watch.testkit.ts';
 
 // Grace periods here are 1.5 s: long enough that a socket reconnecting on a busy machine makes it in time.
 
@@ -86,6 +87,32 @@ describe('an agent’s presence in one process', () => {
     expect(await t.db.presenceChoices.get(t.agentId)).toBe('online');
     expect(await announced(t, t.agentId)).toEqual(before);
     mine.disconnect();
+  });
+
+  it('opening a ticket is pushed as the agent’s current ticket, once however often they type, and closing it clears it', async () => {
+    const watcher = t.agentSocket(await t.loginAdmin());
+    const mine = t.agentSocket(token);
+    await Promise.all([connected(watcher), connected(mine)]);
+    await eventually(async () => expect((await statusOf(t, token, t.agentId))?.status).toBe('online'));
+    const ticketId = await newTicket(t, 'presence-current');
+    const current = (events: { type: string; payload: { presence: StaffPresence } }[]) =>
+      events.flatMap((event) => (event.type === 'presence.updated' && event.payload.presence.userId === t.agentId ? [event.payload.presence.currentTicketId] : []));
+    const logged = async () => current((await t.db.events.listAfter(0, { limit: 1000 })) as never);
+    const before = await logged();
+
+    const opened = nextPushed<{ type: string; payload: { presence: StaffPresence } }>(watcher, (event) => event.type === 'presence.updated' && event.payload.presence.currentTicketId === ticketId);
+    expect(await watch(mine, { ticketId, typing: false })).toMatchObject({ ok: true });
+    expect((await opened).payload.presence).toMatchObject({ userId: t.agentId, status: 'online', currentTicketId: ticketId });
+    // Typing refreshes the same watch: nothing new to announce.
+    expect(await watch(mine, { ticketId, typing: true })).toMatchObject({ ok: true });
+    expect(await watch(mine, { ticketId, typing: false })).toMatchObject({ ok: true });
+
+    const closed = nextPushed<{ type: string; payload: { presence: StaffPresence } }>(watcher, (event) => event.type === 'presence.updated' && event.payload.presence.userId === t.agentId && event.payload.presence.currentTicketId === null);
+    expect(await mine.timeout(2_000).emitWithAck('ticket.unwatch', { ticketId })).toEqual({ ok: true });
+    await closed;
+    expect((await logged()).slice(before.length)).toEqual([ticketId, null]);
+    mine.disconnect();
+    watcher.disconnect();
   });
 
   it('an agent idle past the setting turns away, and back online with their next move', async () => {

@@ -79,7 +79,7 @@ export function setUpAgentNamespace(namespace: AgentNamespace, services: Service
   const mayWatch = createMayWatch(services.db);
 
   namespace.on('connection', (socket) => {
-    handleTicketWatch(socket, watchers, mayWatch, services.presence);
+    handleTicketWatch(socket, watchers, mayWatch, services.presenceMonitor);
     const { user, scopeRooms } = socket.data;
     const limitable = can(user, 'tickets.view_team') ? [] : [AGENTS_ROOM];
     void socket.join([STAFF_ROOM, userRoom(user.id), sessionRoom(socket.data.tokenHash), ...limitable, ...scopeRooms]);

@@ -1,13 +1,16 @@
-import { AppError, type PresenceTracker } from '@keluh/core';
+import { AppError } from '@keluh/core';
 import { ticketUnwatchSchema, ticketWatchSchema, type AgentClientToServer } from '@keluh/contracts';
+import type { PresenceMonitor } from '../presence/presence-monitor.ts';
 import type { AgentSocket } from './agent.namespace.ts';
 import type { MayWatch } from './may-watch.ts';
 import { eventCall, toSocketError, type AckValue } from './socket-errors.ts';
 import type { TicketWatchersService } from './ticket-watchers.ts';
 
-/** The console's `ticket.watch` / `ticket.unwatch` on one /agent socket; the watch ends with the socket. */
-/** `presence` learns what the agent has open: the board shows it as the agent's current ticket. */
-export function handleTicketWatch(socket: AgentSocket, watchers: TicketWatchersService, mayWatch: MayWatch, presence: Pick<PresenceTracker, 'viewing'>): void {
+/**
+ * The console's `ticket.watch` / `ticket.unwatch` on one /agent socket; the watch ends with the socket.
+ * `presence` learns what the agent has open: the board shows it, live, as the agent's current ticket.
+ */
+export function handleTicketWatch(socket: AgentSocket, watchers: TicketWatchersService, mayWatch: MayWatch, presence: Pick<PresenceMonitor, 'viewing'>): void {
   socket.on('ticket.watch', async (...args: unknown[]) => {
     const { reply, parse } = eventCall<AckValue<AgentClientToServer['ticket.watch']>>(args);
     try {

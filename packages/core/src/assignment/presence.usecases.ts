@@ -45,6 +45,25 @@ export async function refreshPresence(deps: PresenceDeps, userId: number, option
   });
 }
 
+/**
+ * The ticket a user has open in the console changed (a watch opened or ended): the board shows it as the
+ * agent's current ticket, so it is announced like a status change. Typing refreshes of the same watch
+ * change nothing and announce nothing. The status announced is the settled one, unchanged; a user who
+ * never settled one (never connected) has no row on the board to update.
+ */
+export async function noteViewing(deps: PresenceDeps, userId: number, ticketId: number | null): Promise<StaffPresence | null> {
+  const before = (await deps.presence.list()).find((entry) => entry.userId === userId);
+  if ((before?.currentTicketId ?? null) === ticketId) return null;
+  await deps.presence.viewing(userId, ticketId);
+  const settled = (await deps.db.presenceChoices.listSettled()).find((entry) => entry.userId === userId);
+  if (!settled) return null;
+  const presence: StaffPresence = { userId, status: settled.status, since: settled.since, connections: before?.connections ?? 0, currentTicketId: ticketId };
+  return commit(deps, async (_tx, emit) => {
+    emit({ type: 'presence.updated', ticketId: null, customerId: null, payload: { presence } });
+    return presence;
+  });
+}
+
 /** The effective status of everyone ever seen (absent: never connected, so offline), by user id. */
 export async function listPresence(deps: PresenceDeps): Promise<StaffPresence[]> {
   const [connections, settled] = await Promise.all([deps.presence.list(), deps.db.presenceChoices.listSettled()]);

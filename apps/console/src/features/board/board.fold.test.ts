@@ -75,6 +75,11 @@ describe('folding live events into the board', () => {
     expect(tilesAt(state, at(31)).agentsOnline).toBe(1);
   });
 
+  it('an agent closing the ticket they had open shows them with no current ticket', () => {
+    const state = foldBoardEvents(boardFromSnapshot(boardSnapshot()), [boardEvents.presence(11, 8, 'online', 21), boardEvents.presence(12, 8, 'online', null)]);
+    expect(state.agents.find((agent) => agent.userId === 8)?.currentTicketId).toBeNull();
+  });
+
   it('a stage move carries the ticket to the next column with its own entry time; a stuck nudge marks it once', () => {
     const created = ticket(21, { minute: 31, createdAt: boardAt(31) });
     const moved = { ...created, stage: 2 as const };

@@ -95,7 +95,7 @@ function applyOne(state: BoardState, event: AgentEvent): BoardState {
     case 'presence.updated': {
       const { presence } = event.payload;
       const agents = state.agents.map((agent) =>
-        agent.userId === presence.userId ? { ...agent, status: presence.status, currentTicketId: presence.currentTicketId ?? agent.currentTicketId } : agent,
+        agent.userId === presence.userId ? { ...agent, status: presence.status, currentTicketId: presence.currentTicketId } : agent,
       );
       return { ...state, agents };
     }
