@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { channelKindSchema } from './common.schemas.ts';
 
 /** `PUT /api/settings/tickets`: what narrows the tickets staff see (docs/supervisors.md §Roles and scope). */
 export const ticketSettingsSchema = z.strictObject({
@@ -6,3 +7,12 @@ export const ticketSettingsSchema = z.strictObject({
   agentsOwnAndUnassigned: z.boolean(),
 });
 export type TicketSettingsBody = z.infer<typeof ticketSettingsSchema>;
+
+/**
+ * `PUT /api/settings/routing`: which team each channel's new tickets open in. A channel left out opens in
+ * the default team; the whole map is replaced.
+ */
+export const channelRoutingSchema = z.strictObject({
+  channelTeams: z.partialRecord(channelKindSchema, z.number().int().positive().describe('A team id')),
+});
+export type ChannelRoutingBody = z.infer<typeof channelRoutingSchema>;

@@ -112,6 +112,7 @@ const bodies: Record<string, BodyExample[]> = {
   'PUT /api/admin/teams/:id/members': [(world) => ({ userIds: [world.t.agentId] })],
   // Only the permissive value: limiting agents would hide the fuzz ticket from the cases that follow.
   'PUT /api/settings/tickets': [() => ({ agentsOwnAndUnassigned: false })],
+  'PUT /api/settings/routing': [() => ({ channelTeams: { whatsapp: 1 } })],
   'PUT /api/presence/me': [() => ({ status: 'away' }), () => ({ status: 'online' }), () => ({ status: 'offline' })],
 };
 

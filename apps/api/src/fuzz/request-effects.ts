@@ -72,6 +72,7 @@ export const successEffects: Record<string, Effect> = {
   'PUT /api/sla/teams/:teamId/calendar': { business_calendars: 'changed', teams: 'changed' },
   'PUT /api/sla/holiday-lists/:id': { holiday_lists: 'changed' },
   'PUT /api/settings/tickets': { settings: 'changed', audit_log: 'changed' },
+  'PUT /api/settings/routing': { settings: 'changed', audit_log: 'changed' },
   'POST /webhooks/whatsapp': conversation,
   'POST /webhooks/instagram': conversation,
   'POST /webhooks/api/:channelId': conversation,
@@ -83,6 +84,9 @@ export const socketEffects: Record<string, Effect> = {
   'message.receipt': { messages: 'changed', events: 'changed' },
   // Activity after idleness turns the agent online again: the status on the user, its event, the drains of their teams.
   'presence.activity': { users: 'changed', events: 'changed', jobs: 'changed' },
+  // Opening and closing a ticket are announced as the agent's current ticket (the board shows it).
+  'ticket.watch': { events: 'changed' },
+  'ticket.unwatch': { events: 'changed' },
 };
 
 /** Refusals that store something by design, keyed by `route code`. */

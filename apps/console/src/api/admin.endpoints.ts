@@ -1,4 +1,4 @@
-import type { AuditPageDto, StaffMemberDto, TeamDto, TicketSettingsBody, UserDto } from '@keluh/contracts';
+import type { AuditPageDto, ChannelRoutingBody, StaffMemberDto, TeamDto, TicketSettingsBody, UserDto } from '@keluh/contracts';
 import type { AssignmentMode, AuditAction, ChannelKind } from '@keluh/core';
 import type { Http } from './http.ts';
 
@@ -33,6 +33,8 @@ export function createAdminApi(http: Http) {
     setTeamMembers: (id: number, userIds: number[]) => http<TeamDto>(`/api/admin/teams/${id}/members`, { method: 'PUT', body: { userIds } }),
     ticketSettings: () => http<TicketSettingsBody>('/api/settings/tickets'),
     saveTicketSettings: (body: TicketSettingsBody) => http<TicketSettingsBody>('/api/settings/tickets', { method: 'PUT', body }),
+    channelRouting: () => http<ChannelRoutingBody>('/api/settings/routing'),
+    saveChannelRouting: (body: ChannelRoutingBody) => http<ChannelRoutingBody>('/api/settings/routing', { method: 'PUT', body }),
     audit: (query: { action?: AuditAction; before?: number; limit?: number }) => http<AuditPageDto>('/api/audit', { query }),
   };
 }

@@ -32,6 +32,12 @@ const adminEn = {
       deactivateYes: 'Yes, deactivate',
       loading: 'Loading users…',
     },
+    routing: {
+      title: 'Where new tickets open',
+      hint: 'Each channel\'s new tickets open in its team; open tickets stay where they are.',
+      defaultTeam: 'Default team',
+      label: 'Team for {channel}',
+    },
     visibility: {
       label: 'Agents see only their own and unassigned tickets',
       hint: 'Off: agents see every ticket of their teams. Supervisors and admins always see their teams\' tickets.',

@@ -34,6 +34,12 @@ const adminId: typeof adminEn = {
       deactivateYes: 'Ya, nonaktifkan',
       loading: 'Memuat pengguna…',
     },
+    routing: {
+      title: 'Tempat tiket baru dibuka',
+      hint: 'Tiket baru dari tiap saluran dibuka di timnya; tiket yang sudah terbuka tetap di tempatnya.',
+      defaultTeam: 'Tim bawaan',
+      label: 'Tim untuk {channel}',
+    },
     visibility: {
       label: 'Agen hanya melihat tiket miliknya dan yang belum ditugaskan',
       hint: 'Mati: agen melihat semua tiket timnya. Supervisor dan admin selalu melihat tiket timnya.',

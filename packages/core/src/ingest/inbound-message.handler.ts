@@ -11,6 +11,7 @@ import { resolveIdentity } from './customer-resolution.ts';
 import { emotionOf, raisePriorityOnEmotion } from './emotion-on-ingest.ts';
 import { ingestReviewAnswer } from './review-answer.ts';
 import { recomputeSla } from '../sla/sla-recompute.ts';
+import { teamForChannel } from '../teams/channel-routing.usecases.ts';
 import type { TxContext } from './tx-context.ts';
 
 export interface IngestResult {
@@ -104,7 +105,9 @@ export async function handleInboundMessage(ctx: TxContext, event: InboundMessage
 async function activeTicketFor({ tx, now }: TxContext, customerId: number, event: InboundMessageEvent): Promise<{ ticket: Ticket | TicketView; created: boolean }> {
   const active = await tx.tickets.findActiveForCustomer(customerId);
   if (active) return { ticket: active, created: false };
-  const opened = await tx.tickets.createActiveIfAbsent({ customerId, subject: subjectFrom(event.body || previewFor(event)), channel: event.channel }, now);
+  // A routed channel opens its tickets in its team; otherwise the default team is chosen in the insert.
+  const teamId = await teamForChannel(tx, event.channel);
+  const opened = await tx.tickets.createActiveIfAbsent({ customerId, subject: subjectFrom(event.body || previewFor(event)), channel: event.channel, teamId }, now);
   if (opened) return { ticket: opened, created: true };
   const winner = await tx.tickets.findActiveForCustomer(customerId);
   if (!winner) throw new Error(`Customer ${customerId} has an active ticket that cannot be read`);
