@@ -39,6 +39,16 @@ describe("a supervisor's board and reports stay within their teams", () => {
     expect(report.json<{ error: { code: string } }>().error.code).toBe('team.not_found');
   });
 
+  it("keeps another team's customers' words out of a supervisor's testimonial queue", async () => {
+    const ticket = (await t.db.tickets.findById(ticketA))!;
+    const review = (await t.db.reviews.createIfNoneOpen({ ticketId: ticket.id, customerId: ticket.customerId, channel: 'webchat', requestedBy: null }, new Date().toISOString()))!;
+    await t.db.reviews.rate(review.id, 5, new Date().toISOString());
+    await t.db.reviews.answerConsent(review.id, true, { text: 'Pelayanan cepat', displayName: 'Rina' }, new Date().toISOString());
+    const queue = (headers: Record<string, string>) => t.app.inject({ method: 'GET', url: '/api/testimonials?state=pending', headers });
+    expect((await queue(supervisorB.headers)).json<{ items: { id: number }[] }>().items.map((item) => item.id)).not.toContain(review.id);
+    expect((await queue(admin)).json<{ items: { id: number }[] }>().items.map((item) => item.id)).toContain(review.id);
+  });
+
   it('records who exported which figures, and only when the export succeeds', async () => {
     const before = (await t.db.auditLog.list({ limit: 50 })).filter((entry) => entry.action === 'report.exported').length;
     const refused = await t.app.inject({ method: 'GET', url: '/api/reports/volume/export.csv?from=2026-02-01&to=2026-01-01', headers: supervisorB.headers });

@@ -31,7 +31,8 @@ export interface ReviewRepository {
    */
   expireRequestedBefore(before: Instant, now: Instant): Promise<number>;
   moderate(id: number, testimonial: Pick<Testimonial, 'state' | 'text' | 'displayName'>, by: number, now: Instant): Promise<Review | null>;
-  listTestimonials(query: { states: TestimonialState[]; limit: number; before?: number | null }): Promise<Review[]>;
+  /** `teamIds`: only reviews of tickets in those teams (a supervisor's); null or absent: every team. */
+  listTestimonials(query: { states: TestimonialState[]; limit: number; before?: number | null; teamIds?: readonly number[] | null }): Promise<Review[]>;
 }
 
 export interface RecoveryTaskRepository {

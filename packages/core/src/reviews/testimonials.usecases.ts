@@ -1,4 +1,6 @@
+import { teamsInView } from '../auth/team-view.rules.ts';
 import { commit, type CoreDeps } from '../shared/deps.ts';
+import type { User } from '../users/user.types.ts';
 import { AppError } from '../shared/errors.ts';
 import { toPublished, type PublishedTestimonial } from './testimonial-export.rules.ts';
 import type { Review, TestimonialState } from './review.types.ts';
@@ -10,8 +12,12 @@ const statesFor = (filter: TestimonialFilter): TestimonialState[] => (filter ===
 /** The most any export or public list returns at once. */
 export const TESTIMONIAL_EXPORT_LIMIT = 1000;
 
-export function listTestimonials(deps: CoreDeps, query: { state: TestimonialFilter; limit: number }): Promise<Review[]> {
-  return deps.db.reviews.listTestimonials({ states: statesFor(query.state), limit: query.limit });
+/**
+ * The moderation queue as the reader may see it: a supervisor moderates their teams' customers' words
+ * only (teamsInView), an admin everyone's. What is approved is public anyway (publishedTestimonials).
+ */
+export function listTestimonials(deps: CoreDeps, reader: Pick<User, 'role' | 'teamIds'>, query: { state: TestimonialFilter; limit: number }): Promise<Review[]> {
+  return deps.db.reviews.listTestimonials({ states: statesFor(query.state), limit: query.limit, teamIds: teamsInView(reader) });
 }
 
 export interface Moderation {

@@ -155,6 +155,15 @@ describe('reviews', () => {
     expect((await db.reviews.listTestimonials({ states: ['pending', 'approved'], limit: 2 })).map((r) => r.id)).toEqual([ids[2], ids[1]]);
     expect((await db.reviews.listTestimonials({ states: ['pending', 'approved'], limit: 10, before: ids[1]! })).map((r) => r.id)).toEqual([ids[0]]);
     expect(await db.reviews.listTestimonials({ states: [], limit: 10 })).toEqual([]);
+
+    // A supervisor's queue holds only their teams' tickets' words.
+    const other = await db.teams.create('Penjualan', LATER);
+    const movedTicket = (await db.reviews.findById(ids[0]!))!.ticketId;
+    await db.tickets.update(movedTicket, { teamId: other.id }, LATER);
+    expect((await db.reviews.listTestimonials({ states: ['pending'], limit: 10, teamIds: [other.id] })).map((r) => r.id)).toEqual([ids[0]]);
+    const home = (await db.tickets.findById((await db.reviews.findById(ids[2]!))!.ticketId))!.teamId!;
+    expect((await db.reviews.listTestimonials({ states: ['pending'], limit: 10, teamIds: [home] })).map((r) => r.id)).toEqual([ids[2]]);
+    expect(await db.reviews.listTestimonials({ states: ['pending'], limit: 10, teamIds: [] })).toEqual([]);
   });
 });
 

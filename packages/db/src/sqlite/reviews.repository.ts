@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { ReviewRepository } from '@keluh/core';
-import { messages, reviews } from '../schema/index.ts';
+import { messages, reviews, tickets } from '../schema/index.ts';
 import { OPEN_REVIEW_STATES, toReview } from '../shared/review-row.ts';
 import type { SqliteDb } from './sqlite-db.ts';
 
@@ -76,12 +76,13 @@ export function createReviewRepository(db: SqliteDb): ReviewRepository {
         updatedAt: now,
       });
     },
-    async listTestimonials({ states, limit, before }) {
-      if (states.length === 0) return [];
+    async listTestimonials({ states, limit, before, teamIds }) {
+      if (states.length === 0 || teamIds?.length === 0) return [];
+      const ofTeams = teamIds ? inArray(reviews.ticketId, db.select({ id: tickets.id }).from(tickets).where(inArray(tickets.teamId, [...teamIds]))) : undefined;
       return db
         .select()
         .from(reviews)
-        .where(and(inArray(reviews.testimonialState, states), before ? lt(reviews.id, before) : undefined))
+        .where(and(inArray(reviews.testimonialState, states), before ? lt(reviews.id, before) : undefined, ofTeams))
         .orderBy(desc(reviews.id))
         .limit(limit)
         .all()

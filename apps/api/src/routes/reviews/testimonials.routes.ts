@@ -31,7 +31,7 @@ const testimonialsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ items: z.array(reviewSchema) }), ...errors },
       },
     },
-    async (request) => ({ items: await listTestimonials(core, request.query) }),
+    async (request) => ({ items: await listTestimonials(core, request.user!, request.query) }),
   );
 
   app.get(
