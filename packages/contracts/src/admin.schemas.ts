@@ -15,7 +15,6 @@ export const capacitySchema = z.object({ channel: channelKindSchema, maxOpen: z.
 
 export const staffMemberSchema = userSchema.extend({
   deactivatedAt: instantSchema.nullable(),
-  memberOfTeamIds: z.array(z.number().int()),
   capacities: z.array(z.object({ userId: z.number().int(), channel: channelKindSchema, maxOpen: z.number().int() })),
 });
 export const staffListSchema = z.object({ items: z.array(staffMemberSchema) });

@@ -13,9 +13,8 @@ export interface UserAdminDeps extends CoreDeps {
   tokens: TokenService;
 }
 
-/** A user as the admin's Users page shows them. */
+/** A user as the admin's Users page shows them: `teamIds` are every team they belong to, home team included. */
 export interface StaffMember extends User {
-  memberOfTeamIds: number[];
   capacities: AgentCapacity[];
 }
 
@@ -29,12 +28,8 @@ export interface InviteInput {
 }
 
 export async function listStaff(deps: Pick<CoreDeps, 'db'>): Promise<StaffMember[]> {
-  const [users, members, capacities] = await Promise.all([deps.db.users.list(), deps.db.teams.listMembers(), deps.db.agentCapacities.list()]);
-  return users.map((user) => ({
-    ...user,
-    memberOfTeamIds: members.filter((m) => m.userId === user.id).map((m) => m.teamId),
-    capacities: capacities.filter((c) => c.userId === user.id),
-  }));
+  const [users, capacities] = await Promise.all([deps.db.users.list(), deps.db.agentCapacities.list()]);
+  return users.map((user) => ({ ...user, capacities: capacities.filter((c) => c.userId === user.id) }));
 }
 
 function assertRole(role: string): asserts role is UserRole {
@@ -81,7 +76,7 @@ export async function inviteUser(deps: UserAdminDeps, actorUserId: number, input
     await recordAudit(tx, { action: 'user.invited', actorUserId, target: `user:${created.id}`, data: { email, name: created.name, role: created.role, teamIds } }, now);
     return created;
   });
-  return { user: { ...user, memberOfTeamIds: teamIds, capacities: [] }, oneTimePassword };
+  return { user: { ...user, teamIds, capacities: [] }, oneTimePassword };
 }
 
 export async function changeUserRole(deps: CoreDeps, actorUserId: number, userId: number, role: string): Promise<User> {

@@ -25,7 +25,7 @@ describe('administering users over HTTP', () => {
     const response = await invite('Sari@Toko.ID', { language: 'en' });
     expect(response.statusCode).toBe(201);
     const { user, oneTimePassword } = response.json();
-    expect(user).toMatchObject({ email: 'sari@toko.id', role: 'agent', language: 'en', teamId: billing, memberOfTeamIds: [billing], deactivatedAt: null });
+    expect(user).toMatchObject({ email: 'sari@toko.id', role: 'agent', language: 'en', teamId: billing, teamIds: [billing], deactivatedAt: null });
     expect(oneTimePassword).toMatch(/^\S{16,}$/);
     const signIn = await t.app.inject({ method: 'POST', url: '/api/auth/token', payload: { email: 'sari@toko.id', password: oneTimePassword } });
     expect(signIn.statusCode).toBe(200);

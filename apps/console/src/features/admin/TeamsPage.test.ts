@@ -16,7 +16,7 @@ function setup(route: (url: URL, init?: RequestInit) => Response) {
 }
 
 const makassar = team(4, { name: 'Makassar', timeZone: 'Asia/Makassar', memberIds: [2] });
-const sari = staffMember(2, { name: 'Sari', email: 'sari@toko.id', memberOfTeamIds: [4] });
+const sari = staffMember(2, { name: 'Sari', email: 'sari@toko.id', teamIds: [4] });
 const budi = staffMember(5, { name: 'Budi', email: 'budi@toko.id' });
 
 describe('the Teams settings page', () => {

@@ -25,7 +25,7 @@ async function type(element: HTMLElement | null, value: string): Promise<void> {
 }
 
 const billing = team(1, { name: 'Tagihan', memberIds: [2] });
-const sari = staffMember(2, { name: 'Sari', email: 'sari@toko.id', memberOfTeamIds: [1], capacities: [{ userId: 2, channel: 'whatsapp', maxOpen: 4 }] });
+const sari = staffMember(2, { name: 'Sari', email: 'sari@toko.id', teamIds: [1], capacities: [{ userId: 2, channel: 'whatsapp', maxOpen: 4 }] });
 const gone = staffMember(3, { name: 'Joko', email: 'joko@toko.id', deactivatedAt: '2026-02-01T00:00:00.000Z' });
 
 const server = (extra: Route = () => json(404, { error: { code: 'route.not_found' } })): Route => (url, init) => {
@@ -54,7 +54,7 @@ describe('the Users settings page', () => {
   });
 
   it('an invitation shows the one-time password once, and closing the dialog forgets it', async () => {
-    const invited = staffMember(9, { name: 'Dewi', email: 'dewi@toko.id', memberOfTeamIds: [1] });
+    const invited = staffMember(9, { name: 'Dewi', email: 'dewi@toko.id', teamIds: [1] });
     const { fetch, find } = setup(server((url, init) => (url.pathname === '/api/admin/users' && init?.method === 'POST' ? json(201, { user: invited, oneTimePassword: 'Xy7-one-time-pass' }) : json(404, {}))));
     await flushPromises();
     find('invite-open')!.click();

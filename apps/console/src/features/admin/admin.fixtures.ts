@@ -4,7 +4,7 @@ export const json = (status: number, body: unknown) => new Response(JSON.stringi
 
 export const staffMember = (id: number, overrides: Partial<StaffMemberDto> = {}): StaffMemberDto => ({
   id, email: `user${id}@toko.id`, name: `User ${id}`, role: 'agent', language: 'id', teamId: null, teamIds: [], createdAt: '2026-01-05T02:00:00.000Z',
-  deactivatedAt: null, memberOfTeamIds: [], capacities: [], ...overrides,
+  deactivatedAt: null, capacities: [], ...overrides,
 });
 
 export const team = (id: number, overrides: Partial<TeamDto> = {}): TeamDto => ({

@@ -49,7 +49,7 @@ export const useAdminStore = defineStore('admin', () => {
     // both unchanged rather than the teams saved and the capacities not.
     const caps = await api.setCapacities(id, capacities);
     const saved = await api.setUserTeams(id, teamIds);
-    patchUser(id, { memberOfTeamIds: saved.teamIds, capacities: caps.capacities });
+    patchUser(id, { teamIds: saved.teamIds, capacities: caps.capacities });
     teams.value = (await api.teams()).items;
   }
 
