@@ -39,6 +39,9 @@ export type MessagePatch = Partial<
   Pick<Message, 'status' | 'error' | 'externalId' | 'body' | 'attachments' | 'editCount' | 'editedAt' | 'deletedAt' | 'reactions' | 'emotion'>
 >;
 
+/** A message as the SLA clocks see it: who wrote it, whether a person did, and when we learned of it. */
+export type MessageClockInput = Pick<Message, 'direction' | 'authorKind' | 'automated' | 'status' | 'createdAt'>;
+
 export interface MessageRepository {
   /**
    * Guarantee: one message per (channel, externalId), enforced by a unique constraint (messages without an
@@ -50,6 +53,11 @@ export interface MessageRepository {
   findByExternalId(channel: ChannelKind, externalId: string): Promise<Message | null>;
   /** In channel-time order (sentAt, then id). */
   listForTicket(ticketId: number): Promise<Message[]>;
+  /**
+   * Only what the SLA clocks read of each message of the ticket (no bodies, no attachments), in the order
+   * they were stored: recomputed on every message of a ticket under a policy, so it must stay light.
+   */
+  listClockInputs(ticketId: number): Promise<MessageClockInput[]>;
   /**
    * When an agent last replied on the ticket (a reply not failed), or null: the workflow's "agent reply
    * sent" criterion, read when a snapshot is built so ingest pays nothing per message.

@@ -1,4 +1,4 @@
-import type { Message } from '../messages/message.types.ts';
+import type { MessageClockInput } from '../ports/messages.port.ts';
 import type { Repositories } from '../ports/repositories.ts';
 import type { TicketView } from '../tickets/ticket.types.ts';
 import { defaultWindows, type BusinessCalendar } from './calendar.types.ts';
@@ -11,12 +11,12 @@ export const DEFAULT_TIME_ZONE = 'Asia/Jakarta';
  * Only a person's reply stops a response clock: an agent's message, not automated (rules, bots, review
  * requests, API replies marked automated), and not one the channel refused.
  */
-export function isHumanReply(message: Pick<Message, 'direction' | 'authorKind' | 'automated' | 'status'>): boolean {
+export function isHumanReply(message: Omit<MessageClockInput, 'createdAt'>): boolean {
   return message.direction === 'out' && message.authorKind === 'agent' && !message.automated && message.status !== 'failed';
 }
 
 /** What the clocks need from a ticket: messages in the order we learned of them (server time). */
-export function slaFactsOf(ticket: TicketView, messages: readonly Message[]): SlaTicketFacts {
+export function slaFactsOf(ticket: TicketView, messages: readonly MessageClockInput[]): SlaTicketFacts {
   const facts = messages
     .map((message) => ({ direction: message.direction, human: isHumanReply(message), at: message.createdAt }))
     .sort((a, b) => a.at.localeCompare(b.at));

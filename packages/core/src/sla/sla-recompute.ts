@@ -24,7 +24,7 @@ export async function recomputeSla(tx: Repositories, ticketId: number, now: Inst
   // No policy and no clocks yet: nothing can move, and reading the conversation on every message of a
   // 1,000-message webhook batch would cost more than the ingest itself.
   if (setup === null && previous.length === 0) return previous;
-  const messages = await tx.messages.listForTicket(ticketId);
+  const messages = await tx.messages.listClockInputs(ticketId);
   if (setup?.businessHours && options.previousTeamId !== undefined && options.previousTeamId !== ticket.teamId) setup.previousCalendar = await loadCalendar(tx, options.previousTeamId);
   const clocks = computeSlaClocks(slaFactsOf(ticket, messages), setup, previous, now);
   if (sameSet(previous, clocks)) return previous;

@@ -82,6 +82,11 @@ describe('messages', () => {
     const person = await db.messages.insertIfAbsent({ ...base, authorKind: 'agent', body: 'Mohon maaf, kami cek dulu' }, T0);
     expect([bot?.automated, person?.automated]).toEqual([true, false]);
     expect((await db.messages.listForTicket(ticket.id)).map((message) => message.automated)).toEqual([true, false]);
+    // What the SLA clocks read: the same two, in the order stored, without bodies.
+    expect(await db.messages.listClockInputs(ticket.id)).toEqual([
+      { direction: 'out', authorKind: 'system', automated: true, status: 'queued', createdAt: T0 },
+      { direction: 'out', authorKind: 'agent', automated: false, status: 'queued', createdAt: T0 },
+    ]);
   });
 
   it('a second delivery with the same external id stores nothing', async () => {

@@ -88,6 +88,15 @@ export function createMessageRepository(db: SqliteDb): MessageRepository {
         .all();
     },
 
+    async listClockInputs(ticketId) {
+      return db
+        .select({ direction: messages.direction, authorKind: messages.authorKind, automated: messages.automated, status: messages.status, createdAt: messages.createdAt })
+        .from(messages)
+        .where(eq(messages.ticketId, ticketId))
+        .orderBy(asc(messages.id))
+        .all();
+    },
+
     async latestAgentReplyAt(ticketId) {
       // Newest first along the (ticket, sentAt) timeline index: the scan stops at the first agent reply.
       const [row] = await db.select({ at: messages.sentAt }).from(messages).where(and(eq(messages.ticketId, ticketId), eq(messages.direction, 'out'), eq(messages.authorKind, 'agent'), ne(messages.status, 'failed'))).orderBy(desc(messages.sentAt), desc(messages.id)).limit(1).all();
