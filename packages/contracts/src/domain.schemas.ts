@@ -36,6 +36,8 @@ export const customerBriefSchema = z.object({
 export const customerSchema = customerBriefSchema.extend({
   email: z.string().nullable(),
   phone: z.string().nullable(),
+  /** Set while merged into another customer (docs/customers.md). */
+  mergedIntoId: z.number().int().nullable(),
   createdAt: instantSchema,
   updatedAt: instantSchema,
 });
@@ -46,6 +48,9 @@ export const identitySchema = z.object({
   channel: channelKindSchema,
   externalId: z.string(),
   displayName: z.string().nullable(),
+  phone: z.string().nullable().describe('E.164'),
+  email: z.string().nullable(),
+  username: z.string().nullable().describe('Instagram @username without the @'),
   verified: z.boolean(),
   lastInboundAt: instantSchema.nullable(),
   unreachableAt: instantSchema.nullable(),
@@ -69,6 +74,8 @@ export const ticketViewSchema = z.object({
   lastInboundAt: instantSchema.nullable(),
   firstResponseAt: instantSchema.nullable(),
   resolvedAt: instantSchema.nullable(),
+  previousTicketId: z.number().int().nullable(),
+  mergedIntoTicketId: z.number().int().nullable(),
   /** Optimistic concurrency: send it back with a change; a stale one is refused with `ticket.conflict`. */
   version: z.number().int(),
   createdAt: instantSchema,
@@ -102,6 +109,7 @@ export const messageSchema = z.object({
   authorUserId: z.number().int().nullable(),
   authorName: z.string().nullable(),
   channel: channelKindSchema,
+  identityId: z.number().int().nullable(),
   externalId: z.string().nullable(),
   body: z.string(),
   attachments: z.array(

@@ -18,6 +18,8 @@ export interface Customer {
   language: Language;
   email: string | null;
   phone: string | null;
+  /** Set while merged into another customer (docs/customers.md); the row stays so an undo restores it. */
+  mergedIntoId: number | null;
   createdAt: Instant;
   updatedAt: Instant;
 }
@@ -29,6 +31,13 @@ export interface Identity {
   channel: ChannelKind;
   externalId: string;
   displayName: string | null;
+  /** E.164, when the channel or the site gave a number (identity-keys.rules.ts). */
+  phone: string | null;
+  /** Trimmed and lower-cased. */
+  email: string | null;
+  /** Instagram @username without the @. */
+  username: string | null;
+  /** The channel or the site vouches for `phone` / `email`: only verified keys join customers by themselves. */
   verified: boolean;
   /** When the customer last wrote from this identity (channel windows start here). */
   lastInboundAt: Instant | null;

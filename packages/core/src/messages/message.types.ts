@@ -48,6 +48,8 @@ export interface Message {
   authorUserId: number | null;
   authorName: string | null;
   channel: ChannelKind;
+  /** The identity it came through or was sent to (null only on messages older than identities per message). */
+  identityId: number | null;
   externalId: string | null;
   body: string;
   attachments: MessageAttachment[];

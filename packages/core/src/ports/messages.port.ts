@@ -18,6 +18,8 @@ export interface NewMessage {
   authorKind: MessageAuthorKind;
   authorUserId?: number | null;
   channel: ChannelKind;
+  /** The identity it came through (inbound) or is sent to (outbound): docs/customers.md. */
+  identityId?: number | null;
   externalId?: string | null;
   body: string;
   attachments?: MessageAttachment[];

@@ -32,6 +32,10 @@ export interface Ticket {
   lastInboundAt: Instant | null;
   firstResponseAt: Instant | null;
   resolvedAt: Instant | null;
+  /** The resolved ticket this one follows (the customer wrote again after the reopen window). */
+  previousTicketId: number | null;
+  /** Set while this ticket is merged into another: its messages are there. */
+  mergedIntoTicketId: number | null;
   /** Grows with every change a person makes (status, stage, priority, assignee, team): optimistic concurrency. */
   version: number;
   createdAt: Instant;

@@ -19,6 +19,7 @@ describe('customers and their identities', () => {
       language: 'id',
       email: null,
       phone: null,
+      mergedIntoId: null,
       createdAt: T0,
       updatedAt: T0,
     });

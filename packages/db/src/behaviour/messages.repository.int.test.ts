@@ -35,6 +35,7 @@ describe('messages', () => {
       authorUserId: null,
       authorName: null,
       channel: 'whatsapp',
+      identityId: null,
       externalId: 'wamid.1',
       body: 'Halo',
       attachments: [{ kind: 'image', mimeType: 'image/jpeg', data: { id: 'media-1' } }],

@@ -50,6 +50,7 @@ export function createMessageRepository(db: PgDb, options: { inTransaction: bool
         emotion: sql.placeholder('emotion'),
         choices: sql.placeholder('choices'),
         automated: sql.placeholder('automated'),
+        identityId: sql.placeholder('identityId'),
         createdAt: sql.placeholder('now'),
         updatedAt: sql.placeholder('now'),
       })
@@ -82,6 +83,7 @@ export function createMessageRepository(db: PgDb, options: { inTransaction: bool
         emotion: input.emotion ?? null,
         choices: input.choices ?? null,
         automated: input.automated ?? false,
+        identityId: input.identityId ?? null,
         now,
       });
       if (!row) return null;

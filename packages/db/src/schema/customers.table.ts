@@ -1,4 +1,4 @@
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { integer, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { customerCharacteristics, customerTypes, languages } from '@keluh/core';
 
 export const customers = sqliteTable('customers', {
@@ -9,6 +9,8 @@ export const customers = sqliteTable('customers', {
   language: text('language', { enum: languages }).notNull().default('id'),
   email: text('email'),
   phone: text('phone'),
+  /** Set while this customer is merged into another (docs/customers.md): kept, so an undo restores the same ids. */
+  mergedIntoId: integer('merged_into_id').references((): AnySQLiteColumn => customers.id),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
 });

@@ -1,5 +1,6 @@
 import { index, integer, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core';
 import { channelKinds, type DeliveryStatus, type EmotionReading, type MessageChoices, type MessageAttachment, type MessageReaction, type MessageTemplate } from '@keluh/core';
+import { identities } from './identities.table.ts';
 import { tickets } from './tickets.table.ts';
 import { users } from './users.table.ts';
 
@@ -16,6 +17,8 @@ export const messages = sqliteTable(
     authorKind: text('author_kind', { enum: ['customer', 'agent', 'system'] }).notNull(),
     authorUserId: integer('author_user_id').references(() => users.id, { onDelete: 'set null' }),
     channel: text('channel', { enum: channelKinds }).notNull(),
+    /** The identity the message came through or was sent to: an unmerge sends it back with that identity. */
+    identityId: integer('identity_id').references(() => identities.id),
     externalId: text('external_id'),
     body: text('body').notNull(),
     attachments: text('attachments', { mode: 'json' }).$type<MessageAttachment[]>().notNull().default([]),
@@ -45,5 +48,6 @@ export const messages = sqliteTable(
     index('messages_ticket_timeline_idx').on(t.ticketId, t.sentAt, t.id),
     // The board's volume per channel per hour: the last hours of messages without scanning the rest.
     index('messages_created_idx').on(t.createdAt),
+    index('messages_identity_idx').on(t.identityId),
   ],
 );

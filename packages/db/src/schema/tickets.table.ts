@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { channelKinds, ticketPriorities, ticketStatuses, type WorkflowStage } from '@keluh/core';
 import { customers } from './customers.table.ts';
 import { teams } from './teams.table.ts';
@@ -26,6 +26,10 @@ export const tickets = sqliteTable(
     lastInboundAt: text('last_inbound_at'),
     firstResponseAt: text('first_response_at'),
     resolvedAt: text('resolved_at'),
+    /** The resolved ticket a customer wrote after past the reopen window: the new ticket links back to it. */
+    previousTicketId: integer('previous_ticket_id').references((): AnySQLiteColumn => tickets.id),
+    /** Set when this ticket was merged into another (its messages moved there); cleared by the undo. */
+    mergedIntoTicketId: integer('merged_into_ticket_id').references((): AnySQLiteColumn => tickets.id),
     version: integer('version').notNull().default(1),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),

@@ -14,8 +14,8 @@ export function createMessageRepository(db: SqliteDb): MessageRepository {
   // seventeen parameters cost four times the insert itself (20 µs against 5, measured). The unique key,
   // not a prior lookup, decides: two racing deliveries cannot both insert.
   const insert = db.$client.prepare<unknown[], { id: number }>(
-    `insert into messages (ticket_id, direction, author_kind, author_user_id, channel, external_id, body, attachments, status, sent_at, via, reply_to_external_id, context, placeholder, template, emotion, choices, automated, created_at, updated_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `insert into messages (ticket_id, direction, author_kind, author_user_id, channel, external_id, body, attachments, status, sent_at, via, reply_to_external_id, context, placeholder, template, emotion, choices, automated, identity_id, created_at, updated_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      on conflict (channel, external_id) do nothing
      returning id`,
   );
@@ -43,6 +43,7 @@ export function createMessageRepository(db: SqliteDb): MessageRepository {
         emotion: input.emotion ?? null,
         choices: input.choices ?? null,
         automated: input.automated ?? false,
+        identityId: input.identityId ?? null,
       };
       const row = insert.get(
         values.ticketId,
@@ -63,6 +64,7 @@ export function createMessageRepository(db: SqliteDb): MessageRepository {
         json(values.emotion),
         json(values.choices),
         values.automated ? 1 : 0,
+        values.identityId,
         now,
         now,
       );

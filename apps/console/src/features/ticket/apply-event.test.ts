@@ -11,6 +11,7 @@ const customer: CustomerDto = {
   language: 'id',
   email: null,
   phone: null,
+  mergedIntoId: null,
   createdAt: '2025-01-06T09:00:00.000Z',
   updatedAt: '2025-01-06T09:00:00.000Z',
 };

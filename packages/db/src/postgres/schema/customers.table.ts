@@ -1,4 +1,4 @@
-import { pgTable, text } from 'drizzle-orm/pg-core';
+import { pgTable, text, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { customerCharacteristics, customerTypes, languages } from '@keluh/core';
 import { id } from './id.column.ts';
 import { instant } from './instant.column.ts';
@@ -11,6 +11,8 @@ export const customers = pgTable('customers', {
   language: text('language', { enum: languages }).notNull().default('id'),
   email: text('email'),
   phone: text('phone'),
+  /** Set while this customer is merged into another (docs/customers.md): kept, so an undo restores the same ids. */
+  mergedIntoId: id('merged_into_id').references((): AnyPgColumn => customers.id),
   createdAt: instant('created_at').notNull(),
   updatedAt: instant('updated_at').notNull(),
 });

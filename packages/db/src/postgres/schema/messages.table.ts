@@ -3,6 +3,7 @@ import { channelKinds, type DeliveryStatus, type EmotionReading, type MessageCho
 import { id } from './id.column.ts';
 import { instant } from './instant.column.ts';
 import { jsonb } from './jsonb.column.ts';
+import { identities } from './identities.table.ts';
 import { tickets } from './tickets.table.ts';
 import { users } from './users.table.ts';
 
@@ -19,6 +20,8 @@ export const messages = pgTable(
     authorKind: text('author_kind', { enum: ['customer', 'agent', 'system'] }).notNull(),
     authorUserId: id('author_user_id').references(() => users.id, { onDelete: 'set null' }),
     channel: text('channel', { enum: channelKinds }).notNull(),
+    /** The identity the message came through or was sent to: an unmerge sends it back with that identity. */
+    identityId: id('identity_id').references(() => identities.id),
     externalId: text('external_id'),
     body: text('body').notNull(),
     attachments: jsonb<MessageAttachment[]>('attachments').notNull().default([]),
@@ -53,5 +56,6 @@ export const messages = pgTable(
     index('messages_ticket_timeline_idx').on(t.ticketId, t.sentAt, t.id),
     // The board's volume per channel per hour: the last hours of messages without scanning the rest.
     index('messages_created_idx').on(t.createdAt),
+    index('messages_identity_idx').on(t.identityId),
   ],
 );

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { channelKinds, ticketPriorities, ticketStatuses, type WorkflowStage } from '@keluh/core';
 import { customers } from './customers.table.ts';
 import { id } from './id.column.ts';
@@ -28,6 +28,10 @@ export const tickets = pgTable(
     lastInboundAt: instant('last_inbound_at'),
     firstResponseAt: instant('first_response_at'),
     resolvedAt: instant('resolved_at'),
+    /** The resolved ticket a customer wrote after past the reopen window: the new ticket links back to it. */
+    previousTicketId: id('previous_ticket_id').references((): AnyPgColumn => tickets.id),
+    /** Set when this ticket was merged into another (its messages moved there); cleared by the undo. */
+    mergedIntoTicketId: id('merged_into_ticket_id').references((): AnyPgColumn => tickets.id),
     version: integer('version').notNull().default(1),
     createdAt: instant('created_at').notNull(),
     updatedAt: instant('updated_at').notNull(),
