@@ -12,7 +12,7 @@ import { historyMessage, rated, settled, slaClock, stageMoved, ticketView, type 
 import type { BulkWriter } from './bulk-writer.ts';
 
 /** Bump when the data set changes: the cached SQLite file is keyed by it. */
-export const SUPERVISOR_SEED_VERSION = 4;
+export const SUPERVISOR_SEED_VERSION = 5;
 // The seeded teams have no calendar of their own: the server counts them on the default week and the shipped 2026 list.
 const teamCalendar: BusinessCalendar = { timeZone: 'Asia/Jakarta', windows: [...defaultWindows], holidays: [...indonesiaHolidays2026] };
 export const SEED_TICKETS = 100_000;
@@ -53,8 +53,12 @@ export interface SeedCounts {
 
 /**
  * Writes the data set through `writer` into a database the server has started on once (migrated, admin id 1
- * created from the bench's ADMIN_PASSWORD); the agents sign in with the same hash.
+ * created from the bench's ADMIN_PASSWORD) and whose teams were then cleared (SERVER_TEAMS_CLEARED): the
+ * seed's teams take ids 1–3. The agents sign in with the admin's hash.
  */
+/** Run before seeding: the server's first start made a default team (and the admin's membership of it). */
+export const SERVER_TEAMS_CLEARED = ['UPDATE users SET team_id = NULL', 'DELETE FROM team_members', 'DELETE FROM teams'];
+
 export async function seedSupervisorData(writer: BulkWriter, adminHash: string, options: { tickets?: number } = {}): Promise<SeedCounts> {
   const total = options.tickets ?? SEED_TICKETS;
   const random = prng(20_261_201);
@@ -64,6 +68,8 @@ export async function seedSupervisorData(writer: BulkWriter, adminHash: string, 
   for (let a = 0; a < SEED_TEAMS.length * AGENTS_PER_TEAM; a += 1) {
     await writer.row('users', ['id', 'email', 'name', 'role', 'password_hash', 'language', 'team_id', 'created_at'], [a + 2, `agent${a + 1}@bench.test`, `Agen ${a + 1}`, 'agent', adminHash, 'id', Math.floor(a / AGENTS_PER_TEAM) + 1, SEED_START]);
   }
+  // A home team is always a membership row too (as the users repositories write it): board and assignment read these.
+  for (let a = 0; a < SEED_TEAMS.length * AGENTS_PER_TEAM; a += 1) await writer.row('team_members', ['team_id', 'user_id', 'created_at'], [Math.floor(a / AGENTS_PER_TEAM) + 1, a + 2, SEED_START]);
   for (let c = 1; c <= CUSTOMERS; c += 1) {
     await writer.row('customers', ['id', 'name', 'type', 'characteristic', 'language', 'created_at', 'updated_at'], [c, `Pelanggan ${c}`, types[c % types.length], characteristics[c % characteristics.length], 'id', SEED_START, SEED_START]);
   }
