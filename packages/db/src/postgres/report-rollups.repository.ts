@@ -1,7 +1,7 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { needsHistograms, rollupKey, type ReportRollupRepository } from '@keluh/core';
 import { reportFoldCursor, reportRollups, reportSlaOutcomes, reportTicketStates, teams } from './schema/index.ts';
-import { chunks, CURSOR_NAME, histogramQuery, mergedRows, toCells, totalsQuery, type HistogramRow, type TotalsRow } from '../shared/report-cells.ts';
+import { cellsOfRows, cellsOfTotals, chunks, CURSOR_NAME, mergedRows, rowsQuery, totalsQuery, type CellRow, type TotalsRow } from '../shared/report-cells.ts';
 import type { PgDb } from './pg-db.ts';
 
 export function createReportRollupRepository(db: PgDb): ReportRollupRepository {
@@ -79,9 +79,8 @@ export function createReportRollupRepository(db: PgDb): ReportRollupRepository {
 
     async listReportCells(query) {
       if (query.days.length === 0 || query.metrics.length === 0) return [];
-      const totals = await db.execute<TotalsRow & Record<string, unknown>>(totalsQuery(query));
-      const buckets = needsHistograms(query.metrics) ? (await db.execute<HistogramRow & Record<string, unknown>>(histogramQuery(query))).rows : [];
-      return toCells(totals.rows, buckets);
+      if (needsHistograms(query.metrics)) return cellsOfRows((await db.execute<CellRow & Record<string, unknown>>(rowsQuery(query))).rows);
+      return cellsOfTotals((await db.execute<TotalsRow & Record<string, unknown>>(totalsQuery(query))).rows);
     },
   };
 }

@@ -40,12 +40,14 @@ export function totalsQuery(query: ReportCellQuery): SQL {
 }
 
 /**
- * The rows' histograms as stored, merged in JS (toCells). Summing them in SQL (json_each, a GROUP BY per
- * bucket) was the slowest part of a report: a day row holds a dozen buckets, so the expansion multiplied
- * the rows and sorted them all, where parsing a few thousand small objects takes milliseconds.
+ * The rows themselves, count, sum and histogram, for reports that read histograms: the cells are summed
+ * in JS (cellsOfRows), one statement where a GROUP BY for the totals and a second read of the same rows
+ * for their histograms cost two. Summing histograms in SQL (json_each, a GROUP BY per bucket) was the
+ * slowest part of a report: a day row holds a dozen buckets, so the expansion multiplied the rows and
+ * sorted them all, where parsing a few thousand small objects takes milliseconds.
  */
-export function histogramQuery(query: ReportCellQuery): SQL {
-  return cellsQuery(query, 'r.histogram AS histogram', '', '');
+export function rowsQuery(query: ReportCellQuery): SQL {
+  return cellsQuery(query, 'r.count AS count, r.sum AS sum, r.histogram AS histogram', '', '');
 }
 
 export interface TotalsRow {
@@ -55,32 +57,41 @@ export interface TotalsRow {
   count: number | string;
   sum: number | string;
 }
-export interface HistogramRow {
-  day: string;
-  grp: string | number | null;
-  metric: RollupMetric;
+export interface CellRow extends TotalsRow {
   /** SQLite answers the JSON text, node-postgres the parsed jsonb. */
   histogram: string | Histogram;
 }
 
-/** Both engines' rows as cells (PostgreSQL answers SUMs of 64-bit columns as text). */
-export function toCells(totals: readonly TotalsRow[], rows: readonly HistogramRow[]): ReportCell[] {
-  const keyOf = (row: { day: string; grp: unknown; metric: string }) => `${row.day}|${row.grp ?? ''}|${row.grp === null}|${row.metric}`;
-  const histograms = new Map<string, Histogram>();
+const cellOf = (row: TotalsRow, histogram: Histogram): ReportCell => ({
+  day: row.day,
+  group: row.grp === null ? null : String(row.grp),
+  metric: row.metric,
+  count: Number(row.count),
+  sum: Number(row.sum),
+  histogram,
+});
+
+/** SUM(count), SUM(sum) per day, group and metric as cells without histograms (PostgreSQL answers SUMs of 64-bit columns as text). */
+export function cellsOfTotals(totals: readonly TotalsRow[]): ReportCell[] {
+  return totals.map((row) => cellOf(row, {}));
+}
+
+/** Rollup rows summed per day, group and metric, histograms merged. */
+export function cellsOfRows(rows: readonly CellRow[]): ReportCell[] {
+  const cells = new Map<string, ReportCell>();
   for (const row of rows) {
-    const key = keyOf(row);
-    const histogram = histograms.get(key) ?? {};
-    for (const [bucket, n] of Object.entries(typeof row.histogram === 'string' ? (JSON.parse(row.histogram) as Histogram) : row.histogram)) histogram[bucket] = (histogram[bucket] ?? 0) + n;
-    histograms.set(key, histogram);
+    const key = `${row.day}|${row.grp ?? ''}|${row.grp === null}|${row.metric}`;
+    const histogram = typeof row.histogram === 'string' ? (JSON.parse(row.histogram) as Histogram) : row.histogram;
+    const cell = cells.get(key);
+    if (!cell) {
+      cells.set(key, cellOf(row, { ...histogram }));
+      continue;
+    }
+    cell.count += Number(row.count);
+    cell.sum += Number(row.sum);
+    for (const [bucket, n] of Object.entries(histogram)) cell.histogram[bucket] = (cell.histogram[bucket] ?? 0) + n;
   }
-  return totals.map((row) => ({
-    day: row.day,
-    group: row.grp === null ? null : String(row.grp),
-    metric: row.metric,
-    count: Number(row.count),
-    sum: Number(row.sum),
-    histogram: histograms.get(keyOf(row)) ?? {},
-  }));
+  return [...cells.values()];
 }
 
 /** Slices a list so no statement binds more parameters than either engine allows. */

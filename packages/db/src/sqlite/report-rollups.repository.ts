@@ -1,7 +1,7 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { needsHistograms, rollupKey, type ReportRollupRepository } from '@keluh/core';
 import { reportFoldCursor, reportRollups, reportSlaOutcomes, reportTicketStates, teams } from '../schema/index.ts';
-import { chunks, CURSOR_NAME, histogramQuery, mergedRows, toCells, totalsQuery, type HistogramRow, type TotalsRow } from '../shared/report-cells.ts';
+import { cellsOfRows, cellsOfTotals, chunks, CURSOR_NAME, mergedRows, rowsQuery, totalsQuery, type CellRow, type TotalsRow } from '../shared/report-cells.ts';
 import type { SqliteDb } from './sqlite-db.ts';
 
 export function createReportRollupRepository(db: SqliteDb): ReportRollupRepository {
@@ -78,9 +78,7 @@ export function createReportRollupRepository(db: SqliteDb): ReportRollupReposito
 
     async listReportCells(query) {
       if (query.days.length === 0 || query.metrics.length === 0) return [];
-      const totals = db.all<TotalsRow>(totalsQuery(query));
-      const buckets = needsHistograms(query.metrics) ? db.all<HistogramRow>(histogramQuery(query)) : [];
-      return toCells(totals, buckets);
+      return needsHistograms(query.metrics) ? cellsOfRows(db.all<CellRow>(rowsQuery(query))) : cellsOfTotals(db.all<TotalsRow>(totalsQuery(query)));
     },
   };
 }
