@@ -63,3 +63,8 @@ export * from './users/index.ts';
 export * from './teams/index.ts';
 export * from './reports/index.ts';
 export * from './auth/team-view.rules.ts';
+export * from './customers/merge.types.ts';
+export * from './customers/identity-keys.rules.ts';
+export * from './customers/merge.usecases.ts';
+export * from './customers/merge.rules.ts';
+export { mergeInTx, type MergeRequest } from './customers/merge-steps.ts';

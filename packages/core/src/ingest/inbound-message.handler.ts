@@ -59,6 +59,7 @@ export async function handleInboundMessage(ctx: TxContext, event: InboundMessage
       direction: fromCustomer ? 'in' : 'out',
       authorKind: fromCustomer ? 'customer' : 'agent',
       channel: event.channel,
+      identityId: identity.id,
       externalId: event.externalMessageId,
       body: event.body,
       attachments: (event.attachments ?? []).map(toStoredAttachment),
