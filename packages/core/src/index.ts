@@ -68,3 +68,5 @@ export * from './customers/identity-keys.rules.ts';
 export * from './customers/merge.usecases.ts';
 export * from './customers/merge.rules.ts';
 export { mergeInTx, type MergeRequest } from './customers/merge-steps.ts';
+export * from './customers/suggestions.usecases.ts';
+export * from './customers/suggestion.rules.ts';

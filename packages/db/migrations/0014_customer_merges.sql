@@ -36,4 +36,5 @@ CREATE TABLE `customer_suggestions` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `customer_suggestions_pair_uq` ON `customer_suggestions` (`pair_key`) WHERE "customer_suggestions"."state" in ('pending', 'rejected');--> statement-breakpoint
-CREATE INDEX `customer_suggestions_ticket_idx` ON `customer_suggestions` (`ticket_id`,`state`);
+CREATE INDEX `customer_suggestions_ticket_idx` ON `customer_suggestions` (`ticket_id`,`state`);--> statement-breakpoint
+CREATE INDEX `ticket_facts_key_value_idx` ON `ticket_facts` (`key`,`value`);

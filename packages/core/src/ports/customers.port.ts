@@ -28,6 +28,8 @@ export interface CustomerRepository {
    */
   lockMany(ids: readonly number[]): Promise<Customer[]>;
   setMergedInto(id: number, intoId: number | null, now: Instant): Promise<void>;
+  /** Customers not merged into anyone, created since `since`, whose name is this one in any case: same-name suggestions. */
+  listRecentByName(name: string, since: Instant): Promise<Customer[]>;
 }
 
 export interface NewIdentity {

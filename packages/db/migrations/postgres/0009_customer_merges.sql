@@ -36,4 +36,5 @@ ALTER TABLE "customer_suggestions" ADD CONSTRAINT "customer_suggestions_decided_
 CREATE INDEX "customer_merges_survivor_idx" ON "customer_merges" USING btree ("survivor_id","id");--> statement-breakpoint
 CREATE INDEX "customer_merges_merged_idx" ON "customer_merges" USING btree ("merged_id","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "customer_suggestions_pair_uq" ON "customer_suggestions" USING btree ("pair_key") WHERE "customer_suggestions"."state" in ('pending', 'rejected');--> statement-breakpoint
-CREATE INDEX "customer_suggestions_ticket_idx" ON "customer_suggestions" USING btree ("ticket_id","state");
+CREATE INDEX "customer_suggestions_ticket_idx" ON "customer_suggestions" USING btree ("ticket_id","state");--> statement-breakpoint
+CREATE INDEX "ticket_facts_key_value_idx" ON "ticket_facts" USING btree ("key","value");

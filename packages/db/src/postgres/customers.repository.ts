@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { AppError, type Customer, type CustomerRepository } from '@keluh/core';
 import { customers } from './schema/index.ts';
 import { prepared, type PgDb } from './pg-db.ts';
@@ -63,6 +63,14 @@ export function createCustomerRepository(db: PgDb): CustomerRepository {
 
     async setMergedInto(id, intoId, now) {
       await db.update(customers).set({ mergedIntoId: intoId, updatedAt: now }).where(eq(customers.id, id));
+    },
+
+    async listRecentByName(name, since) {
+      return db
+        .select()
+        .from(customers)
+        .where(and(sql`lower(trim(${customers.name})) = ${name.trim().toLowerCase()}`, gte(customers.createdAt, since), isNull(customers.mergedIntoId)))
+        .orderBy(asc(customers.id));
     },
   };
 }
