@@ -62,6 +62,8 @@ import promisesRoutes from './routes/promises/promises.routes.ts';
 import reviewsRoutes from './routes/reviews/reviews.routes.ts';
 import testimonialsRoutes from './routes/reviews/testimonials.routes.ts';
 import recoveryRoutes from './routes/reviews/recovery.routes.ts';
+import customerMergesRoutes from './routes/customers/customer-merges.routes.ts';
+import customerSuggestionsRoutes from './routes/customers/customer-suggestions.routes.ts';
 import ticketSettingsRoutes from './routes/settings/ticket-settings.routes.ts';
 import channelRoutingRoutes from './routes/settings/channel-routing.routes.ts';
 import publicTestimonialsRoutes from './routes/reviews/public-testimonials.routes.ts';
@@ -255,6 +257,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(teamsRoutes, { prefix: '/api/teams' });
   await app.register(auditRoutes, { prefix: '/api/audit' });
   await app.register(reportsRoutes, { prefix: '/api/reports' });
+  await app.register(customerMergesRoutes, { prefix: '/api' });
+  await app.register(customerSuggestionsRoutes, { prefix: '/api' });
   await app.register(staticFiles, { roots: deps.staticRoots ?? defaultStaticRoots });
 
   app.addHook('onReady', async () => {

@@ -16,9 +16,12 @@ export function customerProfileHandler(deps: CoreDeps, adapters: AdapterRegistry
       if (!(adapter instanceof InstagramAdapter)) return { kind: 'failed', error: 'The Instagram channel is not connected' };
       const customer = await deps.db.customers.findById(customerId);
       const identity = (await deps.db.identities.listForCustomer(customerId)).find((candidate) => candidate.id === identityId);
-      // Only a customer still wearing the stand-in name: never overwrite a real one.
-      if (!customer || !identity || customer.name !== displayNameFor('instagram', { externalId: identity.externalId })) return { kind: 'done' };
+      if (!customer || !identity) return { kind: 'done' };
       const profile = await adapter.fetchProfile(identity.externalId);
+      // The handle is the identity's whatever the customer is called: search and suggestions read it.
+      if (profile.username) await deps.db.identities.setKeys(identity.id, { username: profile.username.replace(/^@/, '') });
+      // Only a customer still wearing the stand-in name: never overwrite a real one.
+      if (customer.name !== displayNameFor('instagram', { externalId: identity.externalId })) return { kind: 'done' };
       // §3.7: `name` may be null; the username is still better than digits of an id.
       const name = profile.name ?? (profile.username ? `@${profile.username}` : null);
       if (name) await renameCustomer(deps, customerId, name, { onlyIfNamed: customer.name });

@@ -13,7 +13,12 @@ export type Effect = Record<string, 'changed' | number>;
 // Every message and ticket change recomputes the SLA clocks in the same commit, with their warning and breach jobs.
 const sla: Effect = { sla_clocks: 'changed', jobs: 'changed' };
 const reviewAnswer: Effect = { reviews: 'changed', recovery_tasks: 'changed', outbox: 'changed', ...sla };
-const conversation: Effect = { customers: 'changed', identities: 'changed', tickets: 'changed', messages: 'changed', events: 'changed', parked_statuses: 'changed', jobs: 'changed', ...reviewAnswer };
+// A verified phone or email may join a customer we know (a merge), and a number or email typed in the
+// message may make a suggestion (docs/customers.md).
+const linking: Effect = { customer_merges: 'changed', customer_suggestions: 'changed' };
+const conversation: Effect = { customers: 'changed', identities: 'changed', tickets: 'changed', messages: 'changed', events: 'changed', parked_statuses: 'changed', jobs: 'changed', ...reviewAnswer, ...linking };
+// A merge moves identities, tickets and messages, and recomputes the clocks of a ticket folded into another.
+const merging: Effect = { customers: 'changed', identities: 'changed', tickets: 'changed', messages: 'changed', events: 'changed', ...sla };
 
 export const successEffects: Record<string, Effect> = {
   'POST /api/auth/login': { sessions: 1, login_failures: 'changed' },
@@ -56,7 +61,8 @@ export const successEffects: Record<string, Effect> = {
   'POST /api/tickets/:id/workflow/transitions': { ticket_workflows: 'changed', stage_transitions: 1, tickets: 'changed', events: 'changed' },
   'PATCH /api/tickets/:id/workflow': { ticket_workflows: 'changed', events: 'changed' },
   'PUT /api/tickets/:id/workflow/complaint': { ticket_workflows: 'changed', ticket_activities: 'changed', events: 'changed' },
-  'PUT /api/tickets/:id/facts/:key': { ticket_workflows: 'changed', ticket_facts: 'changed', events: 'changed' },
+  // The same order number confirmed on another customer's ticket makes a suggestion.
+  'PUT /api/tickets/:id/facts/:key': { ticket_workflows: 'changed', ticket_facts: 'changed', events: 'changed', customer_suggestions: 'changed' },
   'DELETE /api/tickets/:id/facts/:key': { ticket_workflows: 'changed', ticket_facts: -1, events: 'changed' },
   'POST /api/tickets/:id/notes': { ticket_workflows: 'changed', ticket_notes: 1, events: 'changed' },
   'PUT /api/workflow/categories/:key': { complaint_categories: 'changed', audit_log: 1 },
@@ -65,6 +71,10 @@ export const successEffects: Record<string, Effect> = {
   'POST /api/reviews/:id/answer': { reviews: 'changed', recovery_tasks: 'changed', events: 'changed', ...sla },
   'PATCH /api/testimonials/:reviewId': { reviews: 'changed', events: 'changed' },
   'POST /api/recovery-tasks/:id/close': { recovery_tasks: 'changed', events: 'changed' },
+  'POST /api/customers/:id/merge': { customer_merges: 1, ...merging },
+  'POST /api/customer-merges/:id/undo': { customer_merges: 'changed', ...merging },
+  'POST /api/suggestions/:id/confirm': { customer_suggestions: 'changed', customer_merges: 1, ...merging },
+  'POST /api/suggestions/:id/reject': { customer_suggestions: 'changed', events: 'changed' },
   'POST /api/sla/policies': { sla_policies: 1 },
   'PUT /api/sla/policies/:id': { sla_policies: 'changed' },
   'DELETE /api/sla/policies/:id': { sla_policies: -1 },
@@ -80,7 +90,7 @@ export const successEffects: Record<string, Effect> = {
 
 /** What an acknowledged `ok: true` socket event may store; `sync` and every refusal store nothing. */
 export const socketEffects: Record<string, Effect> = {
-  'message.send': { customers: 'changed', identities: 'changed', tickets: 'changed', messages: 'changed', events: 'changed', jobs: 'changed', ...reviewAnswer },
+  'message.send': { customers: 'changed', identities: 'changed', tickets: 'changed', messages: 'changed', events: 'changed', jobs: 'changed', ...reviewAnswer, ...linking },
   'message.receipt': { messages: 'changed', events: 'changed' },
   // Activity after idleness turns the agent online again: the status on the user, its event, the drains of their teams.
   'presence.activity': { users: 'changed', events: 'changed', jobs: 'changed' },

@@ -3,7 +3,7 @@ import type { FastifyRequest, preHandlerHookHandler } from 'fastify';
 import { AppError, canSeeTicket, scopeOf, type Repositories, type TicketScope } from '@keluh/core';
 
 /** How a route's path names the ticket it acts on: the ticket itself, or something of one ticket. */
-export type TicketLookup = 'ticket' | 'promise' | 'review' | 'recovery_task';
+export type TicketLookup = 'ticket' | 'promise' | 'review' | 'recovery_task' | 'suggestion';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -29,6 +29,7 @@ const ticketIdOf: Record<TicketLookup, (db: Repositories, id: number) => Promise
   promise: async (db, id) => (await db.promises.findById(id))?.ticketId ?? null,
   review: async (db, id) => (await db.reviews.findById(id))?.ticketId ?? null,
   recovery_task: async (db, id) => (await db.recoveryTasks.findById(id))?.ticketId ?? null,
+  suggestion: async (db, id) => (await db.customerSuggestions.findById(id))?.ticketId ?? null,
 };
 
 /**

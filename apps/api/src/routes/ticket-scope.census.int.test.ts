@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inventory, routeKey, type AppRoute } from '../fuzz/route-inventory.ts';
 import { exampleBodies } from '../fuzz/fuzz-examples.ts';
 import type { FuzzWorld } from '../fuzz/fuzz-world.ts';
+import { ingestMessage } from '@keluh/core';
 import { startTestApp, type TestApp } from '../testing/test-app.ts';
 import { inboundTicket, teamMember, type TeamMember } from '../testing/team-fixture.ts';
 
@@ -30,6 +31,11 @@ const NOT_OF_A_TICKET = new Set([
   '/api/sla/holiday-lists/:id',
   '/api/reports/:report',
   '/api/reports/:report/export.csv',
+  // A customer (or a merge of two) is seen through their tickets: the use cases answer 404
+  // customer.not_found for one none of whose tickets the user may see (customer-merges.int.test.ts).
+  '/api/customers/:id/history',
+  '/api/customers/:id/merge',
+  '/api/customer-merges/:id/undo',
 ]);
 
 describe("an agent of another team finds none of a ticket's routes", () => {
@@ -37,7 +43,7 @@ describe("an agent of another team finds none of a ticket's routes", () => {
   let routes: AppRoute[];
   let agentB: TeamMember;
   let supervisorB: TeamMember;
-  let ids: { ticket: number; promise: number; review: number; recoveryTask: number };
+  let ids: { ticket: number; promise: number; review: number; recoveryTask: number; suggestion: number };
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -46,12 +52,16 @@ describe("an agent of another team finds none of a ticket's routes", () => {
     supervisorB = await teamMember(t, 'Penjualan', 'supervisor', 'sari@keluh.test');
     // Team A's ticket (the default team, by ingest) with one of everything a route can address.
     const ticket = await inboundTicket(t, 'census-customer');
+    // A number the census customer types that a WhatsApp customer is known by: a suggestion on the ticket.
+    await ingestMessage(t.app.services.core, { kind: 'message', channel: 'whatsapp', externalMessageId: 'census-wa', sender: { externalId: '6281299990000', phone: '6281299990000', verified: true }, body: 'Halo', sentAt: new Date().toISOString() });
+    await inboundTicket(t, 'census-customer', 'Nomor WA saya 0812 9999 0000');
+    const [suggestion] = await t.db.customerSuggestions.listPendingForTicket(ticket);
     const promise = await t.app.inject({ method: 'POST', url: `/api/tickets/${ticket}/promises`, headers: admin, payload: { text: 'Dikirim ulang besok', dueAt: new Date(Date.now() + 86_400_000).toISOString() } });
     const review = await t.app.inject({ method: 'POST', url: `/api/tickets/${ticket}/reviews`, headers: admin });
     const reviewId = review.json<{ id: number }>().id;
     expect((await t.app.inject({ method: 'POST', url: `/api/reviews/${reviewId}/answer`, headers: admin, payload: { score: 1 } })).statusCode).toBe(200);
     const [task] = (await t.db.recoveryTasks.list({ limit: 10 })).filter((candidate) => candidate.ticketId === ticket);
-    ids = { ticket, promise: promise.json<{ id: number }>().id, review: reviewId, recoveryTask: task!.id };
+    ids = { ticket, promise: promise.json<{ id: number }>().id, review: reviewId, recoveryTask: task!.id, suggestion: suggestion!.id };
     routes = (await inventory(t.app)).filter((route) => route.method !== 'HEAD');
   });
   afterAll(() => t.close());
@@ -62,6 +72,7 @@ describe("an agent of another team finds none of a ticket's routes", () => {
     if (route.path.startsWith('/api/promises/:id')) return ids.promise;
     if (route.path.startsWith('/api/reviews/:id') || route.path.startsWith('/api/testimonials/:reviewId')) return ids.review;
     if (route.path.startsWith('/api/recovery-tasks/:id')) return ids.recoveryTask;
+    if (route.path.startsWith('/api/suggestions/:id')) return ids.suggestion;
     return null;
   };
   const ticketRoutes = () => routes.filter((route) => idFor(route) !== null);

@@ -21,6 +21,8 @@ const allowed: Record<Permission, UserRole[]> = {
   'sla.configure': ['admin'],
   'settings.configure': ['admin'],
   'audit.view': ['admin'],
+  /** docs/customers.md §Links: the agent on the conversation recognises the person; every merge is undoable. */
+  'customers.merge': ['agent', 'supervisor', 'admin'],
 };
 const roles: UserRole[] = ['admin', 'supervisor', 'agent'];
 

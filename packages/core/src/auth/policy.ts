@@ -25,6 +25,12 @@ export const permissions = [
   'sla.configure',
   'settings.configure',
   'audit.view',
+  /**
+   * Merge two customers, undo a merge, decide a merge suggestion. Every role has it: the agent on the
+   * conversation is the one who recognises the person, and every merge is undoable and logged with who
+   * made it. A permission still, so an install can take it from agents in one place.
+   */
+  'customers.merge',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -40,8 +46,9 @@ export const rolePermissions: Record<UserRole, readonly Permission[]> = {
     'board.view',
     'reports.view',
     'reports.export',
+    'customers.merge',
   ],
-  agent: [],
+  agent: ['customers.merge'],
 };
 
 export function isPermission(value: unknown): value is Permission {

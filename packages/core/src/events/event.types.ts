@@ -9,6 +9,7 @@ import type { RecoveryTask, Review } from '../reviews/review.types.ts';
 import type { StuckTicket, WorkflowSnapshot } from '../workflow/workflow.types.ts';
 import type { SlaClock } from '../sla/sla.types.ts';
 import type { StaffPresence } from '../ports/presence.port.ts';
+import type { CustomerMerge, CustomerSuggestion } from '../customers/merge.types.ts';
 
 /**
  * Every change a client can see is one of these, appended to the event log inside the transaction that
@@ -48,6 +49,12 @@ export interface DomainEventPayloads {
   'sla.updated': { ticketId: number; clocks: SlaClock[]; change: 'recomputed' | 'warning' | 'breached' };
   /** An agent's effective status changed (connected, idle, manual toggle, grace period over). Staff only. */
   'presence.updated': { presence: StaffPresence };
+  /** Staff only: one customer merged into another (docs/customers.md), once per ticket it touched. */
+  'customer.merged': { merge: CustomerMerge };
+  /** Staff only: a merge undone, once per ticket it touched. */
+  'customer.unmerged': { merge: CustomerMerge };
+  /** Staff only: a probable match appeared on the ticket, or was confirmed or rejected. */
+  'suggestion.updated': { suggestion: CustomerSuggestion };
 }
 
 export type DomainEventType = keyof DomainEventPayloads;

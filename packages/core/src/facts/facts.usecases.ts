@@ -6,8 +6,11 @@ import type { User } from '../users/user.types.ts';
 import { announceWorkflow, buildSnapshot } from '../workflow/workflow-snapshot.ts';
 import type { WorkflowSnapshot } from '../workflow/workflow.types.ts';
 import { defaultCategories } from './default-categories.ts';
+import { suggestOnOrderNumber } from '../customers/suggestion-steps.ts';
 import { validateFactKey } from './fact.rules.ts';
 import type { ComplaintCategory } from './fact.types.ts';
+
+const ORDER_NUMBER_FACT = 'order_number';
 
 async function lockedWithCategory(tx: Repositories, ticketId: number, now: string) {
   const ticket = await tx.tickets.lock(ticketId);
@@ -45,6 +48,8 @@ export async function setTicketFact(deps: CoreDeps, input: SetFactInput): Promis
       confirmedBy: input.actor.id,
       confirmedAt: now,
     });
+    // The same order number on another customer's ticket: perhaps the same person (docs/customers.md).
+    if (input.key === ORDER_NUMBER_FACT) await suggestOnOrderNumber({ tx, emit, now }, ticket, input.value.trim());
     const snapshot = await buildSnapshot(tx, ticket, workflow, now);
     await announceWorkflow(tx, emit, snapshot, [`fact:${input.key}`]);
     return snapshot;

@@ -4,6 +4,7 @@ import { displayNameFor } from '../customers/customer.rules.ts';
 import { scheduleProfileLookup } from '../jobs/job.schedules.ts';
 import type { Identity } from '../customers/customer.types.ts';
 import type { TxContext } from './tx-context.ts';
+import { joinOnVerifiedKey, recordKeys, senderKeys, type SenderKeys } from './identity-keys-on-ingest.ts';
 
 /**
  * Finds the customer behind a sender, by the channel id or any alias the channel gives (WhatsApp's
@@ -23,29 +24,35 @@ export async function resolveIdentity(ctx: TxContext, event: InboundMessageEvent
     const identity = await tx.identities.findByExternalId(event.channel, key);
     if (identity) known.set(key, identity);
   }
+  const senderKeysNow = await senderKeys(ctx, sender);
   let found = known.get(sender.externalId) ?? [...known.values()][0] ?? null;
-  if (!found) found = await createFirstContact(ctx, event);
+  found = found ? await recordKeys(ctx, found, senderKeysNow) : await createFirstContact(ctx, event, senderKeysNow);
   for (const key of keys) {
     if (key === found.externalId || known.has(key)) continue;
     // Losing this race is fine: whoever won attached the same alias.
-    await tx.identities.insertIfAbsent({ customerId: found.customerId, channel: event.channel, externalId: key, displayName: sender.displayName ?? null }, now);
+    await tx.identities.insertIfAbsent(
+      { customerId: found.customerId, channel: event.channel, externalId: key, displayName: sender.displayName ?? null, verified: sender.verified ?? false, ...senderKeysNow },
+      now,
+    );
   }
-  if (sender.phone) await tx.customers.setPhoneIfMissing(found.customerId, sender.phone, now);
+  if (senderKeysNow.phone) await tx.customers.setPhoneIfMissing(found.customerId, senderKeysNow.phone, now);
   return found;
 }
 
-async function createFirstContact({ tx, now }: TxContext, event: InboundMessageEvent): Promise<Identity> {
+async function createFirstContact(ctx: TxContext, event: InboundMessageEvent, keys: SenderKeys): Promise<Identity> {
+  const { tx, now } = ctx;
   const { sender } = event;
-  const customer = await tx.customers.create({ name: displayNameFor(event.channel, sender), email: sender.email ?? null, phone: sender.phone ?? null }, now);
+  const customer = await tx.customers.create({ name: displayNameFor(event.channel, { ...sender, phone: keys.phone }), email: keys.email, phone: keys.phone }, now);
   const identity = await tx.identities.insertIfAbsent(
-    { customerId: customer.id, channel: event.channel, externalId: sender.externalId, displayName: sender.displayName ?? null, verified: sender.verified ?? false },
+    { customerId: customer.id, channel: event.channel, externalId: sender.externalId, displayName: sender.displayName ?? null, verified: sender.verified ?? false, ...keys },
     now,
   );
   if (identity) {
     if (!sender.displayName?.trim() && channelsNamedFromProfile.includes(event.channel)) {
       await scheduleProfileLookup(tx, { customerId: customer.id, identityId: identity.id }, now);
     }
-    return identity;
+    // First contact creates its customer as always; a verified key then folds it into the person we know.
+    return joinOnVerifiedKey(ctx, identity);
   }
   await tx.customers.deleteUnreferenced(customer.id);
   const winner = await tx.identities.findByExternalId(event.channel, sender.externalId);

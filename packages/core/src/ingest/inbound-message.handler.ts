@@ -8,6 +8,7 @@ import { addMilliseconds } from '../shared/instant.ts';
 import { subjectFrom } from '../tickets/ticket.rules.ts';
 import type { Ticket, TicketStatus, TicketView } from '../tickets/ticket.types.ts';
 import { resolveIdentity } from './customer-resolution.ts';
+import { suggestFromMessage } from '../customers/suggestion-steps.ts';
 import { emotionOf, raisePriorityOnEmotion } from './emotion-on-ingest.ts';
 import { ingestReviewAnswer } from './review-answer.ts';
 import { recomputeSla } from '../sla/sla-recompute.ts';
@@ -59,6 +60,7 @@ export async function handleInboundMessage(ctx: TxContext, event: InboundMessage
       direction: fromCustomer ? 'in' : 'out',
       authorKind: fromCustomer ? 'customer' : 'agent',
       channel: event.channel,
+      identityId: identity.id,
       externalId: event.externalMessageId,
       body: event.body,
       attachments: (event.attachments ?? []).map(toStoredAttachment),
@@ -88,6 +90,11 @@ export async function handleInboundMessage(ctx: TxContext, event: InboundMessage
     : await tx.tickets.recordActivity(ticket.id, { at: now, preview: preview ?? ticket.lastMessagePreview }, now);
   const updated = await raisePriorityOnEmotion(ctx, message, recorded);
   const view = await viewOf(tx, ticket, updated);
+  if (fromCustomer && message.body) {
+    // Created in this transaction: the customer's first message, when a name seen elsewhere is news.
+    const firstContact = identity.createdAt === now;
+    await suggestFromMessage(ctx, { ticketId: view.id, customerId: view.customerId, messageId: message.id, body: message.body, channel: event.channel, firstContact, customerName: view.customer.name });
+  }
   // A new ticket of an automatic team waits for the drain, scheduled in this transaction so it cannot be lost.
   if (ticketCreated && view.teamId !== null) await scheduleAssignmentDrain(tx, view.teamId, `ticket:${view.id}`, now);
   if (ticketCreated) emit({ type: 'ticket.created', ticketId: view.id, customerId: identity.customerId, payload: { ticket: view } });

@@ -33,6 +33,7 @@ export async function ingestReviewAnswer(ctx: TxContext, event: InboundMessageEv
       direction: 'in',
       authorKind: 'customer',
       channel: event.channel,
+      identityId: identity.id,
       externalId: event.externalMessageId,
       body: event.body,
       status: 'received',

@@ -22,6 +22,14 @@ export interface CustomerRepository {
    * finding the identity taken (see IdentityRepository.insertIfAbsent).
    */
   deleteUnreferenced(id: number): Promise<void>;
+  /**
+   * Inside a transaction: reads the customers and holds them until it ends (SELECT … FOR UPDATE), taken in
+   * id order so two merges naming the same pair cannot deadlock. Missing ids are left out.
+   */
+  lockMany(ids: readonly number[]): Promise<Customer[]>;
+  setMergedInto(id: number, intoId: number | null, now: Instant): Promise<void>;
+  /** Customers not merged into anyone, created since `since`, whose name is this one in any case: same-name suggestions. */
+  listRecentByName(name: string, since: Instant): Promise<Customer[]>;
 }
 
 export interface NewIdentity {
@@ -30,7 +38,13 @@ export interface NewIdentity {
   externalId: string;
   displayName?: string | null;
   verified?: boolean;
+  phone?: string | null;
+  email?: string | null;
+  username?: string | null;
 }
+
+/** A phone or an email to find other people by (identity-keys.rules.ts forms). */
+export type IdentityKey = { phone: string } | { email: string };
 
 export interface IdentityRepository {
   findByExternalId(channel: ChannelKind, externalId: string): Promise<Identity | null>;
@@ -46,4 +60,9 @@ export interface IdentityRepository {
   markUnreachable(id: number, at: Instant): Promise<void>;
   /** Re-keys an identity (WhatsApp number change), keeping its customer and history. */
   rekey(id: number, externalId: string): Promise<void>;
+  /** Records keys the channel or the profile lookup told us; an omitted key is left as it is. */
+  setKeys(id: number, keys: Partial<Pick<Identity, 'phone' | 'email' | 'username'>>): Promise<void>;
+  /** Identities with this phone or email whose customer is not merged into anyone, oldest first. */
+  listByKey(key: IdentityKey, options: { verifiedOnly: boolean }): Promise<Identity[]>;
+  moveToCustomer(ids: readonly number[], customerId: number): Promise<void>;
 }

@@ -72,6 +72,10 @@ export interface MessageRepository {
    * Oldest, because the outbox sends in that order.
    */
   findUnconfirmedOutbound(ticketId: number, channel: ChannelKind, body: string, since: Instant): Promise<Message | null>;
+  /** Moves messages to another ticket (a customer merge folding tickets, or its undo), keeping everything else. */
+  moveToTicket(ids: readonly number[], ticketId: number): Promise<void>;
+  /** Which of these tickets' messages came through (or went to) these identities: what an unmerge sends back. */
+  listByIdentities(ticketIds: readonly number[], identityIds: readonly number[]): Promise<{ id: number; ticketId: number; identityId: number }[]>;
   /**
    * Inside a transaction: holds these channel ids (senders, message ids) until it ends, all taken at once
    * in one global order. A webhook batch that names several customers takes them up front, so two batches

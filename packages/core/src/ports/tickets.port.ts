@@ -65,6 +65,13 @@ export interface TicketRepository {
   recordActivity(id: number, activity: { at: Instant; preview: string }, now: Instant): Promise<Ticket>;
   /** Clears the unread count; null when it already was zero (nothing to announce). */
   markRead(id: number, now: Instant): Promise<Ticket | null>;
+  /** Gives tickets to another customer (a customer merge or its undo); the caller keeps one active ticket per customer. */
+  moveToCustomer(ids: readonly number[], customerId: number, now: Instant): Promise<void>;
+  /**
+   * Folds a ticket into another (closed, `merged_into_ticket_id` set) or, with `intoTicketId: null`,
+   * gives it back its status; the version moves on so a stale edit of the folded ticket is refused.
+   */
+  setMergedInto(id: number, change: { intoTicketId: number | null; status: TicketStatus }, now: Instant): Promise<Ticket>;
   /** Newest activity first (lastMessageAt desc, id desc), keyset-paginated. */
   list(query: TicketQuery): Promise<TicketPage>;
 }

@@ -46,6 +46,8 @@ export interface FactRepository {
   upsert(fact: TicketFact): Promise<TicketFact>;
   remove(ticketId: number, key: string): Promise<boolean>;
   listForTicket(ticketId: number): Promise<TicketFact[]>;
+  /** Tickets holding this value for this fact (the same order number on two customers is a probable match). */
+  listTicketIdsWithValue(key: string, value: string): Promise<number[]>;
 }
 
 export interface CategoryRepository {

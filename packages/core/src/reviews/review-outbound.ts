@@ -1,3 +1,4 @@
+import { recipientIdentity } from '../customers/recipient.rules.ts';
 import type { Repositories } from '../ports/repositories.ts';
 import { previewOf } from '../messages/message.rules.ts';
 import type { Message } from '../messages/message.types.ts';
@@ -26,8 +27,9 @@ export async function queueReviewMessage({ tx, emit, now }: { tx: Repositories; 
   const channel = ticket.lastChannel;
   // The API channel shows no options: the text lists them so a typed answer can follow it.
   const body = input.choices && channel === 'api' ? choicesAsText(input.body, input.choices) : input.body;
+  const recipient = recipientIdentity(await tx.identities.listForCustomer(ticket.customerId), channel);
   const message = await tx.messages.insertIfAbsent(
-    { ticketId: ticket.id, direction: 'out', authorKind: 'agent', authorUserId: input.authorUserId, channel, body, status: 'queued', sentAt: now, choices: input.choices, automated: true },
+    { ticketId: ticket.id, direction: 'out', authorKind: 'agent', authorUserId: input.authorUserId, channel, identityId: recipient?.id ?? null, body, status: 'queued', sentAt: now, choices: input.choices, automated: true },
     now,
   );
   if (!message) throw new Error('Outbound message without external id cannot conflict');

@@ -167,6 +167,22 @@ export const errorCatalog = {
   'report.range_too_long': 400,
   /** A report name we do not compute. */
   'report.unknown': 404,
+  /** A phone number a person typed that libphonenumber cannot read as a valid number in the region. */
+  'identity.invalid_phone': 400,
+  'identity.invalid_email': 400,
+  'customer.not_found': 404,
+  /** Merging a customer into themselves. */
+  'customer.merge_self': 400,
+  /** Either side is merged into someone already: undo that first, or merge into the survivor. */
+  'customer.already_merged': 409,
+  'customer.merge_not_found': 404,
+  /** The merge was undone already. */
+  'customer.merge_undone': 409,
+  /** The survivor was merged again since: undo the later merge first. */
+  'customer.merge_not_latest': 409,
+  'suggestion.not_found': 404,
+  /** The suggestion was confirmed or rejected already. */
+  'suggestion.decided': 409,
   'internal': 500,
 } as const;
 

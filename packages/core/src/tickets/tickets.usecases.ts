@@ -1,4 +1,5 @@
 import type { Customer, Identity } from '../customers/customer.types.ts';
+import { recipientIdentity } from '../customers/recipient.rules.ts';
 import { previewOf } from '../messages/message.rules.ts';
 import type { Message, MessageTemplate } from '../messages/message.types.ts';
 import type { TicketActivity, TicketNote } from '../notes/note.types.ts';
@@ -129,6 +130,7 @@ export async function replyToTicket(deps: CoreDeps, input: ReplyInput): Promise<
     if (!ticket) throw new AppError('ticket.not_found', `Ticket ${input.ticketId} does not exist`);
     await assertNoReplyCollision(tx, ticket, input, now);
     const { body, template } = await composeReply(tx, ticket, input, now);
+    const recipient = recipientIdentity(await tx.identities.listForCustomer(ticket.customerId), ticket.lastChannel);
     const message = await tx.messages.insertIfAbsent(
       {
         ticketId: ticket.id,
@@ -136,6 +138,7 @@ export async function replyToTicket(deps: CoreDeps, input: ReplyInput): Promise<
         authorKind: 'agent',
         authorUserId: input.authorUserId,
         channel: ticket.lastChannel,
+        identityId: recipient?.id ?? null,
         body,
         status: 'queued',
         sentAt: now,

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { AppError, type Customer, type CustomerRepository } from '@keluh/core';
 import { customers } from './schema/index.ts';
 import { prepared, type PgDb } from './pg-db.ts';
@@ -53,6 +53,24 @@ export function createCustomerRepository(db: PgDb): CustomerRepository {
 
     async deleteUnreferenced(id) {
       await db.delete(customers).where(eq(customers.id, id));
+    },
+
+    async lockMany(ids) {
+      if (ids.length === 0) return [];
+      // Id order: two transactions locking an overlapping pair queue instead of deadlocking.
+      return db.select().from(customers).where(inArray(customers.id, [...ids])).orderBy(asc(customers.id)).for('update');
+    },
+
+    async setMergedInto(id, intoId, now) {
+      await db.update(customers).set({ mergedIntoId: intoId, updatedAt: now }).where(eq(customers.id, id));
+    },
+
+    async listRecentByName(name, since) {
+      return db
+        .select()
+        .from(customers)
+        .where(and(sql`lower(trim(${customers.name})) = ${name.trim().toLowerCase()}`, gte(customers.createdAt, since), isNull(customers.mergedIntoId)))
+        .orderBy(asc(customers.id));
     },
   };
 }

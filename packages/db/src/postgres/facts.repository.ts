@@ -19,5 +19,10 @@ export function createFactRepository(db: PgDb): FactRepository {
     async listForTicket(ticketId) {
       return db.select().from(ticketFacts).where(eq(ticketFacts.ticketId, ticketId)).orderBy(asc(ticketFacts.confirmedAt), asc(ticketFacts.key));
     },
+
+    async listTicketIdsWithValue(key, value) {
+      const rows = await db.select({ ticketId: ticketFacts.ticketId }).from(ticketFacts).where(and(eq(ticketFacts.key, key), eq(ticketFacts.value, value)));
+      return rows.map((row) => row.ticketId);
+    },
   };
 }

@@ -1,7 +1,7 @@
-import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { IdentityRepository } from '@keluh/core';
 import { param } from '../shared/placeholders.ts';
-import { identities } from './schema/index.ts';
+import { customers, identities } from './schema/index.ts';
 import { prepared, type PgDb } from './pg-db.ts';
 
 export function createIdentityRepository(db: PgDb): IdentityRepository {
@@ -21,6 +21,9 @@ export function createIdentityRepository(db: PgDb): IdentityRepository {
         externalId: sql.placeholder('externalId'),
         displayName: sql.placeholder('displayName'),
         verified: sql.placeholder('verified'),
+        phone: sql.placeholder('phone'),
+        email: sql.placeholder('email'),
+        username: sql.placeholder('username'),
         createdAt: sql.placeholder('now'),
       })
       // A concurrent insert of the same key makes this one wait for it; if it commits, this does nothing.
@@ -50,6 +53,9 @@ export function createIdentityRepository(db: PgDb): IdentityRepository {
         externalId: input.externalId,
         displayName: input.displayName ?? null,
         verified: input.verified ?? false,
+        phone: input.phone ?? null,
+        email: input.email ?? null,
+        username: input.username ?? null,
         now,
       });
       return row ?? null;
@@ -69,6 +75,27 @@ export function createIdentityRepository(db: PgDb): IdentityRepository {
 
     async listForCustomer(customerId) {
       return db.select().from(identities).where(eq(identities.customerId, customerId)).orderBy(asc(identities.id));
+    },
+
+    async setKeys(id, keys) {
+      if (Object.keys(keys).length === 0) return;
+      await db.update(identities).set(keys).where(eq(identities.id, id));
+    },
+
+    async listByKey(key, { verifiedOnly }) {
+      const match = 'phone' in key ? eq(identities.phone, key.phone) : eq(identities.email, key.email);
+      const rows = await db
+        .select({ identity: identities })
+        .from(identities)
+        .innerJoin(customers, eq(customers.id, identities.customerId))
+        .where(and(match, isNull(customers.mergedIntoId), verifiedOnly ? eq(identities.verified, true) : undefined))
+        .orderBy(asc(identities.id));
+      return rows.map((row) => row.identity);
+    },
+
+    async moveToCustomer(ids, customerId) {
+      if (ids.length === 0) return;
+      await db.update(identities).set({ customerId }).where(inArray(identities.id, [...ids]));
     },
   };
 }

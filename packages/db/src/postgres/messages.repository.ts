@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { AppError, type Message, type MessageRepository } from '@keluh/core';
 import { lockExternalId, lockExternalIds } from './advisory-locks.ts';
 import { messages, users } from './schema/index.ts';
@@ -146,6 +146,20 @@ export function createMessageRepository(db: PgDb, options: { inTransaction: bool
         .orderBy(asc(messages.id))
         .limit(1);
       return row ?? null;
+    },
+
+    async moveToTicket(ids, ticketId) {
+      if (ids.length === 0) return;
+      await db.update(messages).set({ ticketId }).where(inArray(messages.id, [...ids]));
+    },
+
+    async listByIdentities(ticketIds, identityIds) {
+      if (ticketIds.length === 0 || identityIds.length === 0) return [];
+      return db
+        .select({ id: messages.id, ticketId: messages.ticketId, identityId: sql<number>`${messages.identityId}` })
+        .from(messages)
+        .where(and(inArray(messages.ticketId, [...ticketIds]), inArray(messages.identityId, [...identityIds])))
+        .orderBy(asc(messages.id));
     },
   };
 }

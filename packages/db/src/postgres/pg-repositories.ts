@@ -39,6 +39,8 @@ import { createAgentCapacityRepository } from './agent-capacities.repository.ts'
 import { createAssignmentRepository } from './assignment.repository.ts';
 import { createPresenceChoiceRepository } from './presence-choices.repository.ts';
 import { createReportRollupRepository } from './report-rollups.repository.ts';
+import { createCustomerMergeRepository } from './customer-merges.repository.ts';
+import { createCustomerSuggestionRepository } from './customer-suggestions.repository.ts';
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;
 
@@ -86,6 +88,8 @@ export function createPgRepositories(db: PgDb, options: { inTransaction: boolean
     assignment: createAssignmentRepository(db),
     presenceChoices: createPresenceChoiceRepository(db),
     reportRollups: createReportRollupRepository(db),
+    customerMerges: createCustomerMergeRepository(db),
+    customerSuggestions: createCustomerSuggestionRepository(db),
   });
 }
 

@@ -1,4 +1,4 @@
-import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { tickets } from './tickets.table.ts';
 import { users } from './users.table.ts';
 
@@ -17,5 +17,9 @@ export const ticketFacts = sqliteTable(
     confirmedBy: integer('confirmed_by').references(() => users.id, { onDelete: 'set null' }),
     confirmedAt: text('confirmed_at').notNull(),
   },
-  (t) => [primaryKey({ name: 'ticket_facts_pk', columns: [t.ticketId, t.key] })],
+  (t) => [
+    primaryKey({ name: 'ticket_facts_pk', columns: [t.ticketId, t.key] }),
+    // The same order number on another customer's ticket is a probable match (docs/customers.md §Suggestions).
+    index('ticket_facts_key_value_idx').on(t.key, t.value),
+  ],
 );

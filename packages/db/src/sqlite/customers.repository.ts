@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { AppError, type Customer, type CustomerRepository } from '@keluh/core';
 import { customers } from '../schema/index.ts';
 import type { SqliteDb } from './sqlite-db.ts';
@@ -55,6 +55,24 @@ export function createCustomerRepository(db: SqliteDb): CustomerRepository {
 
     async deleteUnreferenced(id) {
       db.delete(customers).where(eq(customers.id, id)).run();
+    },
+
+    // One writer at a time: SQLite's transaction already holds every row, so locking is reading.
+    async lockMany(ids) {
+      if (ids.length === 0) return [];
+      return db.select().from(customers).where(inArray(customers.id, [...ids])).orderBy(asc(customers.id)).all();
+    },
+
+    async setMergedInto(id, intoId, now) {
+      db.update(customers).set({ mergedIntoId: intoId, updatedAt: now }).where(eq(customers.id, id)).run();
+    },
+
+    async listRecentByName(name, since) {
+      return db
+        .select()
+        .from(customers)
+        .where(and(sql`lower(trim(${customers.name})) = ${name.trim().toLowerCase()}`, gte(customers.createdAt, since), isNull(customers.mergedIntoId)))
+        .orderBy(asc(customers.id)).all();
     },
   };
 }

@@ -22,5 +22,10 @@ export function createFactRepository(db: SqliteDb): FactRepository {
     async listForTicket(ticketId) {
       return db.select().from(ticketFacts).where(eq(ticketFacts.ticketId, ticketId)).orderBy(asc(ticketFacts.confirmedAt), asc(ticketFacts.key)).all();
     },
+
+    async listTicketIdsWithValue(key, value) {
+      const rows = db.select({ ticketId: ticketFacts.ticketId }).from(ticketFacts).where(and(eq(ticketFacts.key, key), eq(ticketFacts.value, value))).all();
+      return rows.map((row) => row.ticketId);
+    },
   };
 }

@@ -1,6 +1,6 @@
-import { and, asc, eq, or, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, isNull, lt, sql } from 'drizzle-orm';
 import type { IdentityRepository } from '@keluh/core';
-import { identities } from '../schema/index.ts';
+import { customers, identities } from '../schema/index.ts';
 import type { SqliteDb } from './sqlite-db.ts';
 import { param } from '../shared/placeholders.ts';
 
@@ -18,6 +18,9 @@ export function createIdentityRepository(db: SqliteDb): IdentityRepository {
       externalId: sql.placeholder('externalId'),
       displayName: sql.placeholder('displayName'),
       verified: sql.placeholder('verified'),
+      phone: sql.placeholder('phone'),
+      email: sql.placeholder('email'),
+      username: sql.placeholder('username'),
       createdAt: sql.placeholder('now'),
     })
     .onConflictDoNothing({ target: [identities.channel, identities.externalId] })
@@ -43,6 +46,9 @@ export function createIdentityRepository(db: SqliteDb): IdentityRepository {
           externalId: input.externalId,
           displayName: input.displayName ?? null,
           verified: input.verified ?? false,
+          phone: input.phone ?? null,
+          email: input.email ?? null,
+          username: input.username ?? null,
           now,
         }) ?? null
       );
@@ -62,6 +68,28 @@ export function createIdentityRepository(db: SqliteDb): IdentityRepository {
 
     async listForCustomer(customerId) {
       return db.select().from(identities).where(eq(identities.customerId, customerId)).orderBy(asc(identities.id)).all();
+    },
+
+    async setKeys(id, keys) {
+      if (Object.keys(keys).length === 0) return;
+      db.update(identities).set(keys).where(eq(identities.id, id)).run();
+    },
+
+    async listByKey(key, { verifiedOnly }) {
+      const match = 'phone' in key ? eq(identities.phone, key.phone) : eq(identities.email, key.email);
+      return db
+        .select({ identity: identities })
+        .from(identities)
+        .innerJoin(customers, eq(customers.id, identities.customerId))
+        .where(and(match, isNull(customers.mergedIntoId), verifiedOnly ? eq(identities.verified, true) : undefined))
+        .orderBy(asc(identities.id))
+        .all()
+        .map((row) => row.identity);
+    },
+
+    async moveToCustomer(ids, customerId) {
+      if (ids.length === 0) return;
+      db.update(identities).set({ customerId }).where(inArray(identities.id, [...ids])).run();
     },
   };
 }

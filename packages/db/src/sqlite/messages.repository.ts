@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { AppError, type Message, type MessageRepository } from '@keluh/core';
 import { messages, users } from '../schema/index.ts';
 import { selectMessages } from './message.query.ts';
@@ -139,5 +139,20 @@ export function createMessageRepository(db: SqliteDb): MessageRepository {
 
     // One writer at a time: a transaction never waits for another halfway, so there is no order to keep.
     async holdChannelIds() {},
+
+    async moveToTicket(ids, ticketId) {
+      if (ids.length === 0) return;
+      db.update(messages).set({ ticketId }).where(inArray(messages.id, [...ids])).run();
+    },
+
+    async listByIdentities(ticketIds, identityIds) {
+      if (ticketIds.length === 0 || identityIds.length === 0) return [];
+      return db
+        .select({ id: messages.id, ticketId: messages.ticketId, identityId: sql<number>`${messages.identityId}` })
+        .from(messages)
+        .where(and(inArray(messages.ticketId, [...ticketIds]), inArray(messages.identityId, [...identityIds])))
+        .orderBy(asc(messages.id))
+        .all();
+    },
   };
 }

@@ -39,6 +39,8 @@ import { createAgentCapacityRepository } from './agent-capacities.repository.ts'
 import { createAssignmentRepository } from './assignment.repository.ts';
 import { createPresenceChoiceRepository } from './presence-choices.repository.ts';
 import { createReportRollupRepository } from './report-rollups.repository.ts';
+import { createCustomerMergeRepository } from './customer-merges.repository.ts';
+import { createCustomerSuggestionRepository } from './customer-suggestions.repository.ts';
 
 export function createSqliteRepositories(db: SqliteDb): Repositories {
   return {
@@ -80,6 +82,8 @@ export function createSqliteRepositories(db: SqliteDb): Repositories {
     assignment: createAssignmentRepository(db),
     presenceChoices: createPresenceChoiceRepository(db),
     reportRollups: createReportRollupRepository(db),
+    customerMerges: createCustomerMergeRepository(db),
+    customerSuggestions: createCustomerSuggestionRepository(db),
   };
 }
 

@@ -210,6 +210,22 @@ export function createTicketRepository(db: SqliteDb): TicketRepository {
       const nextCursor = rows.length > limit && last ? encodeTicketCursor({ lastMessageAt: last.lastMessageAt, id: last.id }) : null;
       return { items: page, nextCursor };
     },
+
+    async moveToCustomer(ids, customerId, now) {
+      if (ids.length === 0) return;
+      db.update(tickets).set({ customerId, version: sql`${tickets.version} + 1`, updatedAt: now }).where(inArray(tickets.id, [...ids])).run();
+    },
+
+    async setMergedInto(id, change, now) {
+      const row = db
+        .update(tickets)
+        .set({ mergedIntoTicketId: change.intoTicketId, status: change.status, version: sql`${tickets.version} + 1`, updatedAt: now })
+        .where(eq(tickets.id, id))
+        .returning()
+        .get();
+      if (!row) throw new AppError('ticket.not_found', `Ticket ${id} does not exist`);
+      return row;
+    },
   };
 }
 

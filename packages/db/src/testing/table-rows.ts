@@ -56,3 +56,28 @@ export function runningClock(ticketId: number, startedAt: string, targetSeconds:
     remainingSeconds: null, stoppedAt: null, warnedAt: null, breachedAt: null, updatedAt: startedAt,
   };
 }
+
+/**
+ * Every row of a table, ordered by id, read over a second connection, minus `ignore`d columns (ones that
+ * only say when or how often a row changed): a snapshot to compare before and after a change and its undo.
+ */
+export async function readTableRows(db: TestDatabase, table: string, ignore: readonly string[] = []): Promise<Row[]> {
+  let rows: Row[];
+  if (db.url.startsWith('postgres')) {
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      rows = (await client.query<Row>(`select * from ${table} order by id`)).rows;
+    } finally {
+      await client.end();
+    }
+  } else {
+    const sqlite = new BetterSqlite3(sqlitePathFromUrl(db.url), { readonly: true });
+    try {
+      rows = sqlite.prepare(`select * from ${table} order by id`).all() as Row[];
+    } finally {
+      sqlite.close();
+    }
+  }
+  return rows.map((row) => Object.fromEntries(Object.entries(row).filter(([column]) => !ignore.includes(column))));
+}

@@ -1,4 +1,4 @@
-import { pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { index, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { id } from './id.column.ts';
 import { instant } from './instant.column.ts';
 import { tickets } from './tickets.table.ts';
@@ -18,5 +18,9 @@ export const ticketFacts = pgTable(
     confirmedBy: id('confirmed_by').references(() => users.id, { onDelete: 'set null' }),
     confirmedAt: instant('confirmed_at').notNull(),
   },
-  (t) => [primaryKey({ name: 'ticket_facts_pk', columns: [t.ticketId, t.key] })],
+  (t) => [
+    primaryKey({ name: 'ticket_facts_pk', columns: [t.ticketId, t.key] }),
+    // The same order number on another customer's ticket is a probable match (docs/customers.md §Suggestions).
+    index('ticket_facts_key_value_idx').on(t.key, t.value),
+  ],
 );

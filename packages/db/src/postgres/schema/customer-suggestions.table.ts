@@ -1,0 +1,39 @@
+import { sql } from 'drizzle-orm';
+import { index, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { suggestionReasons, suggestionStates, type CustomerSuggestion } from '@keluh/core';
+import { customers } from './customers.table.ts';
+import { id } from './id.column.ts';
+import { instant } from './instant.column.ts';
+import { jsonb } from './jsonb.column.ts';
+import { tickets } from './tickets.table.ts';
+import { users } from './users.table.ts';
+
+/** Probable matches waiting for an agent's decision, and the decisions (docs/customers.md §Suggestions). */
+export const customerSuggestions = pgTable(
+  'customer_suggestions',
+  {
+    id: id('id').primaryKey().generatedAlwaysAsIdentity(),
+    ticketId: id('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    customerId: id('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    candidateId: id('candidate_id')
+      .notNull()
+      .references(() => customers.id),
+    /** `lowerId:higherId`: A-with-B and B-with-A are one pair. */
+    pairKey: text('pair_key').notNull(),
+    reason: text('reason', { enum: suggestionReasons }).notNull(),
+    evidence: jsonb<CustomerSuggestion['evidence']>('evidence').notNull(),
+    state: text('state', { enum: suggestionStates }).notNull().default('pending'),
+    decidedByUserId: id('decided_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    decidedAt: instant('decided_at'),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [
+    // One open question per pair, and a rejected pair is never asked again: both rest on this constraint.
+    uniqueIndex('customer_suggestions_pair_uq').on(t.pairKey).where(sql`${t.state} in ('pending', 'rejected')`),
+    index('customer_suggestions_ticket_idx').on(t.ticketId, t.state),
+  ],
+);
