@@ -63,6 +63,7 @@ import reviewsRoutes from './routes/reviews/reviews.routes.ts';
 import testimonialsRoutes from './routes/reviews/testimonials.routes.ts';
 import recoveryRoutes from './routes/reviews/recovery.routes.ts';
 import ticketSettingsRoutes from './routes/settings/ticket-settings.routes.ts';
+import threadingSettingsRoutes from './routes/settings/threading-settings.routes.ts';
 import channelRoutingRoutes from './routes/settings/channel-routing.routes.ts';
 import publicTestimonialsRoutes from './routes/reviews/public-testimonials.routes.ts';
 import boardRoutes from './routes/board/board.routes.ts';
@@ -245,6 +246,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(testimonialsRoutes, { prefix: '/api/testimonials' });
   await app.register(recoveryRoutes, { prefix: '/api/recovery-tasks' });
   await app.register(ticketSettingsRoutes, { prefix: '/api/settings/tickets' });
+  await app.register(threadingSettingsRoutes, { prefix: '/api/settings/threading' });
   await app.register(channelRoutingRoutes, { prefix: '/api/settings/routing' });
   await app.register(publicTestimonialsRoutes);
   await app.register(boardRoutes, { prefix: '/api/board' });

@@ -16,3 +16,10 @@ export const channelRoutingSchema = z.strictObject({
   channelTeams: z.partialRecord(channelKindSchema, z.number().int().positive().describe('A team id')),
 });
 export type ChannelRoutingBody = z.infer<typeof channelRoutingSchema>;
+
+/** `PUT /api/settings/threading`: how long after resolution a customer's message reopens the ticket (docs/customers.md §Threading). */
+export const threadingSettingsSchema = z.strictObject({
+  /** Days; past them a customer's message opens a new ticket linked to the finished one. */
+  reopenDays: z.number().int().min(0).max(365),
+});
+export type ThreadingSettingsBody = z.infer<typeof threadingSettingsSchema>;

@@ -16,6 +16,8 @@ export * from './customers/customers.usecases.ts';
 export * from './tickets/ticket.types.ts';
 export * from './tickets/ticket.rules.ts';
 export * from './tickets/tickets.usecases.ts';
+export * from './tickets/reopen.rules.ts';
+export * from './tickets/threading-settings.usecases.ts';
 export * from './messages/message.types.ts';
 export * from './messages/message.rules.ts';
 export * from './events/event.types.ts';

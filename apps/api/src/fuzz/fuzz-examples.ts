@@ -113,6 +113,7 @@ const bodies: Record<string, BodyExample[]> = {
   // Only the permissive value: limiting agents would hide the fuzz ticket from the cases that follow.
   'PUT /api/settings/tickets': [() => ({ agentsOwnAndUnassigned: false })],
   'PUT /api/settings/routing': [() => ({ channelTeams: { whatsapp: 1 } })],
+  'PUT /api/settings/threading': [() => ({ reopenDays: 5 }), () => ({ reopenDays: 366 })],
   'PUT /api/presence/me': [() => ({ status: 'away' }), () => ({ status: 'online' }), () => ({ status: 'offline' })],
 };
 

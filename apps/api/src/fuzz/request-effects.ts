@@ -73,6 +73,7 @@ export const successEffects: Record<string, Effect> = {
   'PUT /api/sla/holiday-lists/:id': { holiday_lists: 'changed' },
   'PUT /api/settings/tickets': { settings: 'changed', audit_log: 'changed' },
   'PUT /api/settings/routing': { settings: 'changed', audit_log: 'changed' },
+  'PUT /api/settings/threading': { settings: 'changed', audit_log: 'changed' },
   'POST /webhooks/whatsapp': conversation,
   'POST /webhooks/instagram': conversation,
   'POST /webhooks/api/:channelId': conversation,
