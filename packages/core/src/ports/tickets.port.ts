@@ -15,7 +15,7 @@ export interface NewTicket {
 }
 
 /** Fields a person (or a rule acting for one) changes; each change bumps the ticket's version. */
-export type TicketPatch = Partial<Pick<Ticket, 'status' | 'stage' | 'priority' | 'assigneeId' | 'teamId' | 'resolvedAt'>>;
+export type TicketPatch = Partial<Pick<Ticket, 'status' | 'stage' | 'priority' | 'assigneeId' | 'teamId' | 'resolvedAt' | 'mergedIntoTicketId'>>;
 
 /** What an inbound customer message does to its ticket, applied in one statement. */
 export interface InboundActivity {
@@ -54,7 +54,7 @@ export interface TicketRepository {
   findView(id: number): Promise<TicketView | null>;
   /** The customer's ticket that threads new messages (open or pending), if any, as a view (ingest needs both). */
   findActiveForCustomer(customerId: number): Promise<TicketView | null>;
-  /** The customer's newest resolved or closed ticket that was not merged away: the one a new message may reopen. */
+  /** The customer's most recently resolved ticket (resolved or closed, not merged away): the one a new message may reopen. */
   findLatestFinishedForCustomer(customerId: number): Promise<Ticket | null>;
   /**
    * Turns a finished (resolved or closed, not merged) ticket back into `open`, in one conditional

@@ -43,6 +43,19 @@ export const errorCatalog = {
   'ticket.conflict': 409,
   /** The change would give the customer a second active ticket; one active ticket per customer issue. */
   'ticket.active_exists': 409,
+  /** A ticket merged into itself. */
+  'ticket.merge_self': 400,
+  /** Tickets of two customers: merge the customers first (docs/customers.md). */
+  'ticket.merge_other_customer': 409,
+  /** A ticket already merged into another takes part in no merge or split: undo that merge first. */
+  'ticket.already_merged': 409,
+  /** The merge or split was undone already. */
+  'ticket.move_undone': 409,
+  /** A split naming no message of the ticket. */
+  'ticket.split_empty': 400,
+  /** A split taking every message: nothing would be left; that is a merge, or no change. */
+  'ticket.split_all': 400,
+  'ticket_move.not_found': 404,
   /** One socket watching more tickets at once than a console ever shows (collision detection). */
   'ticket.watch_limit': 429,
   /**

@@ -123,7 +123,7 @@ export function createTicketRepository(db: PgDb): TicketRepository {
       .select()
       .from(tickets)
       .where(and(eq(tickets.customerId, sql.placeholder('customerId')), inArray(tickets.status, ['resolved', 'closed']), isNull(tickets.mergedIntoTicketId)))
-      .orderBy(desc(tickets.id))
+      .orderBy(sql`${tickets.resolvedAt} desc nulls last`, desc(tickets.id))
       .limit(1)
       .prepare('tickets_latest_finished_for_customer'),
   );

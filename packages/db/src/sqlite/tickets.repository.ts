@@ -121,7 +121,7 @@ export function createTicketRepository(db: SqliteDb): TicketRepository {
     .select()
     .from(tickets)
     .where(and(eq(tickets.customerId, sql.placeholder('customerId')), inArray(tickets.status, ['resolved', 'closed']), isNull(tickets.mergedIntoTicketId)))
-    .orderBy(desc(tickets.id))
+    .orderBy(sql`${tickets.resolvedAt} desc nulls last`, desc(tickets.id))
     .limit(1)
     .prepare();
   const reopenFinished = db
