@@ -32,6 +32,7 @@ import socketIo from './realtime/socket.plugin.ts';
 import healthRoutes from './routes/health/health.routes.ts';
 import authRoutes from './routes/auth/auth.routes.ts';
 import ticketsRoutes from './routes/tickets/tickets.routes.ts';
+import ticketMovesRoutes from './routes/tickets/ticket-moves.routes.ts';
 import usersRoutes from './routes/users/users.routes.ts';
 import widgetRoutes from './routes/widget/widget.routes.ts';
 import visitorSessionsRoutes from './routes/widget/visitor-sessions.routes.ts';
@@ -243,6 +244,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(ticketCasesRoutes, { prefix: '/api/tickets' });
   await app.register(promisesRoutes, { prefix: '/api/promises' });
   await app.register(reviewsRoutes, { prefix: '/api' });
+  await app.register(ticketMovesRoutes, { prefix: '/api' });
   await app.register(testimonialsRoutes, { prefix: '/api/testimonials' });
   await app.register(recoveryRoutes, { prefix: '/api/recovery-tasks' });
   await app.register(ticketSettingsRoutes, { prefix: '/api/settings/tickets' });

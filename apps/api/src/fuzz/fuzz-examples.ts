@@ -16,6 +16,8 @@ export function exampleSegments(route: AppRoute, param: string, world: FuzzWorld
       if (route.path.startsWith('/api/sla/')) return ['1', '999999'];
       // Someone else's account or team: the fuzzer must not deactivate or demote the user it signs in as.
       if (route.path.startsWith('/api/admin/')) return ['999999'];
+      // No move of the fuzz ticket exists (its examples only refuse): a known-looking id and an unknown one.
+      if (route.path.startsWith('/api/ticket-moves/')) return ['1', '999999'];
       return route.path.startsWith('/api/api-channels/') ? [String(world.apiChannel.id)] : [String(world.ticketId)];
     case 'channelId':
       return [String(world.apiChannel.id)];
@@ -92,6 +94,9 @@ const bodies: Record<string, BodyExample[]> = {
   'POST /api/reviews/:id/answer': [() => ({ score: 5 }), () => ({ score: 1, comment: 'Lama sekali' }), () => ({ consent: true })],
   'PATCH /api/testimonials/:reviewId': [() => ({ state: 'approved' }), () => ({ state: 'rejected', text: 'Pelayanan cepat', displayName: 'Rina W.' })],
   'POST /api/recovery-tasks/:id/close': [() => ({ note: 'Ditelepon, ongkir dikembalikan' })],
+  // Only refusals: a merge or split that went through would take the fuzz ticket's messages from the cases that follow.
+  'POST /api/tickets/:id/merge': [() => ({ intoTicketId: 999999 }), (world) => ({ intoTicketId: world.ticketId })],
+  'POST /api/tickets/:id/split': [() => ({ messageIds: [] }), () => ({ messageIds: [999999] })],
   // Targets of days: a clock's warning or breach job must not fire in the middle of the fuzzing and change the census.
   'POST /api/sla/policies': [() => ({ priority: 'normal', firstResponseSeconds: 86_400, businessHours: false }), () => ({ priority: 'high', channel: 'whatsapp', firstResponseSeconds: 0, escalation: ['raise_priority'] })],
   'PUT /api/sla/policies/:id': [() => ({ priority: 'urgent', firstResponseSeconds: 172_800, resolutionSeconds: 604_800 }), () => ({ priority: 'low', nextResponseSeconds: -5 })],
@@ -118,7 +123,7 @@ const bodies: Record<string, BodyExample[]> = {
 };
 
 /** Routes whose handler reads no body, although the method allows one: any JSON is fuzzed at them. */
-const bodiless = new Set(['POST /api/auth/logout', 'POST /api/tickets/:id/read', 'POST /api/api-channels/:id/rotate-secret', 'POST /api/channels/instagram/subscribe', 'DELETE /api/api-channels/:id', 'DELETE /api/phrases/:id', 'DELETE /api/widget/visitors/:visitorId/sessions', 'POST /webhooks/whatsapp', 'POST /webhooks/instagram', 'DELETE /api/tickets/:id/facts/:key', 'POST /api/tickets/:id/reviews', 'DELETE /api/sla/policies/:id', 'POST /api/admin/users/:id/deactivate']);
+const bodiless = new Set(['POST /api/auth/logout', 'POST /api/tickets/:id/read', 'POST /api/api-channels/:id/rotate-secret', 'POST /api/channels/instagram/subscribe', 'DELETE /api/api-channels/:id', 'DELETE /api/phrases/:id', 'DELETE /api/widget/visitors/:visitorId/sessions', 'POST /webhooks/whatsapp', 'POST /webhooks/instagram', 'DELETE /api/tickets/:id/facts/:key', 'POST /api/tickets/:id/reviews', 'DELETE /api/sla/policies/:id', 'POST /api/admin/users/:id/deactivate', 'POST /api/ticket-moves/:id/undo']);
 
 /** The examples for a route's body; [] when it takes none; null when a route with a body has no example yet. */
 export function exampleBodies(route: AppRoute): BodyExample[] | null {

@@ -3,7 +3,7 @@ import type { FastifyRequest, preHandlerHookHandler } from 'fastify';
 import { AppError, canSeeTicket, scopeOf, type Repositories, type TicketScope } from '@keluh/core';
 
 /** How a route's path names the ticket it acts on: the ticket itself, or something of one ticket. */
-export type TicketLookup = 'ticket' | 'promise' | 'review' | 'recovery_task';
+export type TicketLookup = 'ticket' | 'promise' | 'review' | 'recovery_task' | 'ticket_move';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -29,6 +29,8 @@ const ticketIdOf: Record<TicketLookup, (db: Repositories, id: number) => Promise
   promise: async (db, id) => (await db.promises.findById(id))?.ticketId ?? null,
   review: async (db, id) => (await db.reviews.findById(id))?.ticketId ?? null,
   recovery_task: async (db, id) => (await db.recoveryTasks.findById(id))?.ticketId ?? null,
+  // A move is seen through the ticket it was made on (the target of a merge is checked by the use case).
+  ticket_move: async (db, id) => (await db.ticketMoves.findById(id))?.sourceTicketId ?? null,
 };
 
 /**
