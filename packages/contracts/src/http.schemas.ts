@@ -88,6 +88,11 @@ export const replyBodySchema = z
     seenMessageId: z.number().int().positive().optional(),
     /** Send although `reply.collision` warned: the agent read the other reply and still wants to send. */
     force: z.boolean().optional(),
+    /**
+     * The customer's identity to send through (the composer's channel picker): its channel and window
+     * apply. Default: the identity the customer last wrote from. Another customer's: `reply.identity_not_of_customer`.
+     */
+    identityId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
   })
   .strict()
   .superRefine((reply, context) => {

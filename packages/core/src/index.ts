@@ -9,6 +9,7 @@ export * from './channels/api-channel.types.ts';
 export * from './channels/templates.ts';
 export * from './channels/choices.rules.ts';
 export * from './tickets/reply.rules.ts';
+export * from './tickets/reply-identity.rules.ts';
 export * from './tickets/collision.rules.ts';
 export * from './customers/customer.types.ts';
 export * from './customers/customer.rules.ts';

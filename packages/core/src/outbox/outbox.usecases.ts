@@ -1,5 +1,5 @@
 import { ChannelSendError, type ChannelAdapter, type ChannelKind, type OutboundMessage } from '../channels/channel.types.ts';
-import type { Identity } from '../customers/customer.types.ts';
+import { mostRecent } from '../tickets/reply-identity.rules.ts';
 import { applyParkedStatuses } from '../ingest/delivery-status.handler.ts';
 import type { Message } from '../messages/message.types.ts';
 import type { Ticket } from '../tickets/ticket.types.ts';
@@ -115,14 +115,16 @@ async function sendOne(deps: CoreDeps, adapters: AdapterRegistry, item: OutboxIt
 
 async function outboundFor(deps: CoreDeps, message: Message, ticket: Ticket, channel: ChannelKind): Promise<OutboundMessage> {
   const [identities, customer] = await Promise.all([deps.db.identities.listForCustomer(ticket.customerId), deps.db.customers.findById(ticket.customerId)]);
-  const recipient = mostRecent(identities.filter((identity) => identity.channel === channel));
+  // The identity the reply was addressed to (the composer's picker); older rows: the one last written from.
+  const named = message.identityId === null ? undefined : identities.find((identity) => identity.id === message.identityId && identity.channel === channel);
+  const recipient = named ?? mostRecent(identities.filter((identity) => identity.channel === channel));
   if (!recipient) throw new ChannelSendError({ code: 'channel.no_recipient', reason: `The customer has no ${channel} identity`, retryable: false });
   return {
     messageId: message.id,
     ticketId: ticket.id,
     channel,
     recipientExternalId: recipient.externalId,
-    recipientPhone: channel === 'whatsapp' ? (customer?.phone ?? null) : null,
+    recipientPhone: channel === 'whatsapp' ? (recipient.phone ?? customer?.phone ?? null) : null,
     body: message.body,
     template: message.template,
     choices: message.choices,
@@ -132,10 +134,6 @@ async function outboundFor(deps: CoreDeps, message: Message, ticket: Ticket, cha
   };
 }
 
-/** The identity the customer last wrote from is the one that reaches them now. */
-function mostRecent(identities: Identity[]): Identity | undefined {
-  return [...identities].sort((a, b) => (b.lastInboundAt ?? '').localeCompare(a.lastInboundAt ?? '') || b.id - a.id)[0];
-}
 
 async function pauseChannel(deps: CoreDeps, item: OutboxItem, owner: string, failure: ChannelSendError): Promise<void> {
   await commit(deps, async (tx, emit) => {

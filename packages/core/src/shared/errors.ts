@@ -63,6 +63,8 @@ export const errorCatalog = {
    * `details` say who, when and which message. Sent again with `force: true` it goes out.
    */
   'reply.collision': 409,
+  /** The reply names an identity (channel picker) that is not one of the ticket's customer's. */
+  'reply.identity_not_of_customer': 400,
   'user.not_found': 404,
   /** Another account has this email (whatever its case). */
   'user.email_taken': 409,
