@@ -19,11 +19,14 @@ export function replyIdentity(ticket: Pick<Ticket, 'id' | 'customerId' | 'lastCh
   return named;
 }
 
-export function defaultReplyIdentity(ticket: Pick<Ticket, 'lastChannel'>, identities: readonly Identity[]): Identity | null {
+type Reachable = Pick<Identity, 'id' | 'channel' | 'lastInboundAt'>;
+
+/** Also what the console's channel picker preselects (it shows the same identity the server would use). */
+export function defaultReplyIdentity<T extends Reachable>(ticket: Pick<Ticket, 'lastChannel'>, identities: readonly T[]): T | null {
   return mostRecent(identities.filter((identity) => identity.channel === ticket.lastChannel)) ?? mostRecent(identities) ?? null;
 }
 
 /** The identity the customer last wrote from; ties (never written) go to the newest. */
-export function mostRecent(identities: readonly Identity[]): Identity | undefined {
+export function mostRecent<T extends Reachable>(identities: readonly T[]): T | undefined {
   return [...identities].sort((a, b) => (b.lastInboundAt ?? '').localeCompare(a.lastInboundAt ?? '') || b.id - a.id)[0];
 }
