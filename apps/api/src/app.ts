@@ -65,6 +65,7 @@ import testimonialsRoutes from './routes/reviews/testimonials.routes.ts';
 import recoveryRoutes from './routes/reviews/recovery.routes.ts';
 import ticketSettingsRoutes from './routes/settings/ticket-settings.routes.ts';
 import threadingSettingsRoutes from './routes/settings/threading-settings.routes.ts';
+import widgetIdentityRoutes from './routes/settings/widget-identity.routes.ts';
 import channelRoutingRoutes from './routes/settings/channel-routing.routes.ts';
 import publicTestimonialsRoutes from './routes/reviews/public-testimonials.routes.ts';
 import boardRoutes from './routes/board/board.routes.ts';
@@ -249,6 +250,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(recoveryRoutes, { prefix: '/api/recovery-tasks' });
   await app.register(ticketSettingsRoutes, { prefix: '/api/settings/tickets' });
   await app.register(threadingSettingsRoutes, { prefix: '/api/settings/threading' });
+  await app.register(widgetIdentityRoutes, { prefix: '/api/settings/widget-identity' });
   await app.register(channelRoutingRoutes, { prefix: '/api/settings/routing' });
   await app.register(publicTestimonialsRoutes);
   await app.register(boardRoutes, { prefix: '/api/board' });

@@ -23,3 +23,8 @@ export const threadingSettingsSchema = z.strictObject({
   reopenDays: z.number().int().min(0).max(365),
 });
 export type ThreadingSettingsBody = z.infer<typeof threadingSettingsSchema>;
+
+/** `GET /api/settings/widget-identity`: the secret a site signs its signed-in users with (admins; docs/customers.md). */
+export const widgetIdentitySecretSchema = z.object({
+  secret: z.string().describe('HMAC-SHA256 key: signature = hex(HMAC(secret, base64url(JSON { userId, name?, phone?, email? })))'),
+});

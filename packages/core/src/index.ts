@@ -69,3 +69,6 @@ export * from './users/index.ts';
 export * from './teams/index.ts';
 export * from './reports/index.ts';
 export * from './auth/team-view.rules.ts';
+export * from './customers/identity-keys.rules.ts';
+export * from './visitors/site-identity.rules.ts';
+export * from './visitors/site-visitor.usecases.ts';

@@ -65,7 +65,7 @@ type BodyExample = (world: FuzzWorld) => unknown;
 const bodies: Record<string, BodyExample[]> = {
   'POST /api/auth/login': [() => LOGIN_USER, () => ({ email: 'nobody@keluh.test', password: 'wrong-password' })],
   'POST /api/auth/token': [() => LOGIN_USER, () => ({ email: LOGIN_USER.email.toUpperCase(), password: 'wrong-password' })],
-  'POST /api/widget/sessions': [() => ({}), () => ({ name: 'Sari', email: 'sari@example.com' }), (world) => ({ refreshToken: world.visitor.refreshToken }), () => ({ visitorToken: 'v1.e30.e30' })],
+  'POST /api/widget/sessions': [() => ({}), () => ({ name: 'Sari', email: 'sari@example.com' }), (world) => ({ refreshToken: world.visitor.refreshToken }), () => ({ visitorToken: 'v1.e30.e30' }), () => ({ identity: `e30.${'0'.repeat(64)}` })],
   'POST /api/tickets/:id/messages': [
     () => ({ body: 'Mohon maaf atas keterlambatannya' }),
     () => ({ template: { name: 'complaint_followup_v2', language: 'id', parameters: ['Sari', '42'] } }),
@@ -123,7 +123,7 @@ const bodies: Record<string, BodyExample[]> = {
 };
 
 /** Routes whose handler reads no body, although the method allows one: any JSON is fuzzed at them. */
-const bodiless = new Set(['POST /api/auth/logout', 'POST /api/tickets/:id/read', 'POST /api/api-channels/:id/rotate-secret', 'POST /api/channels/instagram/subscribe', 'DELETE /api/api-channels/:id', 'DELETE /api/phrases/:id', 'DELETE /api/widget/visitors/:visitorId/sessions', 'POST /webhooks/whatsapp', 'POST /webhooks/instagram', 'DELETE /api/tickets/:id/facts/:key', 'POST /api/tickets/:id/reviews', 'DELETE /api/sla/policies/:id', 'POST /api/admin/users/:id/deactivate', 'POST /api/ticket-moves/:id/undo']);
+const bodiless = new Set(['POST /api/auth/logout', 'POST /api/tickets/:id/read', 'POST /api/api-channels/:id/rotate-secret', 'POST /api/channels/instagram/subscribe', 'DELETE /api/api-channels/:id', 'DELETE /api/phrases/:id', 'DELETE /api/widget/visitors/:visitorId/sessions', 'POST /webhooks/whatsapp', 'POST /webhooks/instagram', 'DELETE /api/tickets/:id/facts/:key', 'POST /api/tickets/:id/reviews', 'DELETE /api/sla/policies/:id', 'POST /api/admin/users/:id/deactivate', 'POST /api/ticket-moves/:id/undo', 'POST /api/settings/widget-identity/rotate']);
 
 /** The examples for a route's body; [] when it takes none; null when a route with a body has no example yet. */
 export function exampleBodies(route: AppRoute): BodyExample[] | null {

@@ -46,4 +46,6 @@ export interface IdentityRepository {
   markUnreachable(id: number, at: Instant): Promise<void>;
   /** Re-keys an identity (WhatsApp number change), keeping its customer and history. */
   rekey(id: number, externalId: string): Promise<void>;
+  /** Marks the identity verified with the keys its channel or site vouches for (a null key is cleared). */
+  vouch(id: number, keys: { displayName: string | null; phone: string | null; email: string | null }): Promise<Identity>;
 }
