@@ -88,6 +88,11 @@ export const replyBodySchema = z
     seenMessageId: z.number().int().positive().optional(),
     /** Send although `reply.collision` warned: the agent read the other reply and still wants to send. */
     force: z.boolean().optional(),
+    /**
+     * The customer's identity to send through (the composer's channel picker): its channel and window
+     * apply. Default: the identity the customer last wrote from. Another customer's: `reply.identity_not_of_customer`.
+     */
+    identityId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
   })
   .strict()
   .superRefine((reply, context) => {
@@ -116,6 +121,11 @@ export const widgetSessionBodySchema = z
     refreshToken: z.string().max(300).optional().describe('From the previous answer; each one works once'),
     /** Deprecated: a pre-session `v1.` visitor token, exchanged once for a session with the same history. */
     visitorToken: z.string().max(300).optional().describe('Deprecated pre-session token (v1.…), accepted once'),
+    /**
+     * The embedding site's signed user: `base64url(JSON { userId, name?, phone?, email? })` + `.` +
+     * hex HMAC-SHA256 under the widget identity secret. A verified visitor, the same on every device.
+     */
+    identity: z.string().max(4200).optional().describe('Site-signed visitor identity (payload.signature)'),
   })
   .strict()
   .refine((body) => body.refreshToken === undefined || body.visitorToken === undefined, { error: 'Send a refreshToken or a visitorToken, not both' });

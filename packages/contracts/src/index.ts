@@ -16,3 +16,4 @@ export * from './admin.schemas.ts';
 export * from './ticket-settings.schemas.ts';
 export * from './reports.schemas.ts';
 export * from './customer-merges.schemas.ts';
+export * from './ticket-moves.schemas.ts';

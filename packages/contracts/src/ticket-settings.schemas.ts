@@ -16,3 +16,15 @@ export const channelRoutingSchema = z.strictObject({
   channelTeams: z.partialRecord(channelKindSchema, z.number().int().positive().describe('A team id')),
 });
 export type ChannelRoutingBody = z.infer<typeof channelRoutingSchema>;
+
+/** `PUT /api/settings/threading`: how long after resolution a customer's message reopens the ticket (docs/customers.md §Threading). */
+export const threadingSettingsSchema = z.strictObject({
+  /** Days; past them a customer's message opens a new ticket linked to the finished one. */
+  reopenDays: z.number().int().min(0).max(365),
+});
+export type ThreadingSettingsBody = z.infer<typeof threadingSettingsSchema>;
+
+/** `GET /api/settings/widget-identity`: the secret a site signs its signed-in users with (admins; docs/customers.md). */
+export const widgetIdentitySecretSchema = z.object({
+  secret: z.string().describe('HMAC-SHA256 key: signature = hex(HMAC(secret, base64url(JSON { userId, name?, phone?, email? })))'),
+});

@@ -18,6 +18,8 @@ export function exampleSegments(route: AppRoute, param: string, world: FuzzWorld
       if (route.path.startsWith('/api/admin/')) return ['999999'];
       // Customers, merges and suggestions: a known id and an unknown one (merging customer 1 into itself is refused).
       if (/^\/api\/(customers|customer-merges|suggestions)\//.test(route.path)) return ['1', '999999'];
+      // No move of the fuzz ticket exists (its examples only refuse): a known-looking id and an unknown one.
+      if (route.path.startsWith('/api/ticket-moves/')) return ['1', '999999'];
       return route.path.startsWith('/api/api-channels/') ? [String(world.apiChannel.id)] : [String(world.ticketId)];
     case 'channelId':
       return [String(world.apiChannel.id)];
@@ -65,7 +67,7 @@ type BodyExample = (world: FuzzWorld) => unknown;
 const bodies: Record<string, BodyExample[]> = {
   'POST /api/auth/login': [() => LOGIN_USER, () => ({ email: 'nobody@keluh.test', password: 'wrong-password' })],
   'POST /api/auth/token': [() => LOGIN_USER, () => ({ email: LOGIN_USER.email.toUpperCase(), password: 'wrong-password' })],
-  'POST /api/widget/sessions': [() => ({}), () => ({ name: 'Sari', email: 'sari@example.com' }), (world) => ({ refreshToken: world.visitor.refreshToken }), () => ({ visitorToken: 'v1.e30.e30' })],
+  'POST /api/widget/sessions': [() => ({}), () => ({ name: 'Sari', email: 'sari@example.com' }), (world) => ({ refreshToken: world.visitor.refreshToken }), () => ({ visitorToken: 'v1.e30.e30' }), () => ({ identity: `e30.${'0'.repeat(64)}` })],
   'POST /api/tickets/:id/messages': [
     () => ({ body: 'Mohon maaf atas keterlambatannya' }),
     () => ({ template: { name: 'complaint_followup_v2', language: 'id', parameters: ['Sari', '42'] } }),
@@ -95,6 +97,9 @@ const bodies: Record<string, BodyExample[]> = {
   'PATCH /api/testimonials/:reviewId': [() => ({ state: 'approved' }), () => ({ state: 'rejected', text: 'Pelayanan cepat', displayName: 'Rina W.' })],
   'POST /api/recovery-tasks/:id/close': [() => ({ note: 'Ditelepon, ongkir dikembalikan' })],
   'POST /api/customers/:id/merge': [() => ({ intoCustomerId: 1 }), () => ({ intoCustomerId: 999_999 })],
+  // Only refusals: a merge or split that went through would take the fuzz ticket's messages from the cases that follow.
+  'POST /api/tickets/:id/merge': [() => ({ intoTicketId: 999999 }), (world) => ({ intoTicketId: world.ticketId })],
+  'POST /api/tickets/:id/split': [() => ({ messageIds: [] }), () => ({ messageIds: [999999] })],
   // Targets of days: a clock's warning or breach job must not fire in the middle of the fuzzing and change the census.
   'POST /api/sla/policies': [() => ({ priority: 'normal', firstResponseSeconds: 86_400, businessHours: false }), () => ({ priority: 'high', channel: 'whatsapp', firstResponseSeconds: 0, escalation: ['raise_priority'] })],
   'PUT /api/sla/policies/:id': [() => ({ priority: 'urgent', firstResponseSeconds: 172_800, resolutionSeconds: 604_800 }), () => ({ priority: 'low', nextResponseSeconds: -5 })],
@@ -116,11 +121,12 @@ const bodies: Record<string, BodyExample[]> = {
   // Only the permissive value: limiting agents would hide the fuzz ticket from the cases that follow.
   'PUT /api/settings/tickets': [() => ({ agentsOwnAndUnassigned: false })],
   'PUT /api/settings/routing': [() => ({ channelTeams: { whatsapp: 1 } })],
+  'PUT /api/settings/threading': [() => ({ reopenDays: 5 }), () => ({ reopenDays: 366 })],
   'PUT /api/presence/me': [() => ({ status: 'away' }), () => ({ status: 'online' }), () => ({ status: 'offline' })],
 };
 
 /** Routes whose handler reads no body, although the method allows one: any JSON is fuzzed at them. */
-const bodiless = new Set(['POST /api/auth/logout', 'POST /api/tickets/:id/read', 'POST /api/api-channels/:id/rotate-secret', 'POST /api/channels/instagram/subscribe', 'DELETE /api/api-channels/:id', 'DELETE /api/phrases/:id', 'DELETE /api/widget/visitors/:visitorId/sessions', 'POST /webhooks/whatsapp', 'POST /webhooks/instagram', 'DELETE /api/tickets/:id/facts/:key', 'POST /api/tickets/:id/reviews', 'DELETE /api/sla/policies/:id', 'POST /api/admin/users/:id/deactivate', 'POST /api/customer-merges/:id/undo', 'POST /api/suggestions/:id/confirm', 'POST /api/suggestions/:id/reject']);
+const bodiless = new Set(['POST /api/auth/logout', 'POST /api/tickets/:id/read', 'POST /api/api-channels/:id/rotate-secret', 'POST /api/channels/instagram/subscribe', 'DELETE /api/api-channels/:id', 'DELETE /api/phrases/:id', 'DELETE /api/widget/visitors/:visitorId/sessions', 'POST /webhooks/whatsapp', 'POST /webhooks/instagram', 'DELETE /api/tickets/:id/facts/:key', 'POST /api/tickets/:id/reviews', 'DELETE /api/sla/policies/:id', 'POST /api/admin/users/:id/deactivate', 'POST /api/customer-merges/:id/undo', 'POST /api/suggestions/:id/confirm', 'POST /api/suggestions/:id/reject', 'POST /api/ticket-moves/:id/undo', 'POST /api/settings/widget-identity/rotate']);
 
 /** The examples for a route's body; [] when it takes none; null when a route with a body has no example yet. */
 export function exampleBodies(route: AppRoute): BodyExample[] | null {

@@ -24,7 +24,6 @@ export const successEffects: Record<string, Effect> = {
   'POST /api/auth/login': { sessions: 1, login_failures: 'changed' },
   'POST /api/auth/token': { sessions: 1, login_failures: 'changed' },
   'POST /api/auth/logout': { sessions: -1 },
-  'POST /api/widget/sessions': { visitor_sessions: 'changed' },
   'DELETE /api/widget/visitors/:visitorId/sessions': { visitor_sessions: 'changed' },
   'POST /api/tickets/:id/messages': { messages: 1, outbox: 1, tickets: 'changed', events: 'changed', ...sla },
   // Resolving or closing a complaint keeps its resolution record in the same commit.
@@ -83,6 +82,16 @@ export const successEffects: Record<string, Effect> = {
   'PUT /api/sla/holiday-lists/:id': { holiday_lists: 'changed' },
   'PUT /api/settings/tickets': { settings: 'changed', audit_log: 'changed' },
   'PUT /api/settings/routing': { settings: 'changed', audit_log: 'changed' },
+  'PUT /api/settings/threading': { settings: 'changed', audit_log: 'changed' },
+  // The secret is made on first read and kept: the one GET besides the CSV export that writes.
+  'GET /api/settings/widget-identity': { settings: 'changed' },
+  'HEAD /api/settings/widget-identity': { settings: 'changed' },
+  'POST /api/settings/widget-identity/rotate': { settings: 'changed', audit_log: 1 },
+  // A signed visitor is stored (customer and identity) when the session opens.
+  'POST /api/widget/sessions': { visitor_sessions: 'changed', customers: 'changed', identities: 'changed' },
+  'POST /api/tickets/:id/merge': { ticket_moves: 1, tickets: 'changed', messages: 'changed', events: 'changed', ...sla },
+  'POST /api/tickets/:id/split': { ticket_moves: 1, tickets: 'changed', messages: 'changed', events: 'changed', ...sla },
+  'POST /api/ticket-moves/:id/undo': { ticket_moves: 'changed', tickets: 'changed', messages: 'changed', events: 'changed', ...sla },
   'POST /webhooks/whatsapp': conversation,
   'POST /webhooks/instagram': conversation,
   'POST /webhooks/api/:channelId': conversation,

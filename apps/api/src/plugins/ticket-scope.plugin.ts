@@ -3,7 +3,7 @@ import type { FastifyRequest, preHandlerHookHandler } from 'fastify';
 import { AppError, canSeeTicket, scopeOf, type Repositories, type TicketScope } from '@keluh/core';
 
 /** How a route's path names the ticket it acts on: the ticket itself, or something of one ticket. */
-export type TicketLookup = 'ticket' | 'promise' | 'review' | 'recovery_task' | 'suggestion';
+export type TicketLookup = 'ticket' | 'promise' | 'review' | 'recovery_task' | 'suggestion' | 'ticket_move';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -30,6 +30,8 @@ const ticketIdOf: Record<TicketLookup, (db: Repositories, id: number) => Promise
   review: async (db, id) => (await db.reviews.findById(id))?.ticketId ?? null,
   recovery_task: async (db, id) => (await db.recoveryTasks.findById(id))?.ticketId ?? null,
   suggestion: async (db, id) => (await db.customerSuggestions.findById(id))?.ticketId ?? null,
+  // A move is seen through the ticket it was made on (the target of a merge is checked by the use case).
+  ticket_move: async (db, id) => (await db.ticketMoves.findById(id))?.sourceTicketId ?? null,
 };
 
 /**

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgentEvent, VisitorEvent } from '@keluh/contracts';
 import { connected, nextPushed, startTestApp, type TestApp } from '../testing/test-app.ts';
+import { REOPEN_DAYS_KEY } from '@keluh/core';
 
 type SendAck = { ok: true; message: { id: number; ticketId: number; status: string }; duplicate: boolean } | { ok: false; error: { code: string } };
 
@@ -43,7 +44,7 @@ describe('a web-chat conversation between a visitor and an agent', () => {
     expect(await t.db.messages.listForTicket(first.message.ticketId)).toHaveLength(1);
   });
 
-  it('joins the open ticket with a second message, and opens a new ticket after resolve', async () => {
+  it('joins the open ticket with a second message, and opens a new linked ticket after resolve once the reopen window is zero', async () => {
     const visitor = await t.newVisitor();
     const socket = t.visitorSocket(visitor.visitorToken);
     await connected(socket);
@@ -52,10 +53,13 @@ describe('a web-chat conversation between a visitor and an agent', () => {
     if (!a.ok || !b.ok) throw new Error('send failed');
     expect(b.message.ticketId).toBe(a.message.ticketId);
 
+    await t.db.settings.set(REOPEN_DAYS_KEY, '0');
     await t.app.inject({ method: 'PATCH', url: `/api/tickets/${a.message.ticketId}`, headers: { authorization: `Bearer ${token}` }, payload: { status: 'resolved' } });
     const c = await send(socket, { clientMessageId: 'thread-0003', body: 'Masalah baru: refund belum masuk' });
+    await t.db.settings.set(REOPEN_DAYS_KEY, '3');
     if (!c.ok) throw new Error('send failed');
     expect(c.message.ticketId).not.toBe(a.message.ticketId);
+    expect((await t.db.tickets.findById(c.message.ticketId))?.previousTicketId).toBe(a.message.ticketId);
   });
 
   it.each([

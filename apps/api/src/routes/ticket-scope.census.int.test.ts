@@ -43,7 +43,7 @@ describe("an agent of another team finds none of a ticket's routes", () => {
   let routes: AppRoute[];
   let agentB: TeamMember;
   let supervisorB: TeamMember;
-  let ids: { ticket: number; promise: number; review: number; recoveryTask: number; suggestion: number };
+  let ids: { ticket: number; promise: number; review: number; recoveryTask: number; suggestion: number; move: number };
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -61,7 +61,12 @@ describe("an agent of another team finds none of a ticket's routes", () => {
     const reviewId = review.json<{ id: number }>().id;
     expect((await t.app.inject({ method: 'POST', url: `/api/reviews/${reviewId}/answer`, headers: admin, payload: { score: 1 } })).statusCode).toBe(200);
     const [task] = (await t.db.recoveryTasks.list({ limit: 10 })).filter((candidate) => candidate.ticketId === ticket);
-    ids = { ticket, promise: promise.json<{ id: number }>().id, review: reviewId, recoveryTask: task!.id, suggestion: suggestion!.id };
+    // A split of another team A ticket: the move is seen through its ticket.
+    const splitFrom = await inboundTicket(t, 'census-split', 'Paket belum sampai');
+    await inboundTicket(t, 'census-split', 'Dan refund saya?');
+    const [, second] = await t.db.messages.listForTicket(splitFrom);
+    const split = await t.app.inject({ method: 'POST', url: `/api/tickets/${splitFrom}/split`, headers: admin, payload: { messageIds: [second!.id] } });
+    ids = { ticket, promise: promise.json<{ id: number }>().id, review: reviewId, recoveryTask: task!.id, suggestion: suggestion!.id, move: split.json<{ move: { id: number } }>().move.id };
     routes = (await inventory(t.app)).filter((route) => route.method !== 'HEAD');
   });
   afterAll(() => t.close());
@@ -73,6 +78,7 @@ describe("an agent of another team finds none of a ticket's routes", () => {
     if (route.path.startsWith('/api/reviews/:id') || route.path.startsWith('/api/testimonials/:reviewId')) return ids.review;
     if (route.path.startsWith('/api/recovery-tasks/:id')) return ids.recoveryTask;
     if (route.path.startsWith('/api/suggestions/:id')) return ids.suggestion;
+    if (route.path.startsWith('/api/ticket-moves/:id')) return ids.move;
     return null;
   };
   const ticketRoutes = () => routes.filter((route) => idFor(route) !== null);
@@ -109,6 +115,7 @@ describe("an agent of another team finds none of a ticket's routes", () => {
     expect(await t.db.notes.listForTicket(ids.ticket)).toEqual(before.notes);
     expect((await t.db.promises.findById(ids.promise))?.state).toBe('open');
     expect((await t.db.recoveryTasks.findById(ids.recoveryTask))?.state).toBe('open');
+    expect((await t.db.ticketMoves.findById(ids.move))?.undoneAt).toBeNull();
   });
 
   it("lets team A's agent read the same ticket, so the refusal is scope and not the request", async () => {

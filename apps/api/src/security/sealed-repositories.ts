@@ -14,7 +14,7 @@ export interface SecretCodec {
 }
 
 /** Settings-table keys whose values are secrets (the rest, e.g. flags, stay readable). */
-export const SEALED_SETTING_KEYS: readonly string[] = ['visitor_token_secret'];
+export const SEALED_SETTING_KEYS: readonly string[] = ['visitor_token_secret', 'widget_identity_secret'];
 
 export const secretContext = {
   channel: (kind: ChannelKind, key: string) => `channel:${kind}:${key}`,

@@ -28,7 +28,8 @@ export interface TicketListQuery {
 /** Free text, or an approved WhatsApp template with its {{n}} values in order. */
 export type ReplyContent = { body: string } | { template: { name: string; language: string; parameters: string[] } };
 /** What the agent had seen (`seenMessageId`) and whether they send past a `reply.collision` warning. */
-export type ReplyPayload = ReplyContent & { seenMessageId?: number; force?: boolean };
+/** `identityId`: the customer's identity picked in the composer (default: the one they last wrote from). */
+export type ReplyPayload = ReplyContent & { seenMessageId?: number; force?: boolean; identityId?: number };
 
 /** Channels whose credentials an admin edits in the console. */
 export type ConfigurableChannel = 'whatsapp' | 'instagram';

@@ -10,6 +10,7 @@ import workflowEn from './workflow.en.ts';
 import slaEn from './sla.en.ts';
 import collideEn from './collide.en.ts';
 import adminEn from './admin.en.ts';
+import threadsEn from './threads.en.ts';
 
 const en = {
   ...workflowEn,
@@ -18,6 +19,7 @@ const en = {
   ...boardEn,
   ...collideEn,
   ...adminEn,
+  ...threadsEn,
   ...presenceEn,
   ...reportsEn,
   app: {
@@ -381,9 +383,19 @@ const en = {
       conflict: 'Someone else changed this ticket just now. It has been reloaded: check it and try again.',
       active_exists: 'This customer already has another open ticket.',
       watch_limit: 'This connection has too many tickets open at once. Close a few tabs.',
+      merge_self: 'A ticket cannot be merged into itself.',
+      merge_other_customer: 'These tickets belong to different customers. Link the customers first.',
+      already_merged: 'This ticket is merged into another one. Undo that merge first.',
+      move_undone: 'This merge or split was undone already.',
+      split_empty: 'Select at least one message to split off.',
+      split_all: 'Leave at least one message on this ticket.',
+    },
+    ticket_move: {
+      not_found: 'That merge or split does not exist.',
     },
     reply: {
       collision: 'Another agent replied moments ago. Read their reply before sending yours.',
+      identity_not_of_customer: 'That contact is not one of this customer’s. Pick another channel.',
     },
     user: {
       not_found: 'That user does not exist.',

@@ -7,6 +7,7 @@ import workflowId from './workflow.id.ts';
 import slaId from './sla.id.ts';
 import collideId from './collide.id.ts';
 import adminId from './admin.id.ts';
+import threadsId from './threads.id.ts';
 
 /* Bahasa Indonesia: the default. Same keys as en.ts; a literal @ is written {'@'}. */
 const id: Messages = {
@@ -16,6 +17,7 @@ const id: Messages = {
   ...boardId,
   ...collideId,
   ...adminId,
+  ...threadsId,
   ...presenceId,
   ...reportsId,
   app: {
@@ -379,9 +381,19 @@ const id: Messages = {
       conflict: 'Orang lain baru saja mengubah tiket ini. Tiket sudah dimuat ulang: periksa lalu coba lagi.',
       active_exists: 'Pelanggan ini sudah punya tiket lain yang masih terbuka.',
       watch_limit: 'Koneksi ini membuka terlalu banyak tiket sekaligus. Tutup beberapa tab.',
+      merge_self: 'Tiket tidak bisa digabung ke dirinya sendiri.',
+      merge_other_customer: 'Tiket-tiket ini milik pelanggan yang berbeda. Hubungkan pelanggannya dulu.',
+      already_merged: 'Tiket ini sudah digabung ke tiket lain. Batalkan penggabungan itu dulu.',
+      move_undone: 'Penggabungan atau pemisahan ini sudah dibatalkan.',
+      split_empty: 'Pilih setidaknya satu pesan untuk dipisahkan.',
+      split_all: 'Sisakan setidaknya satu pesan di tiket ini.',
+    },
+    ticket_move: {
+      not_found: 'Penggabungan atau pemisahan itu tidak ada.',
     },
     reply: {
       collision: 'Agen lain baru saja membalas. Baca balasannya sebelum mengirim balasan Anda.',
+      identity_not_of_customer: 'Kontak itu bukan milik pelanggan ini. Pilih kanal lain.',
     },
     user: {
       not_found: 'Pengguna tersebut tidak ada.',

@@ -3,6 +3,7 @@ import type { ChannelStatus } from '../channels/channel-config.types.ts';
 import type { Message, DeliveryStatus } from '../messages/message.types.ts';
 import type { Instant } from '../shared/instant.ts';
 import type { TicketView } from '../tickets/ticket.types.ts';
+import type { TicketMove } from '../tickets/ticket-move.types.ts';
 import type { TicketActivity, TicketNote } from '../notes/note.types.ts';
 import type { TicketPromise } from '../promises/promise.types.ts';
 import type { RecoveryTask, Review } from '../reviews/review.types.ts';
@@ -19,6 +20,11 @@ export interface DomainEventPayloads {
   'ticket.created': { ticket: TicketView };
   'ticket.updated': { ticket: TicketView; changes: string[] };
   'message.created': { message: Message; ticket: TicketView };
+  /**
+   * Messages moved between two tickets (a merge, a split, or the undo of one): announced to both tickets'
+   * rooms; a console showing either reloads its timeline. Staff only.
+   */
+  'ticket.moved': { move: TicketMove; source: TicketView; target: TicketView; undone: boolean };
   /** Content changed after creation: an edit, an unsend, a reaction, a downloaded attachment. */
   'message.updated': { message: Message; changes: string[] };
   /** A channel needs attention (reconnect) or is healthy again. Staff only. */

@@ -6,6 +6,8 @@ import { previewOf } from '../messages/message.rules.ts';
 import type { Repositories } from '../ports/repositories.ts';
 import { addMilliseconds } from '../shared/instant.ts';
 import { subjectFrom } from '../tickets/ticket.rules.ts';
+import { reopensFinishedTicket } from '../tickets/reopen.rules.ts';
+import { getThreadingSettings } from '../tickets/threading-settings.usecases.ts';
 import type { Ticket, TicketStatus, TicketView } from '../tickets/ticket.types.ts';
 import { resolveIdentity } from './customer-resolution.ts';
 import { suggestFromMessage } from '../customers/suggestion-steps.ts';
@@ -42,7 +44,7 @@ export async function handleInboundMessage(ctx: TxContext, event: InboundMessage
   const reviewAnswer = await ingestReviewAnswer(ctx, event, identity);
   if (reviewAnswer) return reviewAnswer;
   const fromCustomer = event.author !== 'business_app';
-  const { ticket, created: ticketCreated } = await activeTicketFor(ctx, identity.customerId, event);
+  const { ticket, created: ticketCreated } = await activeTicketFor(ctx, identity.customerId, event, fromCustomer);
 
   if (!fromCustomer) {
     // The echo of our own send can beat the send response (case 36): claim our message instead of copying it.
@@ -106,19 +108,36 @@ export async function handleInboundMessage(ctx: TxContext, event: InboundMessage
 }
 
 /**
- * The customer's active ticket, opened if there is none. Two deliveries racing to open one both try; the
- * unique constraint lets one win and the other threads into the winner's ticket.
+ * The customer's active ticket; else, for a customer's message, their last finished ticket reopened when
+ * it was resolved within the reopen window; else a new ticket linked to that finished one. Two deliveries
+ * racing to open one both try; the unique constraint (or the reopen's own condition) lets one win and the
+ * other threads into the winner's ticket.
  */
-async function activeTicketFor({ tx, now }: TxContext, customerId: number, event: InboundMessageEvent): Promise<{ ticket: Ticket | TicketView; created: boolean }> {
+async function activeTicketFor(ctx: TxContext, customerId: number, event: InboundMessageEvent, fromCustomer: boolean): Promise<{ ticket: Ticket | TicketView; created: boolean }> {
+  const { tx, now } = ctx;
   const active = await tx.tickets.findActiveForCustomer(customerId);
   if (active) return { ticket: active, created: false };
+  const finished = await tx.tickets.findLatestFinishedForCustomer(customerId);
+  // An echo typed in the channel's own app is the business talking: it never reopens a finished issue.
+  // Measured at arrival, on the server's clock like the resolution time: channel timestamps are whole
+  // seconds and a device's clock may be off, either of which would misplace the boundary.
+  if (finished && fromCustomer && reopensFinishedTicket(finished, now, (await getThreadingSettings(tx)).reopenDays)) {
+    const reopened = await tx.tickets.reopenFinished(finished.id, now);
+    if (reopened) return { ticket: reopened, created: false };
+    return { ticket: await winnerOf(ctx, customerId), created: false };
+  }
   // A routed channel opens its tickets in its team; otherwise the default team is chosen in the insert.
   const teamId = await teamForChannel(tx, event.channel);
-  const opened = await tx.tickets.createActiveIfAbsent({ customerId, subject: subjectFrom(event.body || previewFor(event)), channel: event.channel, teamId }, now);
+  const subject = subjectFrom(event.body || previewFor(event));
+  const opened = await tx.tickets.createActiveIfAbsent({ customerId, subject, channel: event.channel, teamId, previousTicketId: finished?.id ?? null }, now);
   if (opened) return { ticket: opened, created: true };
+  return { ticket: await winnerOf(ctx, customerId), created: false };
+}
+
+async function winnerOf({ tx }: TxContext, customerId: number): Promise<TicketView> {
   const winner = await tx.tickets.findActiveForCustomer(customerId);
   if (!winner) throw new Error(`Customer ${customerId} has an active ticket that cannot be read`);
-  return { ticket: winner, created: false };
+  return winner;
 }
 
 /**

@@ -115,14 +115,16 @@ async function sendOne(deps: CoreDeps, adapters: AdapterRegistry, item: OutboxIt
 
 async function outboundFor(deps: CoreDeps, message: Message, ticket: Ticket, channel: ChannelKind): Promise<OutboundMessage> {
   const [identities, customer] = await Promise.all([deps.db.identities.listForCustomer(ticket.customerId), deps.db.customers.findById(ticket.customerId)]);
-  const recipient = recipientIdentity(identities, channel);
+  // The identity the reply was addressed to (the composer's picker); older rows: the one last written from.
+  const named = message.identityId === null ? undefined : identities.find((identity) => identity.id === message.identityId && identity.channel === channel);
+  const recipient = named ?? recipientIdentity(identities, channel);
   if (!recipient) throw new ChannelSendError({ code: 'channel.no_recipient', reason: `The customer has no ${channel} identity`, retryable: false });
   return {
     messageId: message.id,
     ticketId: ticket.id,
     channel,
     recipientExternalId: recipient.externalId,
-    recipientPhone: channel === 'whatsapp' ? (customer?.phone ?? null) : null,
+    recipientPhone: channel === 'whatsapp' ? (recipient.phone ?? customer?.phone ?? null) : null,
     body: message.body,
     template: message.template,
     choices: message.choices,
@@ -131,6 +133,7 @@ async function outboundFor(deps: CoreDeps, message: Message, ticket: Ticket, cha
     correlationId: correlationIdFor(message.id),
   };
 }
+
 
 async function pauseChannel(deps: CoreDeps, item: OutboxItem, owner: string, failure: ChannelSendError): Promise<void> {
   await commit(deps, async (tx, emit) => {

@@ -65,4 +65,6 @@ export interface IdentityRepository {
   /** Identities with this phone or email whose customer is not merged into anyone, oldest first. */
   listByKey(key: IdentityKey, options: { verifiedOnly: boolean }): Promise<Identity[]>;
   moveToCustomer(ids: readonly number[], customerId: number): Promise<void>;
+  /** Marks the identity verified with the keys its channel or site vouches for (a null key is cleared). */
+  vouch(id: number, keys: { displayName: string | null; phone: string | null; email: string | null }): Promise<Identity>;
 }

@@ -16,6 +16,7 @@ import type { AgentCapacityRepository, AuditLogRepository } from './admin.port.t
 import type { AssignmentRepository, PresenceChoiceRepository } from './assignment.port.ts';
 import type { ReportRollupRepository } from './reports.port.ts';
 import type { CustomerMergeRepository, CustomerSuggestionRepository } from './customer-merges.port.ts';
+import type { TicketMoveRepository } from './ticket-moves.port.ts';
 
 export type * from './channels.port.ts';
 export type * from './customers.port.ts';
@@ -33,6 +34,7 @@ export type * from './admin.port.ts';
 export type * from './assignment.port.ts';
 export type * from './reports.port.ts';
 export type * from './customer-merges.port.ts';
+export type * from './ticket-moves.port.ts';
 
 /*
  * Persistence ports, implemented by packages/db for SQLite (embedded default) and PostgreSQL. Each port
@@ -85,6 +87,7 @@ export interface Repositories {
   reportRollups: ReportRollupRepository;
   customerMerges: CustomerMergeRepository;
   customerSuggestions: CustomerSuggestionRepository;
+  ticketMoves: TicketMoveRepository;
 }
 
 /**

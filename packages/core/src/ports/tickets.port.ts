@@ -10,10 +10,12 @@ export interface NewTicket {
   status?: TicketStatus;
   /** Omitted: the default team (the lowest id), chosen in the same statement, so no ticket is left without one. */
   teamId?: number | null;
+  /** The finished ticket this one follows (the customer wrote again after the reopen window). */
+  previousTicketId?: number | null;
 }
 
 /** Fields a person (or a rule acting for one) changes; each change bumps the ticket's version. */
-export type TicketPatch = Partial<Pick<Ticket, 'status' | 'stage' | 'priority' | 'assigneeId' | 'teamId' | 'resolvedAt'>>;
+export type TicketPatch = Partial<Pick<Ticket, 'status' | 'stage' | 'priority' | 'assigneeId' | 'teamId' | 'resolvedAt' | 'mergedIntoTicketId'>>;
 
 /** What an inbound customer message does to its ticket, applied in one statement. */
 export interface InboundActivity {
@@ -52,6 +54,15 @@ export interface TicketRepository {
   findView(id: number): Promise<TicketView | null>;
   /** The customer's ticket that threads new messages (open or pending), if any, as a view (ingest needs both). */
   findActiveForCustomer(customerId: number): Promise<TicketView | null>;
+  /** The customer's most recently resolved ticket (resolved or closed, not merged away): the one a new message may reopen. */
+  findLatestFinishedForCustomer(customerId: number): Promise<Ticket | null>;
+  /**
+   * Turns a finished (resolved or closed, not merged) ticket back into `open`, in one conditional
+   * statement. Null when it is no longer finished or the customer has another active ticket (a concurrent
+   * delivery reopened or opened one first): read that one. A concurrent, uncommitted new ticket surfaces
+   * as `ticket.active_exists` from the unique index.
+   */
+  reopenFinished(id: number, now: Instant): Promise<Ticket | null>;
   /** All of a customer's tickets, oldest first (the widget shows the whole conversation history). */
   listForCustomer(customerId: number): Promise<Ticket[]>;
   /**

@@ -34,6 +34,8 @@ export const errorCatalog = {
   /** A socket handshake from an origin that may not open this namespace. */
   'socket.origin_rejected': 403,
   'widget.invalid_visitor_token': 401,
+  /** The site-signed visitor identity has a bad signature or claims (docs/customers.md §Identity keys); nothing is stored. */
+  'widget.identity_invalid': 401,
   /** The visitor's access token (or its refresh token) is past its lifetime: refresh, or start again. */
   'widget.token_expired': 401,
   /** The visitor session was ended (by staff, or because a spent refresh token came back). */
@@ -43,6 +45,19 @@ export const errorCatalog = {
   'ticket.conflict': 409,
   /** The change would give the customer a second active ticket; one active ticket per customer issue. */
   'ticket.active_exists': 409,
+  /** A ticket merged into itself. */
+  'ticket.merge_self': 400,
+  /** Tickets of two customers: merge the customers first (docs/customers.md). */
+  'ticket.merge_other_customer': 409,
+  /** A ticket already merged into another takes part in no merge or split: undo that merge first. */
+  'ticket.already_merged': 409,
+  /** The merge or split was undone already. */
+  'ticket.move_undone': 409,
+  /** A split naming no message of the ticket. */
+  'ticket.split_empty': 400,
+  /** A split taking every message: nothing would be left; that is a merge, or no change. */
+  'ticket.split_all': 400,
+  'ticket_move.not_found': 404,
   /** One socket watching more tickets at once than a console ever shows (collision detection). */
   'ticket.watch_limit': 429,
   /**
@@ -50,6 +65,8 @@ export const errorCatalog = {
    * `details` say who, when and which message. Sent again with `force: true` it goes out.
    */
   'reply.collision': 409,
+  /** The reply names an identity (channel picker) that is not one of the ticket's customer's. */
+  'reply.identity_not_of_customer': 400,
   'user.not_found': 404,
   /** Another account has this email (whatever its case). */
   'user.email_taken': 409,

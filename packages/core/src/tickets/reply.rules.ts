@@ -8,23 +8,29 @@ import type { Repositories } from '../ports/repositories.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Instant } from '../shared/instant.ts';
 import type { Ticket } from './ticket.types.ts';
+import type { Identity } from '../customers/customer.types.ts';
+import { defaultReplyIdentity } from './reply-identity.rules.ts';
 import { findReplyCollision } from './collision.rules.ts';
 
 /** Where the ticket's reply channel stands with its messaging window, for the composer and for sends. */
 export async function replyWindow(tx: Pick<Repositories, 'identities' | 'messages'>, ticket: Ticket, now: Instant): Promise<WindowState & { channel: ChannelKind }> {
-  const channel = ticket.lastChannel;
-  const identities = await tx.identities.listForCustomer(ticket.customerId);
-  const lastInbound = identities
-    .filter((identity) => identity.channel === channel)
-    .map((identity) => identity.lastInboundAt)
-    .filter((at): at is string => at !== null)
-    .sort()
-    .at(-1);
+  return replyWindowThrough(tx, ticket, defaultReplyIdentity(ticket, await tx.identities.listForCustomer(ticket.customerId)), now);
+}
+
+/**
+ * The window of one identity: measured from when the customer last wrote from it. Without an identity
+ * (a ticket whose customer has none on the channel) the window is that of the ticket's last channel, unopened.
+ */
+export async function replyWindowThrough(tx: Pick<Repositories, 'messages'>, ticket: Ticket, identity: Identity | null, now: Instant): Promise<WindowState & { channel: ChannelKind }> {
+  const channel = identity?.channel ?? ticket.lastChannel;
+  const lastInbound = identity?.lastInboundAt ?? undefined;
   const window = windowState(channel, lastInbound ?? null, now);
   if (lastInbound === undefined || (window.state !== 'open' && window.state !== 'human_agent')) return { channel, ...window };
   // Once the channel refused a reply after the customer's last message, trust it until they write again.
   const refusal = (await tx.messages.listForTicket(ticket.id)).find(
-    (m) => m.direction === 'out' && m.channel === channel && m.status === 'failed' && isWindowRefusal(m.error?.code) && refusalClosesWindow(lastInbound, m.sentAt),
+    (m) =>
+      m.direction === 'out' && m.channel === channel && (m.identityId === null || m.identityId === identity!.id) &&
+      m.status === 'failed' && isWindowRefusal(m.error?.code) && refusalClosesWindow(lastInbound, m.sentAt),
   );
   return refusal ? { channel, state: 'closed', closedAt: refusal.updatedAt } : { channel, ...window };
 }
@@ -36,10 +42,11 @@ export async function replyWindow(tx: Pick<Repositories, 'identities' | 'message
 export async function composeReply(
   tx: Repositories,
   ticket: Ticket,
+  identity: Identity | null,
   input: { body?: unknown; template?: MessageTemplate | null },
   now: Instant,
 ): Promise<{ body: string; template: MessageTemplate | null }> {
-  const channel = ticket.lastChannel;
+  const channel = identity?.channel ?? ticket.lastChannel;
   if (input.template) {
     if (!acceptsTemplates(channel)) throw new AppError('channel.unsupported', 'Templates are a WhatsApp feature');
     const approved = approvedTemplates(await tx.channelConfigs.get('whatsapp')).find(
@@ -57,7 +64,7 @@ export async function composeReply(
     const limit = textLimits[channel]!;
     throw new AppError('message.body_too_long', `${channel} accepts at most ${limit.max} ${limit.unit}`, { channel, max: limit.max, unit: limit.unit });
   }
-  const window = await replyWindow(tx, ticket, now);
+  const window = await replyWindowThrough(tx, ticket, identity, now);
   if (window.state === 'closed') {
     throw new AppError(
       'channel.window_closed',

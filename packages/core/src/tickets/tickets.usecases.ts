@@ -1,10 +1,10 @@
 import type { Customer, Identity } from '../customers/customer.types.ts';
-import { recipientIdentity } from '../customers/recipient.rules.ts';
 import { previewOf } from '../messages/message.rules.ts';
 import type { Message, MessageTemplate } from '../messages/message.types.ts';
 import type { TicketActivity, TicketNote } from '../notes/note.types.ts';
 import type { StageTransition } from '../workflow/workflow.types.ts';
 import { assertNoReplyCollision, composeReply } from './reply.rules.ts';
+import { replyIdentity } from './reply-identity.rules.ts';
 import type { TicketPatch } from '../ports/repositories.ts';
 import { commit, type CoreDeps } from '../shared/deps.ts';
 import { AppError } from '../shared/errors.ts';
@@ -115,6 +115,8 @@ export interface ReplyInput {
   seenMessageId?: number | null;
   /** Send even though another agent replied since `seenMessageId` (the agent saw the warning). */
   force?: boolean;
+  /** The customer's identity to send through (the channel picker); default: the one they last wrote from. */
+  identityId?: number | null;
 }
 
 /**
@@ -129,16 +131,16 @@ export async function replyToTicket(deps: CoreDeps, input: ReplyInput): Promise<
     const ticket = await tx.tickets.lock(input.ticketId);
     if (!ticket) throw new AppError('ticket.not_found', `Ticket ${input.ticketId} does not exist`);
     await assertNoReplyCollision(tx, ticket, input, now);
-    const { body, template } = await composeReply(tx, ticket, input, now);
-    const recipient = recipientIdentity(await tx.identities.listForCustomer(ticket.customerId), ticket.lastChannel);
+    const identity = replyIdentity(ticket, await tx.identities.listForCustomer(ticket.customerId), input.identityId);
+    const { body, template } = await composeReply(tx, ticket, identity, input, now);
     const message = await tx.messages.insertIfAbsent(
       {
         ticketId: ticket.id,
         direction: 'out',
         authorKind: 'agent',
         authorUserId: input.authorUserId,
-        channel: ticket.lastChannel,
-        identityId: recipient?.id ?? null,
+        channel: identity?.channel ?? ticket.lastChannel,
+        identityId: identity?.id ?? null,
         body,
         status: 'queued',
         sentAt: now,

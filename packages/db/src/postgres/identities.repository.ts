@@ -73,6 +73,11 @@ export function createIdentityRepository(db: PgDb): IdentityRepository {
       await db.update(identities).set({ externalId }).where(eq(identities.id, id));
     },
 
+    async vouch(id, keys) {
+      const [row] = await db.update(identities).set({ ...keys, verified: true }).where(eq(identities.id, id)).returning();
+      return row!;
+    },
+
     async listForCustomer(customerId) {
       return db.select().from(identities).where(eq(identities.customerId, customerId)).orderBy(asc(identities.id));
     },

@@ -41,6 +41,7 @@ import { createPresenceChoiceRepository } from './presence-choices.repository.ts
 import { createReportRollupRepository } from './report-rollups.repository.ts';
 import { createCustomerMergeRepository } from './customer-merges.repository.ts';
 import { createCustomerSuggestionRepository } from './customer-suggestions.repository.ts';
+import { createTicketMoveRepository } from './ticket-moves.repository.ts';
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;
 
@@ -90,6 +91,7 @@ export function createPgRepositories(db: PgDb, options: { inTransaction: boolean
     reportRollups: createReportRollupRepository(db),
     customerMerges: createCustomerMergeRepository(db),
     customerSuggestions: createCustomerSuggestionRepository(db),
+    ticketMoves: createTicketMoveRepository(db),
   });
 }
 

@@ -57,6 +57,7 @@ export function createTicketRepository(db: PgDb): TicketRepository {
         lastChannel: sql.placeholder('channel'),
         // The default team (the lowest id) in the same statement: a ticket never exists without a team.
         teamId: sql`coalesce(${sql.placeholder('teamId')}::bigint, (select min(id) from teams))`,
+        previousTicketId: sql`${sql.placeholder('previousTicketId')}::bigint`,
         lastMessageAt: sql.placeholder('now'),
         createdAt: sql.placeholder('now'),
         updatedAt: sql.placeholder('now'),
@@ -117,6 +118,33 @@ export function createTicketRepository(db: PgDb): TicketRepository {
       .prepare('tickets_mark_read'),
   );
 
+  const latestFinished = prepared(() =>
+    db
+      .select()
+      .from(tickets)
+      .where(and(eq(tickets.customerId, sql.placeholder('customerId')), inArray(tickets.status, ['resolved', 'closed']), isNull(tickets.mergedIntoTicketId)))
+      .orderBy(sql`${tickets.resolvedAt} desc nulls last`, desc(tickets.id))
+      .limit(1)
+      .prepare('tickets_latest_finished_for_customer'),
+  );
+  // A concurrent reopen of the same row waits for its lock and then re-checks the status here: it matches
+  // nothing and the caller reads the winner.
+  const reopenFinished = prepared(() =>
+    db
+      .update(tickets)
+      .set({ status: 'open', resolvedAt: null, version: sql`${tickets.version} + 1`, updatedAt: param('now') })
+      .where(
+        and(
+          eq(tickets.id, sql.placeholder('id')),
+          inArray(tickets.status, ['resolved', 'closed']),
+          isNull(tickets.mergedIntoTicketId),
+          sql`not exists (select 1 from tickets other where other.customer_id = ${tickets.customerId} and other.id <> ${tickets.id} and ${sql.raw('other.status')} in ('open', 'pending'))`,
+        ),
+      )
+      .returning()
+      .prepare('tickets_reopen_finished'),
+  );
+
   const mustExist = ([row]: Ticket[], id: number): Ticket => {
     if (!row) throw new AppError('ticket.not_found', `Ticket ${id} does not exist`);
     return row;
@@ -131,6 +159,7 @@ export function createTicketRepository(db: PgDb): TicketRepository {
         priority: input.priority ?? 'normal',
         channel: input.channel,
         teamId: input.teamId ?? null,
+        previousTicketId: input.previousTicketId ?? null,
         now,
       });
       return row ?? null;
@@ -154,6 +183,16 @@ export function createTicketRepository(db: PgDb): TicketRepository {
     async findActiveForCustomer(customerId) {
       const [row] = await activeFor().execute({ customerId });
       return row ? toTicketView(row) : null;
+    },
+
+    async findLatestFinishedForCustomer(customerId) {
+      const [row] = await latestFinished().execute({ customerId });
+      return row ?? null;
+    },
+
+    async reopenFinished(id, now) {
+      const [row] = await guardingOneActive(id, reopenFinished().execute({ id, now }));
+      return row ?? null;
     },
 
     async listForCustomer(customerId) {

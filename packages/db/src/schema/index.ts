@@ -37,3 +37,4 @@ export { reportRollups } from './report-rollups.table.ts';
 export { reportFoldCursor, reportTicketStates, reportSlaOutcomes } from './report-fold.table.ts';
 export { customerMerges } from './customer-merges.table.ts';
 export { customerSuggestions } from './customer-suggestions.table.ts';
+export { ticketMoves } from './ticket-moves.table.ts';

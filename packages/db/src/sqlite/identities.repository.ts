@@ -66,6 +66,10 @@ export function createIdentityRepository(db: SqliteDb): IdentityRepository {
       db.update(identities).set({ externalId }).where(eq(identities.id, id)).run();
     },
 
+    async vouch(id, keys) {
+      return db.update(identities).set({ ...keys, verified: true }).where(eq(identities.id, id)).returning().get()!;
+    },
+
     async listForCustomer(customerId) {
       return db.select().from(identities).where(eq(identities.customerId, customerId)).orderBy(asc(identities.id)).all();
     },

@@ -41,6 +41,7 @@ import { createPresenceChoiceRepository } from './presence-choices.repository.ts
 import { createReportRollupRepository } from './report-rollups.repository.ts';
 import { createCustomerMergeRepository } from './customer-merges.repository.ts';
 import { createCustomerSuggestionRepository } from './customer-suggestions.repository.ts';
+import { createTicketMoveRepository } from './ticket-moves.repository.ts';
 
 export function createSqliteRepositories(db: SqliteDb): Repositories {
   return {
@@ -84,6 +85,7 @@ export function createSqliteRepositories(db: SqliteDb): Repositories {
     reportRollups: createReportRollupRepository(db),
     customerMerges: createCustomerMergeRepository(db),
     customerSuggestions: createCustomerSuggestionRepository(db),
+    ticketMoves: createTicketMoveRepository(db),
   };
 }
 

@@ -56,6 +56,7 @@ export function createTicketRepository(db: SqliteDb): TicketRepository {
       lastChannel: param('channel'),
       // The default team (the lowest id) in the same statement: a ticket never exists without a team.
       teamId: sql`coalesce(${param('teamId')}, (select min(id) from teams))`,
+      previousTicketId: param('previousTicketId'),
       lastMessageAt: param('now'),
       createdAt: param('now'),
       updatedAt: param('now'),
@@ -116,6 +117,27 @@ export function createTicketRepository(db: SqliteDb): TicketRepository {
     .returning()
     .prepare();
 
+  const latestFinished = db
+    .select()
+    .from(tickets)
+    .where(and(eq(tickets.customerId, sql.placeholder('customerId')), inArray(tickets.status, ['resolved', 'closed']), isNull(tickets.mergedIntoTicketId)))
+    .orderBy(sql`${tickets.resolvedAt} desc nulls last`, desc(tickets.id))
+    .limit(1)
+    .prepare();
+  const reopenFinished = db
+    .update(tickets)
+    .set({ status: 'open', resolvedAt: null, version: sql`${tickets.version} + 1`, updatedAt: param('now') })
+    .where(
+      and(
+        eq(tickets.id, sql.placeholder('id')),
+        inArray(tickets.status, ['resolved', 'closed']),
+        isNull(tickets.mergedIntoTicketId),
+        sql`not exists (select 1 from tickets other where other.customer_id = ${tickets.customerId} and other.id <> ${tickets.id} and other.status in (${active}))`,
+      ),
+    )
+    .returning()
+    .prepare();
+
   const mustExist = (row: Ticket | undefined, id: number): Ticket => {
     if (!row) throw new AppError('ticket.not_found', `Ticket ${id} does not exist`);
     return row;
@@ -131,6 +153,7 @@ export function createTicketRepository(db: SqliteDb): TicketRepository {
           priority: input.priority ?? 'normal',
           channel: input.channel,
           teamId: input.teamId ?? null,
+          previousTicketId: input.previousTicketId ?? null,
           now,
         }) ?? null
       );
@@ -153,6 +176,14 @@ export function createTicketRepository(db: SqliteDb): TicketRepository {
     async findActiveForCustomer(customerId) {
       const row = activeFor.get({ customerId });
       return row ? toTicketView(row) : null;
+    },
+
+    async findLatestFinishedForCustomer(customerId) {
+      return latestFinished.get({ customerId }) ?? null;
+    },
+
+    async reopenFinished(id, now) {
+      return reopenFinished.get({ id, now }) ?? null;
     },
 
     async listForCustomer(customerId) {

@@ -18,7 +18,7 @@ const whatsapp = (externalMessageId: string, body = 'Paket saya belum sampai', f
 });
 
 describe('taking customer messages in, against real SQLite', () => {
-  let deps: CoreDeps & { events: ReturnType<typeof recordingPublisher> };
+  let deps: CoreDeps & { events: ReturnType<typeof recordingPublisher>; clock: ReturnType<typeof fakeClock> };
   beforeEach(async () => {
     deps = { db: await freshDb(), clock: fakeClock(), events: recordingPublisher() };
   });
@@ -49,9 +49,10 @@ describe('taking customer messages in, against real SQLite', () => {
     expect((await deps.db.messages.listForTicket(first.ticket.id)).map((m) => m.body)).toEqual(['Paket saya belum sampai', 'Nomor pesanan 123']);
   });
 
-  it('after the ticket is resolved, a new message opens a new ticket for the same customer', async () => {
+  it('after the ticket is resolved and the reopen window has passed, a new message opens a new ticket for the same customer', async () => {
     const first = await ingestMessage(deps, whatsapp('wamid.1'));
     await updateTicket(deps, first.ticket.id, { status: 'resolved' });
+    deps.clock.advance(7 * 24 * 60 * 60 * 1000);
     const next = await ingestMessage(deps, whatsapp('wamid.2', 'Ada masalah lain'));
     expect(next.ticketCreated).toBe(true);
     expect(next.ticket.id).not.toBe(first.ticket.id);

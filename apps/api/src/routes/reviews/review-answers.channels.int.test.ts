@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ig, wa, type WaCustomer } from '@keluh/meta-sim';
-import type { Message, Review } from '@keluh/core';
+import { REOPEN_DAYS_KEY, type Message, type Review } from '@keluh/core';
 import { eventually } from '../../testing/test-app.ts';
 import { startChannelHarness, type ChannelHarness } from '../../testing/channel-harness.ts';
 
@@ -76,8 +76,11 @@ describe('rating answers from WhatsApp and Instagram, through meta-sim', () => {
     const budi: WaCustomer = { name: 'Budi Santoso', waId: '6281200009002' };
     const first = await whatsappTicket(budi, 'wamid.rv2.first');
     const older = await requestReview(first);
+    // Past the reopen window, so Budi's next message is a new ticket.
+    await h.t.db.settings.set(REOPEN_DAYS_KEY, '0');
     await h.t.app.inject({ method: 'PATCH', url: `/api/tickets/${first}`, headers: h.headers, payload: { status: 'resolved' } });
     const second = await whatsappTicket(budi, 'wamid.rv2.second');
+    await h.t.db.settings.set(REOPEN_DAYS_KEY, '3');
     expect(second).not.toBe(first);
     const newer = await requestReview(second);
 

@@ -80,7 +80,7 @@ const ticketsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { body, template, automated, seenMessageId, force } = request.body;
+      const { body, template, automated, seenMessageId, force, identityId } = request.body;
       const message = await replyToTicket(core, {
         ticketId: request.params.id,
         authorUserId: request.user!.id,
@@ -89,6 +89,7 @@ const ticketsRoutes: FastifyPluginAsyncZod = async (app) => {
         automated: automated ?? false,
         seenMessageId: seenMessageId ?? null,
         force: force === true,
+        identityId: identityId ?? null,
       });
       return reply.status(201).send({ ...message, authorName: request.user!.name });
     },

@@ -18,6 +18,8 @@ export const useTicketDetailStore = defineStore('ticketDetail', () => {
 
   const ticketId = ref<number | null>(null);
   const detail = shallowRef<DetailState | null>(null);
+  /** The identity the agent picked to reply through; null: the one the customer last wrote from. */
+  const replyIdentityId = ref<number | null>(null);
   const loading = ref(false);
   const error = shallowRef<unknown>(null);
   let request: AbortController | null = null;
@@ -36,7 +38,10 @@ export const useTicketDetailStore = defineStore('ticketDetail', () => {
     request?.abort();
     cancelRead();
     ticketId.value = id;
-    if (detail.value?.ticket.id !== id) detail.value = null;
+    if (detail.value?.ticket.id !== id) {
+      detail.value = null;
+      replyIdentityId.value = null;
+    }
     error.value = null;
     if (id === null) {
       loading.value = false;
@@ -91,14 +96,15 @@ export const useTicketDetailStore = defineStore('ticketDetail', () => {
     if (id === null) throw new Error('No ticket is open');
     // The newest message on screen: another agent's reply after it (moments ago) makes the server warn first.
     const seen = detail.value?.ticket.id === id ? Math.max(0, ...detail.value.messages.map((m) => m.id)) : 0;
-    const payload: ReplyPayload = { ...content, ...(seen > 0 ? { seenMessageId: seen } : {}), ...(force ? { force } : {}) };
+    const picked = replyIdentityId.value;
+    const payload: ReplyPayload = { ...content, ...(seen > 0 ? { seenMessageId: seen } : {}), ...(force ? { force } : {}), ...(picked !== null ? { identityId: picked } : {}) };
     try {
       const message = await api.reply(id, payload);
       if (detail.value?.ticket.id === id) detail.value = { ...detail.value, messages: upsertMessage(detail.value.messages, message) };
       return message;
     } catch (cause) {
       // The server knows the window better than our countdown (clocks differ): switch the composer now.
-      if (cause instanceof ApiError && cause.code === 'channel.window_closed' && detail.value?.ticket.id === id) {
+      if (cause instanceof ApiError && cause.code === 'channel.window_closed' && detail.value?.ticket.id === id && picked === null) {
         const closedAt = typeof cause.details?.closedAt === 'string' ? cause.details.closedAt : null;
         detail.value = { ...detail.value, window: { channel: detail.value.window.channel, state: 'closed', closedAt } };
       }
@@ -165,11 +171,12 @@ export const useTicketDetailStore = defineStore('ticketDetail', () => {
     cancelRead();
     ticketId.value = null;
     detail.value = null;
+    replyIdentityId.value = null;
     loading.value = false;
     error.value = null;
   }
 
-  return { ticketId, detail, position, loading, error, hydrate, send, sendTemplate, update, addNote, markRead, reset };
+  return { ticketId, detail, replyIdentityId, position, loading, error, hydrate, send, sendTemplate, update, addNote, markRead, reset };
 });
 
 function optimistic(ticket: TicketViewDto, changes: UpdateTicketBody): TicketViewDto {
