@@ -36,3 +36,4 @@ export { businessCalendars } from './business-calendars.table.ts';
 export { auditLog } from './audit-log.table.ts';
 export { reportRollups } from './report-rollups.table.ts';
 export { reportFoldCursor, reportTicketStates, reportSlaOutcomes } from './report-fold.table.ts';
+export { customerNotes, customerAttributeDefs, customerAttributes } from './customer-profile.table.ts';
