@@ -72,6 +72,9 @@ import adminUsersRoutes from './routes/admin/admin-users.routes.ts';
 import adminTeamsRoutes, { teamsRoutes } from './routes/admin/admin-teams.routes.ts';
 import auditRoutes from './routes/admin/audit.routes.ts';
 import reportsRoutes from './routes/reports/reports.routes.ts';
+import customersRoutes from './routes/customers/customers.routes.ts';
+import customerAttributesRoutes from './routes/customers/customer-attributes.routes.ts';
+import ticketStoryRoutes from './routes/customers/ticket-story.routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -255,6 +258,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(teamsRoutes, { prefix: '/api/teams' });
   await app.register(auditRoutes, { prefix: '/api/audit' });
   await app.register(reportsRoutes, { prefix: '/api/reports' });
+  await app.register(customersRoutes, { prefix: '/api/customers' });
+  await app.register(customerAttributesRoutes, { prefix: '/api/customer-attributes' });
+  await app.register(ticketStoryRoutes, { prefix: '/api/tickets' });
   await app.register(staticFiles, { roots: deps.staticRoots ?? defaultStaticRoots });
 
   app.addHook('onReady', async () => {

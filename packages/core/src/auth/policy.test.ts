@@ -21,6 +21,7 @@ const allowed: Record<Permission, UserRole[]> = {
   'sla.configure': ['admin'],
   'settings.configure': ['admin'],
   'audit.view': ['admin'],
+  'customers.configure': ['admin'],
 };
 const roles: UserRole[] = ['admin', 'supervisor', 'agent'];
 

@@ -25,6 +25,8 @@ export const permissions = [
   'sla.configure',
   'settings.configure',
   'audit.view',
+  /** Define the custom attributes every customer profile carries. */
+  'customers.configure',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
