@@ -73,6 +73,13 @@ export const successEffects: Record<string, Effect> = {
   'PUT /api/sla/holiday-lists/:id': { holiday_lists: 'changed' },
   'PUT /api/settings/tickets': { settings: 'changed', audit_log: 'changed' },
   'PUT /api/settings/routing': { settings: 'changed', audit_log: 'changed' },
+  // The profile: an agent's type or characteristic re-announces the customer's tickets; each change is audited.
+  'PATCH /api/customers/:id': { customers: 'changed', customer_attributes: 'changed', audit_log: 1, events: 'changed' },
+  'POST /api/customers/:id/notes': { customer_notes: 1 },
+  'POST /api/customer-attributes': { customer_attribute_defs: 1 },
+  'POST /api/customer-attributes/': { customer_attribute_defs: 1 },
+  'PATCH /api/customer-attributes/:key': { customer_attribute_defs: 'changed' },
+  'DELETE /api/customer-attributes/:key': { customer_attribute_defs: -1, customer_attributes: 'changed' },
   'POST /webhooks/whatsapp': conversation,
   'POST /webhooks/instagram': conversation,
   'POST /webhooks/api/:channelId': conversation,
