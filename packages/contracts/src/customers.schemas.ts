@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { customerAttributeTypes, promiseStates, stageKeys } from '@keluh/core';
 import { channelKindSchema, customerCharacteristicSchema, customerTypeSchema, idSchema, instantSchema } from './common.schemas.ts';
-import { characteristicReasonSchema, customerSchema, identitySchema, ticketViewSchema } from './domain.schemas.ts';
+import { type characteristicReasonSchema, customerSchema, identitySchema, ticketViewSchema } from './domain.schemas.ts';
 import { stageSchema } from './workflow.schemas.ts';
 
 export const customerIdParamsSchema = z.object({ id: idSchema });
