@@ -46,6 +46,7 @@ import { customerProfileHandler } from './channels/customer-profile.job.ts';
 import { janitorHandlers, scheduleJanitors } from './workers/janitor.jobs.ts';
 import { scheduleStuckScan, workflowStuckHandlers } from './workers/workflow-stuck.jobs.ts';
 import { reportsRollupHandlers, scheduleReportsRollup } from './workers/reports-rollup.jobs.ts';
+import { languageBackfillHandlers, scheduleLanguageBackfill } from './workers/language-backfill.jobs.ts';
 import { JobRunner } from './workers/job-runner.ts';
 import { newWorkerId } from './workers/worker-id.ts';
 import mediaRoutes from './routes/media/media.routes.ts';
@@ -154,6 +155,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ...slaJobHandlers(core),
       ...assignmentJobHandlers(core, async () => new Map((await deps.db.presenceChoices.listSettled()).map((settled) => [settled.userId, settled.status]))),
       ...reportsRollupHandlers(core, app.log),
+      ...languageBackfillHandlers(core, app.log),
     },
     bus,
     app.log,
@@ -162,6 +164,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await scheduleJanitors(core);
   await scheduleStuckScan(core);
   await scheduleReportsRollup(core);
+  await scheduleLanguageBackfill(core);
   await seedDefaultCategories(core);
   await seedDefaultHolidays(core);
   const presenceMonitor = new PresenceMonitor(

@@ -20,6 +20,7 @@ export * from './customers/customer-attribute.rules.ts';
 export * from './customers/customer-scope.ts';
 export * from './customers/customer-profile.usecases.ts';
 export * from './customers/customer-attributes.usecases.ts';
+export * from './customers/language-backfill.usecases.ts';
 export * from './tickets/ticket.types.ts';
 export * from './tickets/ticket.rules.ts';
 export * from './tickets/tickets.usecases.ts';

@@ -11,8 +11,9 @@ import type { Customer } from './customer.types.ts';
 export async function visibleCustomer(db: Pick<Repositories, 'customers' | 'tickets'>, customerId: number, scope: TicketScope): Promise<{ customer: Customer; tickets: Ticket[] }> {
   const customer = await db.customers.findById(customerId);
   if (!customer) throw new AppError('customer.not_found', `Customer ${customerId} does not exist`);
-  const tickets = await db.tickets.listForCustomer(customerId);
-  const visible = tickets.filter((ticket) => canSeeTicket(scope, ticket));
-  if (scope.kind !== 'all' && visible.length === 0) throw new AppError('customer.not_found', `Customer ${customerId} does not exist`);
+  const visible = (await db.tickets.listForCustomer(customerId)).filter((ticket) => canSeeTicket(scope, ticket));
+  // A merged customer's tickets moved to the survivor: who may see the survivor may see where it came from.
+  const seen = visible.length > 0 || scope.kind === 'all' || (customer.mergedIntoId !== null && (await db.tickets.listForCustomer(customer.mergedIntoId)).some((ticket) => canSeeTicket(scope, ticket)));
+  if (!seen) throw new AppError('customer.not_found', `Customer ${customerId} does not exist`);
   return { customer, tickets: visible };
 }

@@ -1,6 +1,7 @@
 import type { ChannelKind } from '../channels/channel.types.ts';
 import type { CustomerAttribute, CustomerAttributeDef, CustomerAttributeValue, CustomerNote } from '../customers/customer-attribute.types.ts';
 import type { Instant } from '../shared/instant.ts';
+import type { Language } from '../customers/customer.types.ts';
 
 export interface CsatEntry {
   reviewId: number;
@@ -43,6 +44,11 @@ export interface CustomerProfileRepository {
 
   /** The channels each of the customer's tickets has messages on (the ticket list shows them all). */
   listTicketChannels(customerId: number): Promise<{ ticketId: number; channel: ChannelKind }[]>;
+  /**
+   * Up to `limit` customers with an id above `afterId`, in id order, each with the text of their newest
+   * inbound messages (at most `perCustomer`, newest first): what the language backfill reads.
+   */
+  listInboundTexts(afterId: number, limit: number, perCustomer: number): Promise<{ customerId: number; language: Language; texts: string[] }[]>;
   /** Rated reviews of the customer's tickets, newest first. */
   listCsat(customerId: number): Promise<CsatEntry[]>;
 }

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, getTableColumns, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, inArray, isNotNull } from 'drizzle-orm';
 import type { CustomerAttributeDef, CustomerNote, CustomerProfileRepository } from '@keluh/core';
-import { customerAttributeDefs, customerAttributes, customerNotes, messages, reviews, tickets, users } from '../schema/index.ts';
+import { customerAttributeDefs, customerAttributes, customerNotes, customers, messages, reviews, tickets, users } from '../schema/index.ts';
 import type { SqliteDb } from './sqlite-db.ts';
 
 export function createCustomerProfileRepository(db: SqliteDb): CustomerProfileRepository {
@@ -70,6 +70,30 @@ export function createCustomerProfileRepository(db: SqliteDb): CustomerProfileRe
         .where(eq(tickets.customerId, customerId))
         .orderBy(asc(messages.ticketId), asc(messages.channel))
         .all();
+    },
+
+    async listInboundTexts(afterId, limit, perCustomer) {
+      const people = db
+        .select({ id: customers.id, language: customers.language })
+        .from(customers)
+        .where(gt(customers.id, afterId))
+        .orderBy(asc(customers.id))
+        .limit(limit)
+        .all();
+      if (people.length === 0) return [];
+      const rows = db
+        .select({ customerId: tickets.customerId, body: messages.body })
+        .from(messages)
+        .innerJoin(tickets, eq(tickets.id, messages.ticketId))
+        .where(and(inArray(tickets.customerId, people.map((person) => person.id)), eq(messages.direction, 'in')))
+        .orderBy(desc(messages.sentAt), desc(messages.id))
+        .all();
+      const texts = new Map<number, string[]>();
+      for (const row of rows) {
+        const list = texts.get(row.customerId) ?? [];
+        if (list.length < perCustomer && row.body.trim()) texts.set(row.customerId, [...list, row.body]);
+      }
+      return people.map((person) => ({ customerId: person.id, language: person.language, texts: texts.get(person.id) ?? [] }));
     },
 
     async listCsat(customerId) {
