@@ -47,6 +47,7 @@ import { customerProfileHandler } from './channels/customer-profile.job.ts';
 import { janitorHandlers, scheduleJanitors } from './workers/janitor.jobs.ts';
 import { scheduleStuckScan, workflowStuckHandlers } from './workers/workflow-stuck.jobs.ts';
 import { reportsRollupHandlers, scheduleReportsRollup } from './workers/reports-rollup.jobs.ts';
+import { languageBackfillHandlers, scheduleLanguageBackfill } from './workers/language-backfill.jobs.ts';
 import { JobRunner } from './workers/job-runner.ts';
 import { newWorkerId } from './workers/worker-id.ts';
 import mediaRoutes from './routes/media/media.routes.ts';
@@ -77,6 +78,9 @@ import adminUsersRoutes from './routes/admin/admin-users.routes.ts';
 import adminTeamsRoutes, { teamsRoutes } from './routes/admin/admin-teams.routes.ts';
 import auditRoutes from './routes/admin/audit.routes.ts';
 import reportsRoutes from './routes/reports/reports.routes.ts';
+import customersRoutes from './routes/customers/customers.routes.ts';
+import customerAttributesRoutes from './routes/customers/customer-attributes.routes.ts';
+import ticketStoryRoutes from './routes/customers/ticket-story.routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -156,6 +160,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ...slaJobHandlers(core),
       ...assignmentJobHandlers(core, async () => new Map((await deps.db.presenceChoices.listSettled()).map((settled) => [settled.userId, settled.status]))),
       ...reportsRollupHandlers(core, app.log),
+      ...languageBackfillHandlers(core, app.log),
     },
     bus,
     app.log,
@@ -164,6 +169,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await scheduleJanitors(core);
   await scheduleStuckScan(core);
   await scheduleReportsRollup(core);
+  await scheduleLanguageBackfill(core);
   await seedDefaultCategories(core);
   await seedDefaultHolidays(core);
   const presenceMonitor = new PresenceMonitor(
@@ -265,6 +271,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(reportsRoutes, { prefix: '/api/reports' });
   await app.register(customerMergesRoutes, { prefix: '/api' });
   await app.register(customerSuggestionsRoutes, { prefix: '/api' });
+  await app.register(customersRoutes, { prefix: '/api/customers' });
+  await app.register(customerAttributesRoutes, { prefix: '/api/customer-attributes' });
+  await app.register(ticketStoryRoutes, { prefix: '/api/tickets' });
   await app.register(staticFiles, { roots: deps.staticRoots ?? defaultStaticRoots });
 
   app.addHook('onReady', async () => {

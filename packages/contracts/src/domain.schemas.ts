@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emotionLevels } from '@keluh/core';
+import { characteristicRules, characteristicSources, emotionLevels } from '@keluh/core';
 import { messageChoicesSchema } from './reviews.schemas.ts';
 import {
   channelKindSchema,
@@ -33,7 +33,13 @@ export const customerBriefSchema = z.object({
   language: languageSchema,
 });
 
+export const characteristicReasonSchema = z.object({ rule: z.enum(characteristicRules), cues: z.array(z.string()) });
+
 export const customerSchema = customerBriefSchema.extend({
+  /** `agent` once a person chose the characteristic: suggestions never replace it. */
+  characteristicSource: z.enum(characteristicSources),
+  /** Why the rules suggested it (customers/characteristic.rules.ts); null when an agent chose it. */
+  characteristicReason: characteristicReasonSchema.nullable(),
   email: z.string().nullable(),
   phone: z.string().nullable(),
   /** Set while merged into another customer (docs/customers.md). */

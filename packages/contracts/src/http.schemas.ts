@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   channelKindSchema,
+  customerCharacteristicSchema,
+  customerTypeSchema,
   decimalIntSchema,
   idSchema,
   instantSchema,
@@ -40,6 +42,8 @@ export const listTicketsQuerySchema = z.object({
   status: listOf(ticketStatusSchema),
   channel: listOf(channelKindSchema),
   assigneeId: z.union([z.literal('none'), idSchema]).optional(),
+  customerType: listOf(customerTypeSchema),
+  characteristic: listOf(customerCharacteristicSchema),
   limit: decimalIntSchema(100).default(30),
   cursor: z.string().max(200).optional(),
 });

@@ -17,3 +17,4 @@ export * from './ticket-settings.schemas.ts';
 export * from './reports.schemas.ts';
 export * from './customer-merges.schemas.ts';
 export * from './ticket-moves.schemas.ts';
+export * from './customers.schemas.ts';

@@ -32,6 +32,7 @@ export function exampleSegments(route: AppRoute, param: string, world: FuzzWorld
     case 'visitorId':
       return [world.visitor.visitorId];
     case 'key':
+      if (route.path.startsWith('/api/customer-attributes/')) return ['tier', 'no_such_attribute'];
       return route.path.startsWith('/api/workflow/categories/') ? ['delivery', 'warranty'] : ['order_number', 'tracking_number'];
     case 'report':
       return ['volume', 'first_response', 'no_such_report'];
@@ -122,11 +123,16 @@ const bodies: Record<string, BodyExample[]> = {
   'PUT /api/settings/tickets': [() => ({ agentsOwnAndUnassigned: false })],
   'PUT /api/settings/routing': [() => ({ channelTeams: { whatsapp: 1 } })],
   'PUT /api/settings/threading': [() => ({ reopenDays: 5 }), () => ({ reopenDays: 366 })],
+  'PATCH /api/customers/:id': [() => ({ type: 'intermediary' }), () => ({ characteristic: 'thrifty', attributes: { tier: 'gold' } }), () => ({ attributes: { tier: 'platinum' } })],
+  'POST /api/customers/:id/notes': [() => ({ body: 'Reseller di Medan, suka ditelepon sore' })],
+  'POST /api/customer-attributes': [() => ({ key: 'tier', label: 'Tingkat', type: 'choice', choices: ['gold', 'silver'] }), () => ({ key: 'since', label: 'Sejak', type: 'date' })],
+  'POST /api/customer-attributes/': [() => ({ key: 'city', label: 'Kota', type: 'text' })],
+  'PATCH /api/customer-attributes/:key': [() => ({ label: 'Tingkat pelanggan' }), () => ({ choices: ['gold', 'silver', 'bronze'] })],
   'PUT /api/presence/me': [() => ({ status: 'away' }), () => ({ status: 'online' }), () => ({ status: 'offline' })],
 };
 
 /** Routes whose handler reads no body, although the method allows one: any JSON is fuzzed at them. */
-const bodiless = new Set(['POST /api/auth/logout', 'POST /api/tickets/:id/read', 'POST /api/api-channels/:id/rotate-secret', 'POST /api/channels/instagram/subscribe', 'DELETE /api/api-channels/:id', 'DELETE /api/phrases/:id', 'DELETE /api/widget/visitors/:visitorId/sessions', 'POST /webhooks/whatsapp', 'POST /webhooks/instagram', 'DELETE /api/tickets/:id/facts/:key', 'POST /api/tickets/:id/reviews', 'DELETE /api/sla/policies/:id', 'POST /api/admin/users/:id/deactivate', 'POST /api/customer-merges/:id/undo', 'POST /api/suggestions/:id/confirm', 'POST /api/suggestions/:id/reject', 'POST /api/ticket-moves/:id/undo', 'POST /api/settings/widget-identity/rotate']);
+const bodiless = new Set(['POST /api/auth/logout', 'POST /api/tickets/:id/read', 'POST /api/api-channels/:id/rotate-secret', 'POST /api/channels/instagram/subscribe', 'DELETE /api/api-channels/:id', 'DELETE /api/phrases/:id', 'DELETE /api/widget/visitors/:visitorId/sessions', 'POST /webhooks/whatsapp', 'POST /webhooks/instagram', 'DELETE /api/tickets/:id/facts/:key', 'POST /api/tickets/:id/reviews', 'DELETE /api/sla/policies/:id', 'POST /api/admin/users/:id/deactivate', 'POST /api/customer-merges/:id/undo', 'POST /api/suggestions/:id/confirm', 'POST /api/suggestions/:id/reject', 'POST /api/ticket-moves/:id/undo', 'POST /api/settings/widget-identity/rotate', 'DELETE /api/customer-attributes/:key']);
 
 /** The examples for a route's body; [] when it takes none; null when a route with a body has no example yet. */
 export function exampleBodies(route: AppRoute): BodyExample[] | null {

@@ -36,7 +36,14 @@ const NOT_OF_A_TICKET = new Set([
   '/api/customers/:id/history',
   '/api/customers/:id/merge',
   '/api/customer-merges/:id/undo',
+  '/api/customer-attributes/:key',
 ]);
+
+/**
+ * Routes of a customer: a customer is seen through their tickets, so these answer 404 `customer.not_found`
+ * outside the scope (customers/customer-scope.ts; proven in routes/customers/customers.int.test.ts).
+ */
+const OF_A_CUSTOMER = new Set(['/api/customers/:id', '/api/customers/:id/profile', '/api/customers/:id/notes']);
 
 describe("an agent of another team finds none of a ticket's routes", () => {
   let t: TestApp;
@@ -84,7 +91,7 @@ describe("an agent of another team finds none of a ticket's routes", () => {
   const ticketRoutes = () => routes.filter((route) => idFor(route) !== null);
 
   it('knows every route with an id: of a ticket, or listed as of none', () => {
-    const unclassified = routes.filter((route) => route.params.some((param) => param !== '*') && idFor(route) === null && !NOT_OF_A_TICKET.has(route.path)).map((r) => routeKey(r.method, r.path));
+    const unclassified = routes.filter((route) => route.params.some((param) => param !== '*') && idFor(route) === null && !NOT_OF_A_TICKET.has(route.path) && !OF_A_CUSTOMER.has(route.path)).map((r) => routeKey(r.method, r.path));
     expect(unclassified).toEqual([]);
     expect(ticketRoutes().length).toBeGreaterThanOrEqual(19);
     // Every one of them is guarded by the one preHandler, which recorded it.
@@ -116,6 +123,20 @@ describe("an agent of another team finds none of a ticket's routes", () => {
     expect((await t.db.promises.findById(ids.promise))?.state).toBe('open');
     expect((await t.db.recoveryTasks.findById(ids.recoveryTask))?.state).toBe('open');
     expect((await t.db.ticketMoves.findById(ids.move))?.undoneAt).toBeNull();
+  });
+
+  it("answers 404 customer.not_found on every route of team A's customer, and changes nothing", async () => {
+    const customerId = (await t.db.tickets.findById(ids.ticket))!.customerId;
+    const before = await t.db.customers.findById(customerId);
+    const customerRoutes = routes.filter((route) => OF_A_CUSTOMER.has(route.path));
+    expect(customerRoutes.length).toBeGreaterThanOrEqual(3);
+    for (const route of customerRoutes) {
+      const body = exampleBodies(route)?.[0]?.({ t } as unknown as FuzzWorld);
+      const response = await t.app.inject({ method: route.method as 'GET', url: route.path.replace(':id', String(customerId)), headers: agentB.headers, ...(body === undefined ? {} : { payload: body as Record<string, unknown> }) });
+      expect([response.statusCode, response.json<{ error: { code: string } }>().error.code], `${route.method} ${route.path}`).toEqual([404, 'customer.not_found']);
+    }
+    expect(await t.db.customers.findById(customerId)).toEqual(before);
+    expect(await t.db.customerProfiles.listNotes(customerId)).toEqual([]);
   });
 
   it("lets team A's agent read the same ticket, so the refusal is scope and not the request", async () => {

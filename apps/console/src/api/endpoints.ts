@@ -15,12 +15,15 @@ import { createWorkflowApi } from './workflow.endpoints.ts';
 import { createSlaApi } from './sla.endpoints.ts';
 import { createAdminApi } from './admin.endpoints.ts';
 import { createPresenceApi } from './presence.endpoints.ts';
+import { createCustomersApi } from './customers.endpoints.ts';
 
 /** Query as the console sends it: lists joined with commas, `none` for unassigned. */
 export interface TicketListQuery {
   status?: string;
   channel?: string;
   assigneeId?: string;
+  customerType?: string;
+  characteristic?: string;
   limit?: number;
   cursor?: string | null;
 }
@@ -57,6 +60,7 @@ export function createApi(http: Http) {
     ...createSlaApi(http),
     ...createAdminApi(http),
     ...createPresenceApi(http),
+    ...createCustomersApi(http),
   };
 }
 

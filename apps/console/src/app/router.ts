@@ -68,6 +68,13 @@ export function createAppRouter() {
             component: () => import('../features/reports/ReportsPage.vue'),
             meta: { permission: 'reports.view' },
           },
+          { path: 'customers/:id(\\d+)', name: 'customer-profile', component: () => import('../features/customers/CustomerProfilePage.vue') },
+          {
+            path: 'settings/customer-attributes',
+            name: 'settings-customer-attributes',
+            component: () => import('../features/customers/CustomerAttributesPage.vue'),
+            meta: { permission: 'customers.configure' },
+          },
           {
             path: 'tickets/:ticketId(\\d+)',
             redirect: (to) => ({ name: 'inbox', params: { view: 'all', ticketId: to.params.ticketId } }),

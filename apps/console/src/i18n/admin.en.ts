@@ -92,6 +92,7 @@ const adminEn = {
         report_exported: 'Report exported',
         customer_merged: 'Customers merged',
         customer_unmerged: 'Customers unmerged',
+        customer_profile_changed: 'Customer profile changed',
       },
     },
   },

@@ -94,6 +94,7 @@ const adminId: typeof adminEn = {
         report_exported: 'Laporan diekspor',
         customer_merged: 'Pelanggan digabung',
         customer_unmerged: 'Penggabungan dibatalkan',
+        customer_profile_changed: 'Profil pelanggan diubah',
       },
     },
   },

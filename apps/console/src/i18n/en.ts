@@ -6,6 +6,7 @@ import presenceEn from './presence.en.ts';
 import libraryEn from './library.en.ts';
 import boardEn from './board.en.ts';
 import reportsEn from './reports.en.ts';
+import customersEn from './customers.en.ts';
 import workflowEn from './workflow.en.ts';
 import slaEn from './sla.en.ts';
 import collideEn from './collide.en.ts';
@@ -22,6 +23,7 @@ const en = {
   ...threadsEn,
   ...presenceEn,
   ...reportsEn,
+  ...customersEn,
   app: {
     name: 'Keluh',
     tagline: 'Complaint help desk',
@@ -359,6 +361,12 @@ const en = {
   errors: {
     generic: 'Something went wrong. Please try again.',
     withCode: '{message} ({code})',
+    customer: {
+      not_found: 'This customer does not exist, or none of their tickets is in your teams.',
+      attribute_unknown: 'That attribute is not defined (any more). Reload the page.',
+      attribute_invalid: 'That value does not fit the attribute’s type.',
+      attribute_exists: 'An attribute with this key exists already.',
+    },
     report: {
       invalid_range: 'The range ends before it starts.',
       range_too_long: 'A report covers at most 366 days.',

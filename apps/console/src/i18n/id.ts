@@ -3,6 +3,7 @@ import presenceId from './presence.id.ts';
 import libraryId from './library.id.ts';
 import boardId from './board.id.ts';
 import reportsId from './reports.id.ts';
+import customersId from './customers.id.ts';
 import workflowId from './workflow.id.ts';
 import slaId from './sla.id.ts';
 import collideId from './collide.id.ts';
@@ -20,6 +21,7 @@ const id: Messages = {
   ...threadsId,
   ...presenceId,
   ...reportsId,
+  ...customersId,
   app: {
     name: 'Keluh',
     tagline: 'Layanan keluhan pelanggan',
@@ -357,6 +359,12 @@ const id: Messages = {
   errors: {
     generic: 'Terjadi kesalahan. Silakan coba lagi.',
     withCode: '{message} ({code})',
+    customer: {
+      not_found: 'Pelanggan ini tidak ada, atau tidak satu pun tiketnya ada di tim Anda.',
+      attribute_unknown: 'Atribut itu tidak (lagi) ditentukan. Muat ulang halaman.',
+      attribute_invalid: 'Nilai itu tidak sesuai tipe atributnya.',
+      attribute_exists: 'Atribut dengan kunci ini sudah ada.',
+    },
     report: {
       invalid_range: 'Rentang berakhir sebelum dimulai.',
       range_too_long: 'Laporan mencakup paling lama 366 hari.',

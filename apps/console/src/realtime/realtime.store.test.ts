@@ -13,7 +13,7 @@ const page = (lastEventId: number, ids: number[]): TicketPageDto => ({ items: id
 const detailOf = (id: number, lastEventId: number): TicketDetailDto => ({
   ticket: ticket(id),
   sla: [],
-  customer: { id, name: `Customer ${id}`, type: 'external', characteristic: 'new', language: 'id', email: null, phone: null, mergedIntoId: null, createdAt: '', updatedAt: '' },
+  customer: { id, name: `Customer ${id}`, type: 'external', characteristic: 'new', characteristicSource: 'suggested', characteristicReason: null, language: 'id', email: null, phone: null, mergedIntoId: null, createdAt: '', updatedAt: '' },
   identities: [],
   messages: [message(1, id)],
   notes: [],

@@ -17,6 +17,7 @@ export const auditActions = [
   'report.exported',
   'customer.merged',
   'customer.unmerged',
+  'customer.profile_changed',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

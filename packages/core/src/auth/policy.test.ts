@@ -23,6 +23,7 @@ const allowed: Record<Permission, UserRole[]> = {
   'audit.view': ['admin'],
   /** docs/customers.md §Links: the agent on the conversation recognises the person; every merge is undoable. */
   'customers.merge': ['agent', 'supervisor', 'admin'],
+  'customers.configure': ['admin'],
 };
 const roles: UserRole[] = ['admin', 'supervisor', 'agent'];
 

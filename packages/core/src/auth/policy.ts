@@ -31,6 +31,8 @@ export const permissions = [
    * made it. A permission still, so an install can take it from agents in one place.
    */
   'customers.merge',
+  /** Define the custom attributes every customer profile carries. */
+  'customers.configure',
 ] as const;
 export type Permission = (typeof permissions)[number];
 

@@ -1,11 +1,16 @@
 import type { ChannelKind } from '../channels/channel.types.ts';
 import type { Instant } from '../shared/instant.ts';
+import type { CharacteristicReason } from './characteristic.rules.ts';
 
 export const customerTypes = ['internal', 'external', 'intermediary'] as const;
 export type CustomerType = (typeof customerTypes)[number];
 
 export const customerCharacteristics = ['new', 'potential', 'impulsive', 'thrifty', 'loyal', 'growing'] as const;
 export type CustomerCharacteristic = (typeof customerCharacteristics)[number];
+
+/** Who set the characteristic: the rules (customers/characteristic.rules.ts) or an agent, whose choice stands. */
+export const characteristicSources = ['suggested', 'agent'] as const;
+export type CharacteristicSource = (typeof characteristicSources)[number];
 
 export const languages = ['id', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -15,6 +20,9 @@ export interface Customer {
   name: string;
   type: CustomerType;
   characteristic: CustomerCharacteristic;
+  characteristicSource: CharacteristicSource;
+  /** Why the rules suggested `characteristic`; null when an agent chose it (or nothing was suggested yet). */
+  characteristicReason: CharacteristicReason | null;
   language: Language;
   email: string | null;
   phone: string | null;

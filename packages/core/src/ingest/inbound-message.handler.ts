@@ -13,6 +13,7 @@ import { resolveIdentity } from './customer-resolution.ts';
 import { suggestFromMessage } from '../customers/suggestion-steps.ts';
 import { emotionOf, raisePriorityOnEmotion } from './emotion-on-ingest.ts';
 import { ingestReviewAnswer } from './review-answer.ts';
+import { learnFromMessage } from './profile-on-ingest.ts';
 import { recomputeSla } from '../sla/sla-recompute.ts';
 import { teamForChannel } from '../teams/channel-routing.usecases.ts';
 import type { TxContext } from './tx-context.ts';
@@ -91,7 +92,9 @@ export async function handleInboundMessage(ctx: TxContext, event: InboundMessage
     ? await tx.tickets.recordInbound(ticket.id, { at: now, channel: event.channel, preview, reopen: reopenedByCustomer }, now)
     : await tx.tickets.recordActivity(ticket.id, { at: now, preview: preview ?? ticket.lastMessagePreview }, now);
   const updated = await raisePriorityOnEmotion(ctx, message, recorded);
-  const view = await viewOf(tx, ticket, updated);
+  const learned = fromCustomer ? await learnFromMessage(ctx, identity.customerId, message, ticketCreated) : null;
+  // The customer's brief on the ticket changed with what was learned: read the view afresh then.
+  const view = learned ? (await tx.tickets.findView(updated.id))! : await viewOf(tx, ticket, updated);
   if (fromCustomer && message.body) {
     // Created in this transaction: the customer's first message, when a name seen elsewhere is news.
     const firstContact = identity.createdAt === now;
@@ -100,7 +103,10 @@ export async function handleInboundMessage(ctx: TxContext, event: InboundMessage
   // A new ticket of an automatic team waits for the drain, scheduled in this transaction so it cannot be lost.
   if (ticketCreated && view.teamId !== null) await scheduleAssignmentDrain(tx, view.teamId, `ticket:${view.id}`, now);
   if (ticketCreated) emit({ type: 'ticket.created', ticketId: view.id, customerId: identity.customerId, payload: { ticket: view } });
-  else if (updated.priority !== recorded.priority) emit({ type: 'ticket.updated', ticketId: view.id, customerId: identity.customerId, payload: { ticket: view, changes: ['priority'] } });
+  else if (updated.priority !== recorded.priority || learned) {
+    const changes = [...(updated.priority !== recorded.priority ? ['priority'] : []), ...(learned ? ['customer'] : [])];
+    emit({ type: 'ticket.updated', ticketId: view.id, customerId: identity.customerId, payload: { ticket: view, changes } });
+  }
   emit({ type: 'message.created', ticketId: view.id, customerId: identity.customerId, payload: { message, ticket: view } });
   // A customer message starts (or restarts) a response clock; an echo typed in the channel's app stops one.
   await recomputeSla(tx, view.id, now, emit);

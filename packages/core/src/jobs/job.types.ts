@@ -27,6 +27,8 @@ export const jobKinds = [
   'assignment.drain',
   /** Recurring: folds new events into the hourly report rollups. */
   'reports.rollup',
+  /** Once after the upgrade: customers stored before language detection get the language they write in. */
+  'customers.language_backfill',
 ] as const;
 export type JobKind = (typeof jobKinds)[number];
 

@@ -1,4 +1,5 @@
 import type { ChannelKind } from '../channels/channel.types.ts';
+import type { CharacteristicReason } from '../customers/characteristic.rules.ts';
 import type { Customer, CustomerCharacteristic, CustomerType, Identity, Language } from '../customers/customer.types.ts';
 import type { Instant } from '../shared/instant.ts';
 
@@ -14,7 +15,12 @@ export interface NewCustomer {
 export interface CustomerRepository {
   create(input: NewCustomer, now: Instant): Promise<Customer>;
   findById(id: number): Promise<Customer | null>;
-  update(id: number, patch: Partial<Pick<Customer, 'name' | 'phone' | 'email'>>, now: Instant): Promise<Customer>;
+  update(id: number, patch: Partial<Pick<Customer, 'name' | 'phone' | 'email' | 'type' | 'characteristic' | 'characteristicSource' | 'characteristicReason' | 'language'>>, now: Instant): Promise<Customer>;
+  /**
+   * Sets a suggested characteristic in one statement that only matches while the source is `suggested`,
+   * so an agent's concurrent choice is never overwritten. Null when nothing changed.
+   */
+  suggestCharacteristic(id: number, characteristic: CustomerCharacteristic, reason: CharacteristicReason, now: Instant): Promise<Customer | null>;
   /** Records a phone number the channel told us, unless the customer already has one (one statement). */
   setPhoneIfMissing(id: number, phone: string, now: Instant): Promise<void>;
   /**

@@ -17,6 +17,7 @@ import type { AssignmentRepository, PresenceChoiceRepository } from './assignmen
 import type { ReportRollupRepository } from './reports.port.ts';
 import type { CustomerMergeRepository, CustomerSuggestionRepository } from './customer-merges.port.ts';
 import type { TicketMoveRepository } from './ticket-moves.port.ts';
+import type { CustomerProfileRepository } from './customer-profile.port.ts';
 
 export type * from './channels.port.ts';
 export type * from './customers.port.ts';
@@ -35,6 +36,7 @@ export type * from './assignment.port.ts';
 export type * from './reports.port.ts';
 export type * from './customer-merges.port.ts';
 export type * from './ticket-moves.port.ts';
+export type * from './customer-profile.port.ts';
 
 /*
  * Persistence ports, implemented by packages/db for SQLite (embedded default) and PostgreSQL. Each port
@@ -88,6 +90,7 @@ export interface Repositories {
   customerMerges: CustomerMergeRepository;
   customerSuggestions: CustomerSuggestionRepository;
   ticketMoves: TicketMoveRepository;
+  customerProfiles: CustomerProfileRepository;
 }
 
 /**

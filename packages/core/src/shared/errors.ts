@@ -200,6 +200,12 @@ export const errorCatalog = {
   'suggestion.not_found': 404,
   /** The suggestion was confirmed or rejected already. */
   'suggestion.decided': 409,
+  /** A custom attribute key no admin defined (or one since deleted). */
+  'customer.attribute_unknown': 400,
+  /** A custom attribute value of the wrong type, or a choice not offered; `details` name the key and type. */
+  'customer.attribute_invalid': 400,
+  /** An attribute definition with this key exists already. */
+  'customer.attribute_exists': 409,
   'internal': 500,
 } as const;
 

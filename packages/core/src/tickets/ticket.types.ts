@@ -1,5 +1,5 @@
 import type { ChannelKind } from '../channels/channel.types.ts';
-import type { CustomerBrief } from '../customers/customer.types.ts';
+import type { CustomerBrief, CustomerCharacteristic, CustomerType } from '../customers/customer.types.ts';
 import type { Instant } from '../shared/instant.ts';
 import type { TicketScope } from '../auth/ticket.policy.ts';
 
@@ -52,6 +52,9 @@ export interface TicketQuery {
   status?: TicketStatus[];
   channel?: ChannelKind[];
   assigneeId?: number | null;
+  /** Only tickets of customers of these types / characteristics (docs/customers.md §Profile). */
+  customerType?: CustomerType[];
+  characteristic?: CustomerCharacteristic[];
   /** Only the tickets this scope sees (auth/ticket.policy.ts), filtered in SQL; none means every ticket. */
   scope?: TicketScope;
   limit: number;

@@ -51,6 +51,15 @@ export function createCustomerRepository(db: PgDb): CustomerRepository {
       await db.update(customers).set({ phone, updatedAt: now }).where(and(eq(customers.id, id), isNull(customers.phone)));
     },
 
+    async suggestCharacteristic(id, characteristic, reason, now) {
+      const [row] = await db
+        .update(customers)
+        .set({ characteristic, characteristicReason: reason, updatedAt: now })
+        .where(and(eq(customers.id, id), eq(customers.characteristicSource, 'suggested')))
+        .returning();
+      return row ?? null;
+    },
+
     async deleteUnreferenced(id) {
       await db.delete(customers).where(eq(customers.id, id));
     },

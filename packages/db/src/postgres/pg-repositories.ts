@@ -42,6 +42,7 @@ import { createReportRollupRepository } from './report-rollups.repository.ts';
 import { createCustomerMergeRepository } from './customer-merges.repository.ts';
 import { createCustomerSuggestionRepository } from './customer-suggestions.repository.ts';
 import { createTicketMoveRepository } from './ticket-moves.repository.ts';
+import { createCustomerProfileRepository } from './customer-profiles.repository.ts';
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;
 
@@ -92,6 +93,7 @@ export function createPgRepositories(db: PgDb, options: { inTransaction: boolean
     customerMerges: createCustomerMergeRepository(db),
     customerSuggestions: createCustomerSuggestionRepository(db),
     ticketMoves: createTicketMoveRepository(db),
+    customerProfiles: createCustomerProfileRepository(db),
   });
 }
 

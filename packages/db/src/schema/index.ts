@@ -38,3 +38,4 @@ export { reportFoldCursor, reportTicketStates, reportSlaOutcomes } from './repor
 export { customerMerges } from './customer-merges.table.ts';
 export { customerSuggestions } from './customer-suggestions.table.ts';
 export { ticketMoves } from './ticket-moves.table.ts';
+export { customerNotes, customerAttributeDefs, customerAttributes } from './customer-profile.table.ts';

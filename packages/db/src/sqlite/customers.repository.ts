@@ -53,6 +53,17 @@ export function createCustomerRepository(db: SqliteDb): CustomerRepository {
       phoneIfMissing.run({ id, phone, now });
     },
 
+    async suggestCharacteristic(id, characteristic, reason, now) {
+      return (
+        db
+          .update(customers)
+          .set({ characteristic, characteristicReason: reason, updatedAt: now })
+          .where(and(eq(customers.id, id), eq(customers.characteristicSource, 'suggested')))
+          .returning()
+          .get() ?? null
+      );
+    },
+
     async deleteUnreferenced(id) {
       db.delete(customers).where(eq(customers.id, id)).run();
     },

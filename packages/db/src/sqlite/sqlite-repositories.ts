@@ -42,6 +42,7 @@ import { createReportRollupRepository } from './report-rollups.repository.ts';
 import { createCustomerMergeRepository } from './customer-merges.repository.ts';
 import { createCustomerSuggestionRepository } from './customer-suggestions.repository.ts';
 import { createTicketMoveRepository } from './ticket-moves.repository.ts';
+import { createCustomerProfileRepository } from './customer-profiles.repository.ts';
 
 export function createSqliteRepositories(db: SqliteDb): Repositories {
   return {
@@ -86,6 +87,7 @@ export function createSqliteRepositories(db: SqliteDb): Repositories {
     customerMerges: createCustomerMergeRepository(db),
     customerSuggestions: createCustomerSuggestionRepository(db),
     ticketMoves: createTicketMoveRepository(db),
+    customerProfiles: createCustomerProfileRepository(db),
   };
 }
 

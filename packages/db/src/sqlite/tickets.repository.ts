@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { AppError, activeTicketStatuses, ticketStatuses, type Ticket, type TicketQuery, type TicketRepository, type TicketStatus } from '@keluh/core';
-import { tickets } from '../schema/index.ts';
+import { customers, tickets } from '../schema/index.ts';
 import { scopeCondition } from '../shared/ticket-scope.sql.ts';
 import { decodeTicketCursor, encodeTicketCursor } from '../shared/ticket-cursor.ts';
 import { selectTicketViews, toTicketView } from './ticket.query.ts';
@@ -267,6 +267,8 @@ function filtersFor(query: TicketQuery): SQL[] {
     // A ticket belongs to every channel the conversation has used: where it opened and where it is now.
     filters.push(or(inArray(tickets.channel, query.channel), inArray(tickets.lastChannel, query.channel))!);
   }
+  if (query.customerType?.length) filters.push(inArray(customers.type, query.customerType));
+  if (query.characteristic?.length) filters.push(inArray(customers.characteristic, query.characteristic));
   const scoped = scopeCondition(query.scope, tickets);
   if (scoped) filters.push(scoped);
   if (query.assigneeId === null) filters.push(isNull(tickets.assigneeId));

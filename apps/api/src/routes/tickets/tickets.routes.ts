@@ -34,13 +34,15 @@ const ticketsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { status, channel, assigneeId, limit, cursor } = request.query;
+      const { status, channel, assigneeId, customerType, characteristic, limit, cursor } = request.query;
       // Read the log position first: anything committed after it is replayed by the socket sync.
       const lastEventId = await core.db.events.latestId();
       const page = await listTickets(core, {
         scope: await app.ticketScopeOf(request),
         ...(status ? { status } : {}),
         ...(channel ? { channel } : {}),
+        ...(customerType ? { customerType } : {}),
+        ...(characteristic ? { characteristic } : {}),
         ...(assigneeId !== undefined ? { assigneeId: assigneeId === 'none' ? null : assigneeId } : {}),
         limit,
         cursor: cursor ?? null,

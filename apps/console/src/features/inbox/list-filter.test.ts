@@ -16,4 +16,13 @@ describe('inbox views and filters', () => {
     expect(matchesFilter(ticket(1, { channel: 'instagram', assigneeId: 3 }), filter, 7)).toBe(false);
     expect(matchesFilter(ticket(1, { channel: 'instagram', status: 'pending' }), filter, 7)).toBe(false);
   });
+
+  it("narrows by the customer's type and characteristic, on the server and for live tickets alike", () => {
+    const filter = { view: 'all', tab: 'all', channel: null, customerType: 'intermediary', characteristic: 'thrifty' } as const;
+    expect(toQuery(filter, 7)).toEqual({ customerType: 'intermediary', characteristic: 'thrifty' });
+    const customer = (type: 'intermediary' | 'external', characteristic: 'thrifty' | 'loyal') => ({ id: 1, name: 'Budi', type, characteristic, language: 'id' as const });
+    expect(matchesFilter(ticket(1, { customer: customer('intermediary', 'thrifty') }), filter, 7)).toBe(true);
+    expect(matchesFilter(ticket(1, { customer: customer('external', 'thrifty') }), filter, 7)).toBe(false);
+    expect(matchesFilter(ticket(1, { customer: customer('intermediary', 'loyal') }), filter, 7)).toBe(false);
+  });
 });

@@ -1,4 +1,4 @@
-import type { ChannelKind, TicketStatus } from '@keluh/core';
+import type { ChannelKind, CustomerCharacteristic, CustomerType, TicketStatus } from '@keluh/core';
 import type { TicketViewDto } from '@keluh/contracts';
 import type { TicketListQuery } from '../../api/endpoints.ts';
 
@@ -15,9 +15,12 @@ export interface ListFilter {
   view: InboxView;
   tab: StatusTab;
   channel: ChannelKind | null;
+  /** The customer's type and characteristic (docs/customers.md §Profile); absent in older saved filters. */
+  customerType?: CustomerType | null;
+  characteristic?: CustomerCharacteristic | null;
 }
 
-export const defaultFilter: ListFilter = { view: 'all', tab: 'open', channel: null };
+export const defaultFilter: ListFilter = { view: 'all', tab: 'open', channel: null, customerType: null, characteristic: null };
 
 /** "Resolved" also lists closed tickets: both are finished from the agent's point of view. */
 const tabStatuses: Record<StatusTab, readonly TicketStatus[] | null> = {
@@ -40,6 +43,8 @@ export function toQuery(filter: ListFilter, userId: number | null): TicketListQu
   const query: TicketListQuery = {};
   if (statuses) query.status = statuses.join(',');
   if (filter.channel) query.channel = filter.channel;
+  if (filter.customerType) query.customerType = filter.customerType;
+  if (filter.characteristic) query.characteristic = filter.characteristic;
   if (filter.view === 'unassigned') query.assigneeId = 'none';
   if (filter.view === 'mine' && userId !== null) query.assigneeId = String(userId);
   return query;
@@ -50,6 +55,8 @@ export function matchesFilter(ticket: TicketViewDto, filter: ListFilter, userId:
   const statuses = tabStatuses[filter.tab];
   if (statuses && !statuses.includes(ticket.status)) return false;
   if (filter.channel && ticket.channel !== filter.channel) return false;
+  if (filter.customerType && ticket.customer.type !== filter.customerType) return false;
+  if (filter.characteristic && ticket.customer.characteristic !== filter.characteristic) return false;
   if (filter.view === 'unassigned' && ticket.assigneeId !== null) return false;
   if (filter.view === 'mine' && (userId === null || ticket.assigneeId !== userId)) return false;
   return true;

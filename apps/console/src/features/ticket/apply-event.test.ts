@@ -8,6 +8,8 @@ const customer: CustomerDto = {
   name: 'Customer 1',
   type: 'external',
   characteristic: 'new',
+  characteristicSource: 'suggested',
+  characteristicReason: null,
   language: 'id',
   email: null,
   phone: null,

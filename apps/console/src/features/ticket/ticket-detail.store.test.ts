@@ -8,7 +8,7 @@ const json = (status: number, body: unknown) => new Response(JSON.stringify(body
 
 const snapshot: TicketDetailDto = {
   ticket: ticket(1),
-  customer: { id: 1, name: 'Customer 1', type: 'external', characteristic: 'new', language: 'id', email: null, phone: null, mergedIntoId: null, createdAt: '', updatedAt: '' },
+  customer: { id: 1, name: 'Customer 1', type: 'external', characteristic: 'new', characteristicSource: 'suggested', characteristicReason: null, language: 'id', email: null, phone: null, mergedIntoId: null, createdAt: '', updatedAt: '' },
   identities: [],
   sla: [],
   messages: [message(1, 1)],
