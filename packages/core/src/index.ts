@@ -63,3 +63,4 @@ export * from './users/index.ts';
 export * from './teams/index.ts';
 export * from './reports/index.ts';
 export * from './auth/team-view.rules.ts';
+export * from './search/index.ts';

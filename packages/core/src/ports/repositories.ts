@@ -15,6 +15,7 @@ import type { BusinessCalendarRepository, HolidayListRepository, SlaClockReposit
 import type { AgentCapacityRepository, AuditLogRepository } from './admin.port.ts';
 import type { AssignmentRepository, PresenceChoiceRepository } from './assignment.port.ts';
 import type { ReportRollupRepository } from './reports.port.ts';
+import type { SearchIndex } from './search.port.ts';
 
 export type * from './channels.port.ts';
 export type * from './customers.port.ts';
@@ -31,6 +32,7 @@ export type * from './sla.port.ts';
 export type * from './admin.port.ts';
 export type * from './assignment.port.ts';
 export type * from './reports.port.ts';
+export type * from './search.port.ts';
 
 /*
  * Persistence ports, implemented by packages/db for SQLite (embedded default) and PostgreSQL. Each port
@@ -81,6 +83,7 @@ export interface Repositories {
   assignment: AssignmentRepository;
   presenceChoices: PresenceChoiceRepository;
   reportRollups: ReportRollupRepository;
+  search: SearchIndex;
 }
 
 /**

@@ -167,6 +167,10 @@ export const errorCatalog = {
   'report.range_too_long': 400,
   /** A report name we do not compute. */
   'report.unknown': 404,
+  /** A search of nothing: no letters or digits to look for. */
+  'search.query_empty': 400,
+  /** A search longer than MAX_SEARCH_QUERY_LENGTH characters. */
+  'search.query_too_long': 400,
   'internal': 500,
 } as const;
 

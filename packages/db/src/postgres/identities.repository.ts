@@ -20,6 +20,9 @@ export function createIdentityRepository(db: PgDb): IdentityRepository {
         channel: sql.placeholder('channel'),
         externalId: sql.placeholder('externalId'),
         displayName: sql.placeholder('displayName'),
+          phone: sql.placeholder('phone'),
+          email: sql.placeholder('email'),
+          username: sql.placeholder('username'),
         verified: sql.placeholder('verified'),
         createdAt: sql.placeholder('now'),
       })
@@ -49,6 +52,9 @@ export function createIdentityRepository(db: PgDb): IdentityRepository {
         channel: input.channel,
         externalId: input.externalId,
         displayName: input.displayName ?? null,
+        phone: input.phone ?? null,
+        email: input.email ?? null,
+        username: input.username ?? null,
         verified: input.verified ?? false,
         now,
       });

@@ -39,6 +39,7 @@ import { createAgentCapacityRepository } from './agent-capacities.repository.ts'
 import { createAssignmentRepository } from './assignment.repository.ts';
 import { createPresenceChoiceRepository } from './presence-choices.repository.ts';
 import { createReportRollupRepository } from './report-rollups.repository.ts';
+import { createSearchIndex } from './search.repository.ts';
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;
 
@@ -86,6 +87,7 @@ export function createPgRepositories(db: PgDb, options: { inTransaction: boolean
     assignment: createAssignmentRepository(db),
     presenceChoices: createPresenceChoiceRepository(db),
     reportRollups: createReportRollupRepository(db),
+    search: createSearchIndex(db),
   });
 }
 

@@ -17,6 +17,9 @@ export function createIdentityRepository(db: SqliteDb): IdentityRepository {
       channel: sql.placeholder('channel'),
       externalId: sql.placeholder('externalId'),
       displayName: sql.placeholder('displayName'),
+        phone: sql.placeholder('phone'),
+        email: sql.placeholder('email'),
+        username: sql.placeholder('username'),
       verified: sql.placeholder('verified'),
       createdAt: sql.placeholder('now'),
     })
@@ -42,6 +45,9 @@ export function createIdentityRepository(db: SqliteDb): IdentityRepository {
           channel: input.channel,
           externalId: input.externalId,
           displayName: input.displayName ?? null,
+          phone: input.phone ?? null,
+          email: input.email ?? null,
+          username: input.username ?? null,
           verified: input.verified ?? false,
           now,
         }) ?? null

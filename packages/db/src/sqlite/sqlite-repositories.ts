@@ -39,6 +39,7 @@ import { createAgentCapacityRepository } from './agent-capacities.repository.ts'
 import { createAssignmentRepository } from './assignment.repository.ts';
 import { createPresenceChoiceRepository } from './presence-choices.repository.ts';
 import { createReportRollupRepository } from './report-rollups.repository.ts';
+import { createSearchIndex } from './search.repository.ts';
 
 export function createSqliteRepositories(db: SqliteDb): Repositories {
   return {
@@ -80,6 +81,7 @@ export function createSqliteRepositories(db: SqliteDb): Repositories {
     assignment: createAssignmentRepository(db),
     presenceChoices: createPresenceChoiceRepository(db),
     reportRollups: createReportRollupRepository(db),
+    search: createSearchIndex(db),
   };
 }
 
