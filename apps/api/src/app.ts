@@ -71,6 +71,7 @@ import ticketSlaRoutes from './routes/sla/ticket-sla.routes.ts';
 import adminUsersRoutes from './routes/admin/admin-users.routes.ts';
 import adminTeamsRoutes, { teamsRoutes } from './routes/admin/admin-teams.routes.ts';
 import auditRoutes from './routes/admin/audit.routes.ts';
+import searchRoutes from './routes/search/search.routes.ts';
 import reportsRoutes from './routes/reports/reports.routes.ts';
 
 export interface AppDeps {
@@ -255,6 +256,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(teamsRoutes, { prefix: '/api/teams' });
   await app.register(auditRoutes, { prefix: '/api/audit' });
   await app.register(reportsRoutes, { prefix: '/api/reports' });
+  await app.register(searchRoutes, { prefix: '/api/search' });
   await app.register(staticFiles, { roots: deps.staticRoots ?? defaultStaticRoots });
 
   app.addHook('onReady', async () => {

@@ -15,3 +15,4 @@ export * from './sla.schemas.ts';
 export * from './admin.schemas.ts';
 export * from './ticket-settings.schemas.ts';
 export * from './reports.schemas.ts';
+export * from './search.schemas.ts';
