@@ -6,6 +6,7 @@ import presenceEn from './presence.en.ts';
 import libraryEn from './library.en.ts';
 import boardEn from './board.en.ts';
 import reportsEn from './reports.en.ts';
+import searchEn from './search.en.ts';
 import workflowEn from './workflow.en.ts';
 import slaEn from './sla.en.ts';
 import collideEn from './collide.en.ts';
@@ -20,6 +21,7 @@ const en = {
   ...adminEn,
   ...presenceEn,
   ...reportsEn,
+  ...searchEn,
   app: {
     name: 'Keluh',
     tagline: 'Complaint help desk',
@@ -357,6 +359,10 @@ const en = {
   errors: {
     generic: 'Something went wrong. Please try again.',
     withCode: '{message} ({code})',
+    search: {
+      query_empty: 'Type a word, a name or a number to search for.',
+      query_too_long: 'That search is too long: shorten it to a few words.',
+    },
     report: {
       invalid_range: 'The range ends before it starts.',
       range_too_long: 'A report covers at most 366 days.',

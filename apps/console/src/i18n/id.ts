@@ -3,6 +3,7 @@ import presenceId from './presence.id.ts';
 import libraryId from './library.id.ts';
 import boardId from './board.id.ts';
 import reportsId from './reports.id.ts';
+import searchId from './search.id.ts';
 import workflowId from './workflow.id.ts';
 import slaId from './sla.id.ts';
 import collideId from './collide.id.ts';
@@ -18,6 +19,7 @@ const id: Messages = {
   ...adminId,
   ...presenceId,
   ...reportsId,
+  ...searchId,
   app: {
     name: 'Keluh',
     tagline: 'Layanan keluhan pelanggan',
@@ -355,6 +357,10 @@ const id: Messages = {
   errors: {
     generic: 'Terjadi kesalahan. Silakan coba lagi.',
     withCode: '{message} ({code})',
+    search: {
+      query_empty: 'Ketik kata, nama, atau nomor yang dicari.',
+      query_too_long: 'Pencarian terlalu panjang: persingkat menjadi beberapa kata.',
+    },
     report: {
       invalid_range: 'Rentang berakhir sebelum dimulai.',
       range_too_long: 'Laporan mencakup paling lama 366 hari.',

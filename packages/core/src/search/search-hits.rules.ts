@@ -47,7 +47,7 @@ export function snippetOf(text: string, plan: SearchPlan, byPrefix: boolean): Se
   const lead = from > 0 ? '…' : '';
   const highlights: SearchHighlight[] = hits
     .filter((token) => token.start >= from && token.end <= to)
-    .map((token) => [token.start - from + lead.length, token.end - from + lead.length] as const);
+    .map((token): SearchHighlight => [token.start - from + lead.length, token.end - from + lead.length]);
   return { text: `${lead}${text.slice(from, to)}${to < text.length ? '…' : ''}`, highlights };
 }
 

@@ -5,7 +5,7 @@ export const searchKinds = ['message', 'customer', 'ticket'] as const;
 export type SearchKind = (typeof searchKinds)[number];
 
 /** A highlighted span of a snippet: [start, end) in UTF-16 code units of `text`. */
-export type SearchHighlight = readonly [start: number, end: number];
+export type SearchHighlight = [start: number, end: number];
 
 export interface SearchSnippet {
   text: string;

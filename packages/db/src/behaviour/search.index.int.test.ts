@@ -64,7 +64,7 @@ describe('searching messages, customers and tickets', () => {
     const sari = await world.customer('Sari');
     await world.ticket(sari.id);
     expect(await ids('6285', 'customer')).toEqual([]);
-    await db.identities.insertIfAbsent({ customerId: sari.id, channel: 'web', externalId: 'visitor-1', phone: '+6285700001111' }, T0);
+    await db.identities.insertIfAbsent({ customerId: sari.id, channel: 'webchat', externalId: 'visitor-1', phone: '+6285700001111' }, T0);
     expect(await ids('0857 0000', 'customer')).toEqual([sari.id]);
     await db.customers.update(sari.id, { name: 'Sari Wulandari' }, T0);
     expect(await ids('wulan', 'customer')).toEqual([sari.id]);
