@@ -8,6 +8,7 @@ export default {
     empty: 'Nothing found for “{q}” in your teams.',
     groups: { customer: 'Customers', ticket: 'Tickets', message: 'Messages' },
     onTicket: '{name} · ticket #{id}',
+    ticket: 'Newest ticket #{id}',
     noTicket: 'No ticket yet',
   },
 };

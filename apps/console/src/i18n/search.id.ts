@@ -10,6 +10,7 @@ const searchId: typeof searchEn = {
     empty: 'Tidak ada hasil untuk “{q}” di tim Anda.',
     groups: { customer: 'Pelanggan', ticket: 'Tiket', message: 'Pesan' },
     onTicket: '{name} · tiket #{id}',
+    ticket: 'Tiket terbaru #{id}',
     noTicket: 'Belum ada tiket',
   },
 };

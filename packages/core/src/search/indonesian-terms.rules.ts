@@ -23,7 +23,7 @@ export const LOOKALIKES: ReadonlySet<string> = new Set([
   'masalah', 'sekolah', 'sekarang', 'sebelum', 'sebentar', 'semua', 'sedang', 'sekali', 'selalu', 'sejak', 'sejarah',
   'selamat', 'senang', 'sepatu', 'sepeda', 'seperti', 'sebab', 'sedikit', 'serius', 'setuju', 'sering', 'segera',
   'kemarin', 'kemeja', 'kenapa', 'kepala', 'kelas', 'kecil', 'keras', 'kereta', 'kenal', 'kelapa', 'kertas', 'ketat',
-  'kembali', 'kemudian', 'kental', 'kenya', 'dian', 'dingin', 'dinas', 'dinding', 'diri', 'diam', 'dia',
+  'kembali', 'kemudian', 'kemasan', 'kental', 'kenya', 'dian', 'dingin', 'dinas', 'dinding', 'diri', 'diam', 'dia',
   'langkah', 'ampun', 'bertemu', 'minggu', 'kaku', 'laku', 'tamu', 'ilmu', 'buku',
 ]);
 
@@ -37,42 +37,40 @@ function withoutSuffix(word: string, suffixes: readonly string[]): string | null
   return null;
 }
 
+/** ke-…-an first: "keterlambatan" is "terlambat", never ke- + "terlambatan". */
 function withoutPrefix(word: string): string[] {
-  const found: string[] = [];
-  for (const prefix of PREFIXES) {
-    if (word.startsWith(prefix) && isPlausibleRoot(word.slice(prefix.length))) found.push(word.slice(prefix.length));
-  }
-  if (word.startsWith('ke') && word.endsWith('an') && isPlausibleRoot(word.slice(2, -2))) found.push(word.slice(2, -2));
-  return found;
-}
-
-/** The forms of one folded word (lower case, no accents), the word itself first. Digits are never stripped. */
-export function termForms(word: string): string[] {
-  const forms = [word];
-  if (/\d/.test(word) || LOOKALIKES.has(word)) return forms;
-  const add = (form: string | null) => {
-    if (form !== null && !forms.includes(form)) forms.push(form);
-  };
-  const afterParticle = withoutSuffix(word, PARTICLES);
-  add(afterParticle);
-  const suffixless = [word, afterParticle].filter((form): form is string => form !== null && !LOOKALIKES.has(form));
-  for (const form of suffixless) add(withoutSuffix(form, POSSESSIVES));
-  for (const form of [...forms]) {
-    if (LOOKALIKES.has(form)) continue;
-    for (const root of withoutPrefix(form)) add(root);
-  }
-  return forms;
+  if (word.startsWith('ke') && word.endsWith('an') && isPlausibleRoot(word.slice(2, -2))) return [word.slice(2, -2)];
+  return PREFIXES.filter((prefix) => word.startsWith(prefix) && isPlausibleRoot(word.slice(prefix.length))).map((prefix) => word.slice(prefix.length));
 }
 
 /**
- * The document words a form can stand for: every affixed word (one prefix or ke-…-an, at most one suffix)
- * whose own forms include it. The index holds words as written, so a search asks it for these — the
- * same matching as indexing every word's forms, without storing a second copy of every message.
+ * The forms of one folded word (lower case, no accents), the word itself first: the suffixes come off
+ * first (a particle, then a possessive), then a prefix from what is left — unless what is left is a
+ * look-alike ("sepatunya" is "sepatu", not "patu"). Digits are never stripped.
+ */
+export function termForms(word: string): string[] {
+  if (/\d/.test(word) || LOOKALIKES.has(word)) return [word];
+  const chain = [word];
+  const afterParticle = withoutSuffix(word, PARTICLES);
+  if (afterParticle !== null) chain.push(afterParticle);
+  const base = chain.at(-1)!;
+  const afterPossessive = LOOKALIKES.has(base) ? null : withoutSuffix(base, POSSESSIVES);
+  if (afterPossessive !== null) chain.push(afterPossessive);
+  const stem = chain.at(-1)!;
+  const roots = LOOKALIKES.has(stem) ? [] : withoutPrefix(stem);
+  return [...new Set([...chain, ...roots])];
+}
+
+/**
+ * The document words a form can stand for: the form with one suffix, with one prefix (or ke-…-an), or
+ * with a prefix and -nya ("dikirimnya") — each kept only when its own forms include the form. The index
+ * holds words as written, so a search asks it for these: the same matching as indexing every word's
+ * forms, without storing a second copy of every message. Rarer stacks ("sekirimlah") are not asked for.
  */
 export function affixedWords(form: string): string[] {
   if (/\d/.test(form)) return [form];
-  const stems = [form, ...PREFIXES.map((prefix) => prefix + form), `ke${form}an`];
-  const candidates = stems.flatMap((stem) => [stem, ...PARTICLES.map((s) => stem + s), ...POSSESSIVES.map((s) => stem + s)]);
+  const prefixed = [...PREFIXES.map((prefix) => prefix + form), `ke${form}an`];
+  const candidates = [form, ...[...PARTICLES, ...POSSESSIVES].map((suffix) => form + suffix), ...prefixed, ...prefixed.map((word) => `${word}nya`)];
   return [...new Set(candidates.filter((word) => word === form || termForms(word).includes(form)))];
 }
 

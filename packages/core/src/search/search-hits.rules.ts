@@ -19,8 +19,9 @@ function tokensOf(text: string): Token[] {
 
 type PlanWord = SearchPlan['words'][number];
 
+/** As the index matched: a customer's words by prefix, everything else by affixed form. */
 function matches(word: PlanWord, token: Token, byPrefix: boolean): boolean {
-  return word.words.includes(token.folded) || (byPrefix && word.prefixes.some((prefix) => token.folded.startsWith(prefix)));
+  return byPrefix ? word.prefixes.some((prefix) => token.folded.startsWith(prefix)) : word.words.includes(token.folded);
 }
 
 /**

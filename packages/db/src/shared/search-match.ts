@@ -8,11 +8,14 @@ import type { SearchPlan } from '@keluh/core';
 
 const fts5String = (word: string) => `"${word.replaceAll('"', '""')}"`;
 
-/** FTS5: every query word (AND) as any of its forms (OR), and for customers its prefixes too (`"budi"*`). */
+/**
+ * FTS5: every query word (AND) as any of its affixed forms (OR) — or, for customers, whose names, phones
+ * and emails are no Indonesian words to strip, as the start of a word (`"budi"*`).
+ */
 export function fts5Match(plan: SearchPlan, byPrefix: boolean): string {
   return plan.words
     .map((word) => {
-      const alternatives = [...word.words.map(fts5String), ...(byPrefix ? word.prefixes.map((prefix) => `${fts5String(prefix)}*`) : [])];
+      const alternatives = byPrefix ? word.prefixes.map((prefix) => `${fts5String(prefix)}*`) : word.words.map(fts5String);
       return `(${alternatives.join(' OR ')})`;
     })
     .join(' AND ');
@@ -20,11 +23,11 @@ export function fts5Match(plan: SearchPlan, byPrefix: boolean): string {
 
 const tsLexeme = (word: string) => `'${word.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
 
-/** tsquery text for to_tsquery('simple', …): `('kirim' | 'dikirim') & ('budi':*)`. */
+/** The same as tsquery text for to_tsquery('simple', …): `('kirim' | 'dikirim') & ('ongkir')`, or `('budi':*)`. */
 export function tsqueryText(plan: SearchPlan, byPrefix: boolean): string {
   return plan.words
     .map((word) => {
-      const alternatives = [...word.words.map(tsLexeme), ...(byPrefix ? word.prefixes.map((prefix) => `${tsLexeme(prefix)}:*`) : [])];
+      const alternatives = byPrefix ? word.prefixes.map((prefix) => `${tsLexeme(prefix)}:*`) : word.words.map(tsLexeme);
       return `(${alternatives.join(' | ')})`;
     })
     .join(' & ');
