@@ -14,6 +14,7 @@ import { startPostgresForBench } from './support/postgres.ts';
 import { emotionFigures, printEmotion } from './emotion.bench.ts';
 import { runSimilarCaseBench } from './similar-cases.bench.ts';
 import { runReportsBench } from './reports.bench.ts';
+import { runSearchBench } from './search.bench.ts';
 
 const basePort = Number(process.env.BENCH_PORT ?? 3301);
 
@@ -91,4 +92,7 @@ results.push({ label: 'Similar-case ranking, 100,000 cases', similarCases });
 // Issue 10: every report's and the board's first load on 1 M messages / 100 k tickets, on each engine.
 const reports = await runReportsBench({ sqliteOnly: process.argv.includes('--sqlite-only'), tickets: 100_000 });
 results.push({ label: 'Reports and board, 1 M messages / 100 k tickets', reports });
+// Issue 11: the search box on 1 M messages, on each engine.
+const search = await runSearchBench({ sqliteOnly: process.argv.includes('--sqlite-only'), messages: 1_000_000 });
+results.push({ label: 'Search, 1 M messages', search });
 if (process.argv.includes('--json')) writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify(results, null, 2));

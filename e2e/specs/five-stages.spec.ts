@@ -62,7 +62,7 @@ async function walkThroughFiveStages(page: Page, customerName: string, orderNumb
   await expect(page.getByTestId('ticket-priority-select')).toHaveAttribute('aria-label', 'Prioritas: Mendesak');
 
   keys.mark('opened');
-  await keys.press('/');
+  await keys.press('p');
   await expect(page.getByTestId('composer').getByTestId('phrase-picker')).toBeVisible();
   await keys.type('permintaan maaf');
   await keys.press('Enter');

@@ -55,7 +55,7 @@ test('the README shows each stage panel and the command palette as an agent sees
   await expect(page.getByTestId('phrase-option').first()).toBeVisible();
   await shot(page, 'stage-1-empathy');
 
-  await page.keyboard.press('/');
+  await page.keyboard.press('p');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('composer-input')).toHaveValue(/maaf/);
   await page.keyboard.press('Enter');

@@ -77,6 +77,7 @@ import ticketSlaRoutes from './routes/sla/ticket-sla.routes.ts';
 import adminUsersRoutes from './routes/admin/admin-users.routes.ts';
 import adminTeamsRoutes, { teamsRoutes } from './routes/admin/admin-teams.routes.ts';
 import auditRoutes from './routes/admin/audit.routes.ts';
+import searchRoutes from './routes/search/search.routes.ts';
 import reportsRoutes from './routes/reports/reports.routes.ts';
 import customersRoutes from './routes/customers/customers.routes.ts';
 import customerAttributesRoutes from './routes/customers/customer-attributes.routes.ts';
@@ -274,6 +275,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(customersRoutes, { prefix: '/api/customers' });
   await app.register(customerAttributesRoutes, { prefix: '/api/customer-attributes' });
   await app.register(ticketStoryRoutes, { prefix: '/api/tickets' });
+  await app.register(searchRoutes, { prefix: '/api/search' });
   await app.register(staticFiles, { roots: deps.staticRoots ?? defaultStaticRoots });
 
   app.addHook('onReady', async () => {

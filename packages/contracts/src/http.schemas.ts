@@ -17,8 +17,8 @@ import { visitorPromiseSchema } from './promises.schemas.ts';
 import { slaClockSchema } from './sla.schemas.ts';
 import { messageChoicesSchema, visitorReviewSchema } from './reviews.schemas.ts';
 
-/** Accepts `status=open&status=pending` or `status=open,pending`. */
-function listOf<T extends z.ZodType>(item: T) {
+/** Accepts `status=open&status=pending` or `status=open,pending` (any query list, e.g. the search's `kinds`). */
+export function listOf<T extends z.ZodType>(item: T) {
   return z.preprocess((value) => {
     if (value === undefined || value === '') return undefined;
     const list = Array.isArray(value) ? value : [value];

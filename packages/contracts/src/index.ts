@@ -18,3 +18,4 @@ export * from './reports.schemas.ts';
 export * from './customer-merges.schemas.ts';
 export * from './ticket-moves.schemas.ts';
 export * from './customers.schemas.ts';
+export * from './search.schemas.ts';

@@ -87,3 +87,4 @@ export * from './customers/suggestions.usecases.ts';
 export * from './customers/suggestion.rules.ts';
 export * from './visitors/site-identity.rules.ts';
 export * from './visitors/site-visitor.usecases.ts';
+export * from './search/index.ts';

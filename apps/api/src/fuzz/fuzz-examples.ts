@@ -56,6 +56,7 @@ const queries: Record<string, string[]> = {
   'GET /webhooks/instagram': [handshake(IG.verifyToken)],
   'GET /api/board': ['', '?teamId=1', '?teamId=999999'],
   'GET /api/audit': ['?limit=5', '?action=secret.rotated&before=10'],
+  'GET /api/search': ['?q=paket', '?q=0812-3456&kinds=customer', '?q=dikirim&kinds=message,ticket&limit=5'],
 };
 
 /** Well-formed query strings for a route (its HEAD twin included); the fuzzer also appends to them. */

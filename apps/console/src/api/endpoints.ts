@@ -16,6 +16,7 @@ import { createSlaApi } from './sla.endpoints.ts';
 import { createAdminApi } from './admin.endpoints.ts';
 import { createPresenceApi } from './presence.endpoints.ts';
 import { createCustomersApi } from './customers.endpoints.ts';
+import { createSearchApi } from './search.endpoints.ts';
 
 /** Query as the console sends it: lists joined with commas, `none` for unassigned. */
 export interface TicketListQuery {
@@ -61,6 +62,7 @@ export function createApi(http: Http) {
     ...createAdminApi(http),
     ...createPresenceApi(http),
     ...createCustomersApi(http),
+    ...createSearchApi(http),
   };
 }
 

@@ -21,7 +21,7 @@ async function commandsAs(role: 'agent' | 'admin') {
 
 describe('the console-wide commands', () => {
   it('offer the channel settings only to whom core’s policy allows them', async () => {
-    expect(await commandsAs('agent')).toEqual(['app.ticket-list', 'app.language', 'app.shortcuts']);
-    expect(await commandsAs('admin')).toEqual(['app.ticket-list', 'app.settings', 'app.language', 'app.shortcuts']);
+    expect(await commandsAs('agent')).toEqual(['app.ticket-list', 'app.search', 'app.language', 'app.shortcuts']);
+    expect(await commandsAs('admin')).toEqual(['app.ticket-list', 'app.settings', 'app.search', 'app.language', 'app.shortcuts']);
   });
 });

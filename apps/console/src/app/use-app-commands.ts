@@ -6,7 +6,7 @@ import { usePaletteStore } from '../features/commands/palette.store.ts';
 import { can } from '../features/workflow/core-rules.ts';
 import { useLanguage } from '../i18n/use-language.ts';
 
-/** Console-wide commands: where to go, which language, the shortcut sheet. */
+/** Console-wide commands: where to go, the search box, which language, the shortcut sheet. */
 export function useAppCommands(): void {
   const { t } = useI18n();
   const router = useRouter();
@@ -30,6 +30,8 @@ export function useAppCommands(): void {
       ...(can(session.user, 'channels.configure')
         ? [{ id: 'app.settings', group: 'navigation' as const, label: t('nav.settings'), run: () => router.push({ name: 'settings-channels' }) }]
         : []),
+      // `/` outside a text field, as on most sites with a search box (the phrase bank moved to `p` for it).
+      { id: 'app.search', group: 'navigation', label: t('search.open'), keywords: ['search', 'cari', 'find'], shortcut: '/', run: () => palette.show('search') },
       {
         id: 'app.language',
         group: 'app',

@@ -7,6 +7,7 @@ import libraryEn from './library.en.ts';
 import boardEn from './board.en.ts';
 import reportsEn from './reports.en.ts';
 import customersEn from './customers.en.ts';
+import searchEn from './search.en.ts';
 import workflowEn from './workflow.en.ts';
 import slaEn from './sla.en.ts';
 import collideEn from './collide.en.ts';
@@ -24,6 +25,7 @@ const en = {
   ...presenceEn,
   ...reportsEn,
   ...customersEn,
+  ...searchEn,
   app: {
     name: 'Keluh',
     tagline: 'Complaint help desk',
@@ -366,6 +368,10 @@ const en = {
       attribute_unknown: 'That attribute is not defined (any more). Reload the page.',
       attribute_invalid: 'That value does not fit the attribute’s type.',
       attribute_exists: 'An attribute with this key exists already.',
+    },
+    search: {
+      query_empty: 'Type a word, a name or a number to search for.',
+      query_too_long: 'That search is too long: shorten it to a few words.',
     },
     report: {
       invalid_range: 'The range ends before it starts.',

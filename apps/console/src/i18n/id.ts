@@ -4,6 +4,7 @@ import libraryId from './library.id.ts';
 import boardId from './board.id.ts';
 import reportsId from './reports.id.ts';
 import customersId from './customers.id.ts';
+import searchId from './search.id.ts';
 import workflowId from './workflow.id.ts';
 import slaId from './sla.id.ts';
 import collideId from './collide.id.ts';
@@ -22,6 +23,7 @@ const id: Messages = {
   ...presenceId,
   ...reportsId,
   ...customersId,
+  ...searchId,
   app: {
     name: 'Keluh',
     tagline: 'Layanan keluhan pelanggan',
@@ -364,6 +366,10 @@ const id: Messages = {
       attribute_unknown: 'Atribut itu tidak (lagi) ditentukan. Muat ulang halaman.',
       attribute_invalid: 'Nilai itu tidak sesuai tipe atributnya.',
       attribute_exists: 'Atribut dengan kunci ini sudah ada.',
+    },
+    search: {
+      query_empty: 'Ketik kata, nama, atau nomor yang dicari.',
+      query_too_long: 'Pencarian terlalu panjang: persingkat menjadi beberapa kata.',
     },
     report: {
       invalid_range: 'Rentang berakhir sebelum dimulai.',

@@ -43,6 +43,10 @@ export interface NewIdentity {
   channel: ChannelKind;
   externalId: string;
   displayName?: string | null;
+  /** Already normalised (E.164, lower-cased email, username without @): see Identity. */
+  phone?: string | null;
+  email?: string | null;
+  username?: string | null;
   verified?: boolean;
   phone?: string | null;
   email?: string | null;

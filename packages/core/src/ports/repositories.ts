@@ -18,6 +18,7 @@ import type { ReportRollupRepository } from './reports.port.ts';
 import type { CustomerMergeRepository, CustomerSuggestionRepository } from './customer-merges.port.ts';
 import type { TicketMoveRepository } from './ticket-moves.port.ts';
 import type { CustomerProfileRepository } from './customer-profile.port.ts';
+import type { SearchIndex } from './search.port.ts';
 
 export type * from './channels.port.ts';
 export type * from './customers.port.ts';
@@ -37,6 +38,7 @@ export type * from './reports.port.ts';
 export type * from './customer-merges.port.ts';
 export type * from './ticket-moves.port.ts';
 export type * from './customer-profile.port.ts';
+export type * from './search.port.ts';
 
 /*
  * Persistence ports, implemented by packages/db for SQLite (embedded default) and PostgreSQL. Each port
@@ -91,6 +93,7 @@ export interface Repositories {
   customerSuggestions: CustomerSuggestionRepository;
   ticketMoves: TicketMoveRepository;
   customerProfiles: CustomerProfileRepository;
+  search: SearchIndex;
 }
 
 /**

@@ -206,6 +206,10 @@ export const errorCatalog = {
   'customer.attribute_invalid': 400,
   /** An attribute definition with this key exists already. */
   'customer.attribute_exists': 409,
+  /** A search of nothing: no letters or digits to look for. */
+  'search.query_empty': 400,
+  /** A search longer than MAX_SEARCH_QUERY_LENGTH characters. */
+  'search.query_too_long': 400,
   'internal': 500,
 } as const;
 

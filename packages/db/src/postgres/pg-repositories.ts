@@ -43,6 +43,7 @@ import { createCustomerMergeRepository } from './customer-merges.repository.ts';
 import { createCustomerSuggestionRepository } from './customer-suggestions.repository.ts';
 import { createTicketMoveRepository } from './ticket-moves.repository.ts';
 import { createCustomerProfileRepository } from './customer-profiles.repository.ts';
+import { createSearchIndex } from './search.repository.ts';
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;
 
@@ -94,6 +95,7 @@ export function createPgRepositories(db: PgDb, options: { inTransaction: boolean
     customerSuggestions: createCustomerSuggestionRepository(db),
     ticketMoves: createTicketMoveRepository(db),
     customerProfiles: createCustomerProfileRepository(db),
+    search: createSearchIndex(db),
   });
 }
 

@@ -43,6 +43,7 @@ import { createCustomerMergeRepository } from './customer-merges.repository.ts';
 import { createCustomerSuggestionRepository } from './customer-suggestions.repository.ts';
 import { createTicketMoveRepository } from './ticket-moves.repository.ts';
 import { createCustomerProfileRepository } from './customer-profiles.repository.ts';
+import { createSearchIndex } from './search.repository.ts';
 
 export function createSqliteRepositories(db: SqliteDb): Repositories {
   return {
@@ -88,6 +89,7 @@ export function createSqliteRepositories(db: SqliteDb): Repositories {
     customerSuggestions: createCustomerSuggestionRepository(db),
     ticketMoves: createTicketMoveRepository(db),
     customerProfiles: createCustomerProfileRepository(db),
+    search: createSearchIndex(db),
   };
 }
 

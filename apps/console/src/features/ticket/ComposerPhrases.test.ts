@@ -124,10 +124,10 @@ describe('the phrase bank in the composer', () => {
     expect(textOf(input)).toBe('');
   });
 
-  it('/ outside any field opens the phrase bank too, and Enter puts the phrase in the reply', async () => {
+  it('p outside any field opens the phrase bank too (/ there is the search box), and Enter puts the phrase in the reply', async () => {
     const { input, cleanup } = setup();
     unmount = cleanup;
-    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '/', bubbles: true, cancelable: true }));
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'p', bubbles: true, cancelable: true }));
     await flushPromises();
     const filter = document.querySelector<HTMLInputElement>('[data-testid=phrase-filter]')!;
     filter.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));

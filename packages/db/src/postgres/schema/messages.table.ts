@@ -44,9 +44,8 @@ export const messages = pgTable(
     createdAt: instant('created_at').notNull(),
     updatedAt: instant('updated_at').notNull(),
     /*
-     * Reserved for the search port: full-text search will add a generated tsvector column here, e.g.
-     * `search_vector tsvector GENERATED ALWAYS AS (to_tsvector('simple', body)) STORED`, with a GIN index
-     * beside the other indexes below. SQLite's side of the same port would be an FTS5 table.
+     * The search port's generated `search` tsvector column and its GIN index live in the custom migration
+     * 0009_search_index.sql: the SQLite schema has no such column (FTS5 there), and the two must stay in parity.
      */
   },
   (t) => [
