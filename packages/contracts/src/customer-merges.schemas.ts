@@ -28,7 +28,6 @@ export const mergeHistoryEntrySchema = z.object({
   undoneByName: z.string().nullable(),
 });
 
-export const customerIdParamsSchema = z.object({ id: idSchema });
 export const customerMergeIdParamsSchema = z.object({ id: idSchema });
 
 /** `POST /api/customers/:id/merge`: the customer of the path is merged into `intoCustomerId`, the survivor. */

@@ -1,6 +1,6 @@
 import type { TxContext } from '../ingest/tx-context.ts';
 import { recomputeSla } from '../sla/sla-recompute.ts';
-import { assertMergeable } from './merge.rules.ts';
+import { assertCustomersMergeable } from './merge.rules.ts';
 import type { CustomerMerge, FoldedTicket, MergeEvidence, MergeReason } from './merge.types.ts';
 import { announceMerge } from './merge-events.ts';
 
@@ -20,7 +20,7 @@ export interface MergeRequest {
 export async function mergeInTx(ctx: TxContext, request: MergeRequest): Promise<CustomerMerge> {
   const { tx, now } = ctx;
   const { survivorId, mergedId } = request;
-  assertMergeable(survivorId, mergedId, await tx.customers.lockMany(survivorId === mergedId ? [survivorId] : [survivorId, mergedId]));
+  assertCustomersMergeable(survivorId, mergedId, await tx.customers.lockMany(survivorId === mergedId ? [survivorId] : [survivorId, mergedId]));
   const [identities, tickets, survivorActive, mergedActive] = await Promise.all([
     tx.identities.listForCustomer(mergedId),
     tx.tickets.listForCustomer(mergedId),

@@ -9,7 +9,7 @@ export function canSeeCustomer(scope: TicketScope, tickets: readonly ScopedTicke
 }
 
 /** Refuses a merge before anything moves: the same customer, a missing one, or one merged already. */
-export function assertMergeable(survivorId: number, mergedId: number, locked: readonly Customer[]): { survivor: Customer; merged: Customer } {
+export function assertCustomersMergeable(survivorId: number, mergedId: number, locked: readonly Customer[]): { survivor: Customer; merged: Customer } {
   if (survivorId === mergedId) throw new AppError('customer.merge_self', 'A customer cannot be merged into themselves', { customerId: survivorId });
   const survivor = locked.find((customer) => customer.id === survivorId);
   const merged = locked.find((customer) => customer.id === mergedId);

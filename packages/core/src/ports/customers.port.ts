@@ -48,9 +48,6 @@ export interface NewIdentity {
   email?: string | null;
   username?: string | null;
   verified?: boolean;
-  phone?: string | null;
-  email?: string | null;
-  username?: string | null;
 }
 
 /** A phone or an email to find other people by (identity-keys.rules.ts forms). */

@@ -7,7 +7,7 @@ import type { Ticket } from './ticket.types.ts';
 type MoveParty = Pick<Ticket, 'id' | 'customerId' | 'mergedIntoTicketId'>;
 
 /** One ticket per issue of ONE customer: a merge across customers would hand one customer's words to another. */
-export function assertMergeable(source: MoveParty, target: MoveParty): void {
+export function assertTicketsMergeable(source: MoveParty, target: MoveParty): void {
   if (source.id === target.id) throw new AppError('ticket.merge_self', `Ticket ${source.id} cannot be merged into itself`, { ticketId: source.id });
   for (const ticket of [source, target]) assertNotMerged(ticket);
   if (source.customerId !== target.customerId) {

@@ -4,7 +4,7 @@ import { commit, type CoreDeps } from '../shared/deps.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Ticket, TicketStatus } from './ticket.types.ts';
 import type { TicketMove } from './ticket-move.types.ts';
-import { assertMergeable, assertNotMerged, conversationOf, splitSelection } from './ticket-move.rules.ts';
+import { assertTicketsMergeable, assertNotMerged, conversationOf, splitSelection } from './ticket-move.rules.ts';
 import { isActive, subjectFrom } from './ticket.rules.ts';
 import { announceMove, type TicketMoveResult } from './ticket-move.announce.ts';
 
@@ -24,7 +24,7 @@ export async function mergeTickets(deps: CoreDeps, input: MergeInput): Promise<T
     const now = deps.clock.now();
     const [source, target] = await lockBoth(tx, input.ticketId, input.intoTicketId);
     if (input.scope && !canSeeTicket(input.scope, target)) throw notFound(target.id);
-    assertMergeable(source, target);
+    assertTicketsMergeable(source, target);
     const [moving, staying] = await Promise.all([tx.messages.listForTicket(source.id), tx.messages.listForTicket(target.id)]);
     const messageIds = moving.map((message) => message.id);
     const move = await tx.ticketMoves.create({ kind: 'merge', sourceTicketId: source.id, targetTicketId: target.id, messageIds, sourceStatusBefore: source.status, actorUserId: input.actorUserId, createdAt: now });

@@ -20,13 +20,10 @@ export function createIdentityRepository(db: PgDb): IdentityRepository {
         channel: sql.placeholder('channel'),
         externalId: sql.placeholder('externalId'),
         displayName: sql.placeholder('displayName'),
-          phone: sql.placeholder('phone'),
-          email: sql.placeholder('email'),
-          username: sql.placeholder('username'),
-        verified: sql.placeholder('verified'),
         phone: sql.placeholder('phone'),
         email: sql.placeholder('email'),
         username: sql.placeholder('username'),
+        verified: sql.placeholder('verified'),
         createdAt: sql.placeholder('now'),
       })
       // A concurrent insert of the same key makes this one wait for it; if it commits, this does nothing.
@@ -59,9 +56,6 @@ export function createIdentityRepository(db: PgDb): IdentityRepository {
         email: input.email ?? null,
         username: input.username ?? null,
         verified: input.verified ?? false,
-        phone: input.phone ?? null,
-        email: input.email ?? null,
-        username: input.username ?? null,
         now,
       });
       return row ?? null;

@@ -17,13 +17,10 @@ export function createIdentityRepository(db: SqliteDb): IdentityRepository {
       channel: sql.placeholder('channel'),
       externalId: sql.placeholder('externalId'),
       displayName: sql.placeholder('displayName'),
-        phone: sql.placeholder('phone'),
-        email: sql.placeholder('email'),
-        username: sql.placeholder('username'),
-      verified: sql.placeholder('verified'),
       phone: sql.placeholder('phone'),
       email: sql.placeholder('email'),
       username: sql.placeholder('username'),
+      verified: sql.placeholder('verified'),
       createdAt: sql.placeholder('now'),
     })
     .onConflictDoNothing({ target: [identities.channel, identities.externalId] })
@@ -52,9 +49,6 @@ export function createIdentityRepository(db: SqliteDb): IdentityRepository {
           email: input.email ?? null,
           username: input.username ?? null,
           verified: input.verified ?? false,
-          phone: input.phone ?? null,
-          email: input.email ?? null,
-          username: input.username ?? null,
           now,
         }) ?? null
       );

@@ -25,7 +25,7 @@ async function setup(waAgo: number) {
   const identities = [identity(11, 'webchat', ago(10 * 60_000)), identity(12, 'whatsapp', ago(waAgo), { phone: '+6281234500011' })];
   const snapshot: TicketDetailDto = {
     ticket: ticket(1, { lastChannel: 'webchat', channel: 'whatsapp' }),
-    customer: { id: 1, name: 'Rina', type: 'external', characteristic: 'new', language: 'id', email: null, phone: null, mergedIntoId: null, createdAt: '', updatedAt: '' },
+    customer: { id: 1, name: 'Rina', type: 'external', characteristic: 'new', language: 'id', email: null, phone: null, mergedIntoId: null, characteristicSource: 'suggested', characteristicReason: null, createdAt: '', updatedAt: '' },
     identities,
     sla: [],
     messages: [message(1, 1, { channel: 'whatsapp' }), message(2, 1, { channel: 'webchat' })],
