@@ -73,8 +73,8 @@ export const successEffects: Record<string, Effect> = {
   'PUT /api/sla/holiday-lists/:id': { holiday_lists: 'changed' },
   'PUT /api/settings/tickets': { settings: 'changed', audit_log: 'changed' },
   'PUT /api/settings/routing': { settings: 'changed', audit_log: 'changed' },
-  // The profile: an agent's type or characteristic re-announces the customer's tickets; each change is audited.
-  'PATCH /api/customers/:id': { customers: 'changed', customer_attributes: 'changed', audit_log: 1, events: 'changed' },
+  // The profile: an agent's type or characteristic re-announces the customer's tickets; a change is audited (a no-op is not).
+  'PATCH /api/customers/:id': { customers: 'changed', customer_attributes: 'changed', audit_log: 'changed', events: 'changed' },
   'POST /api/customers/:id/notes': { customer_notes: 1 },
   'POST /api/customer-attributes': { customer_attribute_defs: 1 },
   'POST /api/customer-attributes/': { customer_attribute_defs: 1 },
