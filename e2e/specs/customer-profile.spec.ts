@@ -56,3 +56,26 @@ test('an English-writing shop customer who asks for a discount is shown as Engli
   await agentContext.close();
   await customerContext.close();
 });
+
+test('an admin defines a customer attribute on its settings page, and a key that is not a key is explained', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const admin = new ConsolePage(await context.newPage());
+  await admin.signIn(demoAdmin);
+  await admin.page.goto('/settings/customer-attributes');
+  const page = admin.page.getByTestId('settings-customer-attributes');
+  await page.getByTestId('attribute-key').fill('Bad Key');
+  await page.getByTestId('attribute-label').fill('Kota');
+  await page.getByTestId('attribute-add').click();
+  await expect(page.getByTestId('attribute-error')).toHaveAttribute('data-code', 'validation.failed');
+
+  const key = `segment_${Date.now() % 100000}`;
+  await page.getByTestId('attribute-key').fill(key);
+  await page.getByTestId('attribute-label').fill('Segmen');
+  await page.getByTestId('attribute-type').selectOption('choice');
+  await page.getByTestId('attribute-choices').fill('retail, grosir');
+  await page.getByTestId('attribute-add').click();
+  await expect(page.getByTestId('attribute-list')).toContainText('retail, grosir');
+  await expect(page.getByTestId('attribute-error')).toHaveCount(0);
+  await admin.page.screenshot({ path: 'test-results/profile/customer-attributes.png' });
+  await context.close();
+});

@@ -92,8 +92,8 @@ export const successEffects: Record<string, Effect> = {
   'POST /api/tickets/:id/merge': { ticket_moves: 1, tickets: 'changed', messages: 'changed', events: 'changed', ...sla },
   'POST /api/tickets/:id/split': { ticket_moves: 1, tickets: 'changed', messages: 'changed', events: 'changed', ...sla },
   'POST /api/ticket-moves/:id/undo': { ticket_moves: 'changed', tickets: 'changed', messages: 'changed', events: 'changed', ...sla },
-  // The profile: an agent's type or characteristic re-announces the customer's tickets; each change is audited.
-  'PATCH /api/customers/:id': { customers: 'changed', customer_attributes: 'changed', audit_log: 1, events: 'changed' },
+  // The profile: an agent's type or characteristic re-announces the customer's tickets; a change is audited (a no-op is not).
+  'PATCH /api/customers/:id': { customers: 'changed', customer_attributes: 'changed', audit_log: 'changed', events: 'changed' },
   'POST /api/customers/:id/notes': { customer_notes: 1 },
   'POST /api/customer-attributes': { customer_attribute_defs: 1 },
   'POST /api/customer-attributes/': { customer_attribute_defs: 1 },

@@ -69,6 +69,34 @@ describe('the customer profile', () => {
   });
 });
 
+describe('what the language backfill reads', () => {
+  let db: Database;
+  beforeEach(async () => {
+    db = await freshDb();
+  });
+  afterEach(() => db.close());
+
+  it("reads customers after the cursor in id order, each with only their newest non-empty inbound messages", async () => {
+    const first = await seedTicket(db, { name: 'A' });
+    const second = await seedTicket(db, { name: 'B' });
+    const at = (minute: number) => new Date(Date.parse(T0) + minute * 60_000).toISOString();
+    const write = (ticketId: number, externalId: string, body: string, minute: number, direction: 'in' | 'out' = 'in') =>
+      db.messages.insertIfAbsent({ ticketId, direction, authorKind: direction === 'in' ? 'customer' : 'agent', channel: 'whatsapp', externalId, body, status: 'received', sentAt: at(minute) }, T0);
+    await write(first.id, 'a1', 'oldest', 1);
+    await write(first.id, 'a2', 'middle', 2);
+    await write(first.id, 'a3', '', 3);
+    await write(first.id, 'a4', 'newest', 4);
+    await write(first.id, 'a5', 'our reply', 5, 'out');
+    await write(second.id, 'b1', 'halo kak', 1);
+    expect(await db.customerProfiles.listInboundTexts(0, 10, 2)).toEqual([
+      { customerId: first.customerId, language: 'id', texts: ['newest', 'middle'] },
+      { customerId: second.customerId, language: 'id', texts: ['halo kak'] },
+    ]);
+    expect(await db.customerProfiles.listInboundTexts(first.customerId, 10, 2)).toEqual([{ customerId: second.customerId, language: 'id', texts: ['halo kak'] }]);
+    expect(await db.customerProfiles.listInboundTexts(0, 1, 2)).toHaveLength(1);
+  });
+});
+
 describe('suggested characteristics', () => {
   let db: Database;
   beforeEach(async () => {

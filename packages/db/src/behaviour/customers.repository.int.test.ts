@@ -16,6 +16,8 @@ describe('customers and their identities', () => {
       name: 'Sari',
       type: 'external',
       characteristic: 'new',
+      characteristicSource: 'suggested',
+      characteristicReason: null,
       language: 'id',
       email: null,
       phone: null,

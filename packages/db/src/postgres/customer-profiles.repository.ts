@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, gt, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, inArray, isNotNull, lte, ne, sql } from 'drizzle-orm';
 import type { CustomerAttributeDef, CustomerNote, CustomerProfileRepository } from '@keluh/core';
 import { customerAttributeDefs, customerAttributes, customerNotes, customers, messages, reviews, tickets, users } from './schema/index.ts';
 import type { PgDb } from './pg-db.ts';
@@ -80,17 +80,20 @@ export function createCustomerProfileRepository(db: PgDb): CustomerProfileReposi
         .orderBy(asc(customers.id))
         .limit(limit);
       if (people.length === 0) return [];
-      const rows = await db
-        .select({ customerId: tickets.customerId, body: messages.body })
+      // Only each customer's newest messages leave the database: a long-standing customer may have thousands.
+      const ranked = db
+        .select({
+          customerId: sql<number>`${tickets.customerId}`.as('customer_id'),
+          body: sql<string>`${messages.body}`.as('body'),
+          rank: sql<number>`row_number() over (partition by ${tickets.customerId} order by ${messages.sentAt} desc, ${messages.id} desc)`.as('rank'),
+        })
         .from(messages)
         .innerJoin(tickets, eq(tickets.id, messages.ticketId))
-        .where(and(inArray(tickets.customerId, people.map((person) => person.id)), eq(messages.direction, 'in')))
-        .orderBy(desc(messages.sentAt), desc(messages.id));
+        .where(and(inArray(tickets.customerId, people.map((person) => person.id)), eq(messages.direction, 'in'), ne(messages.body, '')))
+        .as('ranked');
+      const rows = await db.select({ customerId: ranked.customerId, body: ranked.body }).from(ranked).where(lte(ranked.rank, perCustomer)).orderBy(asc(ranked.customerId), asc(ranked.rank));
       const texts = new Map<number, string[]>();
-      for (const row of rows) {
-        const list = texts.get(row.customerId) ?? [];
-        if (list.length < perCustomer && row.body.trim()) texts.set(row.customerId, [...list, row.body]);
-      }
+      for (const row of rows) texts.set(Number(row.customerId), [...(texts.get(Number(row.customerId)) ?? []), row.body]);
       return people.map((person) => ({ customerId: person.id, language: person.language, texts: texts.get(person.id) ?? [] }));
     },
 
