@@ -13,6 +13,7 @@ import type {
 import type { Http } from './http.ts';
 import { createWorkflowApi } from './workflow.endpoints.ts';
 import { createSlaApi } from './sla.endpoints.ts';
+import { createCustomersApi } from './customers.endpoints.ts';
 import { createAdminApi } from './admin.endpoints.ts';
 import { createPresenceApi } from './presence.endpoints.ts';
 
@@ -56,6 +57,7 @@ export function createApi(http: Http) {
     ...createSlaApi(http),
     ...createAdminApi(http),
     ...createPresenceApi(http),
+    ...createCustomersApi(http),
   };
 }
 

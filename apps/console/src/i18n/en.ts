@@ -6,6 +6,7 @@ import presenceEn from './presence.en.ts';
 import libraryEn from './library.en.ts';
 import boardEn from './board.en.ts';
 import reportsEn from './reports.en.ts';
+import customersEn from './customers.en.ts';
 import workflowEn from './workflow.en.ts';
 import slaEn from './sla.en.ts';
 import collideEn from './collide.en.ts';
@@ -20,6 +21,7 @@ const en = {
   ...adminEn,
   ...presenceEn,
   ...reportsEn,
+  ...customersEn,
   app: {
     name: 'Keluh',
     tagline: 'Complaint help desk',
@@ -505,6 +507,16 @@ const en = {
       policy_not_found: 'That SLA policy does not exist (any more).',
       holiday_list_not_found: 'That holiday list does not exist.',
     },
+    customer: {
+      not_found: 'That customer does not exist.',
+      merge_self: 'A customer cannot be merged into themselves.',
+      already_merged: 'One of them is merged into someone already: undo that first.',
+      merge_not_found: 'That merge does not exist.',
+      merge_undone: 'That merge was undone already.',
+      merge_not_latest: 'This customer was merged again since: undo the later merge first.',
+    },
+    suggestion: { not_found: 'That suggestion does not exist.', decided: 'Someone decided that suggestion already.' },
+    identity: { invalid_phone: 'That is not a valid phone number.', invalid_email: 'That is not a valid email address.' },
     recovery: { not_found: 'That recovery task does not exist.', closed: 'That recovery task was already closed.' },
     rate_limited: 'Too many requests. Wait a moment and try again.',
     internal: 'The server had a problem. Please try again.',

@@ -3,6 +3,7 @@ import presenceId from './presence.id.ts';
 import libraryId from './library.id.ts';
 import boardId from './board.id.ts';
 import reportsId from './reports.id.ts';
+import customersId from './customers.id.ts';
 import workflowId from './workflow.id.ts';
 import slaId from './sla.id.ts';
 import collideId from './collide.id.ts';
@@ -18,6 +19,7 @@ const id: Messages = {
   ...adminId,
   ...presenceId,
   ...reportsId,
+  ...customersId,
   app: {
     name: 'Keluh',
     tagline: 'Layanan keluhan pelanggan',
@@ -503,6 +505,16 @@ const id: Messages = {
       policy_not_found: 'Kebijakan SLA itu tidak ada (lagi).',
       holiday_list_not_found: 'Daftar libur itu tidak ada.',
     },
+    customer: {
+      not_found: 'Pelanggan itu tidak ada.',
+      merge_self: 'Pelanggan tidak bisa digabungkan dengan dirinya sendiri.',
+      already_merged: 'Salah satunya sudah digabungkan ke pelanggan lain: batalkan itu dulu.',
+      merge_not_found: 'Penggabungan itu tidak ada.',
+      merge_undone: 'Penggabungan itu sudah dibatalkan.',
+      merge_not_latest: 'Pelanggan ini digabungkan lagi sesudahnya: batalkan penggabungan yang terakhir dulu.',
+    },
+    suggestion: { not_found: 'Saran itu tidak ada.', decided: 'Saran itu sudah diputuskan orang lain.' },
+    identity: { invalid_phone: 'Nomor telepon itu tidak valid.', invalid_email: 'Alamat email itu tidak valid.' },
     recovery: { not_found: 'Tugas pemulihan itu tidak ada.', closed: 'Tugas pemulihan itu sudah ditutup.' },
     rate_limited: 'Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi.',
     internal: 'Server sedang bermasalah. Silakan coba lagi.',
