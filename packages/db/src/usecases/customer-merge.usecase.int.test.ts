@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ingestMessage, mergeCustomers, replyToTicket, unmergeCustomers, type CoreDeps, type InboundMessageEvent } from '@keluh/core';
+import { ingestMessage, mergeCustomers, replyToTicket, requestReview, unmergeCustomers, type CoreDeps, type InboundMessageEvent } from '@keluh/core';
 import { fakeClock, recordingPublisher, T0 } from '../testing/fixtures.ts';
 import { readTableRows } from '../testing/table-rows.ts';
 import { openTestDatabase, type TestDatabase } from '../testing/test-database.ts';
@@ -44,13 +44,15 @@ describe('merging two customers and undoing it', () => {
     return { wa, ig };
   }
 
-  it('every message records the identity it came through, and every reply the identity it goes to', async () => {
+  it('every message records the identity it came through, and every reply and review request the identity it goes to', async () => {
     const { wa } = await sariTwice();
     const [identity] = await db.identities.listForCustomer(wa.ticket.customerId);
+    await requestReview(deps, { ticketId: wa.ticket.id, requestedBy: 1 });
     const messages = await db.messages.listForTicket(wa.ticket.id);
-    expect(messages.map((message) => [message.direction, message.identityId])).toEqual([
-      ['in', identity!.id],
-      ['out', identity!.id],
+    expect(messages.map((message) => [message.direction, message.automated, message.identityId])).toEqual([
+      ['in', false, identity!.id],
+      ['out', false, identity!.id],
+      ['out', true, identity!.id],
     ]);
   });
 
