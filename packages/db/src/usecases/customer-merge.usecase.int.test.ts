@@ -142,6 +142,23 @@ describe('merging two customers and undoing it', () => {
     }
   });
 
+  it('two agents merging the same pair each way at once: one merge wins, neither deadlocks', async () => {
+    const { wa, ig } = await sariTwice();
+    const other = { db: await (await import('../testing/test-database.ts')).reopenTestDatabase(db.url), clock: fakeClock(), events: recordingPublisher() };
+    try {
+      const results = await Promise.allSettled([
+        mergeCustomers(deps, { survivorId: wa.ticket.customerId, mergedId: ig.ticket.customerId, actor: everyone }),
+        mergeCustomers(other, { survivorId: ig.ticket.customerId, mergedId: wa.ticket.customerId, actor: everyone }),
+      ]);
+      expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
+      expect(results.find((result) => result.status === 'rejected')).toMatchObject({ reason: { code: 'customer.already_merged' } });
+      const customers = await readTableRows(db, 'customers');
+      expect(customers.filter((row) => row.merged_into_id !== null)).toHaveLength(1);
+    } finally {
+      await other.db.close();
+    }
+  });
+
   it('hides customers whose tickets the agent may not see', async () => {
     const { wa, ig } = await sariTwice();
     const elsewhere = { userId: 1, scope: { kind: 'teams', teamIds: [999] } as const };
