@@ -30,7 +30,7 @@ function setup(component: typeof SuggestionBanner | typeof MergeHistory, props: 
   setActivePinia(pinia);
   const consumers: LiveConsumer[] = [];
   useRealtimeStore().subscribe = (consumer) => (consumers.push(consumer), { loaded: () => undefined, stop: () => undefined });
-  const wrapper = mount(component, { props, global: { plugins: [pinia, createAppI18n(locale)] } });
+  const wrapper = mount(component as typeof SuggestionBanner, { props: props as { ticketId: number }, global: { plugins: [pinia, createAppI18n(locale)] } });
   const live = (events: AgentEvent[]) => consumers.forEach((consumer) => consumer.applyEvents(events));
   const posts = () => fetch.mock.calls.filter(([, init]) => init?.method === 'POST').map(([url]) => url);
   return { fetch, wrapper, live, posts };
