@@ -17,10 +17,10 @@ describe('probable-match evidence in what a customer writes', () => {
   });
 
   it('scans a long message without an address in linear time', () => {
-    const started = performance.now();
+    const started = Date.now();
     for (let i = 0; i < 200; i += 1) emailsIn(`${'x'.repeat(3_000)}@${'y'.repeat(3_000)}`);
     for (let i = 0; i < 200; i += 1) phonesIn(`${i} ${'x'.repeat(3_000)}`, 'ID');
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(Date.now() - started).toBeLessThan(1_000);
   });
 
   it('compares names as a person reads them', () => {
