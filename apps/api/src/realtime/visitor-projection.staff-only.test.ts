@@ -10,6 +10,9 @@ describe('what a visitor never sees of the workflow', () => {
     ['a system activity', { ...base, type: 'ticket.activity', payload: { activity: { id: 1, ticketId: 3, actorUserId: 2, at: base.createdAt, kind: 'complaint.unmarked', data: { reason: 'Cuma tanya' } } } }],
     ['a stage change', { ...base, type: 'workflow.updated', payload: { workflow: {} as never, ticket: {} as never, changes: ['stage'] } }],
     ['a stuck nudge', { ...base, type: 'workflow.stuck', payload: { stuck: {} as never } }],
+    ['a customer merge', { ...base, type: 'customer.merged', payload: { merge: {} as never } }],
+    ['a merge undone', { ...base, type: 'customer.unmerged', payload: { merge: {} as never } }],
+    ['a merge suggestion', { ...base, type: 'suggestion.updated', payload: { suggestion: {} as never } }],
   ])('%s is projected to nothing for the widget', (_what, event) => {
     expect(toVisitorEvent(event)).toBeNull();
   });

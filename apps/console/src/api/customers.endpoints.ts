@@ -1,4 +1,4 @@
-import type { AttributeDefDto, CustomerDto, CustomerNoteDto, CustomerProfileDto, TicketStoryDto } from '@keluh/contracts';
+import type { AttributeDefDto, CustomerMergeDto, CustomerDto, CustomerNoteDto, CustomerProfileDto, CustomerSuggestionDto, MergeHistoryEntryDto, TicketStoryDto, TicketSuggestionDto } from '@keluh/contracts';
 import type { Http } from './http.ts';
 
 export interface CustomerPatch {
@@ -7,7 +7,7 @@ export interface CustomerPatch {
   attributes?: Record<string, string | number | boolean | null>;
 }
 
-/** The customer profile, its attributes and the story so far of a ticket (docs/customers.md §Profile). */
+/** One customer across channels (docs/customers.md): the profile, its attributes, the story so far, suggestions, merges and their undo. */
 export function createCustomersApi(http: Http) {
   return {
     customerProfile: (id: number, signal?: AbortSignal) => http<CustomerProfileDto>(`/api/customers/${id}/profile`, { signal }),
@@ -18,5 +18,10 @@ export function createCustomersApi(http: Http) {
     defineAttribute: (body: { key: string; label: string; type: AttributeDefDto['type']; choices?: string[] }) =>
       http<AttributeDefDto>('/api/customer-attributes', { method: 'POST', body }),
     removeAttribute: (key: string) => http<null>(`/api/customer-attributes/${encodeURIComponent(key)}`, { method: 'DELETE' }),
+    ticketSuggestions: (ticketId: number) => http<{ items: TicketSuggestionDto[] }>(`/api/tickets/${ticketId}/suggestions`),
+    confirmSuggestion: (id: number) => http<{ suggestion: CustomerSuggestionDto; merge: CustomerMergeDto }>(`/api/suggestions/${id}/confirm`, { method: 'POST' }),
+    rejectSuggestion: (id: number) => http<CustomerSuggestionDto>(`/api/suggestions/${id}/reject`, { method: 'POST' }),
+    customerMergeHistory: (customerId: number) => http<{ items: MergeHistoryEntryDto[] }>(`/api/customers/${customerId}/history`),
+    undoMerge: (mergeId: number) => http<CustomerMergeDto>(`/api/customer-merges/${mergeId}/undo`, { method: 'POST' }),
   };
 }

@@ -13,9 +13,9 @@ import type {
 import type { Http } from './http.ts';
 import { createWorkflowApi } from './workflow.endpoints.ts';
 import { createSlaApi } from './sla.endpoints.ts';
+import { createCustomersApi } from './customers.endpoints.ts';
 import { createAdminApi } from './admin.endpoints.ts';
 import { createPresenceApi } from './presence.endpoints.ts';
-import { createCustomersApi } from './customers.endpoints.ts';
 import { createSearchApi } from './search.endpoints.ts';
 
 /** Query as the console sends it: lists joined with commas, `none` for unassigned. */

@@ -16,6 +16,13 @@ describe('probable-match evidence in what a customer writes', () => {
     expect(emailsIn('tidak ada email di sini @sari')).toEqual([]);
   });
 
+  it('scans a long message without an address in linear time', () => {
+    const started = Date.now();
+    for (let i = 0; i < 200; i += 1) emailsIn(`${'x'.repeat(3_000)}@${'y'.repeat(3_000)}`);
+    for (let i = 0; i < 200; i += 1) phonesIn(`${i} ${'x'.repeat(3_000)}`, 'ID');
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
   it('compares names as a person reads them', () => {
     expect(sameName('Sari  Dewi', 'sari dewi')).toBe(true);
     expect(sameName('@saridewi', 'SariDewi')).toBe(true);

@@ -6,7 +6,9 @@ import { normaliseEmail, toE164 } from './identity-keys.rules.ts';
  */
 const PHONE_LIKE = /(?<![\w/-])\+?\(?\d[\d\s().-]{6,18}\d/g;
 const MIN_DIGITS = 10;
-const EMAIL_LIKE = /[^\s@<>(),;:"']+@[^\s@<>(),;:"']+\.[a-z]{2,}/gi;
+// Bounded parts: an unbounded run would backtrack quadratically over a long word without an `@`
+// (a 3 KB message scanned at every position), and ingest runs this on every customer message.
+const EMAIL_LIKE = /[^\s@<>(),;:"']{1,64}@[^\s@<>(),;:"']{1,190}\.[a-z]{2,24}/gi;
 
 /** The valid phone numbers typed in a message, each once, in E.164. */
 export function phonesIn(body: string, region: string): string[] {
@@ -18,6 +20,7 @@ export function phonesIn(body: string, region: string): string[] {
 
 /** The email addresses typed in a message, each once, normalised. */
 export function emailsIn(body: string): string[] {
+  if (!body.includes('@')) return [];
   const found = (body.match(EMAIL_LIKE) ?? []).map((raw) => normaliseEmail(raw.replace(/[.]+$/, ''))).filter((email): email is string => email !== null);
   return [...new Set(found)];
 }

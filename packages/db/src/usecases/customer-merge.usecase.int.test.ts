@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ingestMessage, mergeCustomers, replyToTicket, unmergeCustomers, type CoreDeps, type InboundMessageEvent } from '@keluh/core';
+import { ingestMessage, mergeCustomers, replyToTicket, requestReview, unmergeCustomers, type CoreDeps, type InboundMessageEvent } from '@keluh/core';
 import { fakeClock, recordingPublisher, T0 } from '../testing/fixtures.ts';
 import { readTableRows } from '../testing/table-rows.ts';
 import { openTestDatabase, type TestDatabase } from '../testing/test-database.ts';
@@ -44,13 +44,15 @@ describe('merging two customers and undoing it', () => {
     return { wa, ig };
   }
 
-  it('every message records the identity it came through, and every reply the identity it goes to', async () => {
+  it('every message records the identity it came through, and every reply and review request the identity it goes to', async () => {
     const { wa } = await sariTwice();
     const [identity] = await db.identities.listForCustomer(wa.ticket.customerId);
+    await requestReview(deps, { ticketId: wa.ticket.id, requestedBy: 1 });
     const messages = await db.messages.listForTicket(wa.ticket.id);
-    expect(messages.map((message) => [message.direction, message.identityId])).toEqual([
-      ['in', identity!.id],
-      ['out', identity!.id],
+    expect(messages.map((message) => [message.direction, message.automated, message.identityId])).toEqual([
+      ['in', false, identity!.id],
+      ['out', false, identity!.id],
+      ['out', true, identity!.id],
     ]);
   });
 
@@ -135,6 +137,23 @@ describe('merging two customers and undoing it', () => {
       expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
       expect(results.find((result) => result.status === 'rejected')).toMatchObject({ reason: { code: 'customer.already_merged' } });
       expect(await readTableRows(db, 'customer_merges')).toHaveLength(1);
+    } finally {
+      await other.db.close();
+    }
+  });
+
+  it('two agents merging the same pair each way at once: one merge wins, neither deadlocks', async () => {
+    const { wa, ig } = await sariTwice();
+    const other = { db: await (await import('../testing/test-database.ts')).reopenTestDatabase(db.url), clock: fakeClock(), events: recordingPublisher() };
+    try {
+      const results = await Promise.allSettled([
+        mergeCustomers(deps, { survivorId: wa.ticket.customerId, mergedId: ig.ticket.customerId, actor: everyone }),
+        mergeCustomers(other, { survivorId: ig.ticket.customerId, mergedId: wa.ticket.customerId, actor: everyone }),
+      ]);
+      expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
+      expect(results.find((result) => result.status === 'rejected')).toMatchObject({ reason: { code: 'customer.already_merged' } });
+      const customers = await readTableRows(db, 'customers');
+      expect(customers.filter((row) => row.merged_into_id !== null)).toHaveLength(1);
     } finally {
       await other.db.close();
     }
