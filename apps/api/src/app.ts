@@ -66,6 +66,7 @@ import recoveryRoutes from './routes/reviews/recovery.routes.ts';
 import ticketSettingsRoutes from './routes/settings/ticket-settings.routes.ts';
 import threadingSettingsRoutes from './routes/settings/threading-settings.routes.ts';
 import widgetIdentityRoutes from './routes/settings/widget-identity.routes.ts';
+import { demoShopIdentity } from './seed/demo-shop-identity.ts';
 import channelRoutingRoutes from './routes/settings/channel-routing.routes.ts';
 import publicTestimonialsRoutes from './routes/reviews/public-testimonials.routes.ts';
 import boardRoutes from './routes/board/board.routes.ts';
@@ -261,7 +262,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(teamsRoutes, { prefix: '/api/teams' });
   await app.register(auditRoutes, { prefix: '/api/audit' });
   await app.register(reportsRoutes, { prefix: '/api/reports' });
-  await app.register(staticFiles, { roots: deps.staticRoots ?? defaultStaticRoots });
+  await app.register(staticFiles, { roots: deps.staticRoots ?? defaultStaticRoots, demoIdentity: deps.config.SEED_DEMO ? () => demoShopIdentity(core.db) : undefined });
 
   app.addHook('onReady', async () => {
     outbox.start();
