@@ -71,6 +71,7 @@ describe('ids in paths and queries', () => {
       'DELETE /api/widget/visitors/{visitorId}/sessions',
       'GET /api/sla/teams/{teamId}/calendar',
       'GET /api/tickets/{id}',
+      'GET /api/tickets/{id}/merge-targets',
       'GET /api/tickets/{id}/moves',
       'GET /api/tickets/{id}/promise-suggestion',
       'GET /api/tickets/{id}/similar-cases',

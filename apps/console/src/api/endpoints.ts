@@ -15,6 +15,7 @@ import { createWorkflowApi } from './workflow.endpoints.ts';
 import { createSlaApi } from './sla.endpoints.ts';
 import { createAdminApi } from './admin.endpoints.ts';
 import { createPresenceApi } from './presence.endpoints.ts';
+import { createMovesApi } from './moves.endpoints.ts';
 
 /** Query as the console sends it: lists joined with commas, `none` for unassigned. */
 export interface TicketListQuery {
@@ -57,6 +58,7 @@ export function createApi(http: Http) {
     ...createSlaApi(http),
     ...createAdminApi(http),
     ...createPresenceApi(http),
+    ...createMovesApi(http),
   };
 }
 
