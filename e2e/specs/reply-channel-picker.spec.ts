@@ -60,3 +60,24 @@ test('an agent replies on WhatsApp from a ticket that holds a web-chat message, 
   await agent.page.screenshot({ path: 'test-results/e2e/reply-channel-sent.png' });
   await customer.close();
 });
+
+test('the agent splits the shop chat off into its own ticket, and undoes it', async ({ page }) => {
+  const agent = new ConsolePage(page);
+  await agent.signIn(demoAgent);
+  await agent.ticketRow('Dimas Saputra').click();
+  await expect(agent.timelineMessages()).toHaveCount(3);
+
+  await agent.page.getByTestId('split-start').click();
+  const chat = agent.timelineMessages().filter({ hasText: 'dari website toko' });
+  await chat.getByTestId('message-select').check();
+  await agent.page.screenshot({ path: 'test-results/e2e/ticket-split-select.png' });
+  await agent.page.getByTestId('split-confirm').click();
+  await expect(agent.page.getByTestId('move-notice')).toBeVisible();
+  await expect(agent.timelineMessages()).toHaveCount(2);
+  await expect(agent.timelineMessages().filter({ hasText: 'dari website toko' })).toHaveCount(0);
+  await agent.page.screenshot({ path: 'test-results/e2e/ticket-split-done.png' });
+
+  await agent.page.getByTestId('move-undo').click();
+  await expect(agent.timelineMessages()).toHaveCount(3);
+  await expect(agent.timelineMessages().filter({ hasText: 'dari website toko' })).toHaveCount(1);
+});
