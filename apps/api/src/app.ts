@@ -69,6 +69,7 @@ import customerSuggestionsRoutes from './routes/customers/customer-suggestions.r
 import ticketSettingsRoutes from './routes/settings/ticket-settings.routes.ts';
 import threadingSettingsRoutes from './routes/settings/threading-settings.routes.ts';
 import widgetIdentityRoutes from './routes/settings/widget-identity.routes.ts';
+import { demoShopIdentity } from './seed/demo-shop-identity.ts';
 import channelRoutingRoutes from './routes/settings/channel-routing.routes.ts';
 import publicTestimonialsRoutes from './routes/reviews/public-testimonials.routes.ts';
 import boardRoutes from './routes/board/board.routes.ts';
@@ -276,7 +277,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(customerAttributesRoutes, { prefix: '/api/customer-attributes' });
   await app.register(ticketStoryRoutes, { prefix: '/api/tickets' });
   await app.register(searchRoutes, { prefix: '/api/search' });
-  await app.register(staticFiles, { roots: deps.staticRoots ?? defaultStaticRoots });
+  await app.register(staticFiles, { roots: deps.staticRoots ?? defaultStaticRoots, demoIdentity: deps.config.SEED_DEMO ? () => demoShopIdentity(core.db) : undefined });
 
   app.addHook('onReady', async () => {
     outbox.start();

@@ -171,7 +171,9 @@ export function install(win: Window & { Keluh?: KeluhApi }, script: HTMLScriptEl
     const el = doc.createElement('iframe');
     el.id = 'keluh-frame';
     el.title = 'Chat';
-    el.src = `${origin}/widget/?${params.toString()}`;
+    // The site's signed user rides in the fragment: never sent to a server, so never in a log or a Referer.
+    const identity = tag.dataset.identity?.trim();
+    el.src = `${origin}/widget/?${params.toString()}${identity ? `#identity=${encodeURIComponent(identity)}` : ''}`;
     el.setAttribute('allow', 'clipboard-write');
     el.referrerPolicy = 'origin';
     el.addEventListener('load', tellFrame);

@@ -32,3 +32,9 @@ export const ticketMoveResultSchema = z.object({ move: ticketMoveSchema, source:
 export type TicketMoveResultDto = z.infer<typeof ticketMoveResultSchema>;
 
 export const ticketMoveListSchema = z.object({ items: z.array(ticketMoveSchema) });
+
+/** `GET /api/tickets/:id/merge-targets`: the same customer's other tickets, newest first. */
+export const mergeTargetListSchema = z.object({
+  items: z.array(z.object({ id: z.number().int(), subject: z.string(), status: ticketStatusSchema, lastMessageAt: instantSchema })),
+});
+export type MergeTargetDto = z.infer<typeof mergeTargetListSchema>['items'][number];

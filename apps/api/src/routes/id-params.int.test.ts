@@ -73,6 +73,7 @@ describe('ids in paths and queries', () => {
       'GET /api/customers/{id}/profile',
       'GET /api/sla/teams/{teamId}/calendar',
       'GET /api/tickets/{id}',
+      'GET /api/tickets/{id}/merge-targets',
       'GET /api/tickets/{id}/moves',
       'GET /api/tickets/{id}/promise-suggestion',
       'GET /api/tickets/{id}/similar-cases',

@@ -1,6 +1,7 @@
 import { ingestMessage, replyToTicket, updateTicket, type CoreDeps, type Database, type PasswordHasher, type Clock, type UserRole } from '@keluh/core';
 import type { Config } from '../config/config.ts';
 import { DEMO_SALES_TEAM, demoConversations, demoStaff } from './demo-content.ts';
+import { seedDemoShopCustomer } from './demo-shop-identity.ts';
 
 /** One login to print at the first start; `password` is null when it came from the environment. */
 export interface SeedLogin {
@@ -60,6 +61,7 @@ export async function seedDatabase(deps: SeedDeps): Promise<SeedReport> {
     logins.push({ role: person.role, email: person.email, password, from: password ? 'generated' : 'DEMO_PASSWORD' });
   }
   await seedConversations(db, clock, staffIds, homeTeams);
+  await seedDemoShopCustomer(db, now);
   await markHistoricRepliesRead(db, now);
   return { adminCreated: true, demoCreated: true, logins };
 }

@@ -17,6 +17,7 @@ import { createCustomersApi } from './customers.endpoints.ts';
 import { createAdminApi } from './admin.endpoints.ts';
 import { createPresenceApi } from './presence.endpoints.ts';
 import { createSearchApi } from './search.endpoints.ts';
+import { createMovesApi } from './moves.endpoints.ts';
 
 /** Query as the console sends it: lists joined with commas, `none` for unassigned. */
 export interface TicketListQuery {
@@ -63,6 +64,7 @@ export function createApi(http: Http) {
     ...createPresenceApi(http),
     ...createCustomersApi(http),
     ...createSearchApi(http),
+    ...createMovesApi(http),
   };
 }
 

@@ -5,6 +5,7 @@ import { useSessionStore } from '../features/auth/session.store.ts';
 import { useTicketListStore } from '../features/inbox/ticket-list.store.ts';
 import { useChannelsStore } from '../features/settings/channels.store.ts';
 import { useTicketDetailStore } from '../features/ticket/ticket-detail.store.ts';
+import { useTicketMovesStore } from '../features/ticket/ticket-moves.store.ts';
 import { useTemplatesStore } from '../features/ticket/templates.store.ts';
 import { useUsersStore } from '../features/ticket/users.store.ts';
 import { usePhrasesStore } from '../features/phrases/phrases.store.ts';
@@ -24,6 +25,7 @@ export function useSessionLifecycle(): void {
   const realtime = useRealtimeStore();
   const list = useTicketListStore();
   const detail = useTicketDetailStore();
+  const moves = useTicketMovesStore();
   const users = useUsersStore();
   const channels = useChannelsStore();
   const templates = useTemplatesStore();
@@ -47,6 +49,7 @@ export function useSessionLifecycle(): void {
       }
       realtime.reset();
       detail.reset();
+      moves.reset();
       list.reset();
       users.reset();
       channels.reset();

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ACCENT, readConfig, sanitizeColor, sanitizeOrigin } from './config.ts';
+import { DEFAULT_ACCENT, readConfig, readSiteIdentity, sanitizeColor, sanitizeOrigin } from './config.ts';
 import { checkDraft } from './draft.ts';
 import { linkify, safeHttpUrl } from './linkify.ts';
 
 describe('what the embedding page passes in', () => {
   it('reads language, title, colour and parent origin from the query string', () => {
     const config = readConfig('?lang=id&title=Toko%20Batik%20Sari&color=%23b45309&parent=https%3A%2F%2Fshop.example', 'en-US');
-    expect(config).toEqual({ lang: 'id', title: 'Toko Batik Sari', accent: '#b45309', parentOrigin: 'https://shop.example', startOpen: true });
+    expect(config).toEqual({ lang: 'id', title: 'Toko Batik Sari', accent: '#b45309', parentOrigin: 'https://shop.example', startOpen: true, siteIdentity: null });
     expect(readConfig('?open=0', 'en').startOpen).toBe(false);
   });
 
@@ -49,5 +49,13 @@ describe('links in messages', () => {
     expect(mixed.filter((segment) => segment.kind === 'link')).toEqual([{ kind: 'link', text: 'https://jne.example/t/9', href: 'https://jne.example/t/9' }]);
     expect(safeHttpUrl('data:text/html,x')).toBeNull();
     expect(safeHttpUrl(' https://jne.example/t/9')).toBe('https://jne.example/t/9');
+  });
+});
+
+describe('the site-signed identity in the fragment', () => {
+  it('passes only the signed form through', () => {
+    const signed = `eyJ1c2VySWQiOiJ1LTEifQ.${'0f'.repeat(32)}`;
+    expect(readSiteIdentity(`#identity=${encodeURIComponent(signed)}`)).toBe(signed);
+    for (const hash of ['', '#identity=', '#identity=abc', `#identity=${signed}x`, '#other=1']) expect(readSiteIdentity(hash), hash).toBeNull();
   });
 });

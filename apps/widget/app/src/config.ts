@@ -12,6 +12,14 @@ export interface WidgetConfig {
   parentOrigin: string | null;
   /** Whether the panel starts on screen (false when the loader preloads it hidden). */
   startOpen: boolean;
+  /** The embedding site's signed user (`data-identity` on the script tag), checked by the server. */
+  siteIdentity: string | null;
+}
+
+/** Only the signed form (`<base64url>.<64 hex>`) passes; the server verifies the signature. */
+export function readSiteIdentity(hash: string): string | null {
+  const value = new URLSearchParams(hash.replace(/^#/, '')).get('identity')?.trim() ?? '';
+  return /^[A-Za-z0-9_-]{1,4000}\.[0-9a-f]{64}$/.test(value) ? value : null;
 }
 
 /** Colours reach CSS, so only plain forms pass: hex, a colour name, rgb()/hsl() with numbers. */
@@ -30,7 +38,7 @@ export function sanitizeOrigin(value: string | null | undefined): string | null 
   }
 }
 
-export function readConfig(search: string, navigatorLanguage: string | undefined): WidgetConfig {
+export function readConfig(search: string, navigatorLanguage: string | undefined, hash = ''): WidgetConfig {
   const params = new URLSearchParams(search);
   const title = params.get('title')?.trim().slice(0, 80);
   return {
@@ -39,5 +47,6 @@ export function readConfig(search: string, navigatorLanguage: string | undefined
     accent: sanitizeColor(params.get('color')) ?? DEFAULT_ACCENT,
     parentOrigin: sanitizeOrigin(params.get('parent')),
     startOpen: params.get('open') !== '0',
+    siteIdentity: readSiteIdentity(hash),
   };
 }

@@ -151,3 +151,27 @@ describe('the visitor session', () => {
     await expect(client.conversation('access-1')).rejects.toMatchObject({ status: 401, code: 'widget.token_expired', details: { token: 'access' } });
   });
 });
+
+describe('a visitor the embedding site signed in', () => {
+  const signed = `eyJ1c2VySWQiOiJ1LTEifQ.${'a'.repeat(64)}`;
+
+  it('opens the signed user’s own session before anything stored in this browser', async () => {
+    const storage = memoryStorage({ [REFRESH_TOKEN_KEY]: 'refresh-1' });
+    const server = api(async () => grant('site-user', 5));
+    const session = await openSession(server, createTokenStore(storage), { ...noWait, siteIdentity: signed });
+    expect(server.calls).toEqual([{ identity: signed }]);
+    expect(session.visitorId).toBe('site-user');
+    expect(storage.data.get(REFRESH_TOKEN_KEY)).toBe('refresh-5');
+  });
+
+  it('chats on anonymously when the server refuses the signature', async () => {
+    const storage = memoryStorage({ [REFRESH_TOKEN_KEY]: 'refresh-1' });
+    const server = api(async (credential) => {
+      if (credential && 'identity' in credential) throw refused('widget.identity_invalid');
+      return grant('v1', 2);
+    });
+    const session = await openSession(server, createTokenStore(storage), { ...noWait, siteIdentity: signed });
+    expect(server.calls).toEqual([{ identity: signed }, { refreshToken: 'refresh-1' }]);
+    expect(session.visitorId).toBe('v1');
+  });
+});

@@ -73,7 +73,7 @@ export class HttpError extends Error {
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
-export type SessionCredential = { refreshToken: string } | { visitorToken: string } | null;
+export type SessionCredential = { refreshToken: string } | { visitorToken: string } | { identity: string } | null;
 
 export interface WidgetApi {
   createSession(credential: SessionCredential): Promise<WidgetSessionResponse>;
@@ -119,6 +119,8 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export interface SessionOptions {
   /** Waits for another tab to store its newer token; default real timers. */
   wait?: (ms: number) => Promise<unknown>;
+  /** The site's signed user: their own (verified) visitor, whatever this browser stored before. */
+  siteIdentity?: string | null;
 }
 
 /**
@@ -127,7 +129,20 @@ export interface SessionOptions {
  */
 export async function openSession(api: WidgetApi, store: TokenStore, options: SessionOptions = {}): Promise<WidgetSessionResponse> {
   const wait = options.wait ?? pause;
+  let identity = options.siteIdentity ?? null;
   for (let attempt = 0; ; attempt += 1) {
+    if (identity) {
+      try {
+        const session = await api.createSession({ identity });
+        store.write(session.refreshToken);
+        return session;
+      } catch (error) {
+        // A signature the server refuses (a rotated secret): chat on as an anonymous visitor rather than not at all.
+        if (!isAuthRefusal(error)) throw error;
+        identity = null;
+        continue;
+      }
+    }
     const refreshToken = store.read();
     const legacy = refreshToken ? null : store.readLegacy();
     const credential: SessionCredential = refreshToken ? { refreshToken } : legacy ? { visitorToken: legacy } : null;

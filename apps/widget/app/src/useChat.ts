@@ -21,6 +21,8 @@ export interface ChatDeps {
   bridge: ParentBridge;
   doc: Pick<Document, 'visibilityState' | 'addEventListener' | 'removeEventListener'>;
   startOpen: boolean;
+  /** The embedding site's signed user (docs/customers.md): opens their verified conversation. */
+  siteIdentity?: string | null;
   now?: () => Date;
   /** Back-off between failed session/history attempts, in ms; the last value repeats. */
   retryDelays?: number[];
@@ -161,7 +163,7 @@ export function useChat(deps: ChatDeps) {
   async function establish() {
     for (let attempt = 0; !stopped; attempt += 1) {
       try {
-        const session = await openSession(deps.api, deps.tokens);
+        const session = await openSession(deps.api, deps.tokens, { siteIdentity: deps.siteIdentity ?? null });
         if (session.visitorId !== visitorId) {
           const history = await deps.api.conversation(session.visitorToken);
           visitorId = session.visitorId;

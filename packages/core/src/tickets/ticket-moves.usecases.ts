@@ -97,6 +97,14 @@ export function listTicketMoves(deps: CoreDeps, ticketId: number): Promise<Ticke
   return deps.db.ticketMoves.listForTicket(ticketId);
 }
 
+/** The tickets this one may be merged into: the same customer's others, not merged away, that the actor sees. */
+export async function mergeTargetsOf(deps: CoreDeps, ticketId: number, scope?: TicketScope): Promise<Ticket[]> {
+  const ticket = await deps.db.tickets.findById(ticketId);
+  if (!ticket) throw notFound(ticketId);
+  const tickets = await deps.db.tickets.listForCustomer(ticket.customerId);
+  return tickets.filter((other) => other.id !== ticket.id && other.mergedIntoTicketId === null && (!scope || canSeeTicket(scope, other))).reverse();
+}
+
 async function undoMerge(tx: Repositories, move: TicketMove, source: Ticket, target: Ticket, now: string): Promise<void> {
   // The target merged on elsewhere holds none of these messages any more: that merge is undone first.
   assertNotMerged(target);

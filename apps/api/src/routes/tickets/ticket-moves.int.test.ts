@@ -27,6 +27,8 @@ describe('merging, splitting and undoing over HTTP', () => {
 
   it('an agent merges the old ticket into the current one, sees it in the moves list, and undoes it', async () => {
     const { old, current } = await twoTickets('merge-http');
+    const targets = (await t.app.inject({ method: 'GET', url: `/api/tickets/${old}/merge-targets`, headers })).json();
+    expect(targets.items).toEqual([expect.objectContaining({ id: current, status: 'open', subject: 'Paketnya rusak' })]);
     const merged = await post(`/api/tickets/${old}/merge`, { intoTicketId: current });
     expect(merged.statusCode).toBe(200);
     expect(merged.json()).toMatchObject({ move: { kind: 'merge', sourceTicketId: old, targetTicketId: current, actorUserId: t.agentId }, source: { status: 'closed', mergedIntoTicketId: current } });

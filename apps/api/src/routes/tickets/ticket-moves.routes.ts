@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { listTicketMoves, mergeTickets, splitTicket, undoTicketMove } from '@keluh/core';
+import { listTicketMoves, mergeTargetsOf, mergeTickets, splitTicket, undoTicketMove } from '@keluh/core';
 import {
   errorResponseSchema,
+  mergeTargetListSchema,
   mergeTicketBodySchema,
   splitTicketBodySchema,
   ticketIdParamsSchema,
@@ -35,6 +36,15 @@ const ticketMovesRoutes: FastifyPluginAsyncZod = async (app) => {
     '/tickets/:id/moves',
     { schema: { ...docs('The merges and splits this ticket took part in, newest first'), params: ticketIdParamsSchema, response: { 200: ticketMoveListSchema, ...errors } } },
     async (request) => ({ items: await listTicketMoves(core, request.params.id) }),
+  );
+
+  app.get(
+    '/tickets/:id/merge-targets',
+    { schema: { ...docs('The same customer’s other tickets this one may be merged into'), params: ticketIdParamsSchema, response: { 200: mergeTargetListSchema, ...errors } } },
+    async (request) => {
+      const targets = await mergeTargetsOf(core, request.params.id, await app.ticketScopeOf(request));
+      return { items: targets.map(({ id, subject, status, lastMessageAt }) => ({ id, subject, status, lastMessageAt })) };
+    },
   );
 
   app.post(

@@ -32,8 +32,10 @@ export function chosenReply(choices: readonly ReplyChoice[], pickedIdentityId: n
   return choices.find((choice) => choice.identity.id === pickedIdentityId) ?? choices.find((choice) => choice.isDefault) ?? null;
 }
 
-/** How an identity is named in the picker: the handle, number or name the agent recognises. */
+/** How an identity is named in the picker: the number, handle or name the agent recognises on that channel. */
 export function identityLabel(identity: IdentityDto): string {
-  if (identity.username) return `@${identity.username}`;
-  return identity.phone ?? identity.email ?? identity.displayName ?? identity.externalId;
+  // A WhatsApp id is the number (or a business-scoped id, which is not).
+  if (identity.channel === 'whatsapp') return identity.phone ?? (/^\d{8,15}$/.test(identity.externalId) ? `+${identity.externalId}` : (identity.displayName ?? identity.externalId));
+  if (identity.channel === 'instagram') return identity.username ? `@${identity.username}` : (identity.displayName ?? identity.externalId);
+  return identity.displayName ?? identity.email ?? identity.phone ?? identity.externalId;
 }

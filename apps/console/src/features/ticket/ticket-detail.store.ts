@@ -71,6 +71,11 @@ export const useTicketDetailStore = defineStore('ticketDetail', () => {
   function applyEvents(events: readonly AgentEvent[]): void {
     const current = detail.value;
     if (!current) return;
+    // Messages moved in or out (a merge, split or undo by anyone): read the ticket again.
+    if (events.some((e) => e.type === 'ticket.moved' && e.ticketId === current.ticket.id && e.id > current.lastEventId)) {
+      void hydrate(current.ticket.id);
+      return;
+    }
     let state = current;
     for (const event of events) state = applyEventToDetail(state, event);
     if (state === current) return;
