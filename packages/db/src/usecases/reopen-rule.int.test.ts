@@ -81,6 +81,16 @@ describe('the reopen rule: a customer writing after resolution', () => {
     expect((await deps.db.tickets.findById(resolved.id))?.status).toBe('resolved');
   });
 
+  it('two messages racing in after resolution reopen the ticket once and both thread into it', async () => {
+    const resolved = await resolvedTicket();
+    const at = arriveAfter(resolved.resolvedAt!, 60_000);
+    const [a, b] = await Promise.all([ingestMessage(deps, whatsapp('wamid.race1', at, 'Halo?')), ingestMessage(deps, whatsapp('wamid.race2', at, 'Masih ada?'))]);
+    expect([a.ticket.id, b.ticket.id]).toEqual([resolved.id, resolved.id]);
+    expect(await deps.db.tickets.listForCustomer(resolved.customerId)).toHaveLength(1);
+    expect(await deps.db.tickets.findById(resolved.id)).toMatchObject({ status: 'open', version: resolved.version + 1 });
+    expect(await deps.db.messages.listForTicket(resolved.id)).toHaveLength(3);
+  });
+
   it('an out-of-range window is refused with a coded error and stores nothing', async () => {
     await expect(saveThreadingSettings(deps, { reopenDays: -1 })).rejects.toMatchObject({ code: 'validation.failed' });
     expect(await deps.db.settings.get('tickets.reopen_days')).toBeNull();

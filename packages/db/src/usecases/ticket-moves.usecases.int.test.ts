@@ -99,6 +99,17 @@ describe('merging and splitting tickets, and undoing either', () => {
     await expect(undoTicketMove(deps, { moveId: 9999, actorUserId: null })).rejects.toMatchObject({ code: 'ticket_move.not_found' });
   });
 
+  it('two agents undoing the same merge at once: one undoes it, the other is told it was undone', async () => {
+    const { old, current } = await oldAndNew();
+    const { move } = await mergeTickets(deps, { ticketId: old, intoTicketId: current, actorUserId: null });
+    const outcomes = await Promise.allSettled([undoTicketMove(deps, { moveId: move.id, actorUserId: null }), undoTicketMove(deps, { moveId: move.id, actorUserId: null })]);
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    expect(outcomes.find((o) => o.status === 'rejected')).toMatchObject({ reason: { code: 'ticket.move_undone' } });
+    expect(await bodies(old)).toEqual(['Paket belum sampai', 'Nomor pesanan 123']);
+    expect(await bodies(current)).toEqual(['Paketnya rusak']);
+    expect((await deps.db.tickets.findById(old))?.status).toBe('resolved');
+  });
+
   it('refuses a split of no message, of every message, or of another ticket\'s message, changing nothing', async () => {
     const first = await say('Paket belum sampai');
     const second = await say('Refund?');
