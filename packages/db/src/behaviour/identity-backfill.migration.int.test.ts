@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Database } from '@keluh/core';
-import { migrationsBefore } from '../testing/partial-migrations.ts';
-import { testDialect } from '../testing/test-database.ts';
+import { upgradedInstall } from '../testing/upgraded-install.ts';
 
 const T0 = '2026-03-02T08:00:00.000Z';
 const T1 = '2026-03-02T09:00:00.000Z';
@@ -21,47 +19,11 @@ const OLD_ROWS = [
      (2, 'in', 'customer', 'webchat', 'Mau refund', 'received', '${T0}', '${T0}', '${T0}')`,
 ];
 
-/** Migrates a database up to the back-fill, writes the old rows, and opens it as the server does (running the rest). */
-async function upgradedInstall(): Promise<{ db: Database; done: () => Promise<void> }> {
-  if (testDialect() === 'postgres') {
-    const [{ default: pg }, { drizzle }, { migrate }, { createPostgresTestDatabase }, { openPostgresDatabase }] = await Promise.all([
-      import('pg'),
-      import('drizzle-orm/node-postgres'),
-      import('drizzle-orm/node-postgres/migrator'),
-      import('../testing/postgres-test-database.ts'),
-      import('../postgres/open-postgres.ts'),
-    ]);
-    const { url, drop } = await createPostgresTestDatabase({ empty: true });
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await migrate(drizzle({ client }), { migrationsFolder: migrationsBefore('postgres', 'identity_backfill') });
-    for (const statement of OLD_ROWS) await client.query(statement);
-    await client.end();
-    const db = await openPostgresDatabase(url);
-    return { db, done: async () => (await db.close(), await drop()) };
-  }
-  const [{ default: SqliteDatabase }, { drizzle }, { migrate }, { openSqliteDatabase }, { mkdtempSync, rmSync }, { tmpdir }, { join }] = await Promise.all([
-    import('better-sqlite3'),
-    import('drizzle-orm/better-sqlite3'),
-    import('drizzle-orm/better-sqlite3/migrator'),
-    import('../sqlite/open-sqlite.ts'),
-    import('node:fs'),
-    import('node:os'),
-    import('node:path'),
-  ]);
-  const folder = mkdtempSync(join(tmpdir(), 'keluh-backfill-'));
-  const file = join(folder, 'keluh.db');
-  const raw = new SqliteDatabase(file);
-  migrate(drizzle({ client: raw }), { migrationsFolder: migrationsBefore('sqlite', 'identity_backfill') });
-  for (const statement of OLD_ROWS) raw.exec(statement);
-  raw.close();
-  const db = openSqliteDatabase(`sqlite://${file}`);
-  return { db, done: async () => (await db.close(), rmSync(folder, { recursive: true, force: true })) };
-}
+const upgraded = () => upgradedInstall('identity_backfill', OLD_ROWS);
 
 describe('upgrading an install to per-message identities', () => {
   it('gives every old message its customer\'s identity on its channel, and WhatsApp numbers their phone', async () => {
-    const { db, done } = await upgradedInstall();
+    const { db, done } = await upgraded();
     try {
       expect((await db.messages.listForTicket(1)).map((message) => message.identityId)).toEqual([2, 2]);
       expect((await db.messages.listForTicket(2)).map((message) => message.identityId)).toEqual([3]);

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Database } from '@keluh/core';
-import { migrationsBefore } from '../testing/partial-migrations.ts';
-import { testDialect } from '../testing/test-database.ts';
+import { upgradedInstall } from '../testing/upgraded-install.ts';
 
 const T0 = '2026-03-02T08:00:00.000Z';
 
@@ -13,47 +11,11 @@ const OLD_ROWS = [
   `insert into events (type, ticket_id, customer_id, payload, created_at) values ('ticket.created', 1, 1, '{}', '${T0}'), ('channel.updated', null, null, '{}', '${T0}'), ('ticket.created', 2, 2, '{}', '${T0}')`,
 ];
 
-/** Migrates a database up to the back-fill, writes the old rows, and opens it as the server does (running the rest). */
-async function upgradedInstall(): Promise<{ db: Database; done: () => Promise<void> }> {
-  if (testDialect() === 'postgres') {
-    const [{ default: pg }, { drizzle }, { migrate }, { createPostgresTestDatabase }, { openPostgresDatabase }] = await Promise.all([
-      import('pg'),
-      import('drizzle-orm/node-postgres'),
-      import('drizzle-orm/node-postgres/migrator'),
-      import('../testing/postgres-test-database.ts'),
-      import('../postgres/open-postgres.ts'),
-    ]);
-    const { url, drop } = await createPostgresTestDatabase({ empty: true });
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await migrate(drizzle({ client }), { migrationsFolder: migrationsBefore('postgres', 'scope_backfill') });
-    for (const statement of OLD_ROWS) await client.query(statement);
-    await client.end();
-    const db = await openPostgresDatabase(url);
-    return { db, done: async () => (await db.close(), await drop()) };
-  }
-  const [{ default: SqliteDatabase }, { drizzle }, { migrate }, { openSqliteDatabase }, { mkdtempSync, rmSync }, { tmpdir }, { join }] = await Promise.all([
-    import('better-sqlite3'),
-    import('drizzle-orm/better-sqlite3'),
-    import('drizzle-orm/better-sqlite3/migrator'),
-    import('../sqlite/open-sqlite.ts'),
-    import('node:fs'),
-    import('node:os'),
-    import('node:path'),
-  ]);
-  const folder = mkdtempSync(join(tmpdir(), 'keluh-backfill-'));
-  const file = join(folder, 'keluh.db');
-  const raw = new SqliteDatabase(file);
-  migrate(drizzle({ client: raw }), { migrationsFolder: migrationsBefore('sqlite', 'scope_backfill') });
-  for (const statement of OLD_ROWS) raw.exec(statement);
-  raw.close();
-  const db = openSqliteDatabase(`sqlite://${file}`);
-  return { db, done: async () => (await db.close(), rmSync(folder, { recursive: true, force: true })) };
-}
+const upgraded = () => upgradedInstall('scope_backfill', OLD_ROWS);
 
 describe('upgrading an install to team scope', () => {
   it('creates the default team and puts every old ticket, user and event of a ticket in it', async () => {
-    const { db, done } = await upgradedInstall();
+    const { db, done } = await upgraded();
     try {
       expect(await db.teams.list()).toMatchObject([{ id: 1, name: 'Umum' }]);
       expect((await db.tickets.findById(1))?.teamId).toBe(1);
