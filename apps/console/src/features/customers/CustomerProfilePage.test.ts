@@ -100,7 +100,7 @@ describe('the customer profile page', () => {
     expect(wrapper.get('[data-testid=profile-error]').attributes('data-code')).toBe('customer.not_found');
   });
 
-  it('mounts the merge history only where the identity slice provides it', () => {
+  it('mounts the merge history only where the page provides it, under the heading the history brings', () => {
     const i18n = createAppI18n('en');
     const stubs = { RouterLink: { render: () => null } };
     const plain = mount(CustomerProfileView, { props: { profile, save: vi.fn(), addNote: vi.fn() }, global: { plugins: [i18n], stubs } });
@@ -110,6 +110,6 @@ describe('the customer profile page', () => {
       slots: { 'merge-history': ({ customerId }: { customerId: number }) => h('p', `history of ${customerId}`) },
       global: { plugins: [i18n], stubs },
     });
-    expect(withHistory.get('[data-testid=profile-merge-history]').text()).toBe('Merge historyhistory of 5');
+    expect(withHistory.get('[data-testid=profile-merge-history]').text()).toBe('history of 5');
   });
 });
