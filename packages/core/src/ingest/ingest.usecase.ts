@@ -5,6 +5,7 @@ import { changeIdentity } from './customer-resolution.ts';
 import { handleDeliveryStatus, type StatusOutcome } from './delivery-status.handler.ts';
 import { handleInboundMessage, type IngestResult } from './inbound-message.handler.ts';
 import { handleMessageChange } from './message-change.handler.ts';
+import type { Repositories } from '../ports/repositories.ts';
 import type { TxContext } from './tx-context.ts';
 
 export type { IngestResult } from './inbound-message.handler.ts';
@@ -26,11 +27,30 @@ export async function ingestEvents(deps: CoreDeps, events: readonly InboundEvent
   return commit(deps, async (tx, emit) => {
     // Several customers or messages in one batch: all of them up front, in one order (see holdChannelIds).
     if (held.length > 1) await tx.messages.holdChannelIds(held);
-    const ctx: TxContext = { tx, emit, now: deps.clock.now() };
+    const ctx: TxContext = { tx: readingSettingsOnce(tx), emit, now: deps.clock.now() };
     const outcomes: IngestOutcome[] = [];
     for (const event of events) outcomes.push(await handle(ctx, event));
     return outcomes;
   });
+}
+
+/**
+ * The settings a batch consults for every message (the default phone region, the reopen window, the
+ * routing) are read once per batch, not once per message: a 1,000-message webhook must answer inside
+ * Meta's few seconds, and ingest writes none of them. A write through this wrapper forgets the cached key.
+ */
+function readingSettingsOnce(tx: Repositories): Repositories {
+  const read = new Map<string, Promise<string | null>>();
+  const settings: Repositories['settings'] = {
+    get: (key) => {
+      const cached = read.get(key) ?? tx.settings.get(key);
+      read.set(key, cached);
+      return cached;
+    },
+    set: (key, value) => (read.delete(key), tx.settings.set(key, value)),
+    setIfAbsent: (key, value) => (read.delete(key), tx.settings.setIfAbsent(key, value)),
+  };
+  return { ...tx, settings };
 }
 
 /** What a batch's transaction will lock: each message's sender, each status's and change's target. */

@@ -13,10 +13,13 @@ import type { TxContext } from './tx-context.ts';
 export async function learnFromMessage(ctx: TxContext, customerId: number, message: Message, ticketCreated: boolean): Promise<Customer | null> {
   if (message.direction !== 'in' || message.body.trim() === '') return null;
   const { tx, now } = ctx;
+  const guess = detectLanguage(message.body);
+  // Most messages teach nothing (no confident language, no cue, no new ticket): then the customer is not even read.
+  const mayTeach = isConfident(guess) || ticketCreated || mentionsCharacteristicCue(message.body);
+  if (!mayTeach) return null;
   const customer = await tx.customers.findById(customerId);
   if (!customer) return null;
   let changed: Customer | null = null;
-  const guess = detectLanguage(message.body);
   if (isConfident(guess) && guess.language !== customer.language) changed = await tx.customers.update(customerId, { language: guess.language }, now);
   // History changes when a ticket opens; wording can change a suggestion any time. Anything else is skipped cheaply.
   if (customer.characteristicSource === 'suggested' && (ticketCreated || mentionsCharacteristicCue(message.body))) {
