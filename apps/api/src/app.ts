@@ -5,7 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { assignmentJobHandlers, seedDefaultCategories, seedDefaultPhrases, seedDefaultHolidays, slaJobHandlers, promiseJobHandlers, systemClock, type Clock, type CoreDeps, type Database } from '@keluh/core';
+import { assignmentJobHandlers, ingestBatchHandlers, seedDefaultCategories, seedDefaultPhrases, seedDefaultHolidays, slaJobHandlers, promiseJobHandlers, systemClock, type Clock, type CoreDeps, type Database } from '@keluh/core';
 import { WebchatAdapter, createGuardedFetch } from '@keluh/channels';
 import type { Config } from './config/config.ts';
 import { fastifyTrustProxy } from './config/network-settings.ts';
@@ -163,6 +163,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ...assignmentJobHandlers(core, async () => new Map((await deps.db.presenceChoices.listSettled()).map((settled) => [settled.userId, settled.status]))),
       ...reportsRollupHandlers(core, app.log),
       ...languageBackfillHandlers(core, app.log),
+      ...ingestBatchHandlers(core),
     },
     bus,
     app.log,

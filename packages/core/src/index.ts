@@ -40,6 +40,7 @@ export * from './outbox/correlation.rules.ts';
 export * from './ports/repositories.ts';
 export * from './ports/login-failures.port.ts';
 export * from './ingest/ingest.usecase.ts';
+export * from './ingest/webhook-intake.usecase.ts';
 export * from './auth/auth.usecases.ts';
 export * from './auth/login-throttle.rules.ts';
 export * from './media/media.usecases.ts';

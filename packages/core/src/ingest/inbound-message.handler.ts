@@ -14,9 +14,8 @@ import { suggestFromMessage } from '../customers/suggestion-steps.ts';
 import { emotionOf, raisePriorityOnEmotion } from './emotion-on-ingest.ts';
 import { ingestReviewAnswer } from './review-answer.ts';
 import { learnFromMessage } from './profile-on-ingest.ts';
-import { recomputeSla } from '../sla/sla-recompute.ts';
 import { teamForChannel } from '../teams/channel-routing.usecases.ts';
-import type { TxContext } from './tx-context.ts';
+import type { IngestContext, TxContext } from './tx-context.ts';
 
 export interface IngestResult {
   message: Message;
@@ -36,12 +35,12 @@ const reopenedByCustomer: readonly TicketStatus[] = ['pending'];
  * Stores one inbound message: the customer's words, or an echo of something the business sent from
  * the channel's own app. Deduplicated on (channel, external id) by the unique key.
  */
-export async function handleInboundMessage(ctx: TxContext, event: InboundMessageEvent): Promise<IngestResult> {
+export async function handleInboundMessage(ctx: IngestContext, event: InboundMessageEvent): Promise<IngestResult> {
   const { tx, emit, now } = ctx;
   const known = await tx.messages.findByExternalId(event.channel, event.externalMessageId);
   if (known) return duplicateResult(tx, known);
 
-  const identity = await resolveIdentity(ctx, event);
+  const { identity, firstContact } = await resolveIdentity(ctx, event);
   const reviewAnswer = await ingestReviewAnswer(ctx, event, identity);
   if (reviewAnswer) return reviewAnswer;
   const fromCustomer = event.author !== 'business_app';
@@ -96,8 +95,6 @@ export async function handleInboundMessage(ctx: TxContext, event: InboundMessage
   // The customer's brief on the ticket changed with what was learned: read the view afresh then.
   const view = learned ? (await tx.tickets.findView(updated.id))! : await viewOf(tx, ticket, updated);
   if (fromCustomer && message.body) {
-    // Created in this transaction: the customer's first message, when a name seen elsewhere is news.
-    const firstContact = identity.createdAt === now;
     await suggestFromMessage(ctx, { ticketId: view.id, customerId: view.customerId, messageId: message.id, body: message.body, channel: event.channel, firstContact, customerName: view.customer.name });
   }
   // A new ticket of an automatic team waits for the drain, scheduled in this transaction so it cannot be lost.
@@ -109,7 +106,7 @@ export async function handleInboundMessage(ctx: TxContext, event: InboundMessage
   }
   emit({ type: 'message.created', ticketId: view.id, customerId: identity.customerId, payload: { message, ticket: view } });
   // A customer message starts (or restarts) a response clock; an echo typed in the channel's app stops one.
-  await recomputeSla(tx, view.id, now, emit);
+  ctx.clocksDue.add(view.id);
   return { message, ticket: view, duplicate: false, ticketCreated };
 }
 

@@ -6,7 +6,8 @@ import { handleDeliveryStatus, type StatusOutcome } from './delivery-status.hand
 import { handleInboundMessage, type IngestResult } from './inbound-message.handler.ts';
 import { handleMessageChange } from './message-change.handler.ts';
 import type { Repositories } from '../ports/repositories.ts';
-import type { TxContext } from './tx-context.ts';
+import type { IngestContext } from './tx-context.ts';
+import { recomputeSla } from '../sla/sla-recompute.ts';
 
 export type { IngestResult } from './inbound-message.handler.ts';
 
@@ -25,11 +26,12 @@ export async function ingestEvents(deps: CoreDeps, events: readonly InboundEvent
   if (events.length === 0) return [];
   const held = channelIdsOf(events);
   return commit(deps, async (tx, emit) => {
-    // Several customers or messages in one batch: all of them up front, in one order (see holdChannelIds).
-    if (held.length > 1) await tx.messages.holdChannelIds(held);
-    const ctx: TxContext = { tx: readingSettingsOnce(tx), emit, now: deps.clock.now() };
+    // Every id the batch will look up, up front and in one order (see holdChannelIds).
+    await tx.messages.holdChannelIds(held);
+    const ctx: IngestContext = { tx: readingSettingsOnce(tx), emit, now: deps.clock.now(), clocksDue: new Set() };
     const outcomes: IngestOutcome[] = [];
     for (const event of events) outcomes.push(await handle(ctx, event));
+    for (const ticketId of ctx.clocksDue) await recomputeSla(ctx.tx, ticketId, ctx.now, emit);
     return outcomes;
   });
 }
@@ -53,12 +55,13 @@ function readingSettingsOnce(tx: Repositories): Repositories {
   return { ...tx, settings };
 }
 
-/** What a batch's transaction will lock: each message's sender, each status's and change's target. */
+/** What a batch's transaction will lock: each message's sender and id, each status's and change's target. */
 function channelIdsOf(events: readonly InboundEvent[]): { channel: InboundEvent['channel']; externalId: string }[] {
   const ids = new Map<string, { channel: InboundEvent['channel']; externalId: string }>();
   const add = (channel: InboundEvent['channel'], externalId: string) => ids.set(`${channel}:${externalId}`, { channel, externalId });
   for (const event of events) {
-    if (event.kind === 'message') for (const key of [event.sender.externalId, ...(event.sender.aliases ?? [])]) add(event.channel, key);
+    // A message's own id too: the dedupe lookup holds it, and holding them all here is one round trip, not one per message.
+    if (event.kind === 'message') for (const key of [event.sender.externalId, ...(event.sender.aliases ?? []), event.externalMessageId]) add(event.channel, key);
     else if (event.kind === 'status') add(event.channel, event.externalMessageId);
     else if (event.kind === 'identity_change') add(event.channel, event.previousExternalId);
     else if ('targetExternalId' in event) add(event.channel, event.targetExternalId);
@@ -66,7 +69,7 @@ function channelIdsOf(events: readonly InboundEvent[]): { channel: InboundEvent[
   return [...ids.values()];
 }
 
-async function handle(ctx: TxContext, event: InboundEvent): Promise<IngestOutcome> {
+async function handle(ctx: IngestContext, event: InboundEvent): Promise<IngestOutcome> {
   switch (event.kind) {
     case 'message':
       return { kind: 'message', result: await handleInboundMessage(ctx, event) };

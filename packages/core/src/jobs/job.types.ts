@@ -29,6 +29,8 @@ export const jobKinds = [
   'reports.rollup',
   /** Once after the upgrade: customers stored before language detection get the language they write in. */
   'customers.language_backfill',
+  /** A webhook batch too large to store before answering: its parsed events (key: the body's SHA-256). */
+  'ingest.batch',
 ] as const;
 export type JobKind = (typeof jobKinds)[number];
 

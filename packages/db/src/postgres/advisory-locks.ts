@@ -15,6 +15,9 @@ export const MIGRATION_LOCK_KEY = EVENT_LOG_LOCK_KEY + 1;
 /** The first half of the (int, int) keys that stand for one channel message id ("kelu"). */
 const EXTERNAL_ID_NAMESPACE = 0x6b656c75;
 
+/** The text a channel id's lock is keyed by (hashed into the second half of the key). */
+export const channelIdKey = (channel: string, externalId: string): string => `${channel}:${externalId}`;
+
 /** Held until the transaction ends: see the events repository for why positions need it. */
 export async function lockEventLog(tx: PgDb): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${sql.raw(String(EVENT_LOG_LOCK_KEY))})`);
@@ -25,7 +28,7 @@ export async function lockEventLog(tx: PgDb): Promise<void> {
  * wait for each other, never let two holders of one id through.
  */
 export async function lockExternalId(tx: PgDb, channel: string, externalId: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${sql.raw(String(EXTERNAL_ID_NAMESPACE))}, hashtext(${`${channel}:${externalId}`}))`);
+  await tx.execute(sql`select pg_advisory_xact_lock(${sql.raw(String(EXTERNAL_ID_NAMESPACE))}, hashtext(${channelIdKey(channel, externalId)}))`);
 }
 
 /**
@@ -34,7 +37,7 @@ export async function lockExternalId(tx: PgDb, channel: string, externalId: stri
  * The sorted subquery feeds the aggregate row by row, so the locks are taken in that order.
  */
 export async function lockExternalIds(tx: PgDb, ids: readonly { channel: string; externalId: string }[]): Promise<void> {
-  const keys = [...new Set(ids.map((id) => `${id.channel}:${id.externalId}`))];
+  const keys = [...new Set(ids.map((id) => channelIdKey(id.channel, id.externalId)))];
   if (keys.length === 0) return;
   await tx.execute(
     // One jsonb parameter (drizzle would spread an array into a parameter per element).

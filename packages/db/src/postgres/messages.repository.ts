@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { AppError, type Message, type MessageRepository } from '@keluh/core';
-import { lockExternalId, lockExternalIds } from './advisory-locks.ts';
+import { channelIdKey, lockExternalId, lockExternalIds } from './advisory-locks.ts';
 import { messages, users } from './schema/index.ts';
 import { selectMessages } from './message.query.ts';
 import { prepared, type PgDb } from './pg-db.ts';
@@ -14,7 +14,8 @@ import { prepared, type PgDb } from './pg-db.ts';
  * after the other per id: either the status sees the stored id, or the settlement sees the parked
  * status. SQLite's single writer gives the same for free.
  */
-export function createMessageRepository(db: PgDb, options: { inTransaction: boolean }): MessageRepository {
+export function createMessageRepository(db: PgDb, options: { inTransaction: boolean; heldChannelIds: Set<string> }): MessageRepository {
+  const held = options.heldChannelIds;
   const byId = prepared(() => selectMessages(db).where(eq(messages.id, sql.placeholder('id'))).prepare('messages_by_id'));
   const byExternalId = prepared(() =>
     selectMessages(db)
@@ -95,7 +96,10 @@ export function createMessageRepository(db: PgDb, options: { inTransaction: bool
     findById,
 
     async findByExternalId(channel, externalId) {
-      if (options.inTransaction) await lockExternalId(db, channel, externalId);
+      if (options.inTransaction && !held.has(channelIdKey(channel, externalId))) {
+        await lockExternalId(db, channel, externalId);
+        held.add(channelIdKey(channel, externalId));
+      }
       const [row] = await byExternalId().execute({ channel, externalId });
       return row ?? null;
     },
@@ -126,7 +130,10 @@ export function createMessageRepository(db: PgDb, options: { inTransaction: bool
     },
 
     async holdChannelIds(ids) {
-      if (options.inTransaction) await lockExternalIds(db, ids);
+      if (!options.inTransaction) return;
+      const wanted = ids.filter((id) => !held.has(channelIdKey(id.channel, id.externalId)));
+      await lockExternalIds(db, wanted);
+      for (const id of wanted) held.add(channelIdKey(id.channel, id.externalId));
     },
 
     async findUnconfirmedOutbound(ticketId, channel, body, since) {

@@ -5,7 +5,7 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import type { Database, Repositories } from '@keluh/core';
 import { MIGRATION_LOCK_KEY } from './advisory-locks.ts';
 import { isRetryableTransactionError } from './pg-errors.ts';
-import { createPgRepositories } from './pg-repositories.ts';
+import { createPgRepositories, type TransactionState } from './pg-repositories.ts';
 import { postgresConnectionFromUrl } from './pg-url.ts';
 import type { PgDb } from './pg-db.ts';
 
@@ -101,15 +101,18 @@ export async function openPostgresDatabase(url: string, options: PostgresOptions
  * connection too. drizzle exposes the connection only as `session.client`, hence the narrow cast.
  */
 function transactionRepositories(): (tx: PgDb) => Repositories {
-  const byConnection = new WeakMap<object, Repositories>();
+  const byConnection = new WeakMap<object, { repositories: Repositories; state: TransactionState }>();
   return (tx) => {
     const connection = (tx as unknown as { session?: { client?: object } }).session?.client;
     if (!connection) return createPgRepositories(tx, { inTransaction: true });
-    let repositories = byConnection.get(connection);
-    if (!repositories) {
-      repositories = createPgRepositories(tx, { inTransaction: true });
-      byConnection.set(connection, repositories);
+    let built = byConnection.get(connection);
+    if (!built) {
+      const state: TransactionState = { heldChannelIds: new Set() };
+      built = { repositories: createPgRepositories(tx, { inTransaction: true, transactionState: state }), state };
+      byConnection.set(connection, built);
     }
-    return repositories;
+    // A new transaction (or a retried one) holds no lock yet.
+    built.state.heldChannelIds.clear();
+    return built.repositories;
   };
 }

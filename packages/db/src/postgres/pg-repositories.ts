@@ -48,15 +48,30 @@ import { createSearchIndex } from './search.repository.ts';
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;
 
 /**
+ * What one transaction remembers while the repositories serve it. The repositories of a transaction
+ * are built once per pooled connection (open-postgres.ts) and reused by its next transactions, so this
+ * state is cleared at the start of each one.
+ */
+export interface TransactionState {
+  /** The channel ids whose advisory locks this transaction holds already: taking one again is a wasted round trip. */
+  heldChannelIds: Set<string>;
+}
+
+export interface PgRepositoryOptions {
+  inTransaction: boolean;
+  transactionState?: TransactionState;
+}
+
+/**
  * Every port on one drizzle handle: the pool (each call on whichever connection is free, autocommit, so
  * reads see only what has committed) or one transaction's client.
  */
-export function createPgRepositories(db: PgDb, options: { inTransaction: boolean }): Repositories {
+export function createPgRepositories(db: PgDb, options: PgRepositoryOptions): Repositories {
   return withPgErrors({
     customers: createCustomerRepository(db),
     identities: createIdentityRepository(db),
     tickets: createTicketRepository(db),
-    messages: createMessageRepository(db, options),
+    messages: createMessageRepository(db, { inTransaction: options.inTransaction, heldChannelIds: options.transactionState?.heldChannelIds ?? new Set() }),
     events: createEventRepository(db, options),
     users: createUserRepository(db),
     teams: createTeamRepository(db),

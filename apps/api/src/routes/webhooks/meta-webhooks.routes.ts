@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { AppError, ingestEvents } from '@keluh/core';
+import { createHash } from 'node:crypto';
+import { AppError, takeInWebhook } from '@keluh/core';
 import { parseChannelJson } from '@keluh/contracts';
 import { errorBody } from '../../plugins/error-handler.plugin.ts';
 
@@ -9,10 +10,11 @@ export const WEBHOOK_BODY_LIMIT = 4 * 1024 * 1024;
 /**
  * `GET|POST /webhooks/whatsapp` and `/webhooks/instagram`. The body is kept as raw bytes because the
  * signature covers exactly what Meta sent (§1.2): verify first, parse after, store everything in one
- * transaction, and only then answer 200 — a retry of a failed delivery changes nothing.
+ * transaction (or, for a batch too large to store in time, commit it whole as a job), and only then answer
+ * 200 — a retry of a failed delivery changes nothing.
  */
 const metaWebhooksRoutes: FastifyPluginAsync = async (app) => {
-  const { channels, core } = app.services;
+  const { channels, core, jobs } = app.services;
   // Encapsulated: only these routes read bodies as bytes, of any content type Meta might label them with.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT }, (_request, body, done) => done(null, body));
@@ -46,9 +48,15 @@ const metaWebhooksRoutes: FastifyPluginAsync = async (app) => {
         throw new AppError('webhook.invalid_payload', 'The webhook body is not JSON');
       }
       const events = adapter.parse({ body });
-      const outcomes = await ingestEvents(core, events);
-      const ignored = outcomes.filter((outcome) => 'outcome' in outcome && (outcome.outcome === 'ignored' || outcome.outcome === 'parked')).length;
-      request.log.info({ channel: kind, events: events.length, ignored }, 'webhook ingested');
+      const intake = await takeInWebhook(core, events, createHash('sha256').update(raw).digest('hex'));
+      if (intake.stored === 'now') {
+        const ignored = intake.outcomes.filter((outcome) => 'outcome' in outcome && (outcome.outcome === 'ignored' || outcome.outcome === 'parked')).length;
+        request.log.info({ channel: kind, events: events.length, ignored }, 'webhook ingested');
+      } else {
+        // Committed as a job: run it now rather than at the next poll.
+        jobs.kick();
+        request.log.info({ channel: kind, events: events.length }, 'webhook queued');
+      }
       // §2.3.7: account-level errors (e.g. 130429 throughput) concern no single message: log, never fail the delivery.
       const accountErrors = adapter.webhookErrors?.({ body }) ?? [];
       if (accountErrors.length > 0) request.log.warn({ channel: kind, errors: accountErrors }, 'channel reported account-level errors');
