@@ -1,4 +1,4 @@
-import type { AuditPageDto, ChannelRoutingBody, StaffMemberDto, TeamDto, TicketSettingsBody, UserDto } from '@keluh/contracts';
+import type { AuditPageDto, ChannelRoutingBody, StaffMemberDto, TeamDto, ThreadingSettingsBody, TicketSettingsBody, UserDto } from '@keluh/contracts';
 import type { AssignmentMode, AuditAction, ChannelKind } from '@keluh/core';
 import type { Http } from './http.ts';
 
@@ -33,6 +33,10 @@ export function createAdminApi(http: Http) {
     setTeamMembers: (id: number, userIds: number[]) => http<TeamDto>(`/api/admin/teams/${id}/members`, { method: 'PUT', body: { userIds } }),
     ticketSettings: () => http<TicketSettingsBody>('/api/settings/tickets'),
     saveTicketSettings: (body: TicketSettingsBody) => http<TicketSettingsBody>('/api/settings/tickets', { method: 'PUT', body }),
+    threadingSettings: () => http<ThreadingSettingsBody>('/api/settings/threading'),
+    saveThreadingSettings: (body: ThreadingSettingsBody) => http<ThreadingSettingsBody>('/api/settings/threading', { method: 'PUT', body }),
+    widgetIdentitySecret: () => http<{ secret: string }>('/api/settings/widget-identity'),
+    rotateWidgetIdentitySecret: () => http<{ secret: string }>('/api/settings/widget-identity/rotate', { method: 'POST' }),
     channelRouting: () => http<ChannelRoutingBody>('/api/settings/routing'),
     saveChannelRouting: (body: ChannelRoutingBody) => http<ChannelRoutingBody>('/api/settings/routing', { method: 'PUT', body }),
     audit: (query: { action?: AuditAction; before?: number; limit?: number }) => http<AuditPageDto>('/api/audit', { query }),

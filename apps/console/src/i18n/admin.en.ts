@@ -38,6 +38,14 @@ const adminEn = {
       defaultTeam: 'Default team',
       label: 'Team for {channel}',
     },
+    reopen: {
+      label: 'Reopen a resolved ticket when the customer writes within',
+      hint: 'Later than that, their message opens a new ticket linked to the resolved one. 0: always a new ticket.',
+      days: 'days',
+      save: 'Save',
+      saved: 'Saved: {days} days.',
+      invalid: 'A whole number of days from 0 to {max}.',
+    },
     visibility: {
       label: 'Agents see only their own and unassigned tickets',
       hint: 'Off: agents see every ticket of their teams. Supervisors and admins always see their teams\' tickets.',

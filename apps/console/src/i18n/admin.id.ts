@@ -40,6 +40,14 @@ const adminId: typeof adminEn = {
       defaultTeam: 'Tim bawaan',
       label: 'Tim untuk {channel}',
     },
+    reopen: {
+      label: 'Buka kembali tiket yang selesai bila pelanggan menulis dalam',
+      hint: 'Lewat dari itu, pesannya membuka tiket baru yang tertaut ke tiket yang selesai. 0: selalu tiket baru.',
+      days: 'hari',
+      save: 'Simpan',
+      saved: 'Tersimpan: {days} hari.',
+      invalid: 'Bilangan bulat hari dari 0 sampai {max}.',
+    },
     visibility: {
       label: 'Agen hanya melihat tiket miliknya dan yang belum ditugaskan',
       hint: 'Mati: agen melihat semua tiket timnya. Supervisor dan admin selalu melihat tiket timnya.',

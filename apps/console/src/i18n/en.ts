@@ -252,6 +252,15 @@ const en = {
     send: 'Send template',
   },
   settings: {
+    widgetIdentity: {
+      title: 'Signed-in website visitors',
+      hint: 'Your site signs each signed-in user with this key on its server, so the chat links them to their WhatsApp and Instagram conversations. Never put it in the page.',
+      reveal: 'Show the key',
+      rotate: 'Replace the key',
+      confirm: 'Visitors signed with the current key will be refused until your site uses the new one.',
+      cancel: 'Cancel',
+      rotated: 'A new key is in use. Put it in your site\'s server configuration.',
+    },
     title: 'Channels',
     subtitle: 'Connect WhatsApp and Instagram to Keluh. Paste the webhook URL and verify token into Meta’s App Dashboard.',
     readOnly: 'Only admins can change channel settings; you are seeing them read-only.',

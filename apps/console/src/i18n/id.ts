@@ -250,6 +250,15 @@ const id: Messages = {
     send: 'Kirim templat',
   },
   settings: {
+    widgetIdentity: {
+      title: 'Pengunjung situs yang sudah masuk',
+      hint: 'Situs Anda menandatangani setiap pengguna yang masuk dengan kunci ini di servernya, agar chat menautkannya ke percakapan WhatsApp dan Instagram mereka. Jangan pernah menaruhnya di halaman.',
+      reveal: 'Tampilkan kunci',
+      rotate: 'Ganti kunci',
+      confirm: 'Pengunjung yang ditandatangani dengan kunci sekarang akan ditolak sampai situs Anda memakai kunci baru.',
+      cancel: 'Batal',
+      rotated: 'Kunci baru sudah berlaku. Pasang di konfigurasi server situs Anda.',
+    },
     title: 'Kanal',
     subtitle: 'Hubungkan WhatsApp dan Instagram ke Keluh. Tempel URL webhook dan token verifikasi di App Dashboard Meta.',
     readOnly: 'Hanya admin yang dapat mengubah pengaturan kanal; Anda melihatnya dalam mode baca saja.',
