@@ -36,7 +36,11 @@ const profile: CustomerProfileDto = {
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 async function setup(answer: (url: URL, init: RequestInit) => Response, locale: 'en' | 'id' = 'en') {
-  const fetch = vi.fn(async (url: string, init: RequestInit = {}) => answer(new URL(url, 'http://desk.test'), init));
+  // The merge history panel the page hosts asks for its own list: none here (MergeHistory.test.ts covers it).
+  const fetch = vi.fn(async (url: string, init: RequestInit = {}) => {
+    const parsed = new URL(url, 'http://desk.test');
+    return parsed.pathname.endsWith('/history') ? json(200, { items: [] }) : answer(parsed, init);
+  });
   vi.stubGlobal('fetch', fetch);
   const pinia = createPinia();
   setActivePinia(pinia);
