@@ -110,7 +110,7 @@ export function createPgRepositories(db: PgDb, options: PgRepositoryOptions): Re
     customerSuggestions: createCustomerSuggestionRepository(db),
     ticketMoves: createTicketMoveRepository(db),
     customerProfiles: createCustomerProfileRepository(db),
-    search: createSearchIndex(db),
+    search: createSearchIndex(db, { inTransaction: options.inTransaction }),
   });
 }
 
