@@ -11,6 +11,11 @@ import { freePort, freshDataDir, printedLogins, repoRoot, signIn, startServerPro
  * customer's ticket (the demo seed's Rina on WhatsApp, Dewi on Instagram).
  */
 const candidates = repositoryStrings(repoRoot);
+/**
+ * Tens of thousands of refused requests: at the default level the server would log each one (and this test
+ * hold every line in memory). The banner, the printed logins and the stand-in's lines are not log records.
+ */
+const QUIET = { LOG_LEVEL: 'warn' };
 const marker = `forged-${Date.now()}`;
 const whatsappBody = serializePayload(
   waInbound({ wabaId: '498712345600011', phoneNumberId: '118220045566779', displayPhoneNumber: '6281100020003' }, { name: 'Rina Kusuma', waId: '6281234567801' }, [wa.text(`${marker} WhatsApp`)]),
@@ -78,7 +83,7 @@ describe('a webhook signed with anything found in this repository', () => {
 
   it('is refused (401) on a fresh start with the demo seed, and nothing is stored', async () => {
     const dataDir = freshDataDir();
-    const server = await startServerProcess({ DATA_DIR: dataDir, SEED_DEMO: '1' });
+    const server = await startServerProcess({ DATA_DIR: dataDir, SEED_DEMO: '1', ...QUIET });
     try {
       const token = (await signIn(server.url, 'admin@keluh.test', printedLogins(server.output()).get('admin@keluh.test')!))!;
       const before = await lastEventId(server, token);
@@ -93,7 +98,7 @@ describe('a webhook signed with anything found in this repository', () => {
 
   it('is refused (401) with DEMO_SIM=1 too, while the in-process stand-in, holding the generated secrets, gets through', async () => {
     const dataDir = freshDataDir();
-    const server = await startServerProcess({ DATA_DIR: dataDir, SEED_DEMO: '1', DEMO_SIM: '1', META_SIM_PORT: String(await freePort()), META_SIM_INTERVAL_MS: '600000' });
+    const server = await startServerProcess({ DATA_DIR: dataDir, SEED_DEMO: '1', DEMO_SIM: '1', META_SIM_PORT: String(await freePort()), META_SIM_INTERVAL_MS: '600000', ...QUIET });
     try {
       // The positive control: the channels are connected and verify signatures — with secrets nobody published.
       await server.waitFor(/→ \[WA\] .* · ok/);
