@@ -33,7 +33,7 @@ export async function openWidgetSession(services: Services, request: WidgetSessi
 async function openVerifiedSession(services: Services, token: string): Promise<VisitorGrant> {
   const { db } = services.core;
   const payload = verifySiteIdentity(token, await widgetIdentitySecret(db));
-  const claims = readSiteClaims(payload, (await db.settings.get(DEFAULT_REGION_KEY)) ?? 'ID');
+  const claims = readSiteClaims(payload, (await db.settings.get(DEFAULT_REGION_KEY)) ?? 'ID', services.core.clock.now());
   const visitorId = siteVisitorId(claims.userId);
   await recordSiteVisitor(services.core, visitorId, claims);
   return startVisitorSession(services.visitorAuth, visitorId);

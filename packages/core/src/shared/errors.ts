@@ -36,6 +36,8 @@ export const errorCatalog = {
   'widget.invalid_visitor_token': 401,
   /** The site-signed visitor identity has a bad signature or claims (docs/customers.md §Identity keys); nothing is stored. */
   'widget.identity_invalid': 401,
+  /** The site-signed visitor identity carries an `exp` that has passed: the site signs a fresh one. */
+  'widget.identity_expired': 401,
   /** The visitor's access token (or its refresh token) is past its lifetime: refresh, or start again. */
   'widget.token_expired': 401,
   /** The visitor session was ended (by staff, or because a spent refresh token came back). */

@@ -58,6 +58,19 @@ describe('a web-chat visitor the site signed in', () => {
     expect(await t.db.visitorSessions.existsForVisitor(siteVisitorId('shop-user-82'))).toBe(false);
   });
 
+  it('honours an exp claim: a token past it is refused with widget.identity_expired, a bad one as invalid, and neither stores anything', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    expect((await open(signSiteIdentity({ userId: 'shop-user-85', exp: now + 300 }, secret))).statusCode).toBe(200);
+    const expired = await open(signSiteIdentity({ userId: 'shop-user-86', exp: now - 1 }, secret));
+    expect(expired.statusCode).toBe(401);
+    expect(expired.json().error).toMatchObject({ code: 'widget.identity_expired', details: { expiredAt: new Date((now - 1) * 1000).toISOString() } });
+    for (const exp of ['tomorrow', 1.5, -3]) {
+      const refused = await open(signSiteIdentity({ userId: 'shop-user-87', exp }, secret));
+      expect(refused.json().error, String(exp)).toMatchObject({ code: 'widget.identity_invalid', details: { field: 'exp' } });
+    }
+    for (const userId of ['shop-user-86', 'shop-user-87']) expect(await t.db.identities.findByExternalId('webchat', siteVisitorId(userId))).toBeNull();
+  });
+
   it('a rotated secret refuses identities signed with the old one; only an admin sees or rotates it', async () => {
     const before = signSiteIdentity({ userId: 'shop-user-84' }, secret);
     const rotated = await t.app.inject({ method: 'POST', url: '/api/settings/widget-identity/rotate', headers: admin });
