@@ -1,5 +1,6 @@
 import type { TxContext } from '../ingest/tx-context.ts';
 import { recomputeSla } from '../sla/sla-recompute.ts';
+import { refreshConversations } from '../tickets/ticket-conversation.ts';
 import { assertCustomersMergeable } from './merge.rules.ts';
 import type { CustomerMerge, FoldedTicket, MergeEvidence, MergeReason } from './merge.types.ts';
 import { announceMerge } from './merge-events.ts';
@@ -28,6 +29,7 @@ export async function mergeInTx(ctx: TxContext, request: MergeRequest): Promise<
     tx.tickets.findActiveForCustomer(mergedId),
   ]);
   let folded: FoldedTicket | null = null;
+  let foldedUnread = 0;
   // One ticket per issue: the merged customer's active ticket closes into the survivor's before its
   // tickets move over, or the survivor would briefly hold two active tickets (the unique index refuses).
   if (survivorActive && mergedActive) {
@@ -35,6 +37,7 @@ export async function mergeInTx(ctx: TxContext, request: MergeRequest): Promise<
     await tx.messages.moveToTicket(messageIds, survivorActive.id);
     await tx.tickets.setMergedInto(mergedActive.id, { intoTicketId: survivorActive.id, status: 'closed' }, now);
     folded = { fromTicketId: mergedActive.id, intoTicketId: survivorActive.id, messageIds, statusBefore: mergedActive.status };
+    foldedUnread = survivorActive.unreadCount + mergedActive.unreadCount;
   }
   const ticketIds = tickets.map((ticket) => ticket.id);
   await tx.tickets.moveToCustomer(ticketIds, survivorId, now);
@@ -44,7 +47,10 @@ export async function mergeInTx(ctx: TxContext, request: MergeRequest): Promise<
   );
   await tx.customers.setMergedInto(mergedId, survivorId, now);
   const merge = await tx.customerMerges.insert({ ...request, moved: { identityIds: identities.map((identity) => identity.id), ticketIds, folded } }, now);
-  if (folded) for (const ticketId of [folded.fromTicketId, folded.intoTicketId]) await recomputeSla(tx, ticketId, now, ctx.emit);
+  if (folded) {
+    await refreshConversations(tx, [folded.fromTicketId, folded.intoTicketId], foldedUnread, now);
+    for (const ticketId of [folded.fromTicketId, folded.intoTicketId]) await recomputeSla(tx, ticketId, now, ctx.emit);
+  }
   const touched = [...ticketIds, ...(survivorActive ? [survivorActive.id] : [])];
   await announceMerge(ctx, 'customer.merged', merge, touched);
   return merge;

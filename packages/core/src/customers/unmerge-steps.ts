@@ -2,6 +2,7 @@ import type { TxContext } from '../ingest/tx-context.ts';
 import { AppError } from '../shared/errors.ts';
 import { recomputeSla } from '../sla/sla-recompute.ts';
 import { isActive, subjectFrom } from '../tickets/ticket.rules.ts';
+import { refreshConversations, unreadOf } from '../tickets/ticket-conversation.ts';
 import { announceMerge } from './merge-events.ts';
 import { assertUndoable } from './merge.rules.ts';
 import type { CustomerMerge } from './merge.types.ts';
@@ -34,6 +35,8 @@ export async function unmergeInTx(ctx: TxContext, mergeId: number, actorUserId: 
   }
 
   const touched = new Set<number>([...moved.ticketIds, ...(folded ? [folded.intoTicketId] : [])]);
+  const survivorTicketIds = (await tx.tickets.listForCustomer(survivorId)).map((ticket) => ticket.id);
+  const unreadBefore = await unreadOf(tx, [...touched, ...survivorTicketIds]);
   // The folded messages go back whole, whoever wrote them (an agent's reply, a system note).
   if (folded) await tx.messages.moveToTicket(folded.messageIds, folded.fromTicketId);
   // Then each message since follows the identity it came through: theirs out of the survivor's tickets,
@@ -54,6 +57,7 @@ export async function unmergeInTx(ctx: TxContext, mergeId: number, actorUserId: 
     );
     for (const ticketId of [home, ...strays.map((stray) => stray.ticketId)]) touched.add(ticketId);
   }
+  await refreshConversations(tx, touched, unreadBefore, now);
   for (const ticketId of touched) await recomputeSla(tx, ticketId, now, ctx.emit);
   const undone = (await tx.customerMerges.findById(merge.id))!;
   await announceMerge(ctx, 'customer.unmerged', undone, [...touched]);

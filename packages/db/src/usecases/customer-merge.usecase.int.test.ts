@@ -66,6 +66,8 @@ describe('merging two customers and undoing it', () => {
     expect((await db.messages.listForTicket(wa.ticket.id)).map((message) => message.body).sort()).toEqual(['Halo Kak Sari', 'Halo, ini Sari yang tadi di WA', 'Kami cek dulu ya', 'Paket saya belum sampai']);
     expect((await db.identities.listForCustomer(wa.ticket.customerId)).map((identity) => identity.channel)).toEqual(['whatsapp', 'instagram']);
     expect((await db.customers.findById(ig.ticket.customerId))?.mergedIntoId).toBe(wa.ticket.customerId);
+    // The one ticket's row speaks of the conversation it now holds: the latest message is Instagram's reply.
+    expect(await db.tickets.findById(wa.ticket.id)).toMatchObject({ lastMessagePreview: 'Halo Kak Sari', lastChannel: 'instagram', unreadCount: 0 });
 
     // While merged, Sari writes on Instagram (threading into the one ticket) and on WhatsApp.
     const meanwhileIg = await ingestMessage(deps, inbound('instagram', '17841400000001', 'Sudah ada kabar?'));
@@ -84,6 +86,9 @@ describe('merging two customers and undoing it', () => {
     expect(without(after.messages, [meanwhileIg.message.id, meanwhileWa.message.id])).toEqual(before.messages);
     expect((await db.messages.findById(meanwhileIg.message.id))?.ticketId).toBe(ig.ticket.id);
     expect((await db.messages.findById(meanwhileWa.message.id))?.ticketId).toBe(wa.ticket.id);
+    // Each ticket's row is its own conversation's again, with the message written meanwhile unread.
+    expect(await db.tickets.findById(ig.ticket.id)).toMatchObject({ lastMessagePreview: 'Sudah ada kabar?', lastChannel: 'instagram', unreadCount: 1 });
+    expect(await db.tickets.findById(wa.ticket.id)).toMatchObject({ lastMessagePreview: 'Halo?', lastChannel: 'whatsapp', unreadCount: 1 });
   });
 
   it('announces the merge and its undo on every ticket they touched', async () => {
