@@ -1,11 +1,13 @@
-import { displayNameFor, renameCustomer, type AdapterRegistry, type CoreDeps, type CustomerProfilePayload, type JobHandler } from '@keluh/core';
+import { customerHolding, displayNameFor, renameCustomer, type AdapterRegistry, type CoreDeps, type CustomerProfilePayload, type JobHandler } from '@keluh/core';
 import { InstagramAdapter } from '@keluh/channels';
 
 /**
  * Names a new Instagram customer from their profile (channels.md §3.7, case 33). Instagram webhooks carry
  * only an IGSID, so the core first names the customer "Instagram 7788" and schedules this job in the same
  * transaction; it asks the Graph API who it is and renames them. A blocked user, a null name and no
- * username leave the stand-in name — the message was stored long before.
+ * username leave the stand-in name — the message was stored long before. A customer merged meanwhile (a
+ * verified key joined them, an agent confirmed a suggestion) is looked for where they live now: the
+ * identity moved with the merge, and its handle is still worth storing.
  */
 export function customerProfileHandler(deps: CoreDeps, adapters: AdapterRegistry): JobHandler {
   return {
@@ -14,8 +16,8 @@ export function customerProfileHandler(deps: CoreDeps, adapters: AdapterRegistry
       const { customerId, identityId } = job.payload as unknown as CustomerProfilePayload;
       const adapter = adapters.instagram;
       if (!(adapter instanceof InstagramAdapter)) return { kind: 'failed', error: 'The Instagram channel is not connected' };
-      const customer = await deps.db.customers.findById(customerId);
-      const identity = (await deps.db.identities.listForCustomer(customerId)).find((candidate) => candidate.id === identityId);
+      const customer = await customerHolding(deps.db, customerId);
+      const identity = customer ? (await deps.db.identities.listForCustomer(customer.id)).find((candidate) => candidate.id === identityId) : undefined;
       if (!customer || !identity) return { kind: 'done' };
       const profile = await adapter.fetchProfile(identity.externalId);
       // The handle is the identity's whatever the customer is called: search and suggestions read it.
@@ -24,7 +26,7 @@ export function customerProfileHandler(deps: CoreDeps, adapters: AdapterRegistry
       if (customer.name !== displayNameFor('instagram', { externalId: identity.externalId })) return { kind: 'done' };
       // §3.7: `name` may be null; the username is still better than digits of an id.
       const name = profile.name ?? (profile.username ? `@${profile.username}` : null);
-      if (name) await renameCustomer(deps, customerId, name, { onlyIfNamed: customer.name });
+      if (name) await renameCustomer(deps, customer.id, name, { onlyIfNamed: customer.name });
       return { kind: 'done' };
     },
   };

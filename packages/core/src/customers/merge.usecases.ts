@@ -4,6 +4,7 @@ import { commit, type CoreDeps } from '../shared/deps.ts';
 import { AppError } from '../shared/errors.ts';
 import { mergeInTx } from './merge-steps.ts';
 import { canSeeCustomer } from './merge.rules.ts';
+import type { Customer } from './customer.types.ts';
 import type { CustomerMerge } from './merge.types.ts';
 import { unmergeInTx } from './unmerge-steps.ts';
 
@@ -69,8 +70,18 @@ export async function customerMergeHistory(deps: CoreDeps, customerId: number, s
  * A merged customer has no tickets of their own; they are seen through whoever holds them now.
  */
 export async function assertVisible(db: Pick<Repositories, 'customers' | 'tickets'>, customerId: number, scope: TicketScope): Promise<void> {
-  let customer = await db.customers.findById(customerId);
-  for (let hops = 0; customer?.mergedIntoId && hops < 20; hops += 1) customer = await db.customers.findById(customer.mergedIntoId);
+  const customer = await customerHolding(db, customerId);
   const visible = customer !== null && (scope.kind === 'all' || canSeeCustomer(scope, await db.tickets.listForCustomer(customer.id)));
   if (!visible) throw new AppError('customer.not_found', `Customer ${customerId} does not exist`, { customerId });
+}
+
+/**
+ * The customer who holds this one now: itself, or, for a merged customer, the survivor at the end of its
+ * merges (a survivor may have been merged on in turn). Null for a customer that does not exist.
+ */
+export async function customerHolding(db: Pick<Repositories, 'customers'>, customerId: number): Promise<Customer | null> {
+  let customer = await db.customers.findById(customerId);
+  // Merges form a chain, never a cycle (a merged customer cannot be merged again); the bound is a guard.
+  for (let hops = 0; customer?.mergedIntoId && hops < 20; hops += 1) customer = await db.customers.findById(customer.mergedIntoId);
+  return customer;
 }
