@@ -3,7 +3,7 @@ import { AppError, type Repositories } from '@keluh/core';
 
 /**
  * The site-verified web-chat visitor (docs/customers.md §Identity keys). A site signs its signed-in
- * user as `<payload>.<signature>`: payload = base64url(JSON `{ userId, name?, phone?, email? }`),
+ * user as `<payload>.<signature>`: payload = base64url(JSON `{ userId, name?, phone?, email?, exp? }`),
  * signature = hex(HMAC-SHA256(widget identity secret, payload)). Only the site's server holds the secret.
  */
 export const WIDGET_IDENTITY_SECRET_KEY = 'widget_identity_secret';
