@@ -78,3 +78,44 @@ test('an admin creates a team, invites a user into it with a one-time password, 
   await page.getByTestId('login-submit').click();
   await expect(page.getByTestId('current-user')).toHaveText(newcomer.name);
 });
+
+test('an admin sets the reopen window under Teams, and reads and replaces the signed-visitor key under Channels', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('login-email').fill(demoAdmin.email);
+  await page.getByTestId('login-password').fill(demoAdmin.password);
+  await page.getByTestId('login-submit').click();
+
+  await page.getByTestId('nav-settings-teams').click();
+  const days = page.getByTestId('reopen-days');
+  await expect(days).toHaveValue('3');
+  await days.fill('400');
+  await expect(page.getByTestId('reopen-window').getByRole('alert')).toContainText('0 sampai 365');
+  await expect(page.getByTestId('reopen-save')).toBeDisabled();
+  await days.fill('5');
+  await page.getByTestId('reopen-save').click();
+  await expect(page.getByTestId('reopen-saved')).toContainText('5 hari');
+  await page.getByTestId('reopen-window').screenshot({ path: 'test-results/e2e/admin-reopen-window.png' });
+  await page.reload();
+  await expect(page.getByTestId('reopen-days')).toHaveValue('5');
+  // The specs share one server: the default comes back for the others.
+  await page.getByTestId('reopen-days').fill('3');
+  await page.getByTestId('reopen-save').click();
+  await expect(page.getByTestId('reopen-saved')).toContainText('3 hari');
+
+  await page.getByTestId('nav-channels').click();
+  await page.getByTestId('widget-identity-reveal').click();
+  const secret = page.getByTestId('widget-identity-secret');
+  const before = (await secret.textContent())!.trim();
+  expect(before.length).toBeGreaterThanOrEqual(32);
+  await page.getByTestId('widget-identity-rotate').click();
+  await page.getByTestId('widget-identity-rotate-confirm').click();
+  await expect(secret).not.toHaveText(before);
+  await page.getByTestId('widget-identity').screenshot({ path: 'test-results/e2e/admin-widget-identity.png' });
+  await expectNoAxeViolations(page, 'the Channels page with the widget key');
+
+  await page.getByTestId('nav-settings-audit').click();
+  const newest = page.getByTestId('audit-table').locator('tbody tr');
+  await expect(newest.nth(0)).toHaveAttribute('data-testid', 'audit-secret.rotated');
+  await expect(newest.nth(1)).toHaveAttribute('data-testid', 'audit-settings.changed');
+  await expect(page.getByTestId('audit-table')).not.toContainText(before);
+});

@@ -17,10 +17,10 @@ test.afterAll(async () => {
 
 test('the board shows a new WhatsApp ticket\'s wait clock running and its SLA countdown turning amber, then red, without a reload', async ({ page, request }) => {
   const admin = await staffToken(request, demoAdmin);
-  const policy = await request.post('/api/sla/policies', { headers: admin, data: { priority: 'normal', firstResponseSeconds: 20, businessHours: false } });
+  const policy = await request.post('/api/sla/policies', { headers: admin, data: { priority: 'normal', firstResponseSeconds: 12, businessHours: false } });
   expect(policy.ok()).toBe(true);
   const policyId = ((await policy.json()) as { id: number }).id;
-  // The e2e specs share one database: the 20-second target must not outlive this spec.
+  // The e2e specs share one database: the 12-second target must not outlive this spec.
   try {
     const board = new BoardPage(page);
     await board.signInAndOpen(demoSupervisor);
@@ -34,7 +34,7 @@ test('the board shows a new WhatsApp ticket\'s wait clock running and its SLA co
     await expect(sla).toHaveAttribute('data-light', 'green');
     const firstWait = await row.getByTestId('board-wait').innerText();
     await expect(row.getByTestId('board-wait')).not.toHaveText(firstWait, { timeout: 5_000 });
-    // 80 % of 20 s: amber from 16 s, red from 20 s, both from the local clock and the pushed clock row.
+    // 80 % of 12 s: amber from 9.6 s, red from 12 s, both from the local clock and the pushed clock row.
     await expect(sla).toHaveAttribute('data-light', 'amber', { timeout: 20_000 });
     await expect(sla).toHaveAttribute('data-light', 'red', { timeout: 10_000 });
     await expect(page.getByTestId('tile-breached')).not.toContainText(/^\D*0\D*$/);
