@@ -49,8 +49,11 @@ test('a number typed on Instagram is suggested, the agent confirms the merge and
   await banner.getByTestId('suggestion-confirm').click();
   await expect(banner.getByTestId('suggestion-notice')).toBeVisible();
 
-  // One ticket per issue: the WhatsApp ticket now holds the Instagram message too.
-  const waRow = agent.ticketRow('Paket saya belum sampai juga');
+  // One ticket per issue: the WhatsApp ticket now holds the Instagram message too, and its row previews it
+  // (the Instagram ticket is closed into it, off the open list).
+  const waRow = agent.ticketRow('Sari Pratiwi');
+  await expect(waRow).toHaveCount(1);
+  await expect(waRow).toContainText('soal paket tadi pagi');
   await waRow.click();
   await expect(agent.timelineMessages().filter({ hasText: 'soal paket tadi pagi' })).toBeVisible();
   await agent.page.getByTestId('panel-tab-customer').click();
