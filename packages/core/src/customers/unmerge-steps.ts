@@ -2,7 +2,7 @@ import type { TxContext } from '../ingest/tx-context.ts';
 import { AppError } from '../shared/errors.ts';
 import { recomputeSla } from '../sla/sla-recompute.ts';
 import { isActive, subjectFrom } from '../tickets/ticket.rules.ts';
-import { refreshConversations, unreadOf } from '../tickets/ticket-conversation.ts';
+import { refreshConversations } from '../tickets/ticket-conversation.ts';
 import { announceMerge } from './merge-events.ts';
 import { assertUndoable } from './merge.rules.ts';
 import type { CustomerMerge } from './merge.types.ts';
@@ -35,14 +35,15 @@ export async function unmergeInTx(ctx: TxContext, mergeId: number, actorUserId: 
   }
 
   const touched = new Set<number>([...moved.ticketIds, ...(folded ? [folded.intoTicketId] : [])]);
-  const survivorTicketIds = (await tx.tickets.listForCustomer(survivorId)).map((ticket) => ticket.id);
-  const unreadBefore = await unreadOf(tx, [...touched, ...survivorTicketIds]);
+  // Every ticket either customer holds now: where messages may move from, and what they had unread together.
+  const [survivorsOwn, returned] = await Promise.all([tx.tickets.listForCustomer(survivorId), tx.tickets.listForCustomer(mergedId)]);
+  const unreadBefore = [...survivorsOwn, ...returned].reduce((unread, ticket) => unread + ticket.unreadCount, 0);
   // The folded messages go back whole, whoever wrote them (an agent's reply, a system note).
   if (folded) await tx.messages.moveToTicket(folded.messageIds, folded.fromTicketId);
   // Then each message since follows the identity it came through: theirs out of the survivor's tickets,
   // and the survivor's out of the returned ones (written while one of those was the survivor's active ticket).
-  const survivorTickets = (await tx.tickets.listForCustomer(survivorId)).map((ticket) => ticket.id);
-  const mergedTickets = (await tx.tickets.listForCustomer(mergedId)).map((ticket) => ticket.id);
+  const survivorTickets = survivorsOwn.map((ticket) => ticket.id);
+  const mergedTickets = returned.map((ticket) => ticket.id);
   const survivorIdentities = (await tx.identities.listForCustomer(survivorId)).map((identity) => identity.id);
   for (const [from, identityIds, customerId] of [
     [survivorTickets, moved.identityIds, mergedId],

@@ -20,12 +20,13 @@ export type WebhookIntake =
 /**
  * Takes a verified, parsed webhook batch in. Either way nothing is lost once this returns: the batch is
  * committed as messages, or committed as the job that will store them. `deliveryKey` names the delivery
- * (the body's hash), so Meta retrying a batch we already queued queues nothing twice.
+ * (the body's hash), so Meta retrying a batch we already queued queues nothing twice; it is asked for only
+ * when the batch is queued, so the usual small webhook hashes nothing.
  */
-export async function takeInWebhook(deps: CoreDeps, events: readonly InboundEvent[], deliveryKey: string): Promise<WebhookIntake> {
+export async function takeInWebhook(deps: CoreDeps, events: readonly InboundEvent[], deliveryKey: () => string): Promise<WebhookIntake> {
   if (events.length <= INLINE_BATCH_LIMIT) return { stored: 'now', outcomes: await ingestEvents(deps, events) };
   const now = deps.clock.now();
-  await deps.db.jobs.schedule({ kind: 'ingest.batch', key: deliveryKey, runAt: now, payload: { events } }, now);
+  await deps.db.jobs.schedule({ kind: 'ingest.batch', key: deliveryKey(), runAt: now, payload: { events } }, now);
   return { stored: 'queued' };
 }
 

@@ -16,9 +16,3 @@ export async function refreshConversations(tx: Repositories, ticketIds: Iterable
   }
 }
 
-/** What these tickets have unread together, read before a move. */
-export async function unreadOf(tx: Repositories, ticketIds: Iterable<number>): Promise<number> {
-  let unread = 0;
-  for (const ticketId of new Set(ticketIds)) unread += (await tx.tickets.findById(ticketId))?.unreadCount ?? 0;
-  return unread;
-}

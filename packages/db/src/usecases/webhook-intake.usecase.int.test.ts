@@ -22,7 +22,7 @@ describe('a webhook batch too large to store before answering is committed as on
   const stored = async (tag: string, i: number) => deps.db.messages.findByExternalId('whatsapp', `wamid.${tag}.${i}`);
 
   it(`a batch of ${INLINE_BATCH_LIMIT} is stored before the answer, and no job is left`, async () => {
-    const intake = await takeInWebhook(deps, batch(INLINE_BATCH_LIMIT, 'inline'), 'sha-inline');
+    const intake = await takeInWebhook(deps, batch(INLINE_BATCH_LIMIT, 'inline'), () => 'sha-inline');
     expect(intake.stored).toBe('now');
     expect(await stored('inline', INLINE_BATCH_LIMIT - 1)).not.toBeNull();
     expect(await deps.db.jobs.findByKey('ingest.batch', 'sha-inline')).toBeNull();
@@ -30,9 +30,9 @@ describe('a webhook batch too large to store before answering is committed as on
 
   it('one more event queues the whole batch; the job stores every message once, however often it runs or is queued', async () => {
     const events = batch(INLINE_BATCH_LIMIT + 1, 'big');
-    expect(await takeInWebhook(deps, events, 'sha-big')).toEqual({ stored: 'queued' });
+    expect(await takeInWebhook(deps, events, () => 'sha-big')).toEqual({ stored: 'queued' });
     // Meta retrying the same delivery before the job ran: still one job.
-    expect(await takeInWebhook(deps, events, 'sha-big')).toEqual({ stored: 'queued' });
+    expect(await takeInWebhook(deps, events, () => 'sha-big')).toEqual({ stored: 'queued' });
     expect(await stored('big', 0)).toBeNull();
     expect(await deps.db.jobs.findByKey('ingest.batch', 'sha-big')).toMatchObject({ state: 'pending', payload: { events: expect.any(Array) } });
 

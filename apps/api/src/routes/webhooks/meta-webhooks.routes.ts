@@ -48,7 +48,7 @@ const metaWebhooksRoutes: FastifyPluginAsync = async (app) => {
         throw new AppError('webhook.invalid_payload', 'The webhook body is not JSON');
       }
       const events = adapter.parse({ body });
-      const intake = await takeInWebhook(core, events, createHash('sha256').update(raw).digest('hex'));
+      const intake = await takeInWebhook(core, events, () => createHash('sha256').update(raw).digest('hex'));
       if (intake.stored === 'now') {
         const ignored = intake.outcomes.filter((outcome) => 'outcome' in outcome && (outcome.outcome === 'ignored' || outcome.outcome === 'parked')).length;
         request.log.info({ channel: kind, events: events.length, ignored }, 'webhook ingested');
